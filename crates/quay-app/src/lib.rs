@@ -1,0 +1,297 @@
+//! Quay's use cases, composed from the domain (quay-core), the store and the languages.
+//! Both faces — the Tauri window and the `quay` command line — call these and nothing
+//! else, so a sale rung from a script takes exactly the path of a sale rung on screen.
+
+pub mod error;
+pub mod export;
+pub mod ring;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use quay_core::error::Arg;
+use quay_core::sale::Stamp;
+use quay_core::tender::Tender;
+use quay_core::{Cart, Currency, Menu, Money, Sale};
+use quay_i18n::{Lang, Localizer};
+use quay_store::{SaleRow, Store, StoredMenu, VoidInfo};
+use uuid::Uuid;
+
+pub use error::{AppError, Result};
+
+/// Where time comes from; tests pin it.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> DateTime<FixedOffset>;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+}
+
+/// Settings keys of the counter, with their defaults.
+pub mod keys {
+    pub const COUNTER_ID: &str = "counter.id";
+    pub const CURRENCY: &str = "counter.currency";
+    pub const LOCALE: &str = "counter.locale";
+    pub const CASHIER: &str = "counter.cashier";
+    pub const STORE_NAME: &str = "store.name";
+}
+
+/// Who may void a sale. Until staff sign in with PINs every void is allowed and recorded
+/// without an approver; the manager-PIN policy replaces this without touching callers.
+pub trait VoidPolicy: Send + Sync {
+    /// Returns who approved the void (recorded with it), or refuses.
+    fn approve(&self, sale: &Sale, reason: &str) -> Result<Option<String>>;
+}
+
+pub struct NoRolesYet;
+
+impl VoidPolicy for NoRolesYet {
+    fn approve(&self, _sale: &Sale, _reason: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
+}
+
+/// The counter's identity and settings, read once at start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub counter_id: String,
+    pub currency: Currency,
+    pub cashier: String,
+    pub store_name: Option<String>,
+}
+
+pub struct Counter {
+    store: Mutex<Store>,
+    menu: RwLock<Option<Arc<Menu>>>,
+    cart: Mutex<Cart>,
+    lang: RwLock<Lang>,
+    config: Config,
+    i18n: Arc<Localizer>,
+    clock: Box<dyn Clock>,
+    void_policy: Box<dyn VoidPolicy>,
+    data_dir: PathBuf,
+}
+
+/// The default data directory of this OS user (`~/.local/share/quay` on Linux).
+pub fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("vn", "Quay", "quay")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".quay"))
+}
+
+impl Counter {
+    pub fn open(data_dir: &Path) -> Result<Counter> {
+        Counter::open_with(data_dir, Box::new(SystemClock))
+    }
+
+    pub fn open_with(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Counter> {
+        std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+        let store = Store::open(&data_dir.join("quay.db"))?;
+        let get = |k: &str, default: &str| -> Result<String> { Ok(store.setting(k)?.unwrap_or_else(|| default.to_string())) };
+        let currency: Currency = get(keys::CURRENCY, "VND")?.parse()?;
+        let lang_tag = get(keys::LOCALE, "en")?;
+        let lang = Lang::parse(&lang_tag).unwrap_or(Lang::En);
+        let config = Config {
+            counter_id: get(keys::COUNTER_ID, "C1")?,
+            currency,
+            cashier: get(keys::CASHIER, "cashier")?,
+            store_name: store.setting(keys::STORE_NAME)?,
+        };
+        let menu = match store.menu()? {
+            // Validated before it was saved; validated again because the file is not ours
+            // alone (a restore, a newer app's write) and a bad menu must never load.
+            Some(m) => Some(Arc::new(Menu::from_json(m.snapshot_json.as_bytes(), currency)?)),
+            None => None,
+        };
+        let i18n = Localizer::new().map_err(AppError::internal)?;
+        Ok(Counter {
+            store: Mutex::new(store),
+            menu: RwLock::new(menu),
+            cart: Mutex::new(Cart::new(currency)),
+            lang: RwLock::new(lang),
+            config,
+            i18n: Arc::new(i18n),
+            clock,
+            void_policy: Box::new(NoRolesYet),
+            data_dir: data_dir.to_path_buf(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn i18n(&self) -> &Localizer {
+        &self.i18n
+    }
+
+    pub fn lang(&self) -> Lang {
+        *self.lang.read().expect("lang lock")
+    }
+
+    /// Switches the counter's language (kept across restarts).
+    pub fn set_lang(&self, lang: Lang) -> Result<()> {
+        self.store().set_setting(keys::LOCALE, lang.tag())?;
+        *self.lang.write().expect("lang lock") = lang;
+        Ok(())
+    }
+
+    /// The localized text of an error, in the counter's language.
+    pub fn message(&self, e: &AppError) -> String {
+        self.i18n.error(self.lang(), e)
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn cart(&self) -> MutexGuard<'_, Cart> {
+        self.cart.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn menu(&self) -> Result<Arc<Menu>> {
+        self.menu.read().expect("menu lock").clone().ok_or_else(|| AppError::new("err-no-menu", vec![]))
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.store().setting(key)?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        Ok(self.store().set_setting(key, value)?)
+    }
+
+    /// Validates a hub-format menu document and makes it the counter's menu. An invalid
+    /// document changes nothing: the store and the menu in memory keep the old one.
+    pub fn import_menu(&self, bytes: &[u8]) -> Result<Arc<Menu>> {
+        let menu = Menu::from_json(bytes, self.config.currency)?;
+        let stored = StoredMenu {
+            version: menu.version(),
+            currency: self.config.currency.code().to_string(),
+            hash: menu.content_hash(),
+            snapshot_json: serde_json::to_string(menu.snapshot()).map_err(AppError::internal)?,
+            applied_at: self.now().to_rfc3339(),
+        };
+        self.store().save_menu(&stored)?;
+        let menu = Arc::new(menu);
+        *self.menu.write().expect("menu lock") = Some(menu.clone());
+        tracing::info!(version = stored.version, items = menu.items().len(), "menu applied");
+        Ok(menu)
+    }
+
+    pub fn import_menu_file(&self, path: &Path) -> Result<Arc<Menu>> {
+        let bytes = std::fs::read(path).map_err(|e| AppError::io(path, e))?;
+        self.import_menu(&bytes)
+    }
+
+    // ---- the cart on screen -------------------------------------------------------------
+
+    pub fn cart_snapshot(&self) -> Cart {
+        self.cart().clone()
+    }
+
+    /// Applies an edit to the screen's cart; a refused edit leaves it as it was.
+    pub fn edit_cart<T>(&self, edit: impl FnOnce(&mut Cart, &Menu, DateTime<FixedOffset>) -> Result<T>) -> Result<Cart> {
+        let menu = self.menu()?;
+        let mut cart = self.cart();
+        let mut draft = cart.clone();
+        edit(&mut draft, &menu, self.now())?;
+        *cart = draft;
+        Ok(cart.clone())
+    }
+
+    /// Closes the screen's cart with cash. `tendered` None means the exact amount.
+    /// The cart is emptied only once the sale is durably written.
+    pub fn pay_cash(&self, tendered: Option<Money>) -> Result<Sale> {
+        let mut cart = self.cart();
+        let sale = self.close_with_cash(&cart, tendered)?;
+        cart.clear();
+        Ok(sale)
+    }
+
+    /// The one closing path, shared by the screen and `quay sales ring`.
+    pub fn close_with_cash(&self, cart: &Cart, tendered: Option<Money>) -> Result<Sale> {
+        let due = cart.totals()?.total;
+        let tender = Tender::cash(due, tendered.unwrap_or(due))?;
+        self.close(cart, vec![tender])
+    }
+
+    fn close(&self, cart: &Cart, tenders: Vec<Tender>) -> Result<Sale> {
+        let at = self.now();
+        let id = Uuid::now_v7();
+        let cashier = self.config.cashier.clone();
+        let sale = self
+            .store()
+            .insert_sale(&self.config.counter_id, |receipt_no| Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier }))?;
+        tracing::info!(receipt = %sale.receipt_no, total = sale.total, "sale closed");
+        Ok(sale)
+    }
+
+    /// Parses an amount a person typed, in the counter's currency.
+    pub fn parse_amount(&self, text: &str) -> Result<Money> {
+        Ok(Money::parse_major(text, self.config.currency)?)
+    }
+
+    // ---- sales ----------------------------------------------------------------------
+
+    pub fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    pub fn sales_on(&self, day: NaiveDate) -> Result<Vec<SaleRow>> {
+        Ok(self.store().sales_on(day)?)
+    }
+
+    pub fn sale(&self, id: Uuid) -> Result<Sale> {
+        self.store().sale(id)?.ok_or_else(|| AppError::new("err-no-such-sale", vec![("id", Arg::Text(id.to_string()))]))
+    }
+
+    /// Voids a closed sale by writing its void record; nothing is deleted.
+    pub fn void_sale(&self, id: Uuid, reason: &str) -> Result<Sale> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::new("err-void-reason", vec![]));
+        }
+        let original = self.sale(id)?;
+        let approved_by = self.void_policy.approve(&original, reason)?;
+        let info = VoidInfo { reason: reason.to_string(), approved_by };
+        let at = self.now();
+        let cashier = self.config.cashier.clone();
+        let void = self.store().void_sale(&self.config.counter_id, id, &info, |receipt_no| Stamp {
+            id: Uuid::now_v7(),
+            receipt_no,
+            at,
+            cashier,
+        })?;
+        tracing::info!(receipt = %void.receipt_no, of = %original.receipt_no, "sale voided");
+        Ok(void)
+    }
+
+    pub fn health(&self) -> Result<quay_store::Health> {
+        Ok(self.store().health()?)
+    }
+}
+
+/// Parses `YYYY-MM-DD` as a business day.
+pub fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::new("err-bad-date", vec![("text", Arg::Text(text.to_string()))]))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,370 @@
+//! What the faces show, already in the reader's language: names picked from the menu's
+//! translations, money and dates formatted by quay-i18n. The window renders these as they
+//! are; it holds no business rule and does no arithmetic on money.
+
+use quay_core::cart::Totals;
+use quay_core::error::Arg;
+use quay_core::menu::Names;
+use quay_core::tender::{quick_cash, TenderKind};
+use quay_core::{Cart, Menu, Money, Sale, SaleStatus};
+use quay_i18n::{Lang, Localizer};
+use quay_store::SaleRow;
+use serde::Serialize;
+
+use crate::Counter;
+
+/// The menu's name in `lang`, else the hub's own name.
+pub fn pick_name<'a>(names: &'a Names, primary: &'a str, lang: Lang) -> &'a str {
+    names.get(lang.tag()).map(String::as_str).filter(|s| !s.is_empty()).unwrap_or(primary)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyView {
+    pub minor: i64,
+    pub text: String,
+}
+
+fn money(i18n: &Localizer, lang: Lang, m: Money) -> MoneyView {
+    MoneyView { minor: m.minor, text: i18n.formatter(lang).money(m) }
+}
+
+/// "8%", "8.5%", in the locale's digits and separator.
+pub fn rate(i18n: &Localizer, lang: Lang, bp: u32) -> String {
+    let whole = Money::new(bp as i64, quay_core::Currency::Eur); // two decimals: 800 → 8.00
+    let text = i18n.formatter(lang).amount(whole);
+    let trimmed = if bp % 100 == 0 { text[..text.len() - 3].to_string() } else { text.trim_end_matches('0').to_string() };
+    format!("{trimmed}%")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub category_id: String,
+    pub name: String,
+    /// The hub's own name, shown under a translation so staff recognise the dish.
+    pub name_primary: String,
+    pub sku: Option<String>,
+    pub barcode: Option<String>,
+    pub price: MoneyView,
+    pub available: bool,
+    pub option_group_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    pub id: String,
+    pub name: String,
+    pub price_delta: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub name: String,
+    pub min: u32,
+    pub max: u32,
+    pub options: Vec<OptionView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuView {
+    pub version: u64,
+    pub hash: String,
+    pub currency: String,
+    pub categories: Vec<CategoryView>,
+    pub items: Vec<ItemView>,
+    pub groups: Vec<GroupView>,
+}
+
+pub fn menu_view(menu: &Menu, i18n: &Localizer, lang: Lang) -> MenuView {
+    let cur = menu.currency();
+    let mut categories: Vec<_> = menu.categories().collect();
+    categories.sort_by_key(|c| c.sort);
+    let mut items: Vec<_> = menu.items().iter().collect();
+    items.sort_by_key(|i| i.sort);
+    MenuView {
+        version: menu.version(),
+        hash: menu.content_hash(),
+        currency: cur.code().to_string(),
+        categories: categories.iter().map(|c| CategoryView { id: c.id.clone(), name: pick_name(&c.names, &c.name, lang).to_string() }).collect(),
+        items: items
+            .iter()
+            .map(|i| ItemView {
+                id: i.id.clone(),
+                category_id: i.category_id.clone(),
+                name: pick_name(&i.names, &i.name, lang).to_string(),
+                name_primary: i.name.clone(),
+                sku: i.sku.clone(),
+                barcode: i.barcode.clone(),
+                price: money(i18n, lang, Money::new(i.price, cur)),
+                available: i.available,
+                option_group_ids: i.option_group_ids.clone(),
+            })
+            .collect(),
+        groups: menu
+            .snapshot()
+            .option_groups
+            .iter()
+            .map(|g| GroupView {
+                id: g.id.clone(),
+                name: pick_name(&g.names, &g.name, lang).to_string(),
+                min: g.min,
+                max: g.max,
+                options: g
+                    .options
+                    .iter()
+                    .map(|o| OptionView {
+                        id: o.id.clone(),
+                        name: pick_name(&o.names, &o.name, lang).to_string(),
+                        price_delta: money(i18n, lang, Money::new(o.price_delta, cur)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CartOptionView {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CartLineView {
+    pub line_id: u32,
+    pub item_id: String,
+    pub name: String,
+    pub options: Vec<CartOptionView>,
+    pub qty: i64,
+    pub note: Option<String>,
+    pub unit_price: MoneyView,
+    pub line_total: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VatView {
+    pub rate: String,
+    pub amount: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CartView {
+    pub lines: Vec<CartLineView>,
+    pub item_count: i64,
+    pub total: MoneyView,
+    pub vat: Vec<VatView>,
+    /// Exact, then the usual notes: the quick-cash buttons.
+    pub quick_cash: Vec<MoneyView>,
+}
+
+fn vat(i18n: &Localizer, lang: Lang, t: &Totals) -> Vec<VatView> {
+    t.bands.iter().filter(|b| b.rate_bp > 0).map(|b| VatView { rate: rate(i18n, lang, b.rate_bp), amount: money(i18n, lang, b.tax) }).collect()
+}
+
+pub fn cart_view(cart: &Cart, i18n: &Localizer, lang: Lang) -> crate::Result<CartView> {
+    let t = cart.totals()?;
+    let cur = cart.currency;
+    let mut lines = Vec::with_capacity(cart.lines.len());
+    for l in &cart.lines {
+        lines.push(CartLineView {
+            line_id: l.line_id,
+            item_id: l.item_id.clone(),
+            name: pick_name(&l.names, &l.name, lang).to_string(),
+            options: l.options.iter().map(|o| CartOptionView { id: o.option_id.clone(), name: pick_name(&o.names, &o.name, lang).to_string() }).collect(),
+            qty: l.qty,
+            note: l.note.clone(),
+            unit_price: money(i18n, lang, Money::new(l.unit_price(), cur)),
+            line_total: money(i18n, lang, l.line_total(cur)?),
+        });
+    }
+    Ok(CartView {
+        lines,
+        item_count: t.item_count,
+        total: money(i18n, lang, t.total),
+        vat: vat(i18n, lang, &t),
+        quick_cash: if cart.is_empty() { vec![] } else { quick_cash(t.total).into_iter().map(|m| money(i18n, lang, m)).collect() },
+    })
+}
+
+/// The cash screen after each keystroke: what was typed, the change, or what is short.
+#[derive(Debug, Clone, Serialize)]
+pub struct CashPreview {
+    pub due: MoneyView,
+    pub tendered: MoneyView,
+    pub change: MoneyView,
+    pub short: Option<String>,
+    pub ok: bool,
+}
+
+impl Counter {
+    pub fn cash_preview(&self, tendered: &str) -> crate::Result<CashPreview> {
+        let lang = self.lang();
+        let cart = self.cart_snapshot();
+        let due = cart.totals()?.total;
+        let tendered = if tendered.trim().is_empty() { Money::zero(due.currency) } else { self.parse_amount(tendered)? };
+        let diff = tendered.checked_sub(due)?;
+        let i18n = self.i18n();
+        let ok = diff.minor >= 0 && !cart.is_empty();
+        Ok(CashPreview {
+            due: money(i18n, lang, due),
+            tendered: money(i18n, lang, tendered),
+            change: money(i18n, lang, if diff.minor > 0 { diff } else { Money::zero(due.currency) }),
+            short: (diff.minor < 0).then(|| i18n.t(lang, "cash-short", &[("amount", Arg::Money(diff.neg()))])),
+            ok,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SaleSummary {
+    pub id: String,
+    pub receipt_no: String,
+    pub time: String,
+    pub total: MoneyView,
+    /// `closed`, `voided` (a closed sale that has a void) or `void` (the void record).
+    pub status: &'static str,
+    pub item_count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SalesDay {
+    pub date: String,
+    pub sales: Vec<SaleSummary>,
+    pub count: usize,
+    /// Closed sales minus voids.
+    pub net: MoneyView,
+}
+
+pub fn sales_day(day: chrono::NaiveDate, rows: &[SaleRow], currency: quay_core::Currency, i18n: &Localizer, lang: Lang) -> SalesDay {
+    let f = i18n.formatter(lang);
+    let net: i64 = rows.iter().map(|r| r.sale.total).sum();
+    SalesDay {
+        date: day.to_string(),
+        count: rows.iter().filter(|r| r.sale.status == SaleStatus::Closed).count(),
+        net: money(i18n, lang, Money::new(net, currency)),
+        sales: rows
+            .iter()
+            .rev()
+            .map(|r| SaleSummary {
+                id: r.sale.id.to_string(),
+                receipt_no: r.sale.receipt_no.clone(),
+                time: f.time(r.sale.closed_at),
+                total: money(i18n, lang, r.sale.total_money()),
+                status: match (r.sale.status, r.voided_by) {
+                    (SaleStatus::Voided, _) => "void",
+                    (SaleStatus::Closed, Some(_)) => "voided",
+                    (SaleStatus::Closed, None) => "closed",
+                },
+                item_count: r.sale.lines.iter().map(|l| l.qty.abs()).sum(),
+            })
+            .collect(),
+    }
+}
+
+/// One row of a receipt: a label on the start side, an amount on the end side.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptRow {
+    /// `title`, `meta`, `item`, `option`, `note`, `rule`, `total`, `tax`, `tender`, `footer`
+    pub kind: &'static str,
+    pub text: String,
+    pub amount: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptView {
+    pub sale_id: String,
+    pub receipt_no: String,
+    pub rows: Vec<ReceiptRow>,
+}
+
+/// The receipt of a sale in `lang`: one layout for the screen's preview and, later, paper
+/// and PDF. Item names come from the sale as sold, translated through the current menu
+/// when it still has the item.
+pub fn receipt(sale: &Sale, menu: Option<&Menu>, store_name: Option<&str>, void_of: Option<&Sale>, void_reason: Option<&str>, i18n: &Localizer, lang: Lang) -> ReceiptView {
+    let f = i18n.formatter(lang);
+    let m = |minor: i64| f.money(Money::new(minor, sale.currency));
+    let t = |id: &str, args: &[(&str, Arg)]| i18n.t(lang, id, args);
+    let row = |kind, text: String, amount: Option<String>| ReceiptRow { kind, text, amount };
+    let mut rows = vec![
+        row("title", store_name.map(str::to_string).unwrap_or_else(|| t("receipt-store", &[])), None),
+        row("meta", t("receipt-number", &[("number", Arg::Text(sale.receipt_no.clone()))]), None),
+        row("meta", f.date_time(sale.closed_at), None),
+        row("meta", t("receipt-cashier", &[("name", Arg::Text(sale.cashier.clone()))]), None),
+    ];
+    if let Some(orig) = void_of {
+        rows.push(row("meta", t("receipt-void-of", &[("number", Arg::Text(orig.receipt_no.clone()))]), None));
+    }
+    if let Some(reason) = void_reason {
+        rows.push(row("meta", t("receipt-void-reason", &[("reason", Arg::Text(reason.to_string()))]), None));
+    }
+    rows.push(row("rule", String::new(), None));
+    for l in &sale.lines {
+        let item = menu.and_then(|m| m.item(&l.item_id));
+        let name = item.map(|i| pick_name(&i.names, &l.name, lang).to_string()).unwrap_or_else(|| l.name.clone());
+        rows.push(row("item", format!("{} × {}", l.qty, name), Some(m(l.line_total))));
+        for o in &l.options {
+            let oname = menu.and_then(|m| m.option(&o.option_id)).map(|(_, c)| pick_name(&c.names, &o.name, lang).to_string()).unwrap_or_else(|| o.name.clone());
+            let delta = (o.price_delta != 0).then(|| m(o.price_delta));
+            rows.push(row("option", oname, delta));
+        }
+        if let Some(n) = &l.note {
+            rows.push(row("note", n.clone(), None));
+        }
+    }
+    rows.push(row("rule", String::new(), None));
+    rows.push(row("total", t("receipt-total", &[]), Some(m(sale.total))));
+    let totals = quay_core::cart::totals(sale.currency, sale.lines.iter().map(|l| (l.line_total, l.tax_rate_bp, l.qty)));
+    if let Ok(totals) = totals {
+        for b in totals.bands.iter().filter(|b| b.rate_bp > 0) {
+            rows.push(row("tax", t("receipt-vat", &[("rate", Arg::Text(rate(i18n, lang, b.rate_bp)))]), Some(f.money(b.tax))));
+        }
+    }
+    for tn in &sale.tenders {
+        let label = match tn.kind {
+            TenderKind::Cash => "receipt-tender-cash",
+            TenderKind::Card => "receipt-tender-card",
+            TenderKind::Voucher => "receipt-tender-voucher",
+            TenderKind::Wallet => "receipt-tender-wallet",
+        };
+        rows.push(row("tender", t(label, &[]), Some(m(tn.amount))));
+        if let (Some(tendered), Some(change)) = (tn.tendered, tn.change) {
+            if tendered != tn.amount {
+                rows.push(row("tender", t("receipt-tendered", &[]), Some(m(tendered))));
+                rows.push(row("tender", t("receipt-change", &[]), Some(m(change))));
+            }
+        }
+    }
+    rows.push(row("footer", t("receipt-thanks", &[]), None));
+    ReceiptView { sale_id: sale.id.to_string(), receipt_no: sale.receipt_no.clone(), rows }
+}
+
+impl Counter {
+    pub fn menu_view(&self) -> crate::Result<MenuView> {
+        let menu = self.menu()?;
+        Ok(menu_view(&menu, self.i18n(), self.lang()))
+    }
+
+    pub fn cart_view(&self) -> crate::Result<CartView> {
+        cart_view(&self.cart_snapshot(), self.i18n(), self.lang())
+    }
+
+    pub fn sales_day_view(&self, day: chrono::NaiveDate) -> crate::Result<SalesDay> {
+        let rows = self.sales_on(day)?;
+        Ok(sales_day(day, &rows, self.config().currency, self.i18n(), self.lang()))
+    }
+
+    pub fn receipt_view(&self, id: uuid::Uuid) -> crate::Result<ReceiptView> {
+        let sale = self.sale(id)?;
+        let void_of = sale.void_of.map(|v| self.sale(v)).transpose()?;
+        let reason = self.store().void_reason(id)?;
+        let menu = self.menu().ok();
+        Ok(receipt(&sale, menu.as_deref(), self.config().store_name.as_deref(), void_of.as_ref(), reason.as_deref(), self.i18n(), self.lang()))
+    }
+}

@@ -1,0 +1,19 @@
+//! Quay's domain. Everything here is plain data and pure functions: no clock, no
+//! randomness, no SQLite, no network. Time and ids come in as values, so every rule can
+//! be tested with a table.
+
+pub mod cart;
+pub mod error;
+pub mod menu;
+pub mod money;
+pub mod sale;
+pub mod search;
+pub mod synth;
+pub mod tender;
+
+pub use cart::{Cart, CartLine, LineId};
+pub use error::{Arg, CoreError, Localized};
+pub use menu::{Menu, MenuSnapshot};
+pub use money::{Currency, Money};
+pub use sale::{Sale, SaleStatus};
+pub use tender::Tender;

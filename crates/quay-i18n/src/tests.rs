@@ -1,0 +1,158 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::DateTime;
+use fluent_syntax::ast;
+use quay_core::error::Arg;
+use quay_core::{Currency, Money};
+
+use super::*;
+
+#[test]
+fn money_per_locale() {
+    let cases: &[(Lang, i64, Currency, &str)] = &[
+        (Lang::Vi, 125_000, Currency::Vnd, "125.000\u{a0}₫"),
+        (Lang::En, 125_000, Currency::Vnd, "₫125,000"),
+        (Lang::El, 125_000, Currency::Vnd, "125.000\u{a0}₫"),
+        (Lang::ZhCn, 125_000, Currency::Vnd, "₫125,000"),
+        (Lang::El, 123_450, Currency::Eur, "1.234,50\u{a0}€"),
+        (Lang::En, 123_450, Currency::Eur, "€1,234.50"),
+        (Lang::ZhCn, 123_450, Currency::Eur, "€1,234.50"),
+        (Lang::Vi, 1_250, Currency::Eur, "12,50\u{a0}€"),
+        (Lang::En, 5, Currency::Eur, "€0.05"),
+        (Lang::En, 0, Currency::Vnd, "₫0"),
+        (Lang::En, -45_000, Currency::Vnd, "-₫45,000"),
+        (Lang::Vi, 500, Currency::Vnd, "500\u{a0}₫"),
+    ];
+    let l = Localizer::new().unwrap();
+    for &(lang, minor, cur, want) in cases {
+        assert_eq!(l.formatter(lang).money(Money::new(minor, cur)), want, "{lang} {minor} {cur}");
+    }
+    // Arabic: Latin digits (as on card slips), grouped, the symbol after the number.
+    let ar = l.formatter(Lang::Ar).money(Money::new(125_000, Currency::Vnd));
+    assert!(ar.contains("125") && ar.contains("000") && ar.ends_with('₫'), "{ar:?}");
+    assert!(!ar.chars().any(|c| ('\u{660}'..='\u{669}').contains(&c)), "{ar:?}");
+}
+
+#[test]
+fn dates_per_locale() {
+    let t = DateTime::parse_from_rfc3339("2026-11-22T09:05:00+07:00").unwrap();
+    let l = Localizer::new().unwrap();
+    for lang in Lang::ALL {
+        let f = l.formatter(lang);
+        let dt = f.date_time(t);
+        assert!(dt.contains("09:05") || dt.contains("9:05"), "{lang}: {dt}");
+        assert!(dt.contains("22"), "{lang}: {dt}");
+        assert!(!f.date(t).contains("09:05"), "{lang}");
+    }
+    assert_eq!(l.formatter(Lang::Vi).date(t), "22/11/2026");
+    assert_eq!(l.formatter(Lang::ZhCn).date(t), "2026/11/22");
+}
+
+#[test]
+fn lang_tags() {
+    let cases = [("vi", Some(Lang::Vi)), ("vi-VN", Some(Lang::Vi)), ("zh_CN", Some(Lang::ZhCn)), ("zh-CN", Some(Lang::ZhCn)), ("AR", Some(Lang::Ar)), ("el-GR", Some(Lang::El)), ("fr", None), ("", None)];
+    for (tag, want) in cases {
+        assert_eq!(Lang::parse(tag), want, "{tag}");
+    }
+    assert_eq!(Lang::Ar.dir(), "rtl");
+    assert_eq!(Lang::Vi.dir(), "ltr");
+}
+
+/// `$variables` each message uses, per locale, read from the .ftl syntax tree.
+fn variables(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    fn walk_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for el in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = el {
+                walk_expr(expression, out);
+            }
+        }
+    }
+    fn walk_expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                walk_inline(selector, out);
+                for v in variants {
+                    walk_pattern(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => walk_inline(i, out),
+        }
+    }
+    fn walk_inline(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            ast::InlineExpression::Placeable { expression } => walk_expr(expression, out),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    walk_inline(a, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut map = BTreeMap::new();
+    for (_, file, src) in SOURCES.iter().filter(|s| s.0 == lang) {
+        let res = fluent_syntax::parser::parse(*src).unwrap_or_else(|(_, e)| panic!("{lang}/{file}: {e:?}"));
+        for entry in res.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(v) = &m.value {
+                    walk_pattern(v, &mut vars);
+                }
+                map.insert(m.id.name.to_string(), vars);
+            }
+        }
+    }
+    map
+}
+
+#[test]
+fn every_locale_has_every_message_with_the_same_variables() {
+    let reference = variables(Lang::En);
+    assert!(reference.len() > 50, "the English reference is loaded");
+    for lang in Lang::ALL {
+        let l = variables(lang);
+        let missing: Vec<_> = reference.keys().filter(|k| !l.contains_key(*k)).collect();
+        let obsolete: Vec<_> = l.keys().filter(|k| !reference.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+        assert!(obsolete.is_empty(), "{lang} has obsolete {obsolete:?}");
+        for (id, vars) in &reference {
+            assert_eq!(&l[id], vars, "{lang}: {id} uses other variables than en");
+        }
+    }
+}
+
+/// Every message formats without error in every locale, given the variables English uses
+/// (numbers for plural selectors, text elsewhere).
+#[test]
+fn every_message_formats_in_every_locale() {
+    let loc = Localizer::new().unwrap();
+    let reference = variables(Lang::En);
+    for lang in Lang::ALL {
+        for (id, vars) in &reference {
+            let args: Vec<(&str, Arg)> = vars
+                .iter()
+                .map(|v| (v.as_str(), if v == "count" { Arg::Int(2) } else { Arg::Text(format!("<{v}>")) }))
+                .collect();
+            let text = loc.try_format(lang, id, &args).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
+            for v in vars.iter().filter(|v| *v != "count") {
+                assert!(text.contains(&format!("<{v}>")), "{lang}: {id} drops ${v}: {text}");
+            }
+            assert!(!text.contains('\u{2068}'), "no isolation marks in backend text");
+        }
+    }
+}
+
+#[test]
+fn errors_are_localized_with_money_formatted() {
+    let loc = Localizer::new().unwrap();
+    let e = quay_core::CoreError::CashTooLow { tendered: Money::new(50_000, Currency::Vnd), due: Money::new(95_000, Currency::Vnd) };
+    let en = loc.error(Lang::En, &e);
+    assert!(en.contains("₫50,000") && en.contains("₫95,000"), "{en}");
+    let vi = loc.error(Lang::Vi, &e);
+    assert!(vi.contains("50.000") && vi != en, "{vi}");
+    assert_eq!(loc.t(Lang::Vi, "no-such-message", &[]), "no-such-message");
+}

@@ -1,0 +1,174 @@
+//! Quay's durable state in one SQLite file: the menu the counter sells from, every sale
+//! and void, the receipt-number sequence and the settings.
+//!
+//! Invariants kept here, not by callers:
+//! - a sale is written with its lines and tenders in one transaction, or not at all;
+//! - rows of sales, lines and tenders are never updated or deleted (triggers refuse it);
+//! - a receipt number is taken from the sequence inside the sale's own transaction, so
+//!   a crash can never hand out a number twice nor leave a gap that was printed;
+//! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
+
+mod migrations;
+mod sales;
+
+use std::path::Path;
+
+use quay_core::error::{Arg, Localized};
+use quay_core::CoreError;
+use rusqlite::{Connection, OptionalExtension};
+use thiserror::Error;
+
+pub use sales::{SaleRow, VoidInfo};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error(transparent)]
+    Domain(#[from] CoreError),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error("no sale {0}")]
+    NoSuchSale(String),
+}
+
+impl Localized for StoreError {
+    fn code(&self) -> &'static str {
+        match self {
+            StoreError::Domain(e) => e.code(),
+            StoreError::NoSuchSale(_) => "err-no-such-sale",
+            StoreError::Corrupt(_) => "err-store-corrupt",
+            StoreError::Sqlite(_) | StoreError::Migration(_) => "err-store",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            StoreError::Domain(e) => e.args(),
+            StoreError::NoSuchSale(id) => vec![("id", Arg::Text(id.clone()))],
+            other => vec![("detail", Arg::Text(other.to_string()))],
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The menu as last applied: its validated hub document and identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMenu {
+    pub version: u64,
+    pub currency: String,
+    pub hash: String,
+    pub snapshot_json: String,
+    pub applied_at: String,
+}
+
+/// What `quay db check` reports.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Health {
+    pub integrity: String,
+    pub schema_version: usize,
+    pub latest_schema_version: usize,
+    pub journal_mode: String,
+    pub sales: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
+        }
+        Store::init(Connection::open(path)?)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        configure(&conn)?;
+        migrations::migrations().to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The raw connection, for the store's own tests and benchmarks.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn health(&self) -> Result<Health> {
+        let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let fk: Option<String> = self.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+        let integrity = match fk {
+            Some(table) => format!("foreign key violation in {table}"),
+            None => integrity,
+        };
+        let journal_mode: String = self.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        let sales: i64 = self.conn.query_row("SELECT count(*) FROM sales", [], |r| r.get(0))?;
+        Ok(Health {
+            integrity,
+            schema_version: migrations::current_version(&self.conn)?,
+            latest_schema_version: migrations::LATEST,
+            journal_mode,
+            sales,
+        })
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn menu(&self) -> Result<Option<StoredMenu>> {
+        Ok(self
+            .conn
+            .query_row("SELECT version, currency, hash, snapshot, applied_at FROM menu WHERE id = 1", [], |r| {
+                Ok(StoredMenu {
+                    version: r.get::<_, i64>(0)? as u64,
+                    currency: r.get(1)?,
+                    hash: r.get(2)?,
+                    snapshot_json: r.get(3)?,
+                    applied_at: r.get(4)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Replaces the menu in one statement: a reader sees the old document or the new one.
+    pub fn save_menu(&self, m: &StoredMenu) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO menu(id, version, currency, hash, snapshot, applied_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(id) DO UPDATE SET version = excluded.version, currency = excluded.currency,
+               hash = excluded.hash, snapshot = excluded.snapshot, applied_at = excluded.applied_at",
+            rusqlite::params![m.version as i64, m.currency, m.hash, m.snapshot_json, m.applied_at],
+        )?;
+        Ok(())
+    }
+}
+
+/// The pragmas every connection gets. WAL lets the window read while a sale commits;
+/// FULL makes each commit durable on its own, which is what "closed" must mean at a till.
+pub fn configure(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        return Err(StoreError::Corrupt(format!("journal_mode is {mode}, WAL was asked")));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}

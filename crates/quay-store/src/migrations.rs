@@ -1,0 +1,130 @@
+//! The schema's history. Forward only: a released migration is never edited, a change is
+//! a new one appended. Tests migrate from an empty file and from every earlier version.
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, SchemaVersion, M};
+
+const STEPS: &[&str] = &[
+    // 1: settings and the menu document.
+    "CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE menu (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        version    INTEGER NOT NULL,
+        currency   TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        snapshot   TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+    ) STRICT;",
+    // 2: sales, their lines and tenders.
+    "CREATE TABLE sales (
+        id            TEXT PRIMARY KEY,
+        receipt_no    TEXT NOT NULL UNIQUE,
+        status        TEXT NOT NULL CHECK (status IN ('closed', 'voided')),
+        void_of       TEXT UNIQUE REFERENCES sales(id),
+        business_date TEXT NOT NULL,
+        opened_at     TEXT NOT NULL,
+        closed_at     TEXT NOT NULL,
+        currency      TEXT NOT NULL,
+        total         INTEGER NOT NULL,
+        tax_total     INTEGER NOT NULL,
+        cashier       TEXT NOT NULL,
+        CHECK ((status = 'voided') = (void_of IS NOT NULL))
+    ) STRICT;
+    CREATE INDEX sales_by_day ON sales(business_date, closed_at);
+    CREATE TABLE sale_lines (
+        sale_id     TEXT NOT NULL REFERENCES sales(id),
+        line_no     INTEGER NOT NULL,
+        item_id     TEXT NOT NULL,
+        sku         TEXT,
+        name        TEXT NOT NULL,
+        qty         INTEGER NOT NULL,
+        unit_price  INTEGER NOT NULL,
+        tax_rate_bp INTEGER NOT NULL,
+        line_total  INTEGER NOT NULL,
+        note        TEXT,
+        options     TEXT NOT NULL,
+        PRIMARY KEY (sale_id, line_no)
+    ) STRICT;
+    CREATE TABLE sale_tenders (
+        sale_id   TEXT NOT NULL REFERENCES sales(id),
+        seq       INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('cash', 'card', 'voucher', 'wallet')),
+        amount    INTEGER NOT NULL,
+        tendered  INTEGER,
+        change    INTEGER,
+        partner   TEXT,
+        reference TEXT,
+        PRIMARY KEY (sale_id, seq)
+    ) STRICT;",
+    // 3: receipt numbers that never repeat, immutable sales, and who approved a void.
+    "CREATE TABLE receipt_seq (
+        counter TEXT PRIMARY KEY,
+        last    INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO receipt_seq(counter, last)
+        SELECT substr(receipt_no, 1, instr(receipt_no, '-') - 1),
+               max(CAST(substr(receipt_no, instr(receipt_no, '-') + 1) AS INTEGER))
+        FROM sales WHERE instr(receipt_no, '-') > 0
+        GROUP BY 1;
+    ALTER TABLE sales ADD COLUMN void_reason TEXT;
+    ALTER TABLE sales ADD COLUMN approved_by TEXT;
+    CREATE TRIGGER sales_immutable_u BEFORE UPDATE ON sales BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
+    CREATE TRIGGER sales_immutable_d BEFORE DELETE ON sales BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
+    CREATE TRIGGER lines_immutable_u BEFORE UPDATE ON sale_lines BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
+    CREATE TRIGGER lines_immutable_d BEFORE DELETE ON sale_lines BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
+    CREATE TRIGGER tenders_immutable_u BEFORE UPDATE ON sale_tenders BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
+    CREATE TRIGGER tenders_immutable_d BEFORE DELETE ON sale_tenders BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;",
+];
+
+pub const LATEST: usize = STEPS.len();
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|s| M::up(s)).collect())
+}
+
+pub fn current_version(conn: &Connection) -> Result<usize, rusqlite_migration::Error> {
+    Ok(match migrations().current_version(conn)? {
+        SchemaVersion::Inside(v) => v.get(),
+        SchemaVersion::NoneSet | SchemaVersion::Outside(_) => 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite_migration::Migrations;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    /// From every earlier version, with a sale written at that version where the schema
+    /// has sales, the latest schema is reached and the sale survives with its receipt
+    /// number counted.
+    #[test]
+    fn migrate_from_each_earlier_version() {
+        for from in 0..LATEST {
+            let mut conn = Connection::open_in_memory().unwrap();
+            let m: Migrations = migrations();
+            m.to_version(&mut conn, from).unwrap();
+            assert_eq!(current_version(&conn).unwrap(), from);
+            if from >= 2 {
+                conn.execute_batch(
+                    "INSERT INTO sales(id, receipt_no, status, business_date, opened_at, closed_at, currency, total, tax_total, cashier)
+                     VALUES ('s1', 'C1-000041', 'closed', '2026-11-22', 't', 't', 'VND', 1, 0, 'x');",
+                )
+                .unwrap();
+            }
+            m.to_latest(&mut conn).unwrap();
+            assert_eq!(current_version(&conn).unwrap(), LATEST, "from {from}");
+            if from >= 2 {
+                let last: i64 = conn.query_row("SELECT last FROM receipt_seq WHERE counter = 'C1'", [], |r| r.get(0)).unwrap();
+                assert_eq!(last, 41, "the sequence continues after the sales already written");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+# The counter's screens. Money and dates arrive already formatted for the locale.
+
+app-title = Quay
+nav-register = نقطة البيع
+nav-sales = مبيعات اليوم
+locale-label = اللغة
+menu-version = القائمة v{ $version }
+menu-missing = لا توجد قائمة بعد: استورد قائمة أو زامِن مع الخادم المركزي.
+
+## Register
+search-placeholder = بحث: الاسم أو SKU أو الباركود
+search-clear = مسح البحث
+search-no-results = لا توجد نتائج لـ «{ $query }»
+category-all = الكل
+item-sold-out = نفدت الكمية
+item-has-options = خيارات
+
+## Cart
+cart-title = الطلب الحالي
+cart-empty = اضغط على صنف لبدء عملية بيع.
+cart-items =
+    { $count ->
+        [zero] لا أصناف
+        [one] صنف واحد
+        [two] صنفان
+        [few] { $count } أصناف
+        [many] { $count } صنفًا
+       *[other] { $count } صنف
+    }
+cart-qty-decrease = إنقاص الكمية
+cart-qty-increase = زيادة الكمية
+cart-edit = خيارات
+cart-note = ملاحظة
+cart-remove = إزالة
+cart-clear = مسح الطلب
+total-label = الإجمالي
+vat-line = شامل ضريبة القيمة المضافة { $rate }: { $amount }
+pay-cash = نقداً
+
+## Options and note dialog
+options-add = أضف إلى الطلب
+options-save = حفظ
+options-pick-one = اختر واحدًا
+options-pick-range = اختر من { $min } إلى { $max }
+options-pick-up-to = حتى { $max }
+qty-label = الكمية
+note-label = ملاحظة
+note-placeholder = مثال: ثلج أقل
+cancel = إلغاء
+close = إغلاق
+
+## Cash
+cash-title = الدفع نقداً
+cash-due = المستحق
+cash-tendered = المدفوع
+cash-change = الباقي
+cash-short = ينقص { $amount }
+cash-exact = المبلغ بالضبط
+cash-clear = مسح
+cash-backspace = حذف آخر رقم
+cash-confirm = إتمام البيع
+
+## Receipt preview
+receipt-title = الإيصال
+new-sale = بيع جديد
+
+## Sales today
+sales-title = مبيعات اليوم
+sales-empty = لا توجد مبيعات اليوم بعد.
+sales-summary = { $count ->
+        [zero] لا مبيعات
+        [one] عملية بيع واحدة
+        [two] عمليتا بيع
+        [few] { $count } عمليات بيع
+        [many] { $count } عملية بيع
+       *[other] { $count } عملية بيع
+    }، { $amount }
+sales-col-receipt = الإيصال
+sales-col-time = الوقت
+sales-col-total = الإجمالي
+sales-col-status = الحالة
+sale-status-closed = مكتملة
+sale-status-voided = ملغاة
+sale-status-void = إلغاء
+sales-view = الإيصال
+sales-void = إلغاء
+
+## Void
+void-title = إلغاء البيع { $receipt }
+void-reason-label = السبب
+void-reason-placeholder = مثال: طلب خاطئ
+void-confirm = تأكيد الإلغاء
+void-done = تم إلغاء البيع { $receipt }.
+
+## Messages
+sale-closed = تم إتمام البيع { $receipt }. الباقي: { $change }
+error-title = حدث خطأ ما

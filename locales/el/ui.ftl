@@ -1,0 +1,89 @@
+# The counter's screens. Money and dates arrive already formatted for the locale.
+
+app-title = Quay
+nav-register = Ταμείο
+nav-sales = Σημερινές πωλήσεις
+locale-label = Γλώσσα
+menu-version = Μενού v{ $version }
+menu-missing = Δεν υπάρχει ακόμη μενού: εισαγάγετε ένα ή συγχρονίστε με το κεντρικό σύστημα.
+
+## Register
+search-placeholder = Αναζήτηση: όνομα, SKU ή barcode
+search-clear = Καθαρισμός αναζήτησης
+search-no-results = Κανένα αποτέλεσμα για «{ $query }»
+category-all = Όλα
+item-sold-out = Εξαντλήθηκε
+item-has-options = Επιλογές
+
+## Cart
+cart-title = Τρέχουσα πώληση
+cart-empty = Πατήστε ένα είδος για να ξεκινήσετε πώληση.
+cart-items =
+    { $count ->
+        [one] { $count } είδος
+       *[other] { $count } είδη
+    }
+cart-qty-decrease = Μείωση ποσότητας
+cart-qty-increase = Αύξηση ποσότητας
+cart-edit = Επιλογές
+cart-note = Σημείωση
+cart-remove = Αφαίρεση
+cart-clear = Καθαρισμός πώλησης
+total-label = Σύνολο
+vat-line = συμπ. ΦΠΑ { $rate }: { $amount }
+pay-cash = Μετρητά
+
+## Options and note dialog
+options-add = Προσθήκη στην πώληση
+options-save = Αποθήκευση
+options-pick-one = Επιλέξτε ένα
+options-pick-range = Επιλέξτε { $min } έως { $max }
+options-pick-up-to = Έως { $max }
+qty-label = Ποσότητα
+note-label = Σημείωση
+note-placeholder = π.χ. λιγότερο πάγο
+cancel = Άκυρο
+close = Κλείσιμο
+
+## Cash
+cash-title = Πληρωμή με μετρητά
+cash-due = Πληρωτέο
+cash-tendered = Δόθηκαν
+cash-change = Ρέστα
+cash-short = Λείπουν { $amount }
+cash-exact = Ακριβές ποσό
+cash-clear = Καθαρισμός
+cash-backspace = Διαγραφή τελευταίου ψηφίου
+cash-confirm = Κλείσιμο πώλησης
+
+## Receipt preview
+receipt-title = Απόδειξη
+new-sale = Νέα πώληση
+
+## Sales today
+sales-title = Σημερινές πωλήσεις
+sales-empty = Καμία πώληση σήμερα ακόμη.
+sales-summary = { $count ->
+        [one] { $count } πώληση
+       *[other] { $count } πωλήσεις
+    }, { $amount }
+sales-col-receipt = Απόδειξη
+sales-col-time = Ώρα
+sales-col-total = Σύνολο
+sales-col-status = Κατάσταση
+sale-status-closed = Ολοκληρώθηκε
+sale-status-voided = Ακυρώθηκε
+sale-status-void = Ακυρωτικό
+sales-view = Απόδειξη
+sales-void = Ακύρωση
+
+## Void
+void-title = Ακύρωση πώλησης { $receipt }
+void-reason-label = Αιτία
+void-reason-placeholder = π.χ. λάθος παραγγελία
+void-confirm = Ακύρωση πώλησης
+void-done = Η πώληση { $receipt } ακυρώθηκε.
+
+## Messages
+sale-closed = Η πώληση { $receipt } ολοκληρώθηκε. Ρέστα: { $change }
+error-title = Κάτι πήγε στραβά

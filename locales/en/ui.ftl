@@ -1,0 +1,89 @@
+# The counter's screens. Money and dates arrive already formatted for the locale.
+
+app-title = Quay
+nav-register = Register
+nav-sales = Sales today
+locale-label = Language
+menu-version = Menu v{ $version }
+menu-missing = No menu yet: import one or sync with the hub.
+
+## Register
+search-placeholder = Search: name, SKU or barcode
+search-clear = Clear search
+search-no-results = Nothing matches “{ $query }”
+category-all = All
+item-sold-out = Sold out
+item-has-options = Options
+
+## Cart
+cart-title = Current sale
+cart-empty = Tap an item to start a sale.
+cart-items =
+    { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
+cart-qty-decrease = Decrease quantity
+cart-qty-increase = Increase quantity
+cart-edit = Options
+cart-note = Note
+cart-remove = Remove
+cart-clear = Clear sale
+total-label = Total
+vat-line = incl. VAT { $rate }: { $amount }
+pay-cash = Cash
+
+## Options and note dialog
+options-add = Add to sale
+options-save = Save
+options-pick-one = Choose one
+options-pick-range = Choose { $min } to { $max }
+options-pick-up-to = Up to { $max }
+qty-label = Quantity
+note-label = Note
+note-placeholder = e.g. less ice
+cancel = Cancel
+close = Close
+
+## Cash
+cash-title = Cash payment
+cash-due = Due
+cash-tendered = Tendered
+cash-change = Change
+cash-short = { $amount } short
+cash-exact = Exact
+cash-clear = Clear
+cash-backspace = Delete last digit
+cash-confirm = Close sale
+
+## Receipt preview
+receipt-title = Receipt
+new-sale = New sale
+
+## Sales today
+sales-title = Sales today
+sales-empty = No sales yet today.
+sales-summary = { $count ->
+        [one] { $count } sale
+       *[other] { $count } sales
+    }, { $amount }
+sales-col-receipt = Receipt
+sales-col-time = Time
+sales-col-total = Total
+sales-col-status = Status
+sale-status-closed = Closed
+sale-status-voided = Voided
+sale-status-void = Void
+sales-view = Receipt
+sales-void = Void
+
+## Void
+void-title = Void sale { $receipt }
+void-reason-label = Reason
+void-reason-placeholder = e.g. wrong order
+void-confirm = Void sale
+void-done = Sale { $receipt } voided.
+
+## Messages
+sale-closed = Sale { $receipt } closed. Change: { $change }
+error-title = Something went wrong

@@ -1,0 +1,87 @@
+# The counter's screens. Money and dates arrive already formatted for the locale.
+
+app-title = Quay
+nav-register = Bán hàng
+nav-sales = Đơn hàng hôm nay
+locale-label = Ngôn ngữ
+menu-version = Thực đơn v{ $version }
+menu-missing = Chưa có thực đơn: hãy nhập thực đơn hoặc đồng bộ với máy chủ.
+
+## Register
+search-placeholder = Tìm: tên, SKU hoặc mã vạch
+search-clear = Xóa tìm kiếm
+search-no-results = Không tìm thấy “{ $query }”
+category-all = Tất cả
+item-sold-out = Hết hàng
+item-has-options = Tùy chọn
+
+## Cart
+cart-title = Đơn hiện tại
+cart-empty = Chạm vào một món để bắt đầu đơn.
+cart-items =
+    { $count ->
+       *[other] { $count } món
+    }
+cart-qty-decrease = Giảm số lượng
+cart-qty-increase = Tăng số lượng
+cart-edit = Tùy chọn
+cart-note = Ghi chú
+cart-remove = Xóa
+cart-clear = Xóa đơn
+total-label = Tổng cộng
+vat-line = Đã gồm VAT { $rate }: { $amount }
+pay-cash = Tiền mặt
+
+## Options and note dialog
+options-add = Thêm vào đơn
+options-save = Lưu
+options-pick-one = Chọn một
+options-pick-range = Chọn từ { $min } đến { $max }
+options-pick-up-to = Tối đa { $max }
+qty-label = Số lượng
+note-label = Ghi chú
+note-placeholder = VD: ít đá
+cancel = Hủy
+close = Đóng
+
+## Cash
+cash-title = Thanh toán tiền mặt
+cash-due = Cần thanh toán
+cash-tendered = Khách đưa
+cash-change = Tiền thừa
+cash-short = Thiếu { $amount }
+cash-exact = Vừa đủ
+cash-clear = Xóa
+cash-backspace = Xóa chữ số cuối
+cash-confirm = Hoàn tất đơn
+
+## Receipt preview
+receipt-title = Hóa đơn
+new-sale = Đơn mới
+
+## Sales today
+sales-title = Đơn hàng hôm nay
+sales-empty = Hôm nay chưa có đơn nào.
+sales-summary = { $count ->
+       *[other] { $count } đơn
+    }, { $amount }
+sales-col-receipt = Hóa đơn
+sales-col-time = Giờ
+sales-col-total = Tổng
+sales-col-status = Trạng thái
+sale-status-closed = Hoàn tất
+sale-status-voided = Đã hủy
+sale-status-void = Phiếu hủy
+sales-view = Hóa đơn
+sales-void = Hủy
+
+## Void
+void-title = Hủy đơn { $receipt }
+void-reason-label = Lý do
+void-reason-placeholder = VD: nhầm món
+void-confirm = Xác nhận hủy đơn
+void-done = Đã hủy đơn { $receipt }.
+
+## Messages
+sale-closed = Đã hoàn tất đơn { $receipt }. Tiền thừa: { $change }
+error-title = Đã xảy ra lỗi

@@ -1,0 +1,87 @@
+# The counter's screens. Money and dates arrive already formatted for the locale.
+
+app-title = Quay
+nav-register = 收银
+nav-sales = 今日销售
+locale-label = 语言
+menu-version = 菜单 v{ $version }
+menu-missing = 尚无菜单：请导入菜单或与总部同步。
+
+## Register
+search-placeholder = 搜索：名称、SKU 或条码
+search-clear = 清除搜索
+search-no-results = 没有与“{ $query }”匹配的结果
+category-all = 全部
+item-sold-out = 已售罄
+item-has-options = 选项
+
+## Cart
+cart-title = 当前订单
+cart-empty = 点击商品开始新订单。
+cart-items =
+    { $count ->
+       *[other] { $count } 件商品
+    }
+cart-qty-decrease = 减少数量
+cart-qty-increase = 增加数量
+cart-edit = 选项
+cart-note = 备注
+cart-remove = 删除
+cart-clear = 清空订单
+total-label = 合计
+vat-line = 含增值税 { $rate }：{ $amount }
+pay-cash = 现金
+
+## Options and note dialog
+options-add = 加入订单
+options-save = 保存
+options-pick-one = 选择一项
+options-pick-range = 选择 { $min } 至 { $max } 项
+options-pick-up-to = 最多 { $max } 项
+qty-label = 数量
+note-label = 备注
+note-placeholder = 例如：少冰
+cancel = 取消
+close = 关闭
+
+## Cash
+cash-title = 现金支付
+cash-due = 应收
+cash-tendered = 实收
+cash-change = 找零
+cash-short = 还差 { $amount }
+cash-exact = 金额刚好
+cash-clear = 清除
+cash-backspace = 删除最后一位
+cash-confirm = 完成结账
+
+## Receipt preview
+receipt-title = 小票
+new-sale = 新订单
+
+## Sales today
+sales-title = 今日销售
+sales-empty = 今天还没有销售记录。
+sales-summary = { $count ->
+       *[other] { $count } 笔销售
+    }，{ $amount }
+sales-col-receipt = 小票号
+sales-col-time = 时间
+sales-col-total = 合计
+sales-col-status = 状态
+sale-status-closed = 已完成
+sale-status-voided = 已作废
+sale-status-void = 作废单
+sales-view = 小票
+sales-void = 作废
+
+## Void
+void-title = 作废订单 { $receipt }
+void-reason-label = 原因
+void-reason-placeholder = 例如：点错单
+void-confirm = 作废订单
+void-done = 订单 { $receipt } 已作废。
+
+## Messages
+sale-closed = 订单 { $receipt } 已完成。找零：{ $change }
+error-title = 出错了
