@@ -38,3 +38,5 @@ err-bad-ring = «{ $text }» ليس صنفًا صالحًا للإدخال (ITEM
 err-bad-pay = «{ $text }» ليس دفعة صالحة (cash[:AMOUNT]).
 err-bad-locale = لغة غير معروفة: { $tag }.
 err-internal = خطأ غير متوقع: { $detail }
+err-config-key = { $key } ليس إعداداً يمكن لهذا الأمر تغييره. الإعدادات: { $keys }.
+err-config-value = «{ $value }» ليست قيمة صالحة لـ { $key }.

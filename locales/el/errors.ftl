@@ -38,3 +38,5 @@ err-bad-ring = Το «{ $text }» δεν είναι είδος για καταχ
 err-bad-pay = Το «{ $text }» δεν είναι πληρωμή (cash[:AMOUNT]).
 err-bad-locale = Άγνωστη γλώσσα { $tag }.
 err-internal = Απρόσμενο σφάλμα: { $detail }
+err-config-key = Το { $key } δεν είναι ρύθμιση που μπορεί να αλλάξει αυτή η εντολή. Ρυθμίσεις: { $keys }.
+err-config-value = Το «{ $value }» δεν είναι έγκυρη τιμή για το { $key }.

@@ -38,3 +38,5 @@ err-bad-ring = “{ $text }” is not an item to ring (ITEM_ID[*QTY][+OPTION_ID.
 err-bad-pay = “{ $text }” is not a payment (cash[:AMOUNT]).
 err-bad-locale = Unknown language { $tag }.
 err-internal = Unexpected error: { $detail }
+err-config-key = { $key } is not a setting this command can change. Settings: { $keys }.
+err-config-value = “{ $value }” is not a valid value for { $key }.

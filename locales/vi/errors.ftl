@@ -38,3 +38,5 @@ err-bad-ring = “{ $text }” không phải là món hợp lệ để nhập (I
 err-bad-pay = “{ $text }” không phải là khoản thanh toán hợp lệ (cash[:AMOUNT]).
 err-bad-locale = Không rõ ngôn ngữ { $tag }.
 err-internal = Lỗi không mong muốn: { $detail }
+err-config-key = { $key } không phải là cài đặt mà lệnh này được thay đổi. Các cài đặt: { $keys }.
+err-config-value = “{ $value }” không phải là giá trị hợp lệ cho { $key }.

@@ -38,3 +38,5 @@ err-bad-ring = “{ $text }”不是可录入的商品（ITEM_ID[*QTY][+OPTION_I
 err-bad-pay = “{ $text }”不是有效的付款（cash[:AMOUNT]）。
 err-bad-locale = 未知语言 { $tag }。
 err-internal = 意外错误：{ $detail }
+err-config-key = { $key } 不是此命令可以更改的设置。可用设置：{ $keys }。
+err-config-value = “{ $value }” 不是 { $key } 的有效值。

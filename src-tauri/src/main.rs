@@ -1,1 +1,19 @@
-fn main(){}
+//! One binary, two faces: with no subcommand `quay` opens the counter window; with one it
+//! works headless for technicians, managers and scripts. Both call quay-app only.
+
+// No console window beside the app on Windows release builds.
+#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+
+mod cli;
+mod gui;
+
+use clap::Parser;
+
+fn main() {
+    let args = cli::Args::parse();
+    let code = match args.command {
+        None => gui::run(args.data_dir()),
+        Some(_) => cli::run(args),
+    };
+    std::process::exit(code);
+}

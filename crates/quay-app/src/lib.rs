@@ -29,8 +29,11 @@ pub trait Clock: Send + Sync {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    /// Local time to the millisecond: what receipts, the hub and the bank need, and a
+    /// value that survives a round trip through RFC 3339 text unchanged.
     fn now(&self) -> DateTime<FixedOffset> {
-        Local::now().fixed_offset()
+        use chrono::SubsecRound;
+        Local::now().fixed_offset().trunc_subsecs(3)
     }
 }
 

@@ -21,11 +21,14 @@ pub fn pick_name<'a>(names: &'a Names, primary: &'a str, lang: Lang) -> &'a str 
 #[derive(Debug, Clone, Serialize)]
 pub struct MoneyView {
     pub minor: i64,
+    /// Machine form in major units ("45000", "12.50"): what a numpad or a file holds.
+    pub major: String,
+    /// For people, in the locale: "45.000 ₫".
     pub text: String,
 }
 
-fn money(i18n: &Localizer, lang: Lang, m: Money) -> MoneyView {
-    MoneyView { minor: m.minor, text: i18n.formatter(lang).money(m) }
+pub fn money(i18n: &Localizer, lang: Lang, m: Money) -> MoneyView {
+    MoneyView { minor: m.minor, major: m.to_major_string(), text: i18n.formatter(lang).money(m) }
 }
 
 /// "8%", "8.5%", in the locale's digits and separator.

@@ -196,3 +196,12 @@ impl Localizer {
 
 #[cfg(test)]
 mod tests;
+
+/// The window shares one Localizer across threads.
+#[allow(dead_code)]
+const _: () = {
+    fn send_sync<T: Send + Sync>() {}
+    fn check() {
+        send_sync::<Localizer>();
+    }
+};

@@ -68,11 +68,12 @@ impl Store {
         read_sale(&self.conn, id)
     }
 
-    /// Every sale and void of a business day, in closing order.
+    /// Every sale and void of a business day, in the order they were written (rowid: clock
+    /// changes and offsets cannot reorder it).
     pub fn sales_on(&self, day: NaiveDate) -> Result<Vec<SaleRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, v.id, s.void_reason FROM sales s LEFT JOIN sales v ON v.void_of = s.id
-             WHERE s.business_date = ?1 ORDER BY s.closed_at, s.receipt_no",
+             WHERE s.business_date = ?1 ORDER BY s.rowid",
         )?;
         let rows: Vec<(String, Option<String>, Option<String>)> =
             stmt.query_map([day.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;

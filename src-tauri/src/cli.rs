@@ -1,0 +1,297 @@
+//! The headless face. Every command prints its result on stdout (JSON with `--json`) and
+//! exits 0, or prints one line `quay: <reason>` on stderr, in the counter's language,
+//! and exits 1. Usage errors exit 2 (clap).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quay_app::export::Format;
+use quay_app::ring::{parse_line, parse_pay};
+use quay_app::{keys, AppError, Counter};
+use quay_i18n::Lang;
+use serde_json::json;
+
+#[derive(Parser, Debug)]
+#[command(name = "quay", version, about = "Quay, the restaurant counter. Without a command it opens the window.")]
+pub struct Args {
+    /// Where the counter keeps its database (default: the OS data directory).
+    #[arg(long, global = true, env = "QUAY_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages for this run (en, vi, ar, el, zh-CN); default: the counter's.
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Args {
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir.clone().unwrap_or_else(quay_app::default_data_dir)
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The database: integrity and schema version.
+    Db {
+        #[command(subcommand)]
+        cmd: DbCmd,
+    },
+    /// The menu: import a hub-format snapshot, search it.
+    Menu {
+        #[command(subcommand)]
+        cmd: MenuCmd,
+    },
+    /// Sales: list, export, ring.
+    Sales {
+        #[command(subcommand)]
+        cmd: SalesCmd,
+    },
+    /// The counter's settings.
+    Config {
+        #[command(subcommand)]
+        cmd: ConfigCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DbCmd {
+    /// Runs SQLite's integrity check and reports the schema version.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MenuCmd {
+    /// Imports a menu snapshot in the hub's format; refused whole if invalid.
+    Import { file: PathBuf },
+    /// Searches items, ignoring case and diacritics.
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SalesCmd {
+    /// Lists the sales and voids of a day (default: today).
+    List {
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exports a day's sales as CSV (one row per line) or JSON (hub records).
+    Export {
+        #[arg(long)]
+        format: ExportFormat,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Rings and closes a sale: ITEM_ID[*QTY][+OPTION_ID...] ... --pay cash[:AMOUNT]
+    Ring {
+        #[arg(required = true)]
+        lines: Vec<String>,
+        #[arg(long)]
+        pay: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Voids a closed sale (writes a void record; nothing is deleted).
+    Void {
+        sale_id: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Settings the command line may change in this version. Partner keys and secrets come
+/// with the hub and staff issues, which add encryption and the technician's PIN.
+const CONFIG_KEYS: &[&str] = &[keys::COUNTER_ID, keys::CURRENCY, keys::LOCALE, keys::CASHIER, keys::STORE_NAME];
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCmd {
+    Set { key: String, value: String },
+    Get { key: String },
+}
+
+pub fn run(args: Args) -> i32 {
+    init_logging();
+    let counter = match Counter::open(&args.data_dir()) {
+        Ok(c) => c,
+        Err(e) => {
+            let l = quay_i18n::Localizer::new().expect("built-in locales load");
+            let lang = args.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::En);
+            eprintln!("quay: {}", l.error(lang, &e));
+            return 1;
+        }
+    };
+    let lang = match args.lang.as_deref().map(|t| Lang::parse(t).ok_or(t)) {
+        Some(Ok(l)) => l,
+        Some(Err(tag)) => {
+            eprintln!("quay: {}", counter.i18n().t(counter.lang(), "err-bad-locale", &[("tag", tag.into())]));
+            return 2;
+        }
+        None => counter.lang(),
+    };
+    match execute(&counter, args.command.expect("a command"), lang) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(out.as_bytes());
+            if !out.is_empty() && !out.ends_with('\n') {
+                let _ = stdout.write_all(b"\n");
+            }
+            0
+        }
+        Err(e) => {
+            tracing::debug!(error = %e.detail, "command refused");
+            eprintln!("quay: {}", counter.i18n().error(lang, &e).replace('\n', " "));
+            1
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "warn".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn day(counter: &Counter, date: Option<&str>) -> Result<chrono::NaiveDate, AppError> {
+    date.map(quay_app::parse_date).transpose().map(|d| d.unwrap_or_else(|| counter.today()))
+}
+
+fn pretty(v: &impl serde::Serialize) -> Result<String, AppError> {
+    serde_json::to_string_pretty(v).map_err(AppError::internal)
+}
+
+fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, AppError> {
+    let i18n = counter.i18n();
+    let f = i18n.formatter(lang);
+    match command {
+        Command::Db { cmd: DbCmd::Check { json } } => {
+            let h = counter.health()?;
+            let ok = h.integrity == "ok" && h.schema_version == h.latest_schema_version;
+            let out = if json {
+                pretty(&json!({"ok": ok, "integrity": h.integrity, "schema_version": h.schema_version,
+                    "latest_schema_version": h.latest_schema_version, "journal_mode": h.journal_mode, "sales": h.sales,
+                    "path": counter.data_dir().join("quay.db")}))?
+            } else {
+                format!(
+                    "integrity: {}\nschema version: {} (latest {})\njournal: {}\nsales: {}\n",
+                    h.integrity, h.schema_version, h.latest_schema_version, h.journal_mode, h.sales
+                )
+            };
+            if ok {
+                Ok(out)
+            } else {
+                Err(AppError::new("err-store-corrupt", vec![("detail", h.integrity.into())]))
+            }
+        }
+        Command::Menu { cmd: MenuCmd::Import { file } } => {
+            let m = counter.import_menu_file(&file)?;
+            Ok(format!("menu v{} imported: {} items, {} categories, hash {}\n", m.version(), m.items().len(), m.categories().count(), m.content_hash()))
+        }
+        Command::Menu { cmd: MenuCmd::Search { text, json, limit } } => {
+            let m = counter.menu()?;
+            let hits = m.search(&text, limit);
+            if json {
+                let rows: Vec<_> = hits
+                    .iter()
+                    .map(|i| json!({"id": i.id, "sku": i.sku, "name": i.name, "names": i.names, "price": i.price,
+                        "currency": m.currency().code(), "available": i.available, "category_id": i.category_id}))
+                    .collect();
+                pretty(&rows)
+            } else {
+                Ok(hits.iter().map(|i| format!("{}\t{}\t{}\n", i.id, i.name, f.money(m.price(i)))).collect())
+            }
+        }
+        Command::Sales { cmd: SalesCmd::List { date, json } } => {
+            let d = day(counter, date.as_deref())?;
+            let rows = counter.sales_on(d)?;
+            if json {
+                pretty(&rows)
+            } else {
+                let v = quay_app::views::sales_day(d, &rows, counter.config().currency, i18n, lang);
+                let mut out = String::new();
+                for s in &v.sales {
+                    out.push_str(&format!("{}\t{}\t{}\t{}\t{}\n", s.receipt_no, s.time, s.status, s.total.text, s.id));
+                }
+                out.push_str(&i18n.t(lang, "sales-summary", &[("count", v.count.into()), ("amount", v.net.text.as_str().into())]));
+                Ok(out)
+            }
+        }
+        Command::Sales { cmd: SalesCmd::Export { format, date } } => {
+            let d = day(counter, date.as_deref())?;
+            counter.export_sales(d, match format {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Json => Format::Json,
+            })
+        }
+        Command::Sales { cmd: SalesCmd::Ring { lines, pay, json } } => {
+            let lines = lines.iter().map(|l| parse_line(l)).collect::<Result<Vec<_>, _>>()?;
+            let pay = parse_pay(&pay)?;
+            let sale = counter.ring(&lines, &pay)?;
+            if json {
+                pretty(&sale)
+            } else {
+                let change = sale.tenders.iter().filter_map(|t| t.change).sum::<i64>();
+                Ok(format!(
+                    "{}\t{}\t{}\n",
+                    sale.receipt_no,
+                    f.money(sale.total_money()),
+                    i18n.t(lang, "sale-closed", &[("receipt", sale.receipt_no.as_str().into()), ("change", f.money(quay_core::Money::new(change, sale.currency)).into())])
+                ))
+            }
+        }
+        Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
+            let id = uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
+            let void = counter.void_sale(id, &reason)?;
+            if json {
+                pretty(&void)
+            } else {
+                Ok(i18n.t(lang, "void-done", &[("receipt", counter.sale(id)?.receipt_no.into())]))
+            }
+        }
+        Command::Config { cmd } => {
+            let key = match &cmd {
+                ConfigCmd::Set { key, .. } | ConfigCmd::Get { key } => key.clone(),
+            };
+            if !CONFIG_KEYS.contains(&key.as_str()) {
+                return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", CONFIG_KEYS.join(", ").into())]));
+            }
+            match cmd {
+                ConfigCmd::Set { key, value } => {
+                    validate_setting(&key, &value)?;
+                    counter.set_setting(&key, &value)?;
+                    Ok(String::new())
+                }
+                ConfigCmd::Get { key } => Ok(counter.setting(&key)?.unwrap_or_default()),
+            }
+        }
+    }
+}
+
+fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
+    let bad = || AppError::new("err-config-value", vec![("key", key.into()), ("value", value.into())]);
+    match key {
+        keys::CURRENCY => value.parse::<quay_core::Currency>().map(|_| ()).map_err(Into::into),
+        keys::LOCALE => Lang::parse(value).map(|_| ()).ok_or_else(bad),
+        keys::COUNTER_ID if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric()) => Err(bad()),
+        _ if value.trim().is_empty() => Err(bad()),
+        _ => Ok(()),
+    }
+}

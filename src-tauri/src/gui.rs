@@ -1,0 +1,225 @@
+//! The window face: Tauri commands over quay-app. Each command is thin — parse what the
+//! webview sent, call one use case, return a view — and every failure reaches the
+//! webview as `{code, message}`, `code` being the Fluent id and `message` its text in the
+//! counter's language.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay};
+use quay_app::{AppError, Counter};
+use quay_i18n::Lang;
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Debug, Serialize)]
+pub struct ErrorDto {
+    code: &'static str,
+    message: String,
+}
+
+type Shared = Arc<Counter>;
+type Reply<T> = Result<T, ErrorDto>;
+
+fn fail(counter: &Counter, e: AppError) -> ErrorDto {
+    tracing::warn!(code = e.code, detail = %e.detail, "command refused");
+    ErrorDto { code: e.code, message: counter.message(&e) }
+}
+
+/// Runs a use case and maps its error.
+fn call<T>(counter: &Counter, f: impl FnOnce(&Counter) -> quay_app::Result<T>) -> Reply<T> {
+    f(counter).map_err(|e| fail(counter, e))
+}
+
+#[derive(Debug, Serialize)]
+struct AppInfo {
+    lang: &'static str,
+    dir: &'static str,
+    langs: Vec<&'static str>,
+    counter_id: String,
+    currency: String,
+    decimals: u32,
+    version: &'static str,
+}
+
+fn info(c: &Counter) -> AppInfo {
+    let lang = c.lang();
+    AppInfo {
+        lang: lang.tag(),
+        dir: lang.dir(),
+        langs: Lang::ALL.iter().map(|l| l.tag()).collect(),
+        counter_id: c.config().counter_id.clone(),
+        currency: c.config().currency.code().to_string(),
+        decimals: c.config().currency.exponent(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+#[tauri::command]
+async fn app_info(c: State<'_, Shared>) -> Reply<AppInfo> {
+    Ok(info(&c))
+}
+
+#[tauri::command]
+async fn set_locale(c: State<'_, Shared>, tag: String) -> Reply<AppInfo> {
+    call(&c, |c| {
+        let lang = Lang::parse(&tag).ok_or_else(|| AppError::new("err-bad-locale", vec![("tag", tag.as_str().into())]))?;
+        c.set_lang(lang)?;
+        Ok(info(c))
+    })
+}
+
+#[tauri::command]
+async fn menu_view(c: State<'_, Shared>) -> Reply<MenuView> {
+    call(&c, |c| c.menu_view())
+}
+
+#[tauri::command]
+async fn search(c: State<'_, Shared>, query: String, limit: Option<usize>) -> Reply<Vec<String>> {
+    call(&c, |c| Ok(c.menu()?.search(&query, limit.unwrap_or(60).min(500)).iter().map(|i| i.id.clone()).collect()))
+}
+
+#[tauri::command]
+async fn cart_view(c: State<'_, Shared>) -> Reply<CartView> {
+    call(&c, |c| c.cart_view())
+}
+
+#[tauri::command]
+async fn cart_add(c: State<'_, Shared>, item_id: String, option_ids: Vec<String>, qty: i64, note: Option<String>) -> Reply<CartView> {
+    call(&c, |c| {
+        c.edit_cart(|cart, menu, now| Ok(cart.add(menu, &item_id, &option_ids, qty, note.as_deref(), now)?))?;
+        c.cart_view()
+    })
+}
+
+#[tauri::command]
+async fn cart_set_qty(c: State<'_, Shared>, line_id: u32, qty: i64) -> Reply<CartView> {
+    call(&c, |c| {
+        c.edit_cart(|cart, _, _| Ok(cart.set_qty(line_id, qty)?))?;
+        c.cart_view()
+    })
+}
+
+#[tauri::command]
+async fn cart_update_line(c: State<'_, Shared>, line_id: u32, option_ids: Vec<String>, qty: i64, note: Option<String>) -> Reply<CartView> {
+    call(&c, |c| {
+        c.edit_cart(|cart, menu, _| {
+            cart.set_options(menu, line_id, &option_ids)?;
+            cart.set_qty(line_id, qty)?;
+            Ok(cart.set_note(line_id, note.as_deref())?)
+        })?;
+        c.cart_view()
+    })
+}
+
+#[tauri::command]
+async fn cart_remove(c: State<'_, Shared>, line_id: u32) -> Reply<CartView> {
+    call(&c, |c| {
+        c.edit_cart(|cart, _, _| Ok(cart.remove(line_id)?))?;
+        c.cart_view()
+    })
+}
+
+#[tauri::command]
+async fn cart_clear(c: State<'_, Shared>) -> Reply<CartView> {
+    call(&c, |c| {
+        c.edit_cart(|cart, _, _| {
+            cart.clear();
+            Ok(())
+        })?;
+        c.cart_view()
+    })
+}
+
+#[tauri::command]
+async fn cash_preview(c: State<'_, Shared>, tendered: String) -> Reply<CashPreview> {
+    call(&c, |c| c.cash_preview(&tendered))
+}
+
+#[derive(Debug, Serialize)]
+struct Closed {
+    sale_id: String,
+    receipt_no: String,
+    change: MoneyView,
+    message: String,
+}
+
+#[tauri::command]
+async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Closed> {
+    call(&c, |c| {
+        let tendered = tendered.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
+        let sale = c.pay_cash(tendered)?;
+        let change = quay_core::Money::new(sale.tenders.iter().filter_map(|t| t.change).sum(), sale.currency);
+        let lang = c.lang();
+        let change = quay_app::views::money(c.i18n(), lang, change);
+        Ok(Closed {
+            sale_id: sale.id.to_string(),
+            message: c.i18n().t(lang, "sale-closed", &[("receipt", sale.receipt_no.as_str().into()), ("change", change.text.as_str().into())]),
+            receipt_no: sale.receipt_no,
+            change,
+        })
+    })
+}
+
+fn sale_id(id: &str) -> quay_app::Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", id.into())]))
+}
+
+#[tauri::command]
+async fn receipt(c: State<'_, Shared>, sale_id: String) -> Reply<ReceiptView> {
+    call(&c, |c| c.receipt_view(self::sale_id(&sale_id)?))
+}
+
+#[tauri::command]
+async fn sales_today(c: State<'_, Shared>) -> Reply<SalesDay> {
+    call(&c, |c| c.sales_day_view(c.today()))
+}
+
+#[tauri::command]
+async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String) -> Reply<SalesDay> {
+    call(&c, |c| {
+        c.void_sale(self::sale_id(&sale_id)?, &reason)?;
+        c.sales_day_view(c.today())
+    })
+}
+
+pub fn run(data_dir: PathBuf) -> i32 {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let counter = match Counter::open(&data_dir) {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            let l = quay_i18n::Localizer::new().expect("built-in locales load");
+            eprintln!("quay: {}", l.error(Lang::En, &e));
+            return 1;
+        }
+    };
+    tracing::info!(data_dir = %data_dir.display(), "opening the counter window");
+    let result = tauri::Builder::default()
+        .manage(counter)
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            set_locale,
+            menu_view,
+            search,
+            cart_view,
+            cart_add,
+            cart_set_qty,
+            cart_update_line,
+            cart_remove,
+            cart_clear,
+            cash_preview,
+            pay_cash,
+            receipt,
+            sales_today,
+            void_sale,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("quay: {e}");
+            1
+        }
+    }
+}

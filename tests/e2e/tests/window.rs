@@ -1,0 +1,226 @@
+//! The real Quay window, driven through tauri-driver and WebKitWebDriver under Xvfb:
+//! search, ring two items (one with an option), pay cash with change, find the sale in
+//! "Sales today", then switch to Arabic. A screenshot of each screen is kept in
+//! `tests/e2e/output/`. Run by `make test` (`make test-e2e`), which provides the driver
+//! and the display.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Map, Value};
+use thirtyfour::prelude::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("QUAY_APP").map(PathBuf::from).unwrap_or_else(|| root().join("target/debug/quay"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn quay(data: &Path, args: &[&str]) -> String {
+    let out = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).output().expect("run quay");
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(out: &Path) -> Driver {
+        let bin = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
+            let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+            home.join("bin/tauri-driver")
+        });
+        let (port, native) = (free_port(), free_port());
+        let log = std::fs::File::create(out.join("tauri-driver.log")).unwrap();
+        let child = Command::new(&bin)
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{}: {e} (make test installs it)", bin.display()));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn connect(port: u16, data: &Path, browser_name: bool) -> WebDriverResult<WebDriver> {
+    let mut caps = Map::new();
+    if browser_name {
+        caps.insert("browserName".into(), json!("wry"));
+    }
+    caps.insert(
+        "tauri:options".into(),
+        json!({"application": app_binary(), "args": ["--data-dir", data]}),
+    );
+    WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await
+}
+
+async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
+    d.query(By::Css(format!("[data-testid='{id}']"))).wait(Duration::from_secs(15), Duration::from_millis(100)).and_displayed().first().await
+}
+
+async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
+    by_testid(d, id).await?.click().await
+}
+
+async fn shot(d: &WebDriver, out: &Path, name: &str) -> WebDriverResult<()> {
+    d.screenshot(&out.join(format!("{name}.png"))).await
+}
+
+/// en grouping for VND, as the screen shows it: ₫125,000.
+fn vnd_en(minor: i64) -> String {
+    let digits = minor.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("₫{out}")
+}
+
+/// The text of message `id` in a locale's ui.ftl (single-line messages only).
+fn ftl(lang: &str, id: &str) -> String {
+    let src = std::fs::read_to_string(root().join(format!("locales/{lang}/ui.ftl"))).unwrap();
+    src.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).unwrap_or_else(|| panic!("{lang}: {id}")).trim().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
+async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
+    let out = root().join("tests/e2e/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    quay(data.path(), &["menu", "import", root().join("assets/demo-menu.json").to_str().unwrap()]);
+    quay(data.path(), &["config", "set", "counter.locale", "en"]);
+    let menu: Value = serde_json::from_str(&std::fs::read_to_string(root().join("assets/demo-menu.json")).unwrap()).unwrap();
+    let price = |id: &str| menu["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["price"].as_i64().unwrap();
+    let egg = menu["option_groups"].as_array().unwrap().iter().flat_map(|g| g["options"].as_array().unwrap()).find(|o| o["id"] == "o-pho-egg").unwrap()["price_delta"].as_i64().unwrap();
+    let total = price("i-phobo") + egg + price("i-croissant");
+
+    let driver = Driver::start(&out);
+    let d = match connect(driver.port, data.path(), true).await {
+        Ok(d) => d,
+        Err(_) => connect(driver.port, data.path(), false).await?,
+    };
+    let result = async {
+        let search = by_testid(&d, "search-input").await?;
+        by_testid(&d, "item-i-cfsd").await?;
+        shot(&d, &out, "01-register").await?;
+
+        // "pho" finds Phở bò; it has an optional extra: add a poached egg.
+        search.send_keys("pho").await?;
+        click(&d, "item-i-phobo").await?;
+        by_testid(&d, "options-dialog").await?;
+        shot(&d, &out, "02-options").await?;
+        click(&d, "option-o-pho-egg").await?;
+        click(&d, "options-confirm").await?;
+
+        // A pastry without options goes straight into the cart.
+        search.clear().await?;
+        search.send_keys("banh sung bo").await?;
+        click(&d, "item-i-croissant").await?;
+        let lines = d.query(By::Css("[data-testid='cart-line']")).wait(Duration::from_secs(10), Duration::from_millis(100)).all_from_selector_required().await?;
+        assert_eq!(lines.len(), 2);
+        assert_eq!(by_testid(&d, "cart-total").await?.text().await?, vnd_en(total));
+        shot(&d, &out, "03-cart").await?;
+
+        // Cash: 200,000 typed on the numpad, change shown before closing.
+        click(&d, "pay-cash").await?;
+        by_testid(&d, "cash-dialog").await?;
+        for k in ["numpad-2", "numpad-0", "numpad-0", "numpad-000"] {
+            click(&d, k).await?;
+        }
+        let change = vnd_en(200_000 - total);
+        d.query(By::Css("[data-testid='cash-change']")).with_text(change.clone()).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        assert_eq!(by_testid(&d, "cash-tendered").await?.text().await?, vnd_en(200_000));
+        shot(&d, &out, "04-cash").await?;
+        click(&d, "cash-confirm").await?;
+
+        let receipt = by_testid(&d, "receipt-dialog").await?;
+        let text = receipt.text().await?;
+        assert!(text.contains("C1-000001") && text.contains(&change), "{text}");
+        shot(&d, &out, "05-receipt").await?;
+        click(&d, "receipt-close").await?;
+        assert_eq!(by_testid(&d, "cart-empty").await?.text().await?, ftl("en", "cart-empty"));
+
+        click(&d, "nav-sales").await?;
+        let row = d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000001']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        assert_eq!(row.attr("data-status").await?.as_deref(), Some("closed"));
+        assert!(row.text().await?.contains(&vnd_en(total)));
+        shot(&d, &out, "06-sales-today").await?;
+
+        // Arabic, without a restart: right to left and translated.
+        d.execute(
+            "const s = document.querySelector(\"[data-testid='locale-select']\"); s.value = 'ar'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+            Vec::<Value>::new(),
+        )
+        .await?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let dir: String = d.execute("return document.documentElement.dir;", Vec::<Value>::new()).await?.convert()?;
+            if dir == "rtl" {
+                break;
+            }
+            assert!(Instant::now() < deadline, "dir stayed {dir}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let lang: String = d.execute("return document.documentElement.lang;", Vec::<Value>::new()).await?.convert()?;
+        assert_eq!(lang, "ar");
+        d.query(By::Css("[data-testid='nav-sales']")).with_text(ftl("ar", "nav-sales")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        shot(&d, &out, "07-sales-today-ar").await?;
+        click(&d, "nav-register").await?;
+        by_testid(&d, "item-i-cfsd").await?;
+        shot(&d, &out, "08-register-ar").await?;
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+    if result.is_err() {
+        let _ = shot(&d, &out, "failure").await;
+    }
+    d.quit().await?;
+    drop(driver);
+    result?;
+
+    // What the window did is on disk, whole: one sale, paid in cash with the change.
+    let sales: Value = serde_json::from_str(&quay(data.path(), &["sales", "list", "--json"])).unwrap();
+    let sale = &sales.as_array().unwrap()[0];
+    assert_eq!(sale["total"], total);
+    assert_eq!(sale["tenders"][0]["tendered"], 200_000);
+    assert_eq!(sale["tenders"][0]["change"], 200_000 - total);
+    assert_eq!(sale["lines"][0]["options"][0]["option_id"], "o-pho-egg");
+    Ok(())
+}

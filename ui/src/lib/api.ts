@@ -1,0 +1,57 @@
+// Typed calls into the Rust backend. Every failure arrives as {code, message}: `code` is
+// a Fluent id, `message` its text in the counter's language.
+import { invoke } from '@tauri-apps/api/core';
+
+export interface ErrorDto { code: string; message: string }
+export interface MoneyView { minor: number; major: string; text: string }
+export interface AppInfo { lang: string; dir: string; langs: string[]; counter_id: string; currency: string; decimals: number; version: string }
+export interface Category { id: string; name: string }
+export interface Item {
+  id: string; category_id: string; name: string; name_primary: string; sku: string | null;
+  barcode: string | null; price: MoneyView; available: boolean; option_group_ids: string[];
+}
+export interface OptionView { id: string; name: string; price_delta: MoneyView }
+export interface Group { id: string; name: string; min: number; max: number; options: OptionView[] }
+export interface MenuView { version: number; hash: string; currency: string; categories: Category[]; items: Item[]; groups: Group[] }
+export interface CartLine {
+  line_id: number; item_id: string; name: string; options: { id: string; name: string }[];
+  qty: number; note: string | null; unit_price: MoneyView; line_total: MoneyView;
+}
+export interface CartView { lines: CartLine[]; item_count: number; total: MoneyView; vat: { rate: string; amount: MoneyView }[]; quick_cash: MoneyView[] }
+export interface CashPreview { due: MoneyView; tendered: MoneyView; change: MoneyView; short: string | null; ok: boolean }
+export interface Closed { sale_id: string; receipt_no: string; change: MoneyView; message: string }
+export interface ReceiptRow { kind: string; text: string; amount: string | null }
+export interface Receipt { sale_id: string; receipt_no: string; rows: ReceiptRow[] }
+export interface SaleSummary { id: string; receipt_no: string; time: string; total: MoneyView; status: 'closed' | 'voided' | 'void'; item_count: number }
+export interface SalesDay { date: string; sales: SaleSummary[]; count: number; net: MoneyView }
+
+export function isErrorDto(e: unknown): e is ErrorDto {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isErrorDto(e)) throw e;
+    throw { code: 'err-internal', message: String(e) } satisfies ErrorDto;
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  setLocale: (tag: string) => call<AppInfo>('set_locale', { tag }),
+  menu: () => call<MenuView>('menu_view'),
+  search: (query: string) => call<string[]>('search', { query, limit: 120 }),
+  cart: () => call<CartView>('cart_view'),
+  cartAdd: (itemId: string, optionIds: string[], qty: number, note: string | null) => call<CartView>('cart_add', { itemId, optionIds, qty, note }),
+  cartSetQty: (lineId: number, qty: number) => call<CartView>('cart_set_qty', { lineId, qty }),
+  cartUpdateLine: (lineId: number, optionIds: string[], qty: number, note: string | null) => call<CartView>('cart_update_line', { lineId, optionIds, qty, note }),
+  cartRemove: (lineId: number) => call<CartView>('cart_remove', { lineId }),
+  cartClear: () => call<CartView>('cart_clear'),
+  cashPreview: (tendered: string) => call<CashPreview>('cash_preview', { tendered }),
+  payCash: (tendered: string | null) => call<Closed>('pay_cash', { tendered }),
+  receipt: (saleId: string) => call<Receipt>('receipt', { saleId }),
+  salesToday: () => call<SalesDay>('sales_today'),
+  voidSale: (saleId: string, reason: string) => call<SalesDay>('void_sale', { saleId, reason }),
+};

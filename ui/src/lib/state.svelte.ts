@@ -1,0 +1,44 @@
+// Screen state shared by the components: the menu, the cart view and error toasts, all
+// as the backend last returned them. The backend owns every rule; this only holds views.
+import { api, isErrorDto, type AppInfo, type CartView, type MenuView } from './api';
+
+class Screen {
+  info = $state<AppInfo | null>(null);
+  menu = $state<MenuView | null>(null);
+  cart = $state<CartView | null>(null);
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  fail(e: unknown) {
+    this.error = isErrorDto(e) ? e.message : String(e);
+    this.notice = null;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => (this.error = null), 6000);
+  }
+
+  tell(text: string) {
+    this.notice = text;
+    this.error = null;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => (this.notice = null), 4000);
+  }
+
+  /** Runs a backend call, keeping its result or showing its error; returns null on error. */
+  async run<T>(f: () => Promise<T>): Promise<T | null> {
+    try {
+      return await f();
+    } catch (e) {
+      this.fail(e);
+      return null;
+    }
+  }
+
+  async reload() {
+    const [menu, cart] = await Promise.all([this.run(api.menu), this.run(api.cart)]);
+    this.menu = menu;
+    if (cart) this.cart = cart;
+  }
+}
+
+export const screen = new Screen();
