@@ -89,8 +89,10 @@ pub fn menu_view(menu: &Menu, i18n: &Localizer, lang: Lang) -> MenuView {
     let cur = menu.currency();
     let mut categories: Vec<_> = menu.categories().collect();
     categories.sort_by_key(|c| c.sort);
+    // "All" lists category by category, each in the hub's order.
+    let cat_rank: std::collections::HashMap<&str, usize> = categories.iter().enumerate().map(|(n, c)| (c.id.as_str(), n)).collect();
     let mut items: Vec<_> = menu.items().iter().collect();
-    items.sort_by_key(|i| i.sort);
+    items.sort_by_key(|i| (cat_rank.get(i.category_id.as_str()).copied().unwrap_or(usize::MAX), i.sort));
     MenuView {
         version: menu.version(),
         hash: menu.content_hash(),

@@ -42,7 +42,7 @@ fn etag(version: u64) -> String {
     format!("\"{version}\"")
 }
 
-async fn menu(State(hub): State<Arc<Hub>>, headers: HeaderMap) -> Response {
+async fn get_menu(State(hub): State<Arc<Hub>>, headers: HeaderMap) -> Response {
     let tag = etag(hub.menu.version);
     let fresh = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.split(',').any(|t| t.trim() == tag));
     if fresh {
@@ -51,7 +51,7 @@ async fn menu(State(hub): State<Arc<Hub>>, headers: HeaderMap) -> Response {
     (StatusCode::OK, [(header::ETAG, tag), (header::CONTENT_TYPE, "application/json; charset=utf-8".to_string())], hub.body.clone()).into_response()
 }
 
-async fn ping(State(hub): State<Arc<Hub>>) -> Json<serde_json::Value> {
+async fn get_ping(State(hub): State<Arc<Hub>>) -> Json<serde_json::Value> {
     Json(json!({
         "server_time": chrono_now(),
         "pos_parent": "SANDBOX",
@@ -96,8 +96,8 @@ async fn main() {
     let hub = Arc::new(Hub { menu, body });
     let base = args.base.trim_end_matches('/').to_string();
     let app = Router::new()
-        .route(&format!("{base}/menu"), get(menu))
-        .route(&format!("{base}/ping"), get(ping))
+        .route(&format!("{base}/menu"), get(get_menu))
+        .route(&format!("{base}/ping"), get(get_ping))
         .with_state(hub);
     let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], args.port))).await.unwrap_or_else(|e| fail(&e.to_string()));
     let addr = listener.local_addr().expect("bound");

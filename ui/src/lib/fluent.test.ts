@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS, buildBundles, dirOf, format } from './fluent';
@@ -6,7 +6,7 @@ import { LANGS, buildBundles, dirOf, format } from './fluent';
 // The real locale files, read the way Vite bundles them (path → source).
 const root = join(__dirname, '../../../locales');
 const files: Record<string, string> = {};
-for (const lang of readdirSync(root)) {
+for (const lang of readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory())) {
   for (const f of readdirSync(join(root, lang))) files[`../../../locales/${lang}/${f}`] = readFileSync(join(root, lang, f), 'utf8');
 }
 const bundles = buildBundles(files);
@@ -22,6 +22,7 @@ describe('screen locales', () => {
     expect(format(bundles, 'en', 'cart-items', { count: 1 })).toBe('\u2068' + '1' + '\u2069 item');
     expect(format(bundles, 'en', 'cart-items', { count: 3 })).toContain('items');
     expect(format(bundles, 'ar', 'total-label')).toMatch(/[\u0600-\u06ff]/);
+    expect(format(bundles, 'ar', 'cart-items', { count: 12 })).toContain('12');
   });
 
   it('falls back to English, then to the id', () => {

@@ -21,7 +21,8 @@ export function isLang(tag: string): tag is Lang {
 export function buildBundles(files: Record<string, string>): Map<Lang, FluentBundle> {
   const bundles = new Map<Lang, FluentBundle>();
   for (const lang of LANGS) {
-    const bundle = new FluentBundle(lang);
+    // Latin digits for Arabic, as the backend formats money and as card slips print.
+    const bundle = new FluentBundle(lang === 'ar' ? 'ar-u-nu-latn' : lang);
     for (const [path, source] of Object.entries(files)) {
       const parts = path.split('/');
       if (parts[parts.length - 2] !== lang) continue;
