@@ -4,7 +4,7 @@ app-title = Quay
 nav-register = نقطة البيع
 nav-sales = مبيعات اليوم
 locale-label = اللغة
-menu-version = القائمة v{ $version }
+menu-version = إصدار القائمة { $version }
 menu-missing = لا توجد قائمة بعد: استورد قائمة أو زامِن مع الخادم المركزي.
 
 ## Register

@@ -203,7 +203,13 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         }
         Command::Menu { cmd: MenuCmd::Import { file } } => {
             let m = counter.import_menu_file(&file)?;
-            Ok(format!("menu v{} imported: {} items, {} categories, hash {}\n", m.version(), m.items().len(), m.categories().count(), m.content_hash()))
+            Ok(format!(
+                "menu v{} imported: {} items, {} categories, hash {}\n",
+                m.version(),
+                m.items().len(),
+                m.categories().count(),
+                m.content_hash()
+            ))
         }
         Command::Menu { cmd: MenuCmd::Search { text, json, limit } } => {
             let m = counter.menu()?;
@@ -211,8 +217,10 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             if json {
                 let rows: Vec<_> = hits
                     .iter()
-                    .map(|i| json!({"id": i.id, "sku": i.sku, "name": i.name, "names": i.names, "price": i.price,
-                        "currency": m.currency().code(), "available": i.available, "category_id": i.category_id}))
+                    .map(|i| {
+                        json!({"id": i.id, "sku": i.sku, "name": i.name, "names": i.names, "price": i.price,
+                        "currency": m.currency().code(), "available": i.available, "category_id": i.category_id})
+                    })
                     .collect();
                 pretty(&rows)
             } else {
@@ -236,10 +244,13 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         }
         Command::Sales { cmd: SalesCmd::Export { format, date } } => {
             let d = day(counter, date.as_deref())?;
-            counter.export_sales(d, match format {
-                ExportFormat::Csv => Format::Csv,
-                ExportFormat::Json => Format::Json,
-            })
+            counter.export_sales(
+                d,
+                match format {
+                    ExportFormat::Csv => Format::Csv,
+                    ExportFormat::Json => Format::Json,
+                },
+            )
         }
         Command::Sales { cmd: SalesCmd::Ring { lines, pay, json } } => {
             let lines = lines.iter().map(|l| parse_line(l)).collect::<Result<Vec<_>, _>>()?;
@@ -253,12 +264,20 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     "{}\t{}\t{}\n",
                     sale.receipt_no,
                     f.money(sale.total_money()),
-                    i18n.t(lang, "sale-closed", &[("receipt", sale.receipt_no.as_str().into()), ("change", f.money(quay_core::Money::new(change, sale.currency)).into())])
+                    i18n.t(
+                        lang,
+                        "sale-closed",
+                        &[
+                            ("receipt", sale.receipt_no.as_str().into()),
+                            ("change", f.money(quay_core::Money::new(change, sale.currency)).into())
+                        ]
+                    )
                 ))
             }
         }
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
-            let id = uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
+            let id =
+                uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
             let void = counter.void_sale(id, &reason)?;
             if json {
                 pretty(&void)

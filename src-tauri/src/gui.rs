@@ -154,7 +154,11 @@ async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Close
         let change = quay_app::views::money(c.i18n(), lang, change);
         Ok(Closed {
             sale_id: sale.id.to_string(),
-            message: c.i18n().t(lang, "sale-closed", &[("receipt", sale.receipt_no.as_str().into()), ("change", change.text.as_str().into())]),
+            message: c.i18n().t(
+                lang,
+                "sale-closed",
+                &[("receipt", sale.receipt_no.as_str().into()), ("change", change.text.as_str().into())],
+            ),
             receipt_no: sale.receipt_no,
             change,
         })

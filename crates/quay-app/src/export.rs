@@ -49,7 +49,8 @@ impl Counter {
                 for r in &rows {
                     let s = &r.sale;
                     let major = |minor: i64| Money::new(minor, s.currency).to_major_string();
-                    let tenders = s.tenders.iter().map(|t| format!("{}:{}", t.kind.as_str(), major(t.amount))).collect::<Vec<_>>().join(";");
+                    let tenders =
+                        s.tenders.iter().map(|t| format!("{}:{}", t.kind.as_str(), major(t.amount))).collect::<Vec<_>>().join(";");
                     for (i, l) in s.lines.iter().enumerate() {
                         w.serialize(CsvRow {
                             sale_id: s.id.to_string(),

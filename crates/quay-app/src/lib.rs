@@ -84,9 +84,7 @@ pub struct Counter {
 
 /// The default data directory of this OS user (`~/.local/share/quay` on Linux).
 pub fn default_data_dir() -> PathBuf {
-    directories::ProjectDirs::from("vn", "Quay", "quay")
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from(".quay"))
+    directories::ProjectDirs::from("vn", "Quay", "quay").map(|d| d.data_dir().to_path_buf()).unwrap_or_else(|| PathBuf::from(".quay"))
 }
 
 impl Counter {

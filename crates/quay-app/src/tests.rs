@@ -67,8 +67,10 @@ fn screen_flow_add_options_pay_cash_with_change() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
     let opts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    c.edit_cart(|cart, m, now| cart.add(m, "i-cfsd", &opts(&["o-size-l", "o-sugar-50", "o-ice-less"]), 1, Some("ít đá"), now).map_err(Into::into))
-        .unwrap();
+    c.edit_cart(|cart, m, now| {
+        cart.add(m, "i-cfsd", &opts(&["o-size-l", "o-sugar-50", "o-ice-less"]), 1, Some("ít đá"), now).map_err(Into::into)
+    })
+    .unwrap();
     c.edit_cart(|cart, m, now| cart.add(m, "i-phobo", &[], 2, None, now).map_err(Into::into)).unwrap();
     let view = c.cart_view().unwrap();
     assert_eq!(view.lines.len(), 2);
@@ -137,7 +139,8 @@ fn void_export_and_restart() {
     let dir = tempfile::tempdir().unwrap();
     let (sale, void) = {
         let c = counter(dir.path());
-        let sale = c.ring(&[parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()], &Pay::Cash(Some("200000".into()))).unwrap();
+        let sale =
+            c.ring(&[parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()], &Pay::Cash(Some("200000".into()))).unwrap();
         assert_eq!(c.void_sale(sale.id, "  ").unwrap_err().code, "err-void-reason");
         let void = c.void_sale(sale.id, "customer left").unwrap();
         assert_eq!(c.void_sale(sale.id, "again").unwrap_err().code, "err-already-voided");

@@ -35,7 +35,7 @@ pub fn money(i18n: &Localizer, lang: Lang, m: Money) -> MoneyView {
 pub fn rate(i18n: &Localizer, lang: Lang, bp: u32) -> String {
     let whole = Money::new(bp as i64, quay_core::Currency::Eur); // two decimals: 800 → 8.00
     let text = i18n.formatter(lang).amount(whole);
-    let trimmed = if bp % 100 == 0 { text[..text.len() - 3].to_string() } else { text.trim_end_matches('0').to_string() };
+    let trimmed = if bp.is_multiple_of(100) { text[..text.len() - 3].to_string() } else { text.trim_end_matches('0').to_string() };
     format!("{trimmed}%")
 }
 
@@ -97,7 +97,10 @@ pub fn menu_view(menu: &Menu, i18n: &Localizer, lang: Lang) -> MenuView {
         version: menu.version(),
         hash: menu.content_hash(),
         currency: cur.code().to_string(),
-        categories: categories.iter().map(|c| CategoryView { id: c.id.clone(), name: pick_name(&c.names, &c.name, lang).to_string() }).collect(),
+        categories: categories
+            .iter()
+            .map(|c| CategoryView { id: c.id.clone(), name: pick_name(&c.names, &c.name, lang).to_string() })
+            .collect(),
         items: items
             .iter()
             .map(|i| ItemView {
@@ -170,7 +173,11 @@ pub struct CartView {
 }
 
 fn vat(i18n: &Localizer, lang: Lang, t: &Totals) -> Vec<VatView> {
-    t.bands.iter().filter(|b| b.rate_bp > 0).map(|b| VatView { rate: rate(i18n, lang, b.rate_bp), amount: money(i18n, lang, b.tax) }).collect()
+    t.bands
+        .iter()
+        .filter(|b| b.rate_bp > 0)
+        .map(|b| VatView { rate: rate(i18n, lang, b.rate_bp), amount: money(i18n, lang, b.tax) })
+        .collect()
 }
 
 pub fn cart_view(cart: &Cart, i18n: &Localizer, lang: Lang) -> crate::Result<CartView> {
@@ -182,7 +189,11 @@ pub fn cart_view(cart: &Cart, i18n: &Localizer, lang: Lang) -> crate::Result<Car
             line_id: l.line_id,
             item_id: l.item_id.clone(),
             name: pick_name(&l.names, &l.name, lang).to_string(),
-            options: l.options.iter().map(|o| CartOptionView { id: o.option_id.clone(), name: pick_name(&o.names, &o.name, lang).to_string() }).collect(),
+            options: l
+                .options
+                .iter()
+                .map(|o| CartOptionView { id: o.option_id.clone(), name: pick_name(&o.names, &o.name, lang).to_string() })
+                .collect(),
             qty: l.qty,
             note: l.note.clone(),
             unit_price: money(i18n, lang, Money::new(l.unit_price(), cur)),
@@ -221,7 +232,7 @@ impl Counter {
             due: money(i18n, lang, due),
             tendered: money(i18n, lang, tendered),
             change: money(i18n, lang, if diff.minor > 0 { diff } else { Money::zero(due.currency) }),
-            short: (diff.minor < 0).then(|| i18n.t(lang, "cash-short", &[("amount", Arg::Money(diff.neg()))])),
+            short: (diff.minor < 0).then(|| i18n.t(lang, "cash-short", &[("amount", Arg::Money(diff.negated()))])),
             ok,
         })
     }
@@ -292,7 +303,15 @@ pub struct ReceiptView {
 /// The receipt of a sale in `lang`: one layout for the screen's preview and, later, paper
 /// and PDF. Item names come from the sale as sold, translated through the current menu
 /// when it still has the item.
-pub fn receipt(sale: &Sale, menu: Option<&Menu>, store_name: Option<&str>, void_of: Option<&Sale>, void_reason: Option<&str>, i18n: &Localizer, lang: Lang) -> ReceiptView {
+pub fn receipt(
+    sale: &Sale,
+    menu: Option<&Menu>,
+    store_name: Option<&str>,
+    void_of: Option<&Sale>,
+    void_reason: Option<&str>,
+    i18n: &Localizer,
+    lang: Lang,
+) -> ReceiptView {
     let f = i18n.formatter(lang);
     let m = |minor: i64| f.money(Money::new(minor, sale.currency));
     let t = |id: &str, args: &[(&str, Arg)]| i18n.t(lang, id, args);
@@ -315,7 +334,10 @@ pub fn receipt(sale: &Sale, menu: Option<&Menu>, store_name: Option<&str>, void_
         let name = item.map(|i| pick_name(&i.names, &l.name, lang).to_string()).unwrap_or_else(|| l.name.clone());
         rows.push(row("item", format!("{} × {}", l.qty, name), Some(m(l.line_total))));
         for o in &l.options {
-            let oname = menu.and_then(|m| m.option(&o.option_id)).map(|(_, c)| pick_name(&c.names, &o.name, lang).to_string()).unwrap_or_else(|| o.name.clone());
+            let oname = menu
+                .and_then(|m| m.option(&o.option_id))
+                .map(|(_, c)| pick_name(&c.names, &o.name, lang).to_string())
+                .unwrap_or_else(|| o.name.clone());
             let delta = (o.price_delta != 0).then(|| m(o.price_delta));
             rows.push(row("option", oname, delta));
         }
@@ -370,6 +392,14 @@ impl Counter {
         let void_of = sale.void_of.map(|v| self.sale(v)).transpose()?;
         let reason = self.store().void_reason(id)?;
         let menu = self.menu().ok();
-        Ok(receipt(&sale, menu.as_deref(), self.config().store_name.as_deref(), void_of.as_ref(), reason.as_deref(), self.i18n(), self.lang()))
+        Ok(receipt(
+            &sale,
+            menu.as_deref(),
+            self.config().store_name.as_deref(),
+            void_of.as_ref(),
+            reason.as_deref(),
+            self.i18n(),
+            self.lang(),
+        ))
     }
 }

@@ -36,7 +36,13 @@ fn percentiles() {
     }
     times.sort();
     let p = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    println!("search_20k per keystroke over {} keystrokes: p50 {:?}, p99 {:?}, max {:?}", times.len(), p(0.5), p(0.99), times[times.len() - 1]);
+    println!(
+        "search_20k per keystroke over {} keystrokes: p50 {:?}, p99 {:?}, max {:?}",
+        times.len(),
+        p(0.5),
+        p(0.99),
+        times[times.len() - 1]
+    );
 }
 
 criterion_group!(benches, keystrokes);

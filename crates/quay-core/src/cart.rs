@@ -301,9 +301,11 @@ mod tests {
     #[test]
     fn refusals_table() {
         let m = sample();
-        let cases: &[(&str, &[&str], i64, Option<&str>, &str)] = &[
-            ("i-cfsd", &[], 1, None, "err-option-count"),                 // size is required
-            ("i-cfsd", &["o-m", "o-l"], 1, None, "err-option-count"),     // one size only
+        // (item, options, qty, note) → the refusal's message id
+        type Case<'a> = (&'a str, &'a [&'a str], i64, Option<&'a str>, &'a str);
+        let cases: &[Case] = &[
+            ("i-cfsd", &[], 1, None, "err-option-count"),             // size is required
+            ("i-cfsd", &["o-m", "o-l"], 1, None, "err-option-count"), // one size only
             ("i-cfsd", &["o-m", "o-pearl", "o-jelly", "o-cheese"], 1, None, "err-option-count"),
             ("i-cfsd", &["o-m", "o-m"], 1, None, "err-duplicate-option"),
             ("i-pho", &["o-l"], 1, None, "err-option-not-for-item"),

@@ -380,11 +380,31 @@ pub(crate) mod tests {
             ("duplicate option across groups", |v| v["option_groups"][1]["options"][0]["id"] = "o-m".into(), "err-menu-duplicate-id"),
             ("duplicate barcode", |v| v["items"][2]["barcode"] = "8934588012112".into(), "err-menu-duplicate-id"),
             ("min above max", |v| v["option_groups"][0]["min"] = 2.into(), "err-menu-bad-min-max"),
-            ("min above option count", |v| { v["option_groups"][1]["min"] = 4.into(); v["option_groups"][1]["max"] = 4.into(); }, "err-menu-bad-min-max"),
-            ("max zero", |v| { v["option_groups"][1]["min"] = 0.into(); v["option_groups"][1]["max"] = 0.into(); }, "err-menu-bad-min-max"),
+            (
+                "min above option count",
+                |v| {
+                    v["option_groups"][1]["min"] = 4.into();
+                    v["option_groups"][1]["max"] = 4.into();
+                },
+                "err-menu-bad-min-max",
+            ),
+            (
+                "max zero",
+                |v| {
+                    v["option_groups"][1]["min"] = 0.into();
+                    v["option_groups"][1]["max"] = 0.into();
+                },
+                "err-menu-bad-min-max",
+            ),
             ("tax rate", |v| v["items"][0]["tax_rate_bp"] = 10_001.into(), "err-menu-bad-tax-rate"),
             ("negative tax rate", |v| v["items"][0]["tax_rate_bp"] = (-1).into(), "err-menu-json"),
-            ("missing price", |v| { v["items"][0].as_object_mut().unwrap().remove("price"); }, "err-menu-json"),
+            (
+                "missing price",
+                |v| {
+                    v["items"][0].as_object_mut().unwrap().remove("price");
+                },
+                "err-menu-json",
+            ),
             ("empty name", |v| v["items"][0]["name"] = " ".into(), "err-menu-empty-name"),
         ];
         for (what, mutate, code) in cases {

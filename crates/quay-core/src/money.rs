@@ -64,11 +64,7 @@ impl Currency {
 impl FromStr for Currency {
     type Err = CoreError;
     fn from_str(s: &str) -> Result<Self, CoreError> {
-        TABLE
-            .iter()
-            .find(|r| r.1 == s)
-            .map(|r| r.0)
-            .ok_or_else(|| CoreError::UnknownCurrency { code: s.to_string() })
+        TABLE.iter().find(|r| r.1 == s).map(|r| r.0).ok_or_else(|| CoreError::UnknownCurrency { code: s.to_string() })
     }
 }
 
@@ -120,10 +116,7 @@ impl Money {
         if self.currency == other.currency {
             Ok(())
         } else {
-            Err(CoreError::CurrencyMismatch {
-                expected: self.currency.code().to_string(),
-                found: other.currency.code().to_string(),
-            })
+            Err(CoreError::CurrencyMismatch { expected: self.currency.code().to_string(), found: other.currency.code().to_string() })
         }
     }
 
@@ -148,7 +141,7 @@ impl Money {
         Money::bounded(self.minor.checked_mul(qty), self.currency)
     }
 
-    pub fn neg(self) -> Money {
+    pub fn negated(self) -> Money {
         Money::new(-self.minor, self.currency)
     }
 
@@ -197,7 +190,7 @@ impl Money {
         frac_v *= 10i64.pow((exp - frac.len()) as u32);
         let minor = int_v.checked_mul(currency.scale()).and_then(|v| v.checked_add(frac_v));
         let m = Money::bounded(minor, currency)?;
-        Ok(if neg { m.neg() } else { m })
+        Ok(if neg { m.negated() } else { m })
     }
 
     /// The amount in major units with exactly the currency's fraction digits and no
@@ -282,13 +275,13 @@ mod tests {
         // (tax-inclusive amount, rate in bp, currency, VAT contained)
         let cases: &[(i64, u32, Currency, i64)] = &[
             (108_000, 800, Vnd, 8_000),
-            (110_000, 800, Vnd, 8_148),  // 8148.148…
-            (45_000, 800, Vnd, 3_333),   // 3333.33…
+            (110_000, 800, Vnd, 8_148), // 8148.148…
+            (45_000, 800, Vnd, 3_333),  // 3333.33…
             (55_000, 1_000, Vnd, 5_000),
-            (1_000, 1_000, Vnd, 91),     // 90.909… rounds up
+            (1_000, 1_000, Vnd, 91), // 90.909… rounds up
             (1_190, 1_900, Eur, 190),
-            (100, 2_400, Eur, 19),       // 19.35…
-            (27, 800, Vnd, 2),           // exactly 2.0
+            (100, 2_400, Eur, 19), // 19.35…
+            (27, 800, Vnd, 2),     // exactly 2.0
             (13_500, 800, Vnd, 1_000),
             (-110_000, 800, Vnd, -8_148), // voids negate symmetrically
             (0, 800, Vnd, 0),

@@ -234,7 +234,10 @@ mod tests {
         let c = cart();
         let due = c.totals().unwrap().total;
         let short = Tender { amount: due.minor - 1, ..Tender::cash(due, due).unwrap() };
-        assert!(matches!(Sale::close(&c, vec![short], stamp(1, "x", "2026-11-22T09:02:00+07:00")), Err(CoreError::TendersDoNotAddUp { .. })));
+        assert!(matches!(
+            Sale::close(&c, vec![short], stamp(1, "x", "2026-11-22T09:02:00+07:00")),
+            Err(CoreError::TendersDoNotAddUp { .. })
+        ));
         assert!(matches!(Sale::close(&c, vec![], stamp(1, "x", "2026-11-22T09:02:00+07:00")), Err(CoreError::TendersDoNotAddUp { .. })));
         let empty = Cart::new(Currency::Vnd);
         assert!(matches!(Sale::close(&empty, vec![], stamp(1, "x", "2026-11-22T09:02:00+07:00")), Err(CoreError::EmptyCart)));

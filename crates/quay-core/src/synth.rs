@@ -7,16 +7,52 @@ use std::collections::BTreeMap;
 use crate::menu::{Category, Item, MenuSnapshot, OptionChoice, OptionGroup};
 
 const WORDS: &[&str] = &[
-    "Cà phê", "sữa", "đá", "nóng", "Trà", "đào", "cam", "sả", "vải", "Phở", "bò", "gà", "Bánh", "mì", "thịt",
-    "Bún", "chả", "Cơm", "tấm", "sườn", "Sinh tố", "bơ", "xoài", "dâu", "Nước", "ép", "dừa", "Chè", "đậu", "xanh",
-    "Gỏi", "cuốn", "tôm", "Mì", "Quảng", "Huế", "muối", "trứng", "cốt", "lạnh",
+    "Cà phê",
+    "sữa",
+    "đá",
+    "nóng",
+    "Trà",
+    "đào",
+    "cam",
+    "sả",
+    "vải",
+    "Phở",
+    "bò",
+    "gà",
+    "Bánh",
+    "mì",
+    "thịt",
+    "Bún",
+    "chả",
+    "Cơm",
+    "tấm",
+    "sườn",
+    "Sinh tố",
+    "bơ",
+    "xoài",
+    "dâu",
+    "Nước",
+    "ép",
+    "dừa",
+    "Chè",
+    "đậu",
+    "xanh",
+    "Gỏi",
+    "cuốn",
+    "tôm",
+    "Mì",
+    "Quảng",
+    "Huế",
+    "muối",
+    "trứng",
+    "cốt",
+    "lạnh",
 ];
 
 /// A menu of `n_items` items over 24 categories, with size/sugar/topping groups.
 pub fn menu(n_items: usize, version: u64) -> MenuSnapshot {
-    let categories = (0..24)
-        .map(|c| Category { id: format!("c-{c}"), name: format!("Nhóm {c}"), names: BTreeMap::new(), sort: c })
-        .collect();
+    let categories =
+        (0..24).map(|c| Category { id: format!("c-{c}"), name: format!("Nhóm {c}"), names: BTreeMap::new(), sort: c }).collect();
     let group = |id: &str, name: &str, min, max, opts: &[(&str, &str, i64)]| OptionGroup {
         id: id.into(),
         name: name.into(),
@@ -31,7 +67,13 @@ pub fn menu(n_items: usize, version: u64) -> MenuSnapshot {
     let option_groups = vec![
         group("g-size", "Cỡ", 1, 1, &[("o-s", "Nhỏ", 0), ("o-m", "Vừa", 5_000), ("o-l", "Lớn", 10_000)]),
         group("g-sugar", "Đường", 1, 1, &[("o-s0", "0%", 0), ("o-s50", "50%", 0), ("o-s100", "100%", 0)]),
-        group("g-top", "Topping", 0, 3, &[("o-pearl", "Trân châu", 5_000), ("o-jelly", "Thạch", 5_000), ("o-cheese", "Kem cheese", 10_000)]),
+        group(
+            "g-top",
+            "Topping",
+            0,
+            3,
+            &[("o-pearl", "Trân châu", 5_000), ("o-jelly", "Thạch", 5_000), ("o-cheese", "Kem cheese", 10_000)],
+        ),
     ];
     let items = (0..n_items)
         .map(|i| {
@@ -57,14 +99,7 @@ pub fn menu(n_items: usize, version: u64) -> MenuSnapshot {
             }
         })
         .collect();
-    MenuSnapshot {
-        version,
-        currency: "VND".into(),
-        updated_at: Some("2026-11-20T08:00:00+07:00".into()),
-        categories,
-        option_groups,
-        items,
-    }
+    MenuSnapshot { version, currency: "VND".into(), updated_at: Some("2026-11-20T08:00:00+07:00".into()), categories, option_groups, items }
 }
 
 #[cfg(test)]

@@ -122,8 +122,11 @@ impl Localizer {
             let mut b = FluentBundle::new_concurrent(vec![id]);
             b.set_use_isolating(false);
             for (_, file, src) in SOURCES.iter().filter(|s| s.0 == lang) {
-                let res = FluentResource::try_new(src.to_string())
-                    .map_err(|(_, e)| I18nError::Syntax { lang, file, detail: format!("{e:?}") })?;
+                let res = FluentResource::try_new(src.to_string()).map_err(|(_, e)| I18nError::Syntax {
+                    lang,
+                    file,
+                    detail: format!("{e:?}"),
+                })?;
                 b.add_resource(res).map_err(|e| I18nError::Syntax { lang, file, detail: format!("{e:?}") })?;
             }
             bundles.insert(lang, b);
@@ -139,10 +142,7 @@ impl Localizer {
     /// Formats message `id` in `lang`, or says exactly why it cannot.
     pub fn try_format(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, I18nError> {
         let bundle = &self.bundles[&lang];
-        let pattern = bundle
-            .get_message(id)
-            .and_then(|m| m.value())
-            .ok_or_else(|| I18nError::Missing { lang, id: id.to_string() })?;
+        let pattern = bundle.get_message(id).and_then(|m| m.value()).ok_or_else(|| I18nError::Missing { lang, id: id.to_string() })?;
         let fargs = self.fluent_args(lang, args);
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
@@ -156,9 +156,7 @@ impl Localizer {
     /// missing translation never hides an error from the cashier. (Tests make sure every
     /// message formats in every language; this is the belt to those braces.)
     pub fn t(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-        self.try_format(lang, id, args)
-            .or_else(|_| self.try_format(Lang::En, id, args))
-            .unwrap_or_else(|_| id.to_string())
+        self.try_format(lang, id, args).or_else(|_| self.try_format(Lang::En, id, args)).unwrap_or_else(|_| id.to_string())
     }
 
     /// The localized text of any error of Quay.

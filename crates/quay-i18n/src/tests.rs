@@ -50,7 +50,16 @@ fn dates_per_locale() {
 
 #[test]
 fn lang_tags() {
-    let cases = [("vi", Some(Lang::Vi)), ("vi-VN", Some(Lang::Vi)), ("zh_CN", Some(Lang::ZhCn)), ("zh-CN", Some(Lang::ZhCn)), ("AR", Some(Lang::Ar)), ("el-GR", Some(Lang::El)), ("fr", None), ("", None)];
+    let cases = [
+        ("vi", Some(Lang::Vi)),
+        ("vi-VN", Some(Lang::Vi)),
+        ("zh_CN", Some(Lang::ZhCn)),
+        ("zh-CN", Some(Lang::ZhCn)),
+        ("AR", Some(Lang::Ar)),
+        ("el-GR", Some(Lang::El)),
+        ("fr", None),
+        ("", None),
+    ];
     for (tag, want) in cases {
         assert_eq!(Lang::parse(tag), want, "{tag}");
     }
@@ -132,10 +141,8 @@ fn every_message_formats_in_every_locale() {
     let reference = variables(Lang::En);
     for lang in Lang::ALL {
         for (id, vars) in &reference {
-            let args: Vec<(&str, Arg)> = vars
-                .iter()
-                .map(|v| (v.as_str(), if v == "count" { Arg::Int(2) } else { Arg::Text(format!("<{v}>")) }))
-                .collect();
+            let args: Vec<(&str, Arg)> =
+                vars.iter().map(|v| (v.as_str(), if v == "count" { Arg::Int(2) } else { Arg::Text(format!("<{v}>")) })).collect();
             let text = loc.try_format(lang, id, &args).unwrap_or_else(|e| panic!("{e}"));
             assert!(!text.trim().is_empty(), "{lang}: {id} is empty");
             for v in vars.iter().filter(|v| *v != "count") {

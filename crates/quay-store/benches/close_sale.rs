@@ -55,7 +55,8 @@ fn bare(conn: &mut Connection, s: &Sale, n: &mut i64) {
         )
         .unwrap();
     for (i, l) in s.lines.iter().enumerate() {
-        line.execute(params![id, i as i64, l.item_id, l.sku, l.name, l.qty, l.unit_price, l.tax_rate_bp, l.line_total, l.note, "[]"]).unwrap();
+        line.execute(params![id, i as i64, l.item_id, l.sku, l.name, l.qty, l.unit_price, l.tax_rate_bp, l.line_total, l.note, "[]"])
+            .unwrap();
     }
     drop(line);
     tx.prepare_cached("INSERT INTO sale_tenders(sale_id, seq, kind, amount, tendered, change) VALUES (?1, 0, 'cash', ?2, 500000, ?3)")

@@ -209,9 +209,8 @@ fn read_sale(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Sale>> {
         });
     }
     let mut tenders = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, amount, tendered, change, partner, reference FROM sale_tenders WHERE sale_id = ?1 ORDER BY seq",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, amount, tendered, change, partner, reference FROM sale_tenders WHERE sale_id = ?1 ORDER BY seq")?;
     let mut rows = stmt.query([id.to_string()])?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(0)?;

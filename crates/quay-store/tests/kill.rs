@@ -105,7 +105,9 @@ fn sigkill_while_writing_leaves_whole_sales() {
         assert_eq!(lines_ok, 0, "round {round}: a half-written sale is on disk");
         let (count, distinct, max): (i64, i64, String) = s
             .conn()
-            .query_row("SELECT count(*), count(DISTINCT receipt_no), max(receipt_no) FROM sales", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row("SELECT count(*), count(DISTINCT receipt_no), max(receipt_no) FROM sales", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .unwrap();
         assert_eq!(count, distinct, "round {round}: a receipt number repeats");
         assert_eq!(max, format!("C1-{count:06}"), "round {round}: receipt numbers skip");

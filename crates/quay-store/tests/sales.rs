@@ -66,7 +66,8 @@ fn void_once_with_its_own_record() {
     let m = menu();
     let sale = ring(&mut s, &m, 3, 1, Uuid::from_u128(1));
     let info = VoidInfo { reason: "wrong order".into(), approved_by: None };
-    let stamp = |n| move |receipt_no| Stamp { id: Uuid::from_u128(n), receipt_no, at: at("2026-11-22T10:00:00+07:00"), cashier: "Lan".into() };
+    let stamp =
+        |n| move |receipt_no| Stamp { id: Uuid::from_u128(n), receipt_no, at: at("2026-11-22T10:00:00+07:00"), cashier: "Lan".into() };
     let void = s.void_sale("C1", sale.id, &info, stamp(2)).unwrap();
     assert_eq!(void.receipt_no, "C1-000002");
     assert_eq!(void.total, -sale.total);
@@ -95,7 +96,11 @@ fn same_sale_id_twice_is_refused() {
     let c = cart(&m, 1, 2);
     let due = c.totals().unwrap().total;
     let r = s.insert_sale("C1", |receipt_no| {
-        quay_core::Sale::close(&c, vec![quay_core::Tender::cash(due, due)?], Stamp { id: Uuid::from_u128(7), receipt_no, at: at("2026-11-22T09:00:00+07:00"), cashier: "x".into() })
+        quay_core::Sale::close(
+            &c,
+            vec![quay_core::Tender::cash(due, due)?],
+            Stamp { id: Uuid::from_u128(7), receipt_no, at: at("2026-11-22T09:00:00+07:00"), cashier: "x".into() },
+        )
     });
     assert!(r.is_err());
     assert_eq!(s.last_receipt("C1").unwrap(), 1, "the failed insert rolled the number back");

@@ -39,7 +39,9 @@ struct Driver {
 impl Driver {
     fn start(out: &Path) -> Driver {
         let bin = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
-            let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+            let home = std::env::var_os("CARGO_HOME")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
             home.join("bin/tauri-driver")
         });
         let (port, native) = (free_port(), free_port());
@@ -80,19 +82,46 @@ async fn connect(port: u16, data: &Path, browser_name: bool) -> WebDriverResult<
     if browser_name {
         caps.insert("browserName".into(), json!("wry"));
     }
-    caps.insert(
-        "tauri:options".into(),
-        json!({"application": app_binary(), "args": ["--data-dir", data]}),
-    );
+    caps.insert("tauri:options".into(), json!({"application": app_binary(), "args": ["--data-dir", data]}));
     WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await
 }
 
 async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
-    d.query(By::Css(format!("[data-testid='{id}']"))).wait(Duration::from_secs(15), Duration::from_millis(100)).and_displayed().first().await
+    d.query(By::Css(format!("[data-testid='{id}']")))
+        .wait(Duration::from_secs(15), Duration::from_millis(100))
+        .and_displayed()
+        .first()
+        .await
 }
 
 async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
     by_testid(d, id).await?.click().await
+}
+
+/// Waits until the element's text contains `needle` (views load after the dialog opens).
+async fn wait_text(d: &WebDriver, id: &str, needle: &str) -> WebDriverResult<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = by_testid(d, id).await?.text().await?;
+        if text.contains(needle) {
+            return Ok(text);
+        }
+        assert!(Instant::now() < deadline, "{id}: {text:?} lacks {needle:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until exactly `n` elements match: the UI updates after the backend answers.
+async fn wait_count(d: &WebDriver, css: &str, n: usize) -> WebDriverResult<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let found = d.find_all(By::Css(css)).await?.len();
+        if found == n {
+            return Ok(());
+        }
+        assert!(Instant::now() < deadline, "{css}: {found} elements, expected {n}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn shot(d: &WebDriver, out: &Path, name: &str) -> WebDriverResult<()> {
@@ -104,7 +133,7 @@ fn vnd_en(minor: i64) -> String {
     let digits = minor.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -128,7 +157,15 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     quay(data.path(), &["config", "set", "counter.locale", "en"]);
     let menu: Value = serde_json::from_str(&std::fs::read_to_string(root().join("assets/demo-menu.json")).unwrap()).unwrap();
     let price = |id: &str| menu["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["price"].as_i64().unwrap();
-    let egg = menu["option_groups"].as_array().unwrap().iter().flat_map(|g| g["options"].as_array().unwrap()).find(|o| o["id"] == "o-pho-egg").unwrap()["price_delta"].as_i64().unwrap();
+    let egg = menu["option_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["options"].as_array().unwrap())
+        .find(|o| o["id"] == "o-pho-egg")
+        .unwrap()["price_delta"]
+        .as_i64()
+        .unwrap();
     let total = price("i-phobo") + egg + price("i-croissant");
 
     let driver = Driver::start(&out);
@@ -153,8 +190,7 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         search.clear().await?;
         search.send_keys("banh sung bo").await?;
         click(&d, "item-i-croissant").await?;
-        let lines = d.query(By::Css("[data-testid='cart-line']")).wait(Duration::from_secs(10), Duration::from_millis(100)).all_from_selector_required().await?;
-        assert_eq!(lines.len(), 2);
+        wait_count(&d, "[data-testid='cart-line']", 2).await?;
         assert_eq!(by_testid(&d, "cart-total").await?.text().await?, vnd_en(total));
         shot(&d, &out, "03-cart").await?;
 
@@ -170,9 +206,8 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         shot(&d, &out, "04-cash").await?;
         click(&d, "cash-confirm").await?;
 
-        let receipt = by_testid(&d, "receipt-dialog").await?;
-        let text = receipt.text().await?;
-        assert!(text.contains("C1-000001") && text.contains(&change), "{text}");
+        let text = wait_text(&d, "receipt-dialog", "C1-000001").await?;
+        assert!(text.contains(&change), "{text}");
         shot(&d, &out, "05-receipt").await?;
         click(&d, "receipt-close").await?;
         assert_eq!(by_testid(&d, "cart-empty").await?.text().await?, ftl("en", "cart-empty"));

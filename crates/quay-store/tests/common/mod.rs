@@ -22,7 +22,7 @@ pub fn cart(menu: &Menu, lines: usize, seed: usize) -> Cart {
     let mut c = Cart::new(Currency::Vnd);
     for k in 0..lines {
         let i = (seed * 31 + k * 7) % 300;
-        let i = if i % 50 == 0 { i + 1 } else { i }; // every 50th item is sold out
+        let i = if i.is_multiple_of(50) { i + 1 } else { i }; // every 50th item is sold out
         let opts: Vec<String> = match i % 3 {
             0 => vec!["o-l".into(), "o-s50".into(), "o-pearl".into()],
             1 => vec!["o-m".into()],

@@ -1,0 +1,113 @@
+//! The headless face, as a script or a technician uses it: real binary, real database.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
+
+fn quay(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quay")).arg("--data-dir").arg(dir).args(args).env_remove("QUAY_DATA_DIR").output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = quay(dir, args);
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A refusal: exit code 1, exactly one line on stderr, nothing on stdout.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let out = quay(dir, args);
+    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("quay: "), "{err}");
+    assert!(out.stdout.is_empty());
+    err
+}
+
+#[test]
+fn db_menu_ring_list_export_void() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let check: Value = serde_json::from_str(&ok(d, &["db", "check", "--json"])).unwrap();
+    assert_eq!(check["ok"], true);
+    assert_eq!(check["integrity"], "ok");
+    assert_eq!(check["journal_mode"], "wal");
+
+    refused(d, &["menu", "search", "pho"]); // no menu yet
+    assert!(ok(d, &["menu", "import", DEMO]).contains("52 items"));
+    let hits: Value = serde_json::from_str(&ok(d, &["menu", "search", "ca phe sua", "--json"])).unwrap();
+    assert!(hits.as_array().unwrap().iter().any(|h| h["name"] == "Cà phê sữa đá"));
+
+    let sale: Value = serde_json::from_str(&ok(
+        d,
+        &["sales", "ring", "i-phobo*2+o-pho-egg", "i-cfsd+o-size-l+o-sugar-50+o-ice-less", "--pay", "cash:300000", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(sale["receipt_no"], "C1-000001");
+    assert_eq!(sale["status"], "closed");
+    let total = sale["total"].as_i64().unwrap();
+    assert_eq!(sale["tenders"][0]["change"], 300_000 - total);
+    assert_eq!(sale["lines"][1]["options"].as_array().unwrap().len(), 3);
+    assert!(uuid_v7(sale["id"].as_str().unwrap()));
+
+    let list: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let csv = ok(d, &["sales", "export", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 3, "header + two lines");
+    assert!(csv.lines().next().unwrap().starts_with("sale_id,receipt_no,"));
+    let json: Value = serde_json::from_str(&ok(d, &["sales", "export", "--format", "json", "--date", "2001-01-01"])).unwrap();
+    assert_eq!(json, Value::Array(vec![]));
+
+    let id = sale["id"].as_str().unwrap();
+    let void: Value = serde_json::from_str(&ok(d, &["sales", "void", id, "--reason", "wrong table", "--json"])).unwrap();
+    assert_eq!(void["void_of"], id);
+    assert_eq!(void["total"], -total);
+    assert!(refused(d, &["sales", "void", id, "--reason", "again"]).contains("already voided"));
+}
+
+fn uuid_v7(s: &str) -> bool {
+    s.len() == 36 && s.as_bytes()[14] == b'7'
+}
+
+#[test]
+fn bad_input_is_refused_in_the_counters_language_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    let bad = dir.path().join("bad.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(DEMO).unwrap()).unwrap();
+    v["items"][3]["price"] = (-1000).into();
+    v["version"] = 2.into();
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let err = refused(d, &["menu", "import", bad.to_str().unwrap()]);
+    assert!(err.contains("negative price"), "{err}");
+    std::fs::write(&bad, "{\"version\": 3, \"currency\": \"VND\", \"categ").unwrap();
+    assert!(refused(d, &["menu", "import", bad.to_str().unwrap()]).contains("not valid"));
+    assert!(ok(d, &["db", "check"]).contains("integrity: ok"));
+    let hits: Value = serde_json::from_str(&ok(d, &["menu", "search", "pho", "--json"])).unwrap();
+    assert!(!hits.as_array().unwrap().is_empty(), "the old menu is still there");
+
+    let cases: &[(&[&str], &str)] = &[
+        (&["sales", "ring", "i-phobo", "--pay", "cash:1000"], "less than"),
+        (&["sales", "ring", "i-phobo", "--pay", "cash:65000.5"], "decimals"),
+        (&["sales", "ring", "i-phobo*0", "--pay", "cash"], "Quantity"),
+        (&["sales", "ring", "i-phobo*-3", "--pay", "cash"], "Quantity"),
+        (&["sales", "ring", "i-phobo*5000", "--pay", "cash"], "Quantity"),
+        (&["sales", "ring", "i-nope", "--pay", "cash"], "not on the menu"),
+        (&["sales", "ring", "i-phobo", "--pay", "card"], "not a payment"),
+        (&["sales", "list", "--date", "22/11/2026"], "not a date"),
+    ];
+    for (args, needle) in cases {
+        let err = refused(d, args);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    let vi = refused(d, &["--lang", "vi", "sales", "ring", "i-phobo", "--pay", "cash:1000"]);
+    assert!(vi.contains("1.000") && vi.contains("65.000"), "{vi}");
+    let list: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
+    assert_eq!(list, Value::Array(vec![]), "nothing was written");
+    assert!(ok(d, &["sales", "ring", "i-phobo", "--pay", "cash"]).starts_with("C1-000001"), "no receipt number was used up");
+}
