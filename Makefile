@@ -45,7 +45,7 @@ ui: deps-npm
 	cd ui && npm run build
 
 build: deps ui
-	$(CARGO) build -p quay -p quay-sim
+	$(CARGO) build --workspace --bins
 
 # The sandbox: the hub simulator on loopback, a counter seeded with the demo café.
 run: build
@@ -69,12 +69,14 @@ test-locales: deps-py
 	.venv/bin/compare-locales locales/l10n.toml locales vi ar el zh-CN
 	@echo "locales: compare-locales clean; variable names are checked by quay-i18n's tests"
 
+# One feature set for every cargo call of the test run (always --workspace): a narrower
+# selection would unify features differently and rebuild Tauri's crates.
 test-rust: ui
 	$(CARGO) test --workspace
 
+# The window test needs the `quay` binary, which `cargo test --workspace` builds.
 test-e2e: ui deps-driver
-	$(CARGO) build -p quay
-	xvfb-run -a $(CARGO) test -p quay-e2e -- --ignored --nocapture
+	xvfb-run -a $(CARGO) test --workspace --test window -- --ignored --nocapture
 
 bench:
 	$(CARGO) bench -p quay-core --bench search
