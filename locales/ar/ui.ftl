@@ -95,3 +95,38 @@ void-done = تم إلغاء البيع { $receipt }.
 ## Messages
 sale-closed = تم إتمام البيع { $receipt }. الباقي: { $change }
 error-title = حدث خطأ ما
+
+## Hub sync
+nav-hub = الخادم المركزي
+sync-pending =
+    { $count ->
+        [zero] لا مبيعات بانتظار الإرسال منذ { $since }
+        [one] عملية بيع واحدة بانتظار الإرسال منذ { $since }
+        [two] عمليتا بيع بانتظار الإرسال منذ { $since }
+        [few] { $count } عمليات بيع بانتظار الإرسال منذ { $since }
+        [many] { $count } عملية بيع بانتظار الإرسال منذ { $since }
+       *[other] { $count } عملية بيع بانتظار الإرسال منذ { $since }
+    }
+sync-all-sent = تم إرسال جميع المبيعات
+sync-now = زامِن الآن
+sync-progress-menu = جارٍ تحديث القائمة…
+sync-progress-sales = جارٍ إرسال المبيعات: { $done } من { $total }
+menu-updated = تم تحديث القائمة إلى الإصدار { $version }.
+cart-line-removed = لم يعد في القائمة
+cart-line-unavailable = نفدت الكمية الآن
+hub-title = الاتصال بالخادم المركزي
+hub-menu-title = مزامنة القائمة
+hub-menu-counter = نقطة البيع هذه
+hub-menu-hub = الخادم المركزي
+hub-menu-version = الإصدار
+hub-menu-hash = بصمة المحتوى
+hub-in-sync = قائمة نقطة البيع مطابقة لقائمة الخادم المركزي.
+hub-out-of-sync = قائمة نقطة البيع تختلف عن قائمة الخادم المركزي.
+hub-diff-added = أُضيف في الخادم المركزي
+hub-diff-changed = عُدِّل في الخادم المركزي
+hub-diff-removed = حُذف من الخادم المركزي
+hub-check = قارن مع الخادم المركزي
+hub-outbox-title = مبيعات بانتظار الإرسال إلى الخادم المركزي
+hub-last-error = آخر محاولة: { $message }
+hub-rejected-title = مبيعات رفضها الخادم المركزي
+hub-rejected-none = لا شيء.

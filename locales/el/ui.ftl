@@ -87,3 +87,34 @@ void-done = Η πώληση { $receipt } ακυρώθηκε.
 ## Messages
 sale-closed = Η πώληση { $receipt } ολοκληρώθηκε. Ρέστα: { $change }
 error-title = Κάτι πήγε στραβά
+
+## Hub sync
+nav-hub = Κεντρικό σύστημα
+sync-pending =
+    { $count ->
+        [one] { $count } πώληση σε αναμονή από { $since }
+       *[other] { $count } πωλήσεις σε αναμονή από { $since }
+    }
+sync-all-sent = Όλες οι πωλήσεις στάλθηκαν
+sync-now = Συγχρονισμός τώρα
+sync-progress-menu = Ενημέρωση μενού…
+sync-progress-sales = Αποστολή πωλήσεων: { $done } από { $total }
+menu-updated = Το μενού ενημερώθηκε στην έκδοση { $version }.
+cart-line-removed = Δεν υπάρχει πλέον στο μενού
+cart-line-unavailable = Μόλις εξαντλήθηκε
+hub-title = Σύνδεση με το κεντρικό σύστημα
+hub-menu-title = Συγχρονισμός μενού
+hub-menu-counter = Αυτό το ταμείο
+hub-menu-hub = Κεντρικό σύστημα
+hub-menu-version = Έκδοση
+hub-menu-hash = Hash περιεχομένου
+hub-in-sync = Το μενού του ταμείου είναι ίδιο με του κεντρικού συστήματος.
+hub-out-of-sync = Το μενού του ταμείου διαφέρει από του κεντρικού συστήματος.
+hub-diff-added = Προστέθηκαν στο κεντρικό σύστημα
+hub-diff-changed = Άλλαξαν στο κεντρικό σύστημα
+hub-diff-removed = Αφαιρέθηκαν από το κεντρικό σύστημα
+hub-check = Σύγκριση με το κεντρικό σύστημα
+hub-outbox-title = Πωλήσεις προς το κεντρικό σύστημα
+hub-last-error = Τελευταία απόπειρα: { $message }
+hub-rejected-title = Πωλήσεις που απέρριψε το κεντρικό σύστημα
+hub-rejected-none = Καμία.

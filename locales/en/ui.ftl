@@ -87,3 +87,34 @@ void-done = Sale { $receipt } voided.
 ## Messages
 sale-closed = Sale { $receipt } closed. Change: { $change }
 error-title = Something went wrong
+
+## Hub sync
+nav-hub = Hub
+sync-pending =
+    { $count ->
+        [one] { $count } sale waiting since { $since }
+       *[other] { $count } sales waiting since { $since }
+    }
+sync-all-sent = All sales sent
+sync-now = Sync now
+sync-progress-menu = Updating the menu…
+sync-progress-sales = Sending sales: { $done } of { $total }
+menu-updated = Menu updated to version { $version }.
+cart-line-removed = No longer on the menu
+cart-line-unavailable = Sold out now
+hub-title = Hub connection
+hub-menu-title = Menu in sync
+hub-menu-counter = This counter
+hub-menu-hub = Hub
+hub-menu-version = Version
+hub-menu-hash = Content hash
+hub-in-sync = The counter's menu is the same as the hub's.
+hub-out-of-sync = The counter's menu differs from the hub's.
+hub-diff-added = Added at the hub
+hub-diff-changed = Changed at the hub
+hub-diff-removed = Removed at the hub
+hub-check = Compare with the hub
+hub-outbox-title = Sales to the hub
+hub-last-error = Last attempt: { $message }
+hub-rejected-title = Sales the hub rejected
+hub-rejected-none = None.

@@ -85,3 +85,33 @@ void-done = Đã hủy đơn { $receipt }.
 ## Messages
 sale-closed = Đã hoàn tất đơn { $receipt }. Tiền thừa: { $change }
 error-title = Đã xảy ra lỗi
+
+## Hub sync
+nav-hub = Máy chủ
+sync-pending =
+    { $count ->
+       *[other] { $count } đơn chờ gửi từ { $since }
+    }
+sync-all-sent = Đã gửi hết các đơn
+sync-now = Đồng bộ ngay
+sync-progress-menu = Đang cập nhật thực đơn…
+sync-progress-sales = Đang gửi đơn: { $done }/{ $total }
+menu-updated = Đã cập nhật thực đơn lên phiên bản { $version }.
+cart-line-removed = Không còn trong thực đơn
+cart-line-unavailable = Vừa hết hàng
+hub-title = Kết nối máy chủ
+hub-menu-title = Đồng bộ thực đơn
+hub-menu-counter = Quầy này
+hub-menu-hub = Máy chủ
+hub-menu-version = Phiên bản
+hub-menu-hash = Mã băm nội dung
+hub-in-sync = Thực đơn của quầy giống với thực đơn trên máy chủ.
+hub-out-of-sync = Thực đơn của quầy khác với thực đơn trên máy chủ.
+hub-diff-added = Mới thêm trên máy chủ
+hub-diff-changed = Đã sửa trên máy chủ
+hub-diff-removed = Đã xóa trên máy chủ
+hub-check = So sánh với máy chủ
+hub-outbox-title = Đơn chờ gửi lên máy chủ
+hub-last-error = Lần thử gần nhất: { $message }
+hub-rejected-title = Đơn bị máy chủ từ chối
+hub-rejected-none = Không có.

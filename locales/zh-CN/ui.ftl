@@ -85,3 +85,33 @@ void-done = 订单 { $receipt } 已作废。
 ## Messages
 sale-closed = 订单 { $receipt } 已完成。找零：{ $change }
 error-title = 出错了
+
+## Hub sync
+nav-hub = 总部
+sync-pending =
+    { $count ->
+       *[other] 自 { $since } 起有 { $count } 笔销售待发送
+    }
+sync-all-sent = 所有销售均已发送
+sync-now = 立即同步
+sync-progress-menu = 正在更新菜单…
+sync-progress-sales = 正在发送销售：{ $done } / { $total }
+menu-updated = 菜单已更新至版本 { $version }。
+cart-line-removed = 已不在菜单中
+cart-line-unavailable = 现已售罄
+hub-title = 总部连接
+hub-menu-title = 菜单同步
+hub-menu-counter = 本收银台
+hub-menu-hub = 总部
+hub-menu-version = 版本
+hub-menu-hash = 内容哈希
+hub-in-sync = 本收银台的菜单与总部一致。
+hub-out-of-sync = 本收银台的菜单与总部不一致。
+hub-diff-added = 总部新增
+hub-diff-changed = 总部修改
+hub-diff-removed = 总部删除
+hub-check = 与总部比对
+hub-outbox-title = 待发送至总部的销售
+hub-last-error = 上次尝试：{ $message }
+hub-rejected-title = 被总部拒收的销售
+hub-rejected-none = 无。

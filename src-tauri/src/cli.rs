@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use quay_app::export::Format;
 use quay_app::ring::{parse_line, parse_pay};
-use quay_app::{keys, AppError, Counter};
+use quay_app::{keys, sync, AppError, Counter};
 use quay_i18n::Lang;
 use serde_json::json;
 
@@ -48,11 +48,32 @@ pub enum Command {
         #[command(subcommand)]
         cmd: SalesCmd,
     },
-    /// The counter's settings.
+    /// The counter's settings (hub keys are secrets: `-` reads them from stdin).
     Config {
         #[command(subcommand)]
         cmd: ConfigCmd,
     },
+    /// Sales to the hub: the outbox.
+    Sync {
+        #[command(subcommand)]
+        cmd: SyncCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SyncCmd {
+    /// How many sales wait for the hub, since when, and those it rejected.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sends every waiting sale now.
+    Push {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Runs the background sync (menu on schedule, sales as they close) until stopped.
+    Run,
 }
 
 #[derive(Subcommand, Debug)]
@@ -68,6 +89,16 @@ pub enum DbCmd {
 pub enum MenuCmd {
     /// Imports a menu snapshot in the hub's format; refused whole if invalid.
     Import { file: PathBuf },
+    /// Fetches the hub's menu (changes since ours, or the full snapshot) and applies it.
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The counter's menu beside the hub's: versions, content hashes, differences.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
     /// Searches items, ignoring case and diacritics.
     Search {
         text: String,
@@ -119,9 +150,22 @@ pub enum SalesCmd {
     },
 }
 
-/// Settings the command line may change in this version. Partner keys and secrets come
-/// with the hub and staff issues, which add encryption and the technician's PIN.
-const CONFIG_KEYS: &[&str] = &[keys::COUNTER_ID, keys::CURRENCY, keys::LOCALE, keys::CASHIER, keys::STORE_NAME];
+/// Settings the command line may change. The staff issue adds the technician's PIN.
+const CONFIG_KEYS: &[&str] = &[
+    keys::COUNTER_ID,
+    keys::CURRENCY,
+    keys::LOCALE,
+    keys::CASHIER,
+    keys::STORE_NAME,
+    sync::HUB_URL,
+    sync::HUB_POS_PARENT,
+    sync::HUB_POS_ID,
+    sync::HUB_KEY1,
+    sync::HUB_KEY2,
+    sync::MENU_INTERVAL,
+];
+/// Stored encrypted, read from stdin with `-`, never printed.
+const SECRET_KEYS: &[&str] = &[sync::HUB_KEY1, sync::HUB_KEY2];
 
 #[derive(Subcommand, Debug)]
 pub enum ConfigCmd {
@@ -292,16 +336,109 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             if !CONFIG_KEYS.contains(&key.as_str()) {
                 return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", CONFIG_KEYS.join(", ").into())]));
             }
+            let secret = SECRET_KEYS.contains(&key.as_str());
             match cmd {
+                ConfigCmd::Set { key, value } if secret => {
+                    let value = if value == "-" { read_secret_stdin()? } else { value };
+                    if value.is_empty() {
+                        return Err(AppError::new("err-config-value", vec![("key", key.into()), ("value", "".into())]));
+                    }
+                    counter.set_secret(&key, &value)?;
+                    Ok(String::new())
+                }
                 ConfigCmd::Set { key, value } => {
                     validate_setting(&key, &value)?;
                     counter.set_setting(&key, &value)?;
                     Ok(String::new())
                 }
+                ConfigCmd::Get { key } if secret => Ok(if counter.has_secret(&key)? { "********".into() } else { String::new() }),
                 ConfigCmd::Get { key } => Ok(counter.setting(&key)?.unwrap_or_default()),
             }
         }
+        Command::Menu { cmd: MenuCmd::Sync { json } } => {
+            let outcome = block_on(counter.sync_menu())?;
+            if json {
+                pretty(&outcome)
+            } else {
+                Ok(match outcome {
+                    sync::MenuSyncOutcome::Unchanged { version } => format!("menu v{version}: up to date\n"),
+                    sync::MenuSyncOutcome::Changed { from, to, items, full } => format!(
+                        "menu v{} → v{to}: {items} {}\n",
+                        from.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+                        if full { "items (full snapshot)" } else { "changes" }
+                    ),
+                })
+            }
+        }
+        Command::Menu { cmd: MenuCmd::Status { json } } => {
+            let st = block_on(counter.menu_status())?;
+            if json {
+                pretty(&st)
+            } else {
+                let mut out = format!(
+                    "counter: v{} {}\nhub:     v{} {}\nin sync: {}\n",
+                    st.counter_version.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+                    st.counter_hash.as_deref().unwrap_or("-"),
+                    st.hub_version,
+                    st.hub_hash,
+                    st.in_sync
+                );
+                let m =
+                    |p: Option<i64>| p.map(|p| f.money(quay_core::Money::new(p, counter.config().currency))).unwrap_or_else(|| "-".into());
+                for (label, list) in [("added", &st.diff.added), ("changed", &st.diff.changed), ("removed", &st.diff.removed)] {
+                    for i in list {
+                        out.push_str(&format!("{label}\t{}\t{}\t{} → {}\n", i.id, i.name, m(i.counter_price), m(i.hub_price)));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        Command::Sync { cmd: SyncCmd::Status { json } } => {
+            let st = counter.sync_status()?;
+            if json {
+                pretty(&st)
+            } else {
+                let mut out = format!("pending: {}\noldest: {}\n", st.pending, st.oldest.as_deref().unwrap_or("-"));
+                if let Some(e) = &st.last_error {
+                    out.push_str(&format!("last error: {e}\n"));
+                }
+                for r in &st.rejected {
+                    out.push_str(&format!("rejected\t{}\t{}\n", r.receipt_no, r.reason));
+                }
+                Ok(out)
+            }
+        }
+        Command::Sync { cmd: SyncCmd::Push { json } } => {
+            let outcome = block_on(counter.push_outbox())?;
+            if json {
+                pretty(&outcome)
+            } else {
+                Ok(format!(
+                    "sent {}: {} stored, {} duplicate, {} rejected; {} waiting\n",
+                    outcome.sent, outcome.stored, outcome.duplicates, outcome.rejected, outcome.remaining
+                ))
+            }
+        }
+        Command::Sync { cmd: SyncCmd::Run } => {
+            let counter = std::sync::Arc::new(Counter::open(counter.data_dir())?);
+            block_on(async move {
+                sync::run(counter).await;
+                Ok(String::new())
+            })
+        }
     }
+}
+
+fn block_on<T>(f: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(AppError::internal)?.block_on(f)
+}
+
+/// A secret from standard input: one line, not echoed (it never reaches the terminal
+/// when piped; typed at a terminal, the caller should use `read -s`).
+fn read_secret_stdin() -> Result<String, AppError> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| AppError::io(std::path::Path::new("<stdin>"), e))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
 fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
@@ -310,6 +447,8 @@ fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
         keys::CURRENCY => value.parse::<quay_core::Currency>().map(|_| ()).map_err(Into::into),
         keys::LOCALE => Lang::parse(value).map(|_| ()).ok_or_else(bad),
         keys::COUNTER_ID if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric()) => Err(bad()),
+        sync::HUB_URL if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
+        sync::MENU_INTERVAL if value.parse::<u64>().map_or(true, |s| s < 5) => Err(bad()),
         _ if value.trim().is_empty() => Err(bad()),
         _ => Ok(()),
     }

@@ -6,11 +6,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay};
+use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay, SyncView};
 use quay_app::{AppError, Counter};
 use quay_i18n::Lang;
 use serde::Serialize;
-use tauri::State;
+use tauri::{Emitter, State};
 
 #[derive(Debug, Serialize)]
 pub struct ErrorDto {
@@ -187,6 +187,31 @@ async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String) -> Rep
     })
 }
 
+#[tauri::command]
+async fn sync_view(c: State<'_, Shared>) -> Reply<SyncView> {
+    call(&c, |c| c.sync_view())
+}
+
+/// "Sync now": the menu, then the waiting sales. Progress arrives as events.
+#[tauri::command]
+async fn sync_now(c: State<'_, Shared>) -> Reply<SyncView> {
+    let counter: Shared = c.inner().clone();
+    let result = async {
+        counter.sync_menu().await?;
+        counter.push_outbox().await?;
+        counter.sync_view()
+    }
+    .await;
+    result.map_err(|e| fail(&counter, e))
+}
+
+#[tauri::command]
+async fn menu_status(c: State<'_, Shared>) -> Reply<quay_app::views::MenuStatusView> {
+    let counter: Shared = c.inner().clone();
+    let result = counter.menu_status_view().await;
+    result.map_err(|e| fail(&counter, e))
+}
+
 pub fn run(data_dir: PathBuf) -> i32 {
     let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "info".into());
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
@@ -200,6 +225,18 @@ pub fn run(data_dir: PathBuf) -> i32 {
     };
     tracing::info!(data_dir = %data_dir.display(), "opening the counter window");
     let result = tauri::Builder::default()
+        .setup({
+            let counter = counter.clone();
+            move |app| {
+                let handle = app.handle().clone();
+                counter.set_listener(move |e| {
+                    let _ = handle.emit("quay-event", e);
+                });
+                // The hub sync runs beside the window; it never blocks a sale.
+                tauri::async_runtime::spawn(quay_app::sync::run(counter));
+                Ok(())
+            }
+        })
         .manage(counter)
         .invoke_handler(tauri::generate_handler![
             app_info,
@@ -217,6 +254,9 @@ pub fn run(data_dir: PathBuf) -> i32 {
             receipt,
             sales_today,
             void_sale,
+            sync_view,
+            sync_now,
+            menu_status,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod export;
 pub mod ring;
+pub mod sync;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -16,10 +17,26 @@ use quay_core::sale::Stamp;
 use quay_core::tender::Tender;
 use quay_core::{Cart, Currency, Menu, Money, Sale};
 use quay_i18n::{Lang, Localizer};
-use quay_store::{SaleRow, Store, StoredMenu, VoidInfo};
+use quay_store::{SaleRow, Store, VoidInfo};
 use uuid::Uuid;
 
 pub use error::{AppError, Result};
+
+/// What the counter tells its face as it happens (the window turns these into events).
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// A new menu is in place: reload it and re-check the cart.
+    MenuChanged { version: u64 },
+    /// Sales were queued or acknowledged.
+    OutboxChanged,
+    /// Long work under way: `kind` is "menu" or "sales".
+    Progress { kind: &'static str, done: usize, total: usize },
+    /// A sync attempt failed (it will be retried); `code` is a Fluent id.
+    SyncError { code: &'static str },
+}
+
+type Listener = Box<dyn Fn(Event) + Send + Sync>;
 
 /// Where time comes from; tests pin it.
 pub trait Clock: Send + Sync {
@@ -80,6 +97,10 @@ pub struct Counter {
     clock: Box<dyn Clock>,
     void_policy: Box<dyn VoidPolicy>,
     data_dir: PathBuf,
+    hub: Mutex<Option<Arc<quay_hub::HubClient>>>,
+    /// Woken when a sale is queued for the hub, so the sync sends it at once.
+    pub sales_queued: tokio::sync::Notify,
+    listener: RwLock<Option<Listener>>,
 }
 
 /// The default data directory of this OS user (`~/.local/share/quay` on Linux).
@@ -122,6 +143,9 @@ impl Counter {
             clock,
             void_policy: Box::new(NoRolesYet),
             data_dir: data_dir.to_path_buf(),
+            hub: Mutex::new(None),
+            sales_queued: tokio::sync::Notify::new(),
+            listener: RwLock::new(None),
         })
     }
 
@@ -174,25 +198,41 @@ impl Counter {
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        Ok(self.store().set_setting(key, value)?)
+        self.store().set_setting(key, value)?;
+        if key.starts_with("hub.") {
+            self.forget_hub_client();
+        }
+        Ok(())
+    }
+
+    /// Stores a secret encrypted; it is never returned to a face, only used.
+    pub fn set_secret(&self, key: &str, value: &str) -> Result<()> {
+        self.store().set_secret(key, value)?;
+        self.forget_hub_client();
+        tracing::info!(key, "secret updated");
+        Ok(())
+    }
+
+    pub fn has_secret(&self, key: &str) -> Result<bool> {
+        Ok(self.store().has_secret(key)?)
+    }
+
+    /// Registers the face's listener for events (one; the window's).
+    pub fn set_listener(&self, f: impl Fn(Event) + Send + Sync + 'static) {
+        *self.listener.write().expect("listener lock") = Some(Box::new(f));
+    }
+
+    pub(crate) fn emit(&self, e: Event) {
+        if let Some(f) = self.listener.read().expect("listener lock").as_ref() {
+            f(e);
+        }
     }
 
     /// Validates a hub-format menu document and makes it the counter's menu. An invalid
     /// document changes nothing: the store and the menu in memory keep the old one.
     pub fn import_menu(&self, bytes: &[u8]) -> Result<Arc<Menu>> {
         let menu = Menu::from_json(bytes, self.config.currency)?;
-        let stored = StoredMenu {
-            version: menu.version(),
-            currency: self.config.currency.code().to_string(),
-            hash: menu.content_hash(),
-            snapshot_json: serde_json::to_string(menu.snapshot()).map_err(AppError::internal)?,
-            applied_at: self.now().to_rfc3339(),
-        };
-        self.store().save_menu(&stored)?;
-        let menu = Arc::new(menu);
-        *self.menu.write().expect("menu lock") = Some(menu.clone());
-        tracing::info!(version = stored.version, items = menu.items().len(), "menu applied");
-        Ok(menu)
+        self.save_menu(menu, "file")
     }
 
     pub fn import_menu_file(&self, path: &Path) -> Result<Arc<Menu>> {
@@ -240,6 +280,7 @@ impl Counter {
             .store()
             .insert_sale(&self.config.counter_id, |receipt_no| Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier }))?;
         tracing::info!(receipt = %sale.receipt_no, total = sale.total, "sale closed");
+        self.queued();
         Ok(sale)
     }
 
@@ -280,7 +321,13 @@ impl Counter {
             cashier,
         })?;
         tracing::info!(receipt = %void.receipt_no, of = %original.receipt_no, "sale voided");
+        self.queued();
         Ok(void)
+    }
+
+    fn queued(&self) {
+        self.sales_queued.notify_one();
+        self.emit(Event::OutboxChanged);
     }
 
     pub fn health(&self) -> Result<quay_store::Health> {

@@ -154,6 +154,8 @@ pub struct CartLineView {
     pub note: Option<String>,
     pub unit_price: MoneyView,
     pub line_total: MoneyView,
+    /// Set when the menu changed under the line: the item is gone or sold out.
+    pub flag: Option<quay_core::cart::LineFlag>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -180,8 +182,9 @@ fn vat(i18n: &Localizer, lang: Lang, t: &Totals) -> Vec<VatView> {
         .collect()
 }
 
-pub fn cart_view(cart: &Cart, i18n: &Localizer, lang: Lang) -> crate::Result<CartView> {
+pub fn cart_view(cart: &Cart, menu: Option<&Menu>, i18n: &Localizer, lang: Lang) -> crate::Result<CartView> {
     let t = cart.totals()?;
+    let flags = menu.map(|m| cart.flags(m)).unwrap_or_default();
     let cur = cart.currency;
     let mut lines = Vec::with_capacity(cart.lines.len());
     for l in &cart.lines {
@@ -198,6 +201,7 @@ pub fn cart_view(cart: &Cart, i18n: &Localizer, lang: Lang) -> crate::Result<Car
             note: l.note.clone(),
             unit_price: money(i18n, lang, Money::new(l.unit_price(), cur)),
             line_total: money(i18n, lang, l.line_total(cur)?),
+            flag: flags.iter().find(|(id, _)| *id == l.line_id).map(|(_, f)| *f),
         });
     }
     Ok(CartView {
@@ -379,9 +383,36 @@ impl Counter {
     }
 
     pub fn cart_view(&self) -> crate::Result<CartView> {
-        cart_view(&self.cart_snapshot(), self.i18n(), self.lang())
+        let menu = self.menu().ok();
+        cart_view(&self.cart_snapshot(), menu.as_deref(), self.i18n(), self.lang())
     }
 
+    /// The outbox for the screen: how many sales wait and since when, and the rejected.
+    pub fn sync_view(&self) -> crate::Result<SyncView> {
+        let st = self.sync_status()?;
+        let lang = self.lang();
+        let f = self.i18n().formatter(lang);
+        let since = st.oldest.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map(|t| {
+            if t.date_naive() == self.today() {
+                f.time(t)
+            } else {
+                f.date_time(t)
+            }
+        });
+        Ok(SyncView { pending: st.pending, since, last_error: st.last_error, rejected: st.rejected })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncView {
+    pub pending: i64,
+    /// When the oldest waiting sale was queued, formatted for the locale.
+    pub since: Option<String>,
+    pub last_error: Option<String>,
+    pub rejected: Vec<quay_store::Rejected>,
+}
+
+impl Counter {
     pub fn sales_day_view(&self, day: chrono::NaiveDate) -> crate::Result<SalesDay> {
         let rows = self.sales_on(day)?;
         Ok(sales_day(day, &rows, self.config().currency, self.i18n(), self.lang()))
@@ -401,5 +432,62 @@ impl Counter {
             self.i18n(),
             self.lang(),
         ))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemDiffView {
+    pub id: String,
+    pub name: String,
+    pub counter_price: Option<MoneyView>,
+    pub hub_price: Option<MoneyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffView {
+    pub added: Vec<ItemDiffView>,
+    pub changed: Vec<ItemDiffView>,
+    pub removed: Vec<ItemDiffView>,
+    pub structure_differs: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuStatusView {
+    pub counter_version: Option<u64>,
+    pub counter_hash: Option<String>,
+    pub hub_version: u64,
+    pub hub_hash: String,
+    pub in_sync: bool,
+    pub diff: DiffView,
+}
+
+impl Counter {
+    /// "Menu in sync" for the technician's screen, prices formatted.
+    pub async fn menu_status_view(&self) -> crate::Result<MenuStatusView> {
+        let st = self.menu_status().await?;
+        let (i18n, lang, cur) = (self.i18n(), self.lang(), self.config().currency);
+        let items = |list: &[quay_core::menu_changes::ItemDiff]| {
+            list.iter()
+                .map(|d| ItemDiffView {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    counter_price: d.counter_price.map(|p| money(i18n, lang, Money::new(p, cur))),
+                    hub_price: d.hub_price.map(|p| money(i18n, lang, Money::new(p, cur))),
+                })
+                .collect()
+        };
+        Ok(MenuStatusView {
+            counter_version: st.counter_version,
+            counter_hash: st.counter_hash,
+            hub_version: st.hub_version,
+            hub_hash: st.hub_hash,
+            in_sync: st.in_sync,
+            diff: DiffView {
+                added: items(&st.diff.added),
+                changed: items(&st.diff.changed),
+                removed: items(&st.diff.removed),
+                structure_differs: st.diff.structure_differs,
+            },
+        })
     }
 }

@@ -93,6 +93,16 @@ pub fn totals<'a>(currency: Currency, lines: impl IntoIterator<Item = (i64, u32,
     Ok(Totals { total, tax_total, bands, item_count })
 }
 
+/// Why a cart line is flagged after a menu update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineFlag {
+    /// The item is no longer on the menu.
+    Removed,
+    /// The item is on the menu but sold out.
+    Unavailable,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cart {
     pub currency: Currency,
@@ -195,6 +205,19 @@ impl Cart {
 
     pub fn clear(&mut self) {
         *self = Cart::new(self.currency);
+    }
+
+    /// Lines the current menu no longer sells as they were rung: the item is gone or sold
+    /// out. They stay in the cart (the customer ordered them); the cashier sees the flag.
+    pub fn flags(&self, menu: &Menu) -> Vec<(LineId, LineFlag)> {
+        self.lines
+            .iter()
+            .filter_map(|l| match menu.item(&l.item_id) {
+                None => Some((l.line_id, LineFlag::Removed)),
+                Some(i) if !i.available => Some((l.line_id, LineFlag::Unavailable)),
+                Some(_) => None,
+            })
+            .collect()
     }
 
     pub fn totals(&self) -> Result<Totals, CoreError> {
@@ -348,6 +371,23 @@ mod tests {
         assert!(c.remove(b).is_err());
         c.remove(a).unwrap();
         assert!(c.is_empty() && c.opened_at.is_none());
+    }
+
+    #[test]
+    fn lines_are_flagged_not_dropped_after_a_menu_update() {
+        let m = sample();
+        let mut c = Cart::new(Currency::Vnd);
+        let pho = c.add(&m, "i-pho", &[], 1, None, now()).unwrap();
+        let beer = c.add(&m, "i-beer", &[], 1, None, now()).unwrap();
+        c.add(&m, "i-tradao", &[], 1, None, now()).unwrap();
+        let mut v = crate::menu::tests::sample_json();
+        let items = v["items"].as_array_mut().unwrap();
+        items.retain(|i| i["id"] != "i-pho");
+        items.iter_mut().find(|i| i["id"] == "i-beer").unwrap()["available"] = false.into();
+        let next = Menu::from_json(v.to_string().as_bytes(), Currency::Vnd).unwrap();
+        assert_eq!(c.flags(&next), vec![(pho, LineFlag::Removed), (beer, LineFlag::Unavailable)]);
+        assert_eq!(c.lines.len(), 3);
+        assert!(c.flags(&m).is_empty());
     }
 
     #[test]

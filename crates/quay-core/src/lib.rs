@@ -5,6 +5,7 @@
 pub mod cart;
 pub mod error;
 pub mod menu;
+pub mod menu_changes;
 pub mod money;
 pub mod sale;
 pub mod search;

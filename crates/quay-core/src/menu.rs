@@ -103,6 +103,10 @@ pub enum MenuError {
     BadTaxRate { item: String, rate: u32 },
     #[error("{kind} {id:?} has an empty id or name")]
     EmptyName { kind: &'static str, id: String },
+    #[error("changes {from}→{to} do not apply to menu version {have}")]
+    VersionGap { have: u64, from: u64, to: u64 },
+    #[error("changes delete {kind} {id:?}, which is not on the menu")]
+    UnknownDelete { kind: &'static str, id: String },
 }
 
 impl Localized for MenuError {
@@ -117,6 +121,8 @@ impl Localized for MenuError {
             MenuError::BadMinMax { .. } => "err-menu-bad-min-max",
             MenuError::BadTaxRate { .. } => "err-menu-bad-tax-rate",
             MenuError::EmptyName { .. } => "err-menu-empty-name",
+            MenuError::VersionGap { .. } => "err-menu-version-gap",
+            MenuError::UnknownDelete { .. } => "err-menu-unknown-delete",
         }
     }
 
@@ -133,6 +139,8 @@ impl Localized for MenuError {
             }
             MenuError::BadTaxRate { item, rate } => crate::args![("item", item), ("rate", rate)],
             MenuError::EmptyName { kind, id } => crate::args![("kind", kind), ("id", id)],
+            MenuError::VersionGap { have, from, to } => crate::args![("have", have), ("from", from), ("to", to)],
+            MenuError::UnknownDelete { kind, id } => crate::args![("kind", kind), ("id", id)],
         }
     }
 }

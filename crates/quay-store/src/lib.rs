@@ -9,7 +9,9 @@
 //! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
 
 mod migrations;
+mod outbox;
 mod sales;
+mod secrets;
 
 use std::path::Path;
 
@@ -18,6 +20,7 @@ use quay_core::CoreError;
 use rusqlite::{Connection, OptionalExtension};
 use thiserror::Error;
 
+pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
 pub use sales::{SaleRow, VoidInfo};
 
 #[derive(Debug, Error)]
@@ -77,6 +80,8 @@ pub struct Health {
 
 pub struct Store {
     conn: Connection,
+    /// Where the secrets key lives (beside the database); None in memory.
+    key_path: Option<std::path::PathBuf>,
 }
 
 impl Store {
@@ -85,17 +90,17 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
         }
-        Store::init(Connection::open(path)?)
+        Store::init(Connection::open(path)?, Some(secrets::key_path(path)))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?)
+        Store::init(Connection::open_in_memory()?, None)
     }
 
-    fn init(mut conn: Connection) -> Result<Store> {
+    fn init(mut conn: Connection, key_path: Option<std::path::PathBuf>) -> Result<Store> {
         configure(&conn)?;
         migrations::migrations().to_latest(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, key_path })
     }
 
     /// The raw connection, for the store's own tests and benchmarks.

@@ -77,6 +77,22 @@ const STEPS: &[&str] = &[
     CREATE TRIGGER lines_immutable_d BEFORE DELETE ON sale_lines BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
     CREATE TRIGGER tenders_immutable_u BEFORE UPDATE ON sale_tenders BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;
     CREATE TRIGGER tenders_immutable_d BEFORE DELETE ON sale_tenders BEGIN SELECT RAISE(ABORT, 'sales are immutable'); END;",
+    // 4: the outbox to the hub (every sale and void already written is queued too), and
+    // encrypted secrets.
+    "CREATE TABLE outbox (
+        sale_id     TEXT PRIMARY KEY REFERENCES sales(id),
+        enqueued_at TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'rejected')),
+        reason      TEXT
+    ) STRICT;
+    INSERT INTO outbox(sale_id, enqueued_at) SELECT id, closed_at FROM sales ORDER BY rowid;
+    CREATE TABLE secrets (
+        key        TEXT PRIMARY KEY,
+        nonce      BLOB NOT NULL,
+        ciphertext BLOB NOT NULL
+    ) STRICT;",
 ];
 
 pub const LATEST: usize = STEPS.len();
@@ -122,6 +138,10 @@ mod tests {
             m.to_latest(&mut conn).unwrap();
             assert_eq!(current_version(&conn).unwrap(), LATEST, "from {from}");
             if from >= 2 {
+                let queued: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE sale_id = 's1'", [], |r| r.get(0)).unwrap();
+                assert_eq!(queued, 1, "sales written before the outbox existed are queued for the hub");
+            }
+            if from == 2 {
                 let last: i64 = conn.query_row("SELECT last FROM receipt_seq WHERE counter = 'C1'", [], |r| r.get(0)).unwrap();
                 assert_eq!(last, 41, "the sequence continues after the sales already written");
             }

@@ -44,6 +44,7 @@ impl Store {
         let n = next_receipt(&tx, counter)?;
         let sale = build(receipt_no(counter, n))?;
         write_sale(&tx, &sale, None)?;
+        crate::outbox::enqueue(&tx, &sale)?;
         tx.commit()?;
         Ok(sale)
     }
@@ -60,6 +61,7 @@ impl Store {
         let n = next_receipt(&tx, counter)?;
         let void = original.void(stamp(receipt_no(counter, n)))?;
         write_sale(&tx, &void, Some(info))?;
+        crate::outbox::enqueue(&tx, &void)?;
         tx.commit()?;
         Ok(void)
     }
@@ -165,7 +167,7 @@ fn parse_time(s: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).map_err(|e| StoreError::Corrupt(format!("bad time {s:?}: {e}")))
 }
 
-fn read_sale(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Sale>> {
+pub(crate) fn read_sale(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Sale>> {
     let head = conn
         .prepare_cached(
             "SELECT receipt_no, status, void_of, opened_at, closed_at, currency, total, tax_total, cashier FROM sales WHERE id = ?1",

@@ -105,3 +105,60 @@ fn same_sale_id_twice_is_refused() {
     assert!(r.is_err());
     assert_eq!(s.last_receipt("C1").unwrap(), 1, "the failed insert rolled the number back");
 }
+
+#[test]
+fn every_sale_and_void_is_queued_once_and_leaves_only_on_ack() {
+    use quay_store::Ack;
+    let mut s = Store::open_in_memory().unwrap();
+    let m = menu();
+    let a = ring(&mut s, &m, 2, 1, Uuid::from_u128(1));
+    let b = ring(&mut s, &m, 2, 2, Uuid::from_u128(2));
+    let stamp = move |receipt_no| Stamp { id: Uuid::from_u128(3), receipt_no, at: at("2026-11-22T10:00:00+07:00"), cashier: "Lan".into() };
+    let v = s.void_sale("C1", a.id, &VoidInfo { reason: "x".into(), approved_by: None }, stamp).unwrap();
+    let batch = s.outbox_batch(10).unwrap();
+    assert_eq!(batch.iter().map(|e| e.sale.id).collect::<Vec<_>>(), [a.id, b.id, v.id], "in the order written");
+    assert_eq!(s.outbox_batch(2).unwrap().len(), 2);
+    s.outbox_failed(&[a.id], "hub down").unwrap();
+    assert_eq!(s.outbox_status().unwrap().last_error.as_deref(), Some("hub down"));
+    s.outbox_ack(&[(a.id, Ack::Stored), (b.id, Ack::Rejected { reason: "tax_total wrong".into() })]).unwrap();
+    let st = s.outbox_status().unwrap();
+    assert_eq!(st.pending, 1);
+    assert_eq!(st.rejected.len(), 1);
+    assert_eq!((st.rejected[0].receipt_no.as_str(), st.rejected[0].reason.as_str()), ("C1-000002", "tax_total wrong"));
+    s.outbox_ack(&[(v.id, Ack::Duplicate)]).unwrap();
+    let st = s.outbox_status().unwrap();
+    assert_eq!((st.pending, st.oldest), (0, None));
+    assert!(s.outbox_batch(10).unwrap().is_empty(), "rejected sales are not resent");
+}
+
+#[test]
+fn secrets_are_encrypted_at_rest_with_a_key_outside_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quay.db");
+    let s = Store::open(&path).unwrap();
+    s.set_secret("hub.key1", "super-secret-key1").unwrap();
+    assert_eq!(s.secret("hub.key1").unwrap().as_deref(), Some("super-secret-key1"));
+    assert!(s.has_secret("hub.key1").unwrap() && !s.has_secret("hub.key2").unwrap());
+    assert_eq!(s.secret("hub.key2").unwrap(), None);
+    drop(s);
+    let raw = std::fs::read(&path).unwrap();
+    let wal = std::fs::read(dir.path().join("quay.db-wal")).unwrap_or_default();
+    let needle = b"super-secret-key1";
+    assert!(!raw.windows(needle.len()).any(|w| w == needle) && !wal.windows(needle.len()).any(|w| w == needle), "plaintext on disk");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(dir.path().join("secret.key")).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // A ciphertext moved to another setting does not decrypt.
+    let s = Store::open(&path).unwrap();
+    s.conn()
+        .execute("INSERT INTO secrets(key, nonce, ciphertext) SELECT 'hub.key2', nonce, ciphertext FROM secrets WHERE key = 'hub.key1'", [])
+        .unwrap();
+    assert!(s.secret("hub.key2").is_err());
+    // Without its key file the database's secrets are unreadable.
+    drop(s);
+    std::fs::remove_file(dir.path().join("secret.key")).unwrap();
+    let s = Store::open(&path).unwrap();
+    assert!(s.secret("hub.key1").is_err());
+}

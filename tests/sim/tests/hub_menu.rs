@@ -1,10 +1,17 @@
-//! The simulator serves the hub's menu with the contract's ETag semantics.
+//! The `quay-sim` binary: prints its address first, serves the signed API with the
+//! contract's ETag semantics, and takes its controls over `/admin/*`.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 
-struct Sim(Child, String);
+use common::{nonce, now, send, Resp, Signer};
+
+const KEY2: &[u8] = b"sandbox-key2-0123456789abcdef";
+
+struct Sim(Child, SocketAddr);
 
 impl Drop for Sim {
     fn drop(&mut self) {
@@ -17,41 +24,69 @@ fn start(args: &[&str]) -> Sim {
     let mut child = Command::new(env!("CARGO_BIN_EXE_quay-sim")).args(args).stdout(Stdio::piped()).spawn().unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.trim().trim_start_matches("hub: http://").trim_end_matches("/api/v1").to_string();
-    Sim(child, addr)
+    let url = line.trim().strip_prefix("hub: http://").unwrap_or_else(|| panic!("first line: {line:?}"));
+    assert!(url.ends_with("/api/v1"), "{url}");
+    Sim(child, url.trim_end_matches("/api/v1").parse().unwrap())
 }
 
-fn get(addr: &str, path: &str, extra: &str) -> (u16, String, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{extra}\r\n").unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    (status, head.to_string(), body.to_string())
+fn get(sim: &Sim, path: &str, extra: &[(&str, &str)]) -> Resp {
+    let target = format!("/api/v1{path}");
+    let n = nonce();
+    let mut headers = Signer::sandbox().headers("GET", &target, b"", now(), &n);
+    headers.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let r = send(sim.1, "GET", &target, &headers, b"").unwrap();
+    assert!(r.signed_by(KEY2, &n), "{r:?}");
+    r
 }
 
 #[test]
 fn serves_the_demo_menu_with_etag() {
     let menu = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/demo-menu.json");
     let sim = start(&["--menu", menu]);
-    let (status, head, body) = get(&sim.1, "/api/v1/menu", "");
-    assert_eq!(status, 200);
-    let version = serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"].as_u64().unwrap();
-    assert!(head.to_ascii_lowercase().contains(&format!("etag: \"{version}\"")), "{head}");
-    let menu = quay_core::Menu::from_json(body.as_bytes(), quay_core::Currency::Vnd).expect("the served menu is valid");
+    let r = get(&sim, "/menu", &[]);
+    assert_eq!(r.status, 200);
+    let version = r.json()["version"].as_u64().unwrap();
+    assert_eq!(r.header("ETag"), Some(format!("\"{version}\"").as_str()));
+    let menu = quay_core::Menu::from_json(&r.body, quay_core::Currency::Vnd).expect("the served menu is valid");
     assert!(menu.items().len() >= 40);
-    let (status, _, body) = get(&sim.1, "/api/v1/menu", &format!("If-None-Match: \"{version}\"\r\n"));
-    assert_eq!((status, body.as_str()), (304, ""));
-    let (status, _, _) = get(&sim.1, "/api/v1/menu", "If-None-Match: \"0\"\r\n");
-    assert_eq!(status, 200);
+    let tag = format!("\"{version}\"");
+    let r = get(&sim, "/menu", &[("If-None-Match", &tag)]);
+    assert_eq!((r.status, r.body.len()), (304, 0));
+    assert_eq!(get(&sim, "/menu", &[("If-None-Match", "\"0\"")]).status, 200);
 }
 
 #[test]
 fn serves_a_generated_menu() {
     let sim = start(&["--items", "500"]);
-    let (status, _, body) = get(&sim.1, "/api/v1/menu", "");
-    assert_eq!(status, 200);
-    let menu = quay_core::Menu::from_json(body.as_bytes(), quay_core::Currency::Vnd).unwrap();
+    let r = get(&sim, "/menu", &[]);
+    assert_eq!(r.status, 200);
+    let menu = quay_core::Menu::from_json(&r.body, quay_core::Currency::Vnd).unwrap();
     assert_eq!(menu.items().len(), 500);
+}
+
+#[test]
+fn refuses_unsigned_requests_and_takes_admin_controls() {
+    let sim = start(&["--items", "5", "--clock-offset", "-30"]);
+    let r = send(sim.1, "GET", "/api/v1/menu", &[], b"").unwrap();
+    assert_eq!((r.status, r.error_code().as_str()), (401, "signature"));
+    let ts: i64 = get(&sim, "/ping", &[]).header("X-Quay-Timestamp").unwrap().parse().unwrap();
+    assert!((ts - (now() - 30)).abs() <= 2, "--clock-offset");
+    let menu = serde_json::to_string(&quay_core::synth::menu(6, 0)).unwrap();
+    let r = send(sim.1, "POST", "/admin/menu", &[], menu.as_bytes()).unwrap();
+    assert_eq!(r.json()["version"], 2);
+    let r = get(&sim, "/menu/changes?since=1", &[]);
+    assert_eq!(r.json()["upserts"]["items"][0]["id"], "i-5");
+    let stats = send(sim.1, "GET", "/admin/stats", &[], b"").unwrap().json();
+    assert_eq!((stats["refused_signature"].as_u64(), stats["menu_version"].as_u64()), (Some(1), Some(2)));
+}
+
+#[test]
+fn other_keys_and_identity_from_flags() {
+    let sim = start(&["--items", "5", "--pos-parent", "BRAND", "--pos-id", "P-7", "--key1", "k1", "--key2", "k2", "--base", "/hub"]);
+    let s = Signer { pos_parent: "BRAND".into(), pos_id: "P-7".into(), key1: b"k1".to_vec() };
+    let n = nonce();
+    let r = send(sim.1, "GET", "/hub/ping", &s.headers("GET", "/hub/ping", b"", now(), &n), b"").unwrap();
+    assert_eq!(r.status, 200);
+    assert!(r.signed_by(b"k2", &n));
+    assert_eq!(r.json()["pos_id"], "P-7");
 }

@@ -16,6 +16,7 @@ export interface MenuView { version: number; hash: string; currency: string; cat
 export interface CartLine {
   line_id: number; item_id: string; name: string; options: { id: string; name: string }[];
   qty: number; note: string | null; unit_price: MoneyView; line_total: MoneyView;
+  flag: 'removed' | 'unavailable' | null;
 }
 export interface CartView { lines: CartLine[]; item_count: number; total: MoneyView; vat: { rate: string; amount: MoneyView }[]; quick_cash: MoneyView[] }
 export interface CashPreview { due: MoneyView; tendered: MoneyView; change: MoneyView; short: string | null; ok: boolean }
@@ -24,6 +25,19 @@ export interface ReceiptRow { kind: string; text: string; amount: string | null 
 export interface Receipt { sale_id: string; receipt_no: string; rows: ReceiptRow[] }
 export interface SaleSummary { id: string; receipt_no: string; time: string; total: MoneyView; status: 'closed' | 'voided' | 'void'; item_count: number }
 export interface SalesDay { date: string; sales: SaleSummary[]; count: number; net: MoneyView }
+
+export interface Rejected { sale_id: string; receipt_no: string; reason: string; enqueued_at: string }
+export interface SyncView { pending: number; since: string | null; last_error: string | null; rejected: Rejected[] }
+export interface ItemDiff { id: string; name: string; counter_price: MoneyView | null; hub_price: MoneyView | null }
+export interface MenuStatus {
+  counter_version: number | null; counter_hash: string | null; hub_version: number; hub_hash: string; in_sync: boolean;
+  diff: { added: ItemDiff[]; changed: ItemDiff[]; removed: ItemDiff[]; structure_differs: boolean };
+}
+export type QuayEvent =
+  | { type: 'menu_changed'; version: number }
+  | { type: 'outbox_changed' }
+  | { type: 'progress'; kind: 'menu' | 'sales'; done: number; total: number }
+  | { type: 'sync_error'; code: string };
 
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -54,4 +68,7 @@ export const api = {
   receipt: (saleId: string) => call<Receipt>('receipt', { saleId }),
   salesToday: () => call<SalesDay>('sales_today'),
   voidSale: (saleId: string, reason: string) => call<SalesDay>('void_sale', { saleId, reason }),
+  syncView: () => call<SyncView>('sync_view'),
+  syncNow: () => call<SyncView>('sync_now'),
+  menuStatus: () => call<MenuStatus>('menu_status'),
 };

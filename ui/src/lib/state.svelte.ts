@@ -1,6 +1,7 @@
 // Screen state shared by the components: the menu, the cart view and error toasts, all
 // as the backend last returned them. The backend owns every rule; this only holds views.
-import { api, isErrorDto, type AppInfo, type CartView, type MenuView } from './api';
+import { listen } from '@tauri-apps/api/event';
+import { api, isErrorDto, type AppInfo, type CartView, type MenuView, type QuayEvent, type SyncView } from './api';
 
 class Screen {
   info = $state<AppInfo | null>(null);
@@ -8,6 +9,8 @@ class Screen {
   cart = $state<CartView | null>(null);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
+  sync = $state<SyncView | null>(null);
+  progress = $state<{ kind: 'menu' | 'sales'; done: number; total: number } | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   fail(e: unknown) {
@@ -32,6 +35,25 @@ class Screen {
       this.fail(e);
       return null;
     }
+  }
+
+  async refreshSync() {
+    const v = await this.run(api.syncView);
+    if (v) this.sync = v;
+  }
+
+  /** Follows the backend's events: a new menu (reload, keep the cart), the outbox, progress. */
+  async follow(onMenu: (version: number) => void) {
+    await listen<QuayEvent>('quay-event', async ({ payload: e }) => {
+      if (e.type === 'menu_changed') {
+        await this.reload();
+        onMenu(e.version);
+      } else if (e.type === 'progress') {
+        this.progress = e.done >= e.total ? null : { kind: e.kind, done: e.done, total: e.total };
+      } else {
+        await this.refreshSync();
+      }
+    });
   }
 
   async reload() {

@@ -1,0 +1,52 @@
+use quay_core::error::{Arg, Localized};
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum HubError {
+    #[error("hub settings incomplete: {missing}")]
+    NotConfigured { missing: String },
+    #[error("cannot reach the hub: {detail}")]
+    Network { detail: String },
+    /// The answer was not signed by our hub: treated like a network failure.
+    #[error("the hub's answer has a missing or wrong signature")]
+    BadSignature,
+    #[error("the hub refused ({status} {code}): {message}")]
+    Refused { status: u16, code: String, message: String },
+    #[error("the hub's answer is not understood: {detail}")]
+    BadAnswer { detail: String },
+}
+
+impl HubError {
+    /// Worth retrying later (the contract: 5xx and `unavailable`; a network failure; an
+    /// answer we could not trust).
+    pub fn retryable(&self) -> bool {
+        match self {
+            HubError::Network { .. } | HubError::BadSignature => true,
+            HubError::Refused { status, code, .. } => *status >= 500 || code == "unavailable" || code == "stale",
+            HubError::NotConfigured { .. } | HubError::BadAnswer { .. } => false,
+        }
+    }
+}
+
+impl Localized for HubError {
+    fn code(&self) -> &'static str {
+        match self {
+            HubError::NotConfigured { .. } => "err-hub-not-configured",
+            HubError::Network { .. } => "err-hub-network",
+            HubError::BadSignature => "err-hub-signature",
+            HubError::Refused { .. } => "err-hub-refused",
+            HubError::BadAnswer { .. } => "err-hub-bad-answer",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self.clone() {
+            HubError::NotConfigured { missing } => vec![("missing", Arg::Text(missing))],
+            HubError::Network { detail } | HubError::BadAnswer { detail } => vec![("detail", Arg::Text(detail))],
+            HubError::BadSignature => vec![],
+            HubError::Refused { status, code, message } => {
+                vec![("status", Arg::Int(status as i64)), ("code", Arg::Text(code)), ("message", Arg::Text(message))]
+            }
+        }
+    }
+}

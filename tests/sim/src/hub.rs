@@ -1,0 +1,181 @@
+//! The hub's shared state: menu versions, stored sales, remembered nonces, faults, the
+//! clock and the counters. Every lock is short and never held across an await.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use quay_core::menu::MenuSnapshot;
+use quay_core::{Currency, Menu};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::config::HubConfig;
+use crate::faults::Faults;
+use crate::ledger::{Ledger, Outcome};
+use crate::menu_versions::MenuVersions;
+use crate::signing::{NonceCache, Refusal};
+
+/// What the hub has done since it started.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub stored: u64,
+    pub duplicates: u64,
+    pub rejected: u64,
+    /// Sales batches answered 200 (or processed and then cut).
+    pub batches: u64,
+    pub refused_signature: u64,
+    pub refused_stale: u64,
+    pub refused_replay: u64,
+    pub dropped_after_store: u64,
+    /// Σ `total` of the stored sales (voids count negative).
+    pub stored_total: i64,
+    pub menu_version: u64,
+}
+
+#[derive(Default)]
+struct Books {
+    ledger: Ledger,
+    stats: Stats,
+}
+
+pub struct Hub {
+    pub(crate) config: HubConfig,
+    pub(crate) nonces: Mutex<NonceCache>,
+    pub(crate) menu: Mutex<MenuVersions>,
+    faults: Mutex<Faults>,
+    clock_offset: AtomicI64,
+    books: Mutex<Books>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not take the simulator down with it in later tests.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Hub {
+    pub fn new(config: HubConfig) -> Hub {
+        let menu = MenuVersions::new(config.menu.clone());
+        Hub {
+            config,
+            nonces: Mutex::default(),
+            menu: Mutex::new(menu),
+            faults: Mutex::default(),
+            clock_offset: AtomicI64::new(0),
+            books: Mutex::default(),
+        }
+    }
+
+    pub fn config(&self) -> &HubConfig {
+        &self.config
+    }
+
+    /// The hub's clock in unix seconds, offset as a test set it.
+    pub fn now(&self) -> i64 {
+        let real = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        real + self.clock_offset.load(Ordering::Relaxed)
+    }
+
+    /// `now` as RFC 3339 with an explicit offset.
+    pub fn now_rfc3339(&self) -> String {
+        chrono::DateTime::from_timestamp(self.now(), 0).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    }
+
+    pub fn set_clock_offset(&self, secs: i64) {
+        self.clock_offset.store(secs, Ordering::Relaxed);
+    }
+
+    pub fn stats(&self) -> Stats {
+        let mut s = lock(&self.books).stats.clone();
+        s.menu_version = lock(&self.menu).version();
+        s
+    }
+
+    pub fn faults(&self) -> Faults {
+        lock(&self.faults).clone()
+    }
+
+    pub fn set_faults(&self, faults: Faults) -> Result<(), String> {
+        faults.check()?;
+        *lock(&self.faults) = faults;
+        Ok(())
+    }
+
+    pub fn stored_sales(&self) -> Vec<Value> {
+        lock(&self.books).ledger.records().to_vec()
+    }
+
+    /// Publishes a new menu version. The hub never publishes an invalid menu (a test
+    /// that wants one served uses `Faults::invalid_menu`), so this validates first.
+    pub fn publish_menu(&self, snapshot: MenuSnapshot) -> Result<u64, String> {
+        match self.config.currency.parse::<Currency>() {
+            Ok(currency) => Menu::new(snapshot.clone(), currency).map(drop).map_err(|e| e.to_string())?,
+            Err(_) if snapshot.currency != self.config.currency => {
+                return Err(format!("the menu is in {}, the hub works in {}", snapshot.currency, self.config.currency))
+            }
+            Err(_) => {}
+        }
+        let at = self.now_rfc3339();
+        Ok(lock(&self.menu).publish(snapshot, at))
+    }
+
+    pub fn forget_versions_before(&self, version: u64) {
+        lock(&self.menu).forget_before(version);
+    }
+
+    /// Consumes one `fail_500` if any is pending.
+    pub(crate) fn take_fail_500(&self) -> bool {
+        take(&mut lock(&self.faults).fail_500)
+    }
+
+    pub(crate) fn take_drop_after_store(&self) -> bool {
+        let dropped = take(&mut lock(&self.faults).drop_after_store);
+        if dropped {
+            lock(&self.books).stats.dropped_after_store += 1;
+        }
+        dropped
+    }
+
+    pub(crate) fn count_refusal(&self, r: &Refusal) {
+        let mut books = lock(&self.books);
+        match r {
+            Refusal::Signature(_) => books.stats.refused_signature += 1,
+            Refusal::Stale { .. } => books.stats.refused_stale += 1,
+            Refusal::Replay => books.stats.refused_replay += 1,
+        }
+    }
+
+    /// Stores each sale of a batch in order (a void may follow its sale in the same
+    /// batch) and answers one result per sale.
+    pub(crate) fn store_batch(&self, sales: Vec<Value>) -> Value {
+        let mut books = lock(&self.books);
+        books.stats.batches += 1;
+        let results: Vec<Value> = sales
+            .into_iter()
+            .map(|sale| {
+                let id = sale.get("id").cloned().unwrap_or(Value::Null);
+                match books.ledger.submit(sale, &self.config.currency) {
+                    Outcome::Stored(total) => {
+                        books.stats.stored += 1;
+                        books.stats.stored_total = books.stats.stored_total.saturating_add(total);
+                        json!({"id": id, "status": "stored"})
+                    }
+                    Outcome::Duplicate => {
+                        books.stats.duplicates += 1;
+                        json!({"id": id, "status": "duplicate"})
+                    }
+                    Outcome::Rejected(message) => {
+                        books.stats.rejected += 1;
+                        json!({"id": id, "status": "rejected", "error": {"code": "invalid", "message": message}})
+                    }
+                }
+            })
+            .collect();
+        json!({ "results": results })
+    }
+}
+
+fn take(n: &mut u32) -> bool {
+    let pending = *n > 0;
+    *n = n.saturating_sub(1);
+    pending
+}

@@ -1,0 +1,138 @@
+//! `quay-sim`: the partners of a Quay counter, simulated on loopback with their real wire
+//! formats, so tests, benchmarks and `make run` need no account anywhere. Today: the hub
+//! (hub-api.md) — signed requests and responses, the menu with versions and change sets,
+//! sales batches checked as strictly as a real hub, and switchable faults.
+//!
+//! ```no_run
+//! let hub = quay_sim::start_in_thread(quay_sim::HubConfig::sandbox(quay_core::synth::menu(40, 1)));
+//! println!("{}", hub.url); // http://127.0.0.1:PORT/api/v1
+//! ```
+
+mod config;
+mod faults;
+mod hub;
+mod ledger;
+mod menu_versions;
+mod sales_validation;
+mod server;
+mod signing;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use quay_core::menu::MenuSnapshot;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+pub use config::HubConfig;
+pub use faults::{Faults, InvalidMenu};
+pub use hub::{Hub, Stats};
+pub use menu_versions::KEEP as MENU_VERSIONS_KEPT;
+
+/// A hub serving on loopback. Dropping it stops the server.
+pub struct RunningHub {
+    pub addr: SocketAddr,
+    /// The API's base URL, e.g. `http://127.0.0.1:PORT/api/v1`.
+    pub url: String,
+    hub: Arc<Hub>,
+    shutdown: watch::Sender<bool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Binds 127.0.0.1 on a free port and serves on the current tokio runtime.
+pub async fn start(config: HubConfig) -> RunningHub {
+    start_on(config, 0).await.expect("bind 127.0.0.1")
+}
+
+/// Binds 127.0.0.1:`port` (0 = a free one) and serves on the current tokio runtime.
+pub async fn start_on(config: HubConfig, port: u16) -> std::io::Result<RunningHub> {
+    let (listener, hub, addr) = bind(config, port).await?;
+    let (shutdown, stop) = watch::channel(false);
+    tokio::spawn(server::serve(listener, hub.clone(), stop));
+    Ok(RunningHub::new(addr, hub, shutdown, None))
+}
+
+/// Serves from a runtime of its own in a background thread, for synchronous tests.
+/// Dropping the handle stops the server and joins the thread (so do not drop it inside
+/// an async task).
+pub fn start_in_thread(config: HubConfig) -> RunningHub {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let thread = std::thread::Builder::new()
+        .name("quay-sim".into())
+        .spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
+            rt.block_on(async move {
+                let (listener, hub, addr) = bind(config, 0).await.expect("bind 127.0.0.1");
+                let (shutdown, stop) = watch::channel(false);
+                if tx.send((addr, hub.clone(), shutdown)).is_ok() {
+                    server::serve(listener, hub, stop).await;
+                }
+            });
+        })
+        .expect("spawn the simulator's thread");
+    let (addr, hub, shutdown) = rx.recv().expect("the simulator starts");
+    RunningHub::new(addr, hub, shutdown, Some(thread))
+}
+
+async fn bind(config: HubConfig, port: u16) -> std::io::Result<(TcpListener, Arc<Hub>, SocketAddr)> {
+    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let addr = listener.local_addr()?;
+    Ok((listener, Arc::new(Hub::new(config)), addr))
+}
+
+impl RunningHub {
+    fn new(addr: SocketAddr, hub: Arc<Hub>, shutdown: watch::Sender<bool>, thread: Option<std::thread::JoinHandle<()>>) -> Self {
+        let url = format!("http://{addr}{}", hub.config().base_path());
+        RunningHub { addr, url, hub, shutdown, thread }
+    }
+
+    /// The shared state, for what the methods below do not cover.
+    pub fn hub(&self) -> &Arc<Hub> {
+        &self.hub
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.hub.stats()
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.hub.faults()
+    }
+
+    /// Replaces the faults. Panics on an unknown `invalid_menu` kind (a test's typo).
+    pub fn set_faults(&self, f: Faults) {
+        self.hub.set_faults(f).unwrap_or_else(|e| panic!("set_faults: {e}"));
+    }
+
+    /// Every stored sale record as received, in arrival order.
+    pub fn stored_sales(&self) -> Vec<Value> {
+        self.hub.stored_sales()
+    }
+
+    /// Publishes `snapshot` as the next version (its own `version` is replaced) and
+    /// returns that version. Panics if the menu is invalid: use `Faults::invalid_menu`
+    /// to have a bad menu served.
+    pub fn publish_menu(&self, snapshot: MenuSnapshot) -> u64 {
+        self.hub.publish_menu(snapshot).unwrap_or_else(|e| panic!("publish_menu: {e}"))
+    }
+
+    /// `GET /menu/changes?since=N` with N below `v` answers 410 from now on.
+    pub fn forget_versions_before(&self, v: u64) {
+        self.hub.forget_versions_before(v)
+    }
+
+    /// Shifts the hub's clock (request freshness and response timestamps) by `secs`.
+    pub fn set_clock_offset(&self, secs: i64) {
+        self.hub.set_clock_offset(secs)
+    }
+}
+
+impl Drop for RunningHub {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
