@@ -47,14 +47,21 @@ ui: deps-npm
 build: deps ui
 	$(CARGO) build --workspace --bins
 
-# The sandbox: the hub simulator on loopback, a counter seeded with the demo café.
+# The sandbox: the hub simulator on loopback (sandbox identity and keys, the demo café's
+# menu), a counter configured for it, the window. Nothing leaves this machine.
+SIM_PORT ?= 0
 run: build
 	@mkdir -p $(SANDBOX)
-	@$(QUAY) --data-dir $(SANDBOX) menu search pho >/dev/null 2>&1 || $(QUAY) --data-dir $(SANDBOX) menu import assets/demo-menu.json
-	@$(QUAY) --data-dir $(SANDBOX) config get store.name | grep -q . || $(QUAY) --data-dir $(SANDBOX) config set store.name "Quay Café — Sandbox"
-	@$(SIM) --menu assets/demo-menu.json > $(SANDBOX)/sim.addr & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
-	sleep 0.5; echo "simulators: $$(cat $(SANDBOX)/sim.addr)"; \
-	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $(QUAY) --data-dir $(SANDBOX); else $(QUAY) --data-dir $(SANDBOX); fi
+	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
+	for i in $$(seq 50); do grep -q '^hub: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
+	url=$$(sed -n 's/^hub: //p' $(SANDBOX)/sim.log); echo "hub simulator: $$url"; \
+	q="$(QUAY) --data-dir $(SANDBOX)"; \
+	$$q config set store.name "Quay Café — Sandbox"; \
+	$$q config set hub.url "$$url"; $$q config set hub.pos_parent SANDBOX; $$q config set hub.pos_id SANDBOX-01; \
+	echo sandbox-key1-0123456789abcdef | $$q config set hub.key1 -; \
+	echo sandbox-key2-0123456789abcdef | $$q config set hub.key2 -; \
+	$$q menu sync; \
+	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $$q; else $$q; fi
 
 clean-sandbox:
 	rm -rf $(SANDBOX)

@@ -258,6 +258,8 @@ impl Counter {
     }
 }
 
+const OUTBOX_POLL: Duration = Duration::from_secs(2);
+
 /// A number in [0, 1) from the OS's randomness, for backoff jitter.
 fn draw() -> f64 {
     (Uuid::new_v4().as_u128() >> 75) as f64 / (1u64 << 53) as f64
@@ -301,7 +303,10 @@ pub async fn run(counter: Arc<Counter>) {
                 }
             }
         }
-        let until = if push_failures > 0 { next_menu.min(next_push) } else { next_menu };
+        // Sales closed by another process on this counter (the command line) do not wake
+        // us: look at the outbox every few seconds too.
+        let poll = tokio::time::Instant::now() + OUTBOX_POLL;
+        let until = if push_failures > 0 { next_menu.min(next_push) } else { next_menu.min(poll) };
         tokio::select! {
             _ = tokio::time::sleep_until(until) => {}
             _ = counter.sales_queued.notified(), if push_failures == 0 => {}
