@@ -24,6 +24,57 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+fn sim_binary() -> PathBuf {
+    app_binary().with_file_name("quay-sim")
+}
+
+/// The hub simulator, on a free port, serving the demo café; stopped on drop.
+struct Sim {
+    child: Child,
+    url: String,
+}
+
+impl Sim {
+    fn start() -> Sim {
+        use std::io::BufRead;
+        let mut child = Command::new(sim_binary())
+            .args(["--port", "0", "--menu", root().join("assets/demo-menu.json").to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("quay-sim (built by cargo test --workspace)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let url = line.trim().strip_prefix("hub: ").expect("the simulator prints its address").to_string();
+        Sim { child, url }
+    }
+
+    /// `GET /admin/stats` (unsigned, loopback).
+    fn stats(&self) -> Value {
+        use std::io::{Read, Write};
+        let authority = self.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+        let mut s = std::net::TcpStream::connect(&authority).unwrap();
+        write!(s, "GET /admin/stats HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        serde_json::from_str(raw.split_once("\r\n\r\n").unwrap().1).unwrap()
+    }
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn quay_stdin(data: &Path, args: &[&str], input: &str) {
+    use std::io::Write;
+    let mut child = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).stdin(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success(), "quay {args:?}");
+}
+
 fn quay(data: &Path, args: &[&str]) -> String {
     let out = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).output().expect("run quay");
     assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -153,8 +204,15 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     let out = root().join("tests/e2e/output");
     std::fs::create_dir_all(&out).unwrap();
     let data = tempfile::tempdir().unwrap();
-    quay(data.path(), &["menu", "import", root().join("assets/demo-menu.json").to_str().unwrap()]);
+    // The counter is connected to the hub simulator, as `make run` does it.
+    let sim = Sim::start();
     quay(data.path(), &["config", "set", "counter.locale", "en"]);
+    quay(data.path(), &["config", "set", "hub.url", &sim.url]);
+    quay(data.path(), &["config", "set", "hub.pos_parent", "SANDBOX"]);
+    quay(data.path(), &["config", "set", "hub.pos_id", "SANDBOX-01"]);
+    quay_stdin(data.path(), &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
+    quay_stdin(data.path(), &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
+    quay(data.path(), &["menu", "sync"]);
     let menu: Value = serde_json::from_str(&std::fs::read_to_string(root().join("assets/demo-menu.json")).unwrap()).unwrap();
     let price = |id: &str| menu["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["price"].as_i64().unwrap();
     let egg = menu["option_groups"]
@@ -218,6 +276,16 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         assert!(row.text().await?.contains(&vnd_en(total)));
         shot(&d, &out, "06-sales-today").await?;
 
+        // The background sync sends the sale to the hub; the header says so.
+        d.query(By::Css("[data-testid='sync-badge']")).with_text(ftl("en", "sync-all-sent")).wait(Duration::from_secs(20), Duration::from_millis(200)).first().await?;
+        assert_eq!(sim.stats()["stored"], 1);
+        click(&d, "nav-hub").await?;
+        click(&d, "menu-compare").await?;
+        let status = d.query(By::Css("[data-testid='menu-status']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
+        assert_eq!(status.attr("data-in-sync").await?.as_deref(), Some("true"));
+        shot(&d, &out, "07-hub").await?;
+        click(&d, "nav-sales").await?;
+
         // Arabic, without a restart: right to left and translated.
         d.execute(
             "const s = document.querySelector(\"[data-testid='locale-select']\"); s.value = 'ar'; s.dispatchEvent(new Event('change', {bubbles: true}));",
@@ -236,10 +304,10 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         let lang: String = d.execute("return document.documentElement.lang;", Vec::<Value>::new()).await?.convert()?;
         assert_eq!(lang, "ar");
         d.query(By::Css("[data-testid='nav-sales']")).with_text(ftl("ar", "nav-sales")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
-        shot(&d, &out, "07-sales-today-ar").await?;
+        shot(&d, &out, "08-sales-today-ar").await?;
         click(&d, "nav-register").await?;
         by_testid(&d, "item-i-cfsd").await?;
-        shot(&d, &out, "08-register-ar").await?;
+        shot(&d, &out, "09-register-ar").await?;
         Ok::<_, WebDriverError>(())
     }
     .await;

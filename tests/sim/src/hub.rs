@@ -2,7 +2,7 @@
 //! clock and the counters. Every lock is short and never held across an await.
 
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use quay_core::menu::MenuSnapshot;
 use quay_core::{Currency, Menu};
@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::config::HubConfig;
 use crate::faults::Faults;
 use crate::ledger::{Ledger, Outcome};
-use crate::menu_versions::MenuVersions;
+use crate::menu_versions::{ChangesError, MenuVersions, Published};
 use crate::signing::{NonceCache, Refusal};
 
 /// What the hub has done since it started.
@@ -41,7 +41,7 @@ struct Books {
 pub struct Hub {
     pub(crate) config: HubConfig,
     pub(crate) nonces: Mutex<NonceCache>,
-    pub(crate) menu: Mutex<MenuVersions>,
+    menu: Mutex<MenuVersions>,
     faults: Mutex<Faults>,
     clock_offset: AtomicI64,
     books: Mutex<Books>,
@@ -86,7 +86,7 @@ impl Hub {
 
     pub fn stats(&self) -> Stats {
         let mut s = lock(&self.books).stats.clone();
-        s.menu_version = lock(&self.menu).version();
+        s.menu_version = self.menu_version();
         s
     }
 
@@ -120,6 +120,19 @@ impl Hub {
 
     pub fn forget_versions_before(&self, version: u64) {
         lock(&self.menu).forget_before(version);
+    }
+
+    pub fn menu_version(&self) -> u64 {
+        lock(&self.menu).version()
+    }
+
+    pub(crate) fn current_menu(&self) -> Published {
+        lock(&self.menu).current().clone()
+    }
+
+    /// The stored snapshot of `since` and the current one (diffed outside the lock).
+    pub(crate) fn menus_since(&self, since: u64) -> Result<(Arc<MenuSnapshot>, Arc<MenuSnapshot>), ChangesError> {
+        lock(&self.menu).pair_since(since)
     }
 
     /// Consumes one `fail_500` if any is pending.

@@ -3,6 +3,11 @@
 //! (hub-api.md) — signed requests and responses, the menu with versions and change sets,
 //! sales batches checked as strictly as a real hub, and switchable faults.
 //!
+//! The same controls as `RunningHub`'s methods are served unsigned outside the API base
+//! path: `GET /admin/stats`, `GET|POST /admin/faults`, `GET /admin/sales`,
+//! `POST /admin/menu`, `POST /admin/forget-versions-before`, `POST /admin/clock-offset`
+//! (see README.md beside this crate for them and for the contract decisions).
+//!
 //! ```no_run
 //! let hub = quay_sim::start_in_thread(quay_sim::HubConfig::sandbox(quay_core::synth::menu(40, 1)));
 //! println!("{}", hub.url); // http://127.0.0.1:PORT/api/v1

@@ -306,7 +306,7 @@ fn ping(hub: &Hub) -> Reply {
             "pos_parent": c.pos_parent,
             "pos_id": c.pos_id,
             "point_name": c.point_name,
-            "menu_version": hub.menu.lock().expect("menu").version(),
+            "menu_version": hub.menu_version(),
             "partners": [{"partner": "momo", "status": "connected"}, {"partner": "giftpop", "status": "connected"}],
         }),
     )
@@ -326,7 +326,7 @@ fn none_match(headers: &HeaderMap, tag: &str) -> bool {
 }
 
 fn menu(hub: &Hub, headers: &HeaderMap, faults: &Faults) -> Reply {
-    let current = hub.menu.lock().expect("menu").current().clone();
+    let current = hub.current_menu();
     let tag = etag(current.snapshot.version);
     let spoil = faults.invalid_menu();
     let wrong_key = spoil == Some(InvalidMenu::BadSignature);
@@ -359,8 +359,7 @@ fn menu_changes(hub: &Hub, query: Option<&str>, faults: &Faults) -> Reply {
         Ok(v) => v,
         Err(e) => return Reply::error(StatusCode::BAD_REQUEST, "invalid", e),
     };
-    let pair = hub.menu.lock().expect("menu").pair_since(since);
-    let (old, new) = match pair {
+    let (old, new) = match hub.menus_since(since) {
         Ok(pair) => pair,
         Err(ChangesError::Ahead { current }) => {
             return Reply::error(StatusCode::BAD_REQUEST, "invalid", format!("since {since} is after the current version {current}"))

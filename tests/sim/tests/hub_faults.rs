@@ -20,6 +20,17 @@ fn down_drops_connections_unanswered_but_admin_still_answers() {
 }
 
 #[test]
+fn down_also_cuts_a_kept_alive_connection_at_its_next_request() {
+    let c = sandbox();
+    let mut conn = std::net::TcpStream::connect(c.hub.addr).unwrap();
+    let signed = |n: &str| c.signer.headers("GET", "/api/v1/ping", b"", common::now(), n);
+    let first = common::request_on(&mut conn, "GET", "/api/v1/ping", &signed(&common::nonce()), b"", true).unwrap();
+    assert_eq!(first.status, 200);
+    c.hub.set_faults(Faults { down: true, ..Faults::default() });
+    assert!(common::request_on(&mut conn, "GET", "/api/v1/ping", &signed(&common::nonce()), b"", true).is_err());
+}
+
+#[test]
 fn fail_500_answers_unavailable_then_recovers() {
     let c = sandbox();
     c.hub.set_faults(Faults { fail_500: 2, ..Faults::default() });

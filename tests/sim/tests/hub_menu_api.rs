@@ -38,6 +38,7 @@ fn changes_hold_exactly_what_changed_and_what_was_deleted() {
     let mut v7 = v6.clone();
     let mut new_item = v7.items[0].clone();
     new_item.id = "i-new".into();
+    new_item.barcode = None;
     v7.items.push(new_item);
     v7.option_groups[2].options.pop();
     assert_eq!(c.hub.publish_menu(v7), 7);

@@ -92,8 +92,22 @@ impl Resp {
 /// response arrived.
 pub fn send(addr: SocketAddr, method: &str, target: &str, headers: &[(String, String)], body: &[u8]) -> std::io::Result<Resp> {
     let mut s = TcpStream::connect(addr)?;
+    request_on(&mut s, method, target, headers, body, false)
+}
+
+/// One request on an open connection (kept alive if asked), reading exactly one response.
+pub fn request_on(
+    s: &mut TcpStream,
+    method: &str,
+    target: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    keep_alive: bool,
+) -> std::io::Result<Resp> {
     s.set_read_timeout(Some(Duration::from_secs(20)))?;
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let addr = s.peer_addr()?;
+    let connection = if keep_alive { "keep-alive" } else { "close" };
+    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: {connection}\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -101,26 +115,43 @@ pub fn send(addr: SocketAddr, method: &str, target: &str, headers: &[(String, St
     s.write_all(head.as_bytes())?;
     s.write_all(body)?;
     let mut raw = Vec::new();
-    s.read_to_end(&mut raw)?;
-    parse(&raw).ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, format!("incomplete response ({} bytes)", raw.len())))
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        if let Some(resp) = parse(&raw, false) {
+            return Ok(resp);
+        }
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            // The peer closed: a response without a length ends here.
+            return parse(&raw, true).ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::UnexpectedEof, format!("incomplete response ({} bytes)", raw.len()))
+            });
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
 }
 
-fn parse(raw: &[u8]) -> Option<Resp> {
+/// A whole response from `raw`, or None if more bytes are needed (`at_eof`: no more come).
+fn parse(raw: &[u8], at_eof: bool) -> Option<Resp> {
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = std::str::from_utf8(&raw[..end]).ok()?;
     let mut lines = head.split("\r\n");
-    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
+    let status: u16 = lines.next()?.split(' ').nth(1)?.parse().ok()?;
     let headers: Vec<(String, String)> =
         lines.filter_map(|l| l.split_once(':')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
     let rest = &raw[end + 4..];
     let find = |n: &str| headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, v)| v.clone());
-    let body = if let Some(len) = find("content-length") {
+    let body = if status == 304 || status == 204 {
+        Vec::new()
+    } else if let Some(len) = find("content-length") {
         let len: usize = len.parse().ok()?;
         rest.get(..len)?.to_vec()
     } else if find("transfer-encoding").is_some_and(|t| t.eq_ignore_ascii_case("chunked")) {
         dechunk(rest)?
-    } else {
+    } else if at_eof {
         rest.to_vec()
+    } else {
+        return None;
     };
     Some(Resp { status, headers, body })
 }
