@@ -91,14 +91,21 @@ fn soak_2000_sales_flapping_hub_and_kills() {
     };
 
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
-    let specs = ["i-phobo*2+o-pho-egg", "i-cfsd+o-size-l+o-sugar-50+o-ice-less", "i-biasaigon*3", "i-croissant", "i-bacxiu+o-size-m+o-sugar-30+o-ice-normal"];
+    let specs = [
+        "i-phobo*2+o-pho-egg",
+        "i-cfsd+o-size-l+o-sugar-50+o-ice-less",
+        "i-biasaigon*3",
+        "i-croissant",
+        "i-bacxiu+o-size-m+o-sugar-30+o-ice-normal",
+    ];
     let started = Instant::now();
     let (mut rung, mut killed_ringers, mut killed_daemons) = (0usize, 0, 0);
     let mut daemon = quay(d).args(["sync", "run"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     while rung < target {
         let a = specs[rng.below(specs.len() as u64) as usize];
         let b = specs[rng.below(specs.len() as u64) as usize];
-        let mut ringer = quay(d).args(["sales", "ring", a, b, "--pay", "cash"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let mut ringer =
+            quay(d).args(["sales", "ring", a, b, "--pay", "cash"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
         if rng.below(25) == 0 {
             // Kill a ringer at a random instant: its sale is whole or absent.
             std::thread::sleep(Duration::from_micros(rng.below(80_000)));

@@ -144,11 +144,7 @@ impl Counter {
             snapshot_json: serde_json::to_string(menu.snapshot()).map_err(AppError::internal)?,
             applied_at: self.now().to_rfc3339(),
         };
-        {
-            let store = self.store();
-            store.save_menu(&stored)?;
-            store.set_setting(MENU_SOURCE, source)?;
-        }
+        self.store().save_menu_from(&stored, MENU_SOURCE, source)?;
         let menu = Arc::new(menu);
         *self.menu.write().expect("menu lock") = Some(menu.clone());
         tracing::info!(version = stored.version, items = menu.items().len(), source, "menu applied");

@@ -1,7 +1,7 @@
 //! Menu change sets (hub-api.md, `GET /menu/changes`) and the difference between two
 //! menus, shown to the technician who checks "menu in sync".
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -53,28 +53,34 @@ impl MenuChanges {
     }
 }
 
+/// Replaces in place the entities `new` names, appends the others in their order. Indexes
+/// the (small) change set, not the (large) menu.
 fn upsert<T: Clone>(list: &mut Vec<T>, new: &[T], id: impl Fn(&T) -> &str) {
-    let mut index: BTreeMap<String, usize> = list.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect();
-    for n in new {
-        match index.get(id(n)) {
-            Some(&i) => list[i] = n.clone(),
-            None => {
-                index.insert(id(n).to_string(), list.len());
-                list.push(n.clone());
-            }
+    let mut pending: HashMap<&str, &T> = new.iter().map(|n| (id(n), n)).collect();
+    for x in list.iter_mut() {
+        if let Some(n) = pending.remove(id(x)) {
+            *x = n.clone();
         }
     }
+    list.extend(new.iter().filter(|n| pending.contains_key(id(n))).cloned());
 }
 
 fn delete<T>(list: &mut Vec<T>, ids: &[String], kind: &'static str, id: impl Fn(&T) -> &str) -> Result<(), MenuError> {
-    for d in ids {
-        let before = list.len();
-        list.retain(|x| id(x) != d);
-        if list.len() == before {
-            return Err(MenuError::UnknownDelete { kind, id: d.clone() });
-        }
+    if ids.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let mut doomed: HashMap<&str, bool> = ids.iter().map(|d| (d.as_str(), false)).collect();
+    list.retain(|x| match doomed.get_mut(id(x)) {
+        Some(seen) => {
+            *seen = true;
+            false
+        }
+        None => true,
+    });
+    match ids.iter().find(|d| !doomed[d.as_str()]) {
+        Some(missing) => Err(MenuError::UnknownDelete { kind, id: missing.clone() }),
+        None => Ok(()),
+    }
 }
 
 impl MenuSnapshot {

@@ -3,8 +3,7 @@
 //! every language of the menu count. Folding happens once when the menu is built, so a
 //! keystroke only scans precomputed ASCII-ish text.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::menu::Item;
 
@@ -12,13 +11,19 @@ use crate::menu::Item;
 /// is a letter of its own, not d plus a mark, so it is mapped by hand.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if is_combining_mark(c) {
+    for c in text.chars() {
+        // ASCII needs no decomposition: the fast path for SKUs, English and spaces.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+            _ => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
         }
     }
     out

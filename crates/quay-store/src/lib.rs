@@ -153,9 +153,27 @@ impl Store {
             .optional()?)
     }
 
+    /// Replaces the menu and records where it came from, in one transaction (one fsync).
+    pub fn save_menu_from(&mut self, m: &StoredMenu, source_key: &str, source: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        write_menu(&tx, m)?;
+        tx.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [source_key, source],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Replaces the menu in one statement: a reader sees the old document or the new one.
     pub fn save_menu(&self, m: &StoredMenu) -> Result<()> {
-        self.conn.execute(
+        write_menu(&self.conn, m)
+    }
+}
+
+fn write_menu(conn: &Connection, m: &StoredMenu) -> Result<()> {
+    {
+        conn.execute(
             "INSERT INTO menu(id, version, currency, hash, snapshot, applied_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(id) DO UPDATE SET version = excluded.version, currency = excluded.currency,
                hash = excluded.hash, snapshot = excluded.snapshot, applied_at = excluded.applied_at",
