@@ -81,8 +81,10 @@ test-locales: deps-py
 test-rust: ui
 	$(CARGO) test --workspace
 
-# The window test needs the `quay` binary, which `cargo test --workspace` builds.
+# The window test drives the `quay` and `quay-sim` binaries: `--no-run` (re)builds them
+# with the test run's feature set, then only the window test runs.
 test-e2e: ui deps-driver
+	$(CARGO) test --workspace --no-run
 	xvfb-run -a $(CARGO) test --workspace --test window -- --ignored --nocapture
 
 bench:
