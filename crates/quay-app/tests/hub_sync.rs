@@ -205,6 +205,12 @@ async fn sales_up_exactly_once_through_every_fault() {
     assert_eq!(code(c.push_outbox().await), "err-hub-refused");
     assert_eq!(c.sync_status().unwrap().pending, 7);
 
+    // A slow hub is waited for (well within the client's 30 s timeout).
+    hub.set_faults(Faults { slow_ms: 300, ..Faults::default() });
+    let started = std::time::Instant::now();
+    assert_eq!(c.sync_menu().await.unwrap(), MenuSyncOutcome::Unchanged { version: 1 });
+    assert!(started.elapsed() >= std::time::Duration::from_millis(300));
+
     // The hub stores the batch but the answer is lost: the resend is answered duplicate.
     hub.set_faults(Faults { drop_after_store: 1, ..Faults::default() });
     assert_eq!(code(c.push_outbox().await), "err-hub-network");

@@ -284,7 +284,20 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         let status = d.query(By::Css("[data-testid='menu-status']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
         assert_eq!(status.attr("data-in-sync").await?.as_deref(), Some("true"));
         shot(&d, &out, "07-hub").await?;
+        // Void it from "Sales today": a void record appears, the sale is marked voided.
         click(&d, "nav-sales").await?;
+        click(&d, "sale-void").await?;
+        by_testid(&d, "void-dialog").await?;
+        by_testid(&d, "void-reason").await?.send_keys("khách đổi ý").await?;
+        shot(&d, &out, "08-void").await?;
+        click(&d, "void-confirm").await?;
+        d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000001'][data-status='voided']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000002'][data-status='void']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while sim.stats()["stored"] != 2 {
+            assert!(Instant::now() < deadline, "the void did not reach the hub: {}", sim.stats());
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
 
         // Arabic, without a restart: right to left and translated.
         d.execute(
@@ -304,10 +317,10 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         let lang: String = d.execute("return document.documentElement.lang;", Vec::<Value>::new()).await?.convert()?;
         assert_eq!(lang, "ar");
         d.query(By::Css("[data-testid='nav-sales']")).with_text(ftl("ar", "nav-sales")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
-        shot(&d, &out, "08-sales-today-ar").await?;
+        shot(&d, &out, "09-sales-today-ar").await?;
         click(&d, "nav-register").await?;
         by_testid(&d, "item-i-cfsd").await?;
-        shot(&d, &out, "09-register-ar").await?;
+        shot(&d, &out, "10-register-ar").await?;
         Ok::<_, WebDriverError>(())
     }
     .await;
@@ -318,9 +331,15 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     drop(driver);
     result?;
 
-    // What the window did is on disk, whole: one sale, paid in cash with the change.
+    // What the window did is on disk, whole: the sale paid in cash with the change, and
+    // its void record; the hub received both.
     let sales: Value = serde_json::from_str(&quay(data.path(), &["sales", "list", "--json"])).unwrap();
+    assert_eq!(sales.as_array().unwrap().len(), 2);
     let sale = &sales.as_array().unwrap()[0];
+    let void = &sales.as_array().unwrap()[1];
+    assert_eq!((void["status"].as_str(), void["void_of"].as_str()), (Some("voided"), sale["id"].as_str()));
+    assert_eq!(void["total"], -total);
+    assert_eq!(sim.stats()["stored"], 2);
     assert_eq!(sale["total"], total);
     assert_eq!(sale["tenders"][0]["tendered"], 200_000);
     assert_eq!(sale["tenders"][0]["change"], 200_000 - total);
