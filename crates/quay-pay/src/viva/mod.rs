@@ -1,0 +1,1 @@
+//! Viva eftPOS classic API. (in progress)

@@ -1,0 +1,1 @@
+//! ZVT over a serial line. (in progress)

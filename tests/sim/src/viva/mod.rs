@@ -1,0 +1,1 @@
+//! Viva classic API simulator. (in progress)

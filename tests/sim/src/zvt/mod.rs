@@ -1,0 +1,1 @@
+//! A ZVT card terminal on a pseudo-terminal pair. (in progress)
