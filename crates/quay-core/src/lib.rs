@@ -7,6 +7,7 @@ pub mod error;
 pub mod menu;
 pub mod menu_changes;
 pub mod money;
+pub mod payment;
 pub mod sale;
 pub mod search;
 pub mod synth;

@@ -10,6 +10,7 @@
 
 mod migrations;
 mod outbox;
+mod payments;
 mod sales;
 mod secrets;
 
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OptionalExtension};
 use thiserror::Error;
 
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
+pub use payments::{CardDetails, NewPayment, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
 
 #[derive(Debug, Error)]
@@ -35,12 +37,15 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no sale {0}")]
     NoSuchSale(String),
+    #[error(transparent)]
+    Payment(#[from] quay_core::payment::PaymentError),
 }
 
 impl Localized for StoreError {
     fn code(&self) -> &'static str {
         match self {
             StoreError::Domain(e) => e.code(),
+            StoreError::Payment(e) => e.code(),
             StoreError::NoSuchSale(_) => "err-no-such-sale",
             StoreError::Corrupt(_) => "err-store-corrupt",
             StoreError::Sqlite(_) | StoreError::Migration(_) => "err-store",
@@ -50,6 +55,7 @@ impl Localized for StoreError {
     fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
             StoreError::Domain(e) => e.args(),
+            StoreError::Payment(e) => e.args(),
             StoreError::NoSuchSale(id) => vec![("id", Arg::Text(id.clone()))],
             other => vec![("detail", Arg::Text(other.to_string()))],
         }

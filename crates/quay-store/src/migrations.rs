@@ -93,6 +93,44 @@ const STEPS: &[&str] = &[
         nonce      BLOB NOT NULL,
         ciphertext BLOB NOT NULL
     ) STRICT;",
+    // 5: the payment journal: every card attempt, written before the terminal is called,
+    // and an append-only log of each of its states.
+    "CREATE TABLE payments (
+        key           TEXT PRIMARY KEY,
+        sale_id       TEXT NOT NULL,
+        attempt       INTEGER NOT NULL CHECK (attempt >= 1),
+        terminal      TEXT NOT NULL CHECK (terminal IN ('zvt', 'viva')),
+        kind          TEXT NOT NULL CHECK (kind IN ('sale', 'refund', 'reversal')),
+        amount        INTEGER NOT NULL CHECK (amount > 0),
+        currency      TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'approved', 'declined', 'unknown', 'cancelled')),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        cart          TEXT,
+        terminal_id   TEXT,
+        masked_pan    TEXT,
+        brand         TEXT,
+        auth_code     TEXT,
+        rrn           TEXT,
+        trace         TEXT,
+        receipt_no    TEXT,
+        provider_ref  TEXT,
+        result_code   TEXT,
+        result_source TEXT,
+        message       TEXT,
+        UNIQUE (sale_id, kind, attempt)
+    ) STRICT;
+    CREATE INDEX payments_by_state ON payments(state);
+    CREATE TABLE payment_events (
+        id     INTEGER PRIMARY KEY,
+        key    TEXT NOT NULL REFERENCES payments(key),
+        at     TEXT NOT NULL,
+        state  TEXT NOT NULL,
+        detail TEXT
+    ) STRICT;
+    CREATE TRIGGER payment_events_u BEFORE UPDATE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
+    CREATE TRIGGER payment_events_d BEFORE DELETE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
+    CREATE TRIGGER payments_d BEFORE DELETE ON payments BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;",
 ];
 
 pub const LATEST: usize = STEPS.len();
@@ -137,7 +175,7 @@ mod tests {
             }
             m.to_latest(&mut conn).unwrap();
             assert_eq!(current_version(&conn).unwrap(), LATEST, "from {from}");
-            if from >= 2 {
+            if (2..4).contains(&from) {
                 let queued: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE sale_id = 's1'", [], |r| r.get(0)).unwrap();
                 assert_eq!(queued, 1, "sales written before the outbox existed are queued for the hub");
             }

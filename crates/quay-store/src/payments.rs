@@ -1,0 +1,211 @@
+//! The payment journal. An attempt is written `pending` with its idempotency key before
+//! the terminal or Viva is called; every later state is checked against the domain's
+//! state machine and logged, append-only, with its time. After a crash the attempts that
+//! are not final are listed for resolution by asking the terminal — never by re-sending.
+
+use quay_core::payment::{attempt_key, may_start_attempt, PaymentError, PaymentState};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{Result, Store, StoreError};
+
+/// What the terminal or Viva told about a card payment (whatever it gives).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardDetails {
+    pub terminal_id: Option<String>,
+    pub masked_pan: Option<String>,
+    pub brand: Option<String>,
+    pub auth_code: Option<String>,
+    pub rrn: Option<String>,
+    /// STAN / ZVT trace number: repeats, never a key on its own.
+    pub trace: Option<String>,
+    pub receipt_no: Option<String>,
+    /// Viva's order code or transaction id.
+    pub provider_ref: Option<String>,
+    /// The raw response code and who gave it ("iso8583", "zvt", "viva").
+    pub result_code: Option<String>,
+    pub result_source: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentRecord {
+    pub key: String,
+    pub sale_id: Uuid,
+    pub attempt: u32,
+    pub terminal: String,
+    pub kind: String,
+    pub amount: i64,
+    pub currency: String,
+    pub state: PaymentState,
+    pub created_at: String,
+    pub updated_at: String,
+    /// The cart being paid (JSON), so an approved payment can complete its sale after a crash.
+    pub cart: Option<String>,
+    #[serde(flatten)]
+    pub details: CardDetails,
+}
+
+/// A new attempt to journal.
+#[derive(Debug, Clone)]
+pub struct NewPayment<'a> {
+    pub sale_id: Uuid,
+    pub terminal: &'a str,
+    pub kind: &'a str,
+    pub amount: i64,
+    pub currency: &'a str,
+    pub at: &'a str,
+    pub cart: Option<&'a str>,
+}
+
+const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message";
+
+fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
+    let sale: String = r.get(1)?;
+    let state: String = r.get(7)?;
+    Ok((
+        PaymentRecord {
+            key: r.get(0)?,
+            sale_id: Uuid::parse_str(&sale).unwrap_or_default(),
+            attempt: r.get(2)?,
+            terminal: r.get(3)?,
+            kind: r.get(4)?,
+            amount: r.get(5)?,
+            currency: r.get(6)?,
+            state: PaymentState::parse(&state).unwrap_or(PaymentState::Unknown),
+            created_at: r.get(8)?,
+            updated_at: r.get(9)?,
+            cart: r.get(10)?,
+            details: CardDetails {
+                terminal_id: r.get(11)?,
+                masked_pan: r.get(12)?,
+                brand: r.get(13)?,
+                auth_code: r.get(14)?,
+                rrn: r.get(15)?,
+                trace: r.get(16)?,
+                receipt_no: r.get(17)?,
+                provider_ref: r.get(18)?,
+                result_code: r.get(19)?,
+                result_source: r.get(20)?,
+                message: r.get(21)?,
+            },
+        },
+        state,
+    ))
+}
+
+impl Store {
+    /// Journals a new attempt as `pending` and returns it. Refused while an earlier attempt
+    /// of the same sale and kind is not final (one payment in flight per sale).
+    pub fn begin_payment(&mut self, p: &NewPayment) -> Result<PaymentRecord> {
+        let tx = self.conn.transaction()?;
+        let earlier: Vec<PaymentState> = {
+            let mut stmt = tx.prepare_cached("SELECT state FROM payments WHERE sale_id = ?1 AND kind = ?2 ORDER BY attempt")?;
+            let states: Vec<String> =
+                stmt.query_map(params![p.sale_id.to_string(), p.kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            states.iter().map(|s| PaymentState::parse(s).unwrap_or(PaymentState::Unknown)).collect()
+        };
+        let attempt = may_start_attempt(p.sale_id, &earlier).map_err(payment_err)?;
+        let key = format!("{}{}", attempt_key(p.sale_id, attempt), if p.kind == "sale" { String::new() } else { format!("-{}", p.kind) });
+        tx.execute(
+            "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9)",
+            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind, p.amount, p.currency, p.at, p.cart],
+        )?;
+        tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, 'pending', NULL)", params![key, p.at])?;
+        tx.commit()?;
+        self.payment(&key)?.ok_or_else(|| StoreError::Corrupt(format!("payment {key} vanished")))
+    }
+
+    /// Moves an attempt to `to`, recording what the terminal said. The state machine of
+    /// quay-core decides what is allowed; details only ever add information.
+    pub fn payment_transition(&mut self, key: &str, to: PaymentState, details: &CardDetails, at: &str) -> Result<PaymentRecord> {
+        let tx = self.conn.transaction()?;
+        let from: String = tx
+            .query_row("SELECT state FROM payments WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::Corrupt(format!("no payment {key}")))?;
+        let from = PaymentState::parse(&from).unwrap_or(PaymentState::Unknown);
+        if !from.can_become(to) {
+            return Err(payment_err(PaymentError::Transition { key: key.to_string(), from: from.as_str(), to: to.as_str() }));
+        }
+        let d = details;
+        tx.execute(
+            "UPDATE payments SET state = ?2, updated_at = ?3,
+                terminal_id = coalesce(?4, terminal_id), masked_pan = coalesce(?5, masked_pan), brand = coalesce(?6, brand),
+                auth_code = coalesce(?7, auth_code), rrn = coalesce(?8, rrn), trace = coalesce(?9, trace),
+                receipt_no = coalesce(?10, receipt_no), provider_ref = coalesce(?11, provider_ref),
+                result_code = coalesce(?12, result_code), result_source = coalesce(?13, result_source), message = coalesce(?14, message)
+             WHERE key = ?1",
+            params![
+                key,
+                to.as_str(),
+                at,
+                d.terminal_id,
+                d.masked_pan,
+                d.brand,
+                d.auth_code,
+                d.rrn,
+                d.trace,
+                d.receipt_no,
+                d.provider_ref,
+                d.result_code,
+                d.result_source,
+                d.message
+            ],
+        )?;
+        let detail = serde_json::to_string(details).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, to.as_str(), detail])?;
+        tx.commit()?;
+        self.payment(key)?.ok_or_else(|| StoreError::Corrupt(format!("payment {key} vanished")))
+    }
+
+    pub fn payment(&self, key: &str) -> Result<Option<PaymentRecord>> {
+        Ok(self.conn.query_row(&format!("SELECT {COLUMNS} FROM payments WHERE key = ?1"), [key], record).optional()?.map(|(p, _)| p))
+    }
+
+    fn payments_where(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<PaymentRecord>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM payments WHERE {clause} ORDER BY rowid"))?;
+        let rows = stmt.query_map(args, record)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(
+                |(p, state)| {
+                    if PaymentState::parse(&state).is_some() {
+                        Ok(p)
+                    } else {
+                        Err(StoreError::Corrupt(format!("payment state {state}")))
+                    }
+                },
+            )
+            .collect()
+    }
+
+    /// Attempts whose outcome the counter does not know yet (pending, sent, unknown):
+    /// what start-up resolves by asking the terminal or Viva.
+    pub fn payments_unresolved(&self) -> Result<Vec<PaymentRecord>> {
+        self.payments_where("state IN ('pending', 'sent', 'unknown')", &[])
+    }
+
+    /// Every attempt of a sale, oldest first.
+    pub fn payments_of_sale(&self, sale: Uuid) -> Result<Vec<PaymentRecord>> {
+        self.payments_where("sale_id = ?1", &[&sale.to_string()])
+    }
+
+    /// Every attempt started on a day (`YYYY-MM-DD` prefix of its creation time).
+    pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
+        self.payments_where("substr(created_at, 1, 10) = ?1", &[&day.to_string()])
+    }
+
+    /// The append-only log of an attempt: (time, state, detail JSON).
+    pub fn payment_log(&self, key: &str) -> Result<Vec<(String, String, Option<String>)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT at, state, detail FROM payment_events WHERE key = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
+
+fn payment_err(e: PaymentError) -> StoreError {
+    StoreError::Payment(e)
+}
