@@ -63,3 +63,6 @@ decline-issuer-unavailable = تعذّر الاتصال ببنك البطاقة: 
 decline-duplicate = مرفوضة: إرسال مكرر.
 decline-system-error = مرفوضة: خطأ في نظام البنك.
 decline-code = مرفوضة (الرمز { $code }).
+err-card-amount = لا يمكن الدفع بالبطاقة بمبلغ { $amount }: المستحق { $due }.
+err-card-unknown = نتيجة الجهاز للدفعة { $key } غير معروفة. لا تكرر الخصم: سيسأل النظام الجهاز.
+err-card-cancelled = أُلغيت الدفعة بالبطاقة.

@@ -63,3 +63,6 @@ decline-issuer-unavailable = The card's bank cannot be reached: try again or use
 decline-duplicate = Declined as a duplicate transmission.
 decline-system-error = Declined: system error at the bank.
 decline-code = Declined (code { $code }).
+err-card-amount = A card payment of { $amount } is not possible: { $due } is due.
+err-card-unknown = The terminal's answer for payment { $key } is not known. Do not charge again: the counter will ask the terminal.
+err-card-cancelled = The card payment was cancelled.

@@ -63,3 +63,6 @@ decline-issuer-unavailable = Không liên lạc được với ngân hàng phát
 decline-duplicate = Bị từ chối: giao dịch bị gửi trùng.
 decline-system-error = Bị từ chối: lỗi hệ thống tại ngân hàng.
 decline-code = Bị từ chối (mã { $code }).
+err-card-amount = Không thể thanh toán thẻ { $amount }: số cần thanh toán là { $due }.
+err-card-unknown = Chưa rõ kết quả từ máy POS cho giao dịch { $key }. Đừng quẹt thẻ lại: hệ thống sẽ hỏi máy POS.
+err-card-cancelled = Giao dịch thẻ đã bị hủy.

@@ -63,3 +63,6 @@ decline-issuer-unavailable = 无法联系发卡银行：请重试或改用其他
 decline-duplicate = 交易被拒：重复提交。
 decline-system-error = 交易被拒：银行系统错误。
 decline-code = 交易被拒（代码 { $code }）。
+err-card-amount = 无法刷卡支付 { $amount }：应付金额为 { $due }。
+err-card-unknown = 终端对付款 { $key } 的结果未知。请勿重复扣款：系统将向终端查询。
+err-card-cancelled = 刷卡付款已取消。

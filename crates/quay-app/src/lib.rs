@@ -2,6 +2,7 @@
 //! Both faces — the Tauri window and the `quay` command line — call these and nothing
 //! else, so a sale rung from a script takes exactly the path of a sale rung on screen.
 
+pub mod card;
 pub mod error;
 pub mod export;
 pub mod ring;
@@ -91,6 +92,9 @@ pub struct Counter {
     store: Mutex<Store>,
     menu: RwLock<Option<Arc<Menu>>>,
     cart: Mutex<Cart>,
+    /// The sale id card attempts of the current cart share, with the cart's opening time
+    /// (a new cart gets a new id).
+    paying: Mutex<Option<(Uuid, DateTime<FixedOffset>)>>,
     lang: RwLock<Lang>,
     config: Config,
     i18n: Arc<Localizer>,
@@ -137,6 +141,7 @@ impl Counter {
             store: Mutex::new(store),
             menu: RwLock::new(menu),
             cart: Mutex::new(Cart::new(currency)),
+            paying: Mutex::new(None),
             lang: RwLock::new(lang),
             config,
             i18n: Arc::new(i18n),
@@ -256,13 +261,11 @@ impl Counter {
         Ok(cart.clone())
     }
 
-    /// Closes the screen's cart with cash. `tendered` None means the exact amount.
-    /// The cart is emptied only once the sale is durably written.
+    /// Closes the screen's cart with cash for what is due (after any approved card part
+    /// of a split payment). `tendered` None means the exact amount. The cart is emptied
+    /// only once the sale is durably written.
     pub fn pay_cash(&self, tendered: Option<Money>) -> Result<Sale> {
-        let mut cart = self.cart();
-        let sale = self.close_with_cash(&cart, tendered)?;
-        cart.clear();
-        Ok(sale)
+        self.pay_rest_cash(tendered)
     }
 
     /// The one closing path, shared by the screen and `quay sales ring`.
@@ -273,8 +276,12 @@ impl Counter {
     }
 
     fn close(&self, cart: &Cart, tenders: Vec<Tender>) -> Result<Sale> {
+        self.close_with_id(cart, tenders, Uuid::now_v7())
+    }
+
+    /// Closes a sale under an id chosen earlier (card attempts journal it first).
+    pub(crate) fn close_with_id(&self, cart: &Cart, tenders: Vec<Tender>, id: Uuid) -> Result<Sale> {
         let at = self.now();
-        let id = Uuid::now_v7();
         let cashier = self.config.cashier.clone();
         let sale = self
             .store()

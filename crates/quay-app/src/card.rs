@@ -1,0 +1,254 @@
+//! Card payments through the journal, for any terminal behind `CardTerminal` (the ZVT
+//! driver on a serial line, Viva eftPOS orders). The order of things is the point:
+//! 1. journal the attempt `pending` with its idempotency key and the cart being paid;
+//! 2. mark it `sent`, then call the terminal;
+//! 3. record the outcome; only an approval becomes a tender, and the sale closes when the
+//!    tenders pay the total.
+//! At start-up, attempts that are not final are resolved by asking the terminal; a
+//! payment is never re-sent automatically, and an `unknown` outcome blocks a new attempt
+//! for that sale until it is resolved.
+
+use quay_core::error::Arg;
+use quay_core::payment::{decline_message, PaymentState};
+use quay_core::tender::{Tender, TenderKind};
+use quay_core::{Cart, Money, Sale};
+use quay_store::{CardDetails, NewPayment, PaymentRecord};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{AppError, Counter, Result};
+
+/// What a terminal answered about one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TerminalOutcome {
+    Approved(CardDetails),
+    /// Declined by the issuer or the terminal; `result_code`/`result_source` say why.
+    Declined(CardDetails),
+    /// No answer that can be trusted (timeout, lost connection, T4 expiry).
+    Unknown(String),
+    /// Cancelled at the terminal or never started there.
+    Cancelled(CardDetails),
+}
+
+/// A card terminal as the counter uses it. Calls block until the terminal answers (the
+/// window calls them off its UI thread); `on_status` receives the terminal's texts
+/// ("insert card", "enter PIN") as they arrive.
+pub trait CardTerminal: Send + Sync {
+    /// "zvt" or "viva": recorded with each attempt.
+    fn kind(&self) -> &'static str;
+    /// Charges `amount` for the attempt `key` (sent to Viva as the merchant reference).
+    fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome;
+    /// What happened to an attempt whose answer was lost: status enquiry (ZVT) or the
+    /// transactions of its order (Viva). Never charges.
+    fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome;
+}
+
+/// The cart being paid, journaled with each attempt so an approved payment can complete
+/// its sale after a crash.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PayingCart {
+    pub sale_id: Uuid,
+    pub cart: Cart,
+    /// Tenders already approved for this sale (split tender).
+    pub tenders: Vec<Tender>,
+}
+
+/// The result of one card attempt, for the face.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardResult {
+    pub key: String,
+    pub state: PaymentState,
+    /// The sale, once the tenders pay the total.
+    pub sale: Option<Sale>,
+    /// What is still due after this attempt.
+    pub remaining: i64,
+}
+
+fn card_tender(amount: i64, d: &CardDetails) -> Tender {
+    Tender {
+        kind: TenderKind::Card,
+        amount,
+        tendered: None,
+        change: None,
+        partner: d.brand.clone(),
+        reference: d.provider_ref.clone().or_else(|| d.receipt_no.clone()).or_else(|| d.trace.clone()),
+    }
+}
+
+/// The cashier's explanation of a decline: the issuer's code in words, or the code itself.
+pub fn decline_error(d: &CardDetails) -> AppError {
+    let code = d.result_code.clone().unwrap_or_default();
+    match decline_message(&code) {
+        Some(id) => AppError::new(id, vec![]),
+        None => AppError::new("decline-code", vec![("code", Arg::Text(code))]),
+    }
+}
+
+impl Counter {
+    /// Pays `amount` (default: all that is due) of the screen's cart by card. Declines and
+    /// unknown outcomes are errors for the face, but journaled states, never lost.
+    pub fn pay_card(&self, terminal: &dyn CardTerminal, amount: Option<Money>, on_status: &dyn Fn(&str)) -> Result<CardResult> {
+        let mut guard = self.cart.lock().unwrap_or_else(|p| p.into_inner());
+        let paying = PayingCart { sale_id: self.paying_sale_id(&guard), cart: guard.clone(), tenders: self.approved_tenders()? };
+        let result = self.charge(terminal, &paying, amount, on_status)?;
+        if result.sale.is_some() {
+            guard.clear();
+            *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        }
+        Ok(result)
+    }
+
+    /// The sale id card attempts of the current cart share (attempt 1, 2, … of one sale).
+    fn paying_sale_id(&self, cart: &Cart) -> Uuid {
+        let mut paying = self.paying.lock().unwrap_or_else(|p| p.into_inner());
+        match *paying {
+            Some((id, ref opened)) if cart.opened_at.as_ref() == Some(opened) => id,
+            _ => {
+                let id = Uuid::now_v7();
+                *paying = cart.opened_at.map(|o| (id, o));
+                id
+            }
+        }
+    }
+
+    /// Card tenders already approved for the sale being paid (split tender).
+    fn approved_tenders(&self) -> Result<Vec<Tender>> {
+        let Some((id, _)) = *self.paying.lock().unwrap_or_else(|p| p.into_inner()) else { return Ok(vec![]) };
+        Ok(self
+            .store()
+            .payments_of_sale(id)?
+            .iter()
+            .filter(|p| p.kind == "sale" && p.state == PaymentState::Approved)
+            .map(|p| card_tender(p.amount, &p.details))
+            .collect())
+    }
+
+    fn charge(
+        &self,
+        terminal: &dyn CardTerminal,
+        paying: &PayingCart,
+        amount: Option<Money>,
+        on_status: &dyn Fn(&str),
+    ) -> Result<CardResult> {
+        let total = paying.cart.totals()?.total;
+        let paid: i64 = paying.tenders.iter().map(|t| t.amount).sum();
+        let due = total.checked_sub(Money::new(paid, total.currency))?;
+        let amount = amount.unwrap_or(due);
+        if paying.cart.is_empty() {
+            return Err(quay_core::CoreError::EmptyCart.into());
+        }
+        if amount.minor <= 0 || amount.minor > due.minor {
+            return Err(AppError::new("err-card-amount", vec![("amount", Arg::Money(amount)), ("due", Arg::Money(due))]));
+        }
+        let at = self.now().to_rfc3339();
+        let cart_json = serde_json::to_string(paying).map_err(AppError::internal)?;
+        // 1. Journal first: the attempt exists on disk before the terminal hears of it.
+        let p = self.store().begin_payment(&NewPayment {
+            sale_id: paying.sale_id,
+            terminal: terminal.kind(),
+            kind: "sale",
+            amount: amount.minor,
+            currency: total.currency.code(),
+            at: &at,
+            cart: Some(&cart_json),
+        })?;
+        self.store().payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
+        tracing::info!(key = %p.key, amount = amount.minor, terminal = terminal.kind(), "card payment sent");
+        // 2. The terminal, with no lock held.
+        let outcome = terminal.charge(&p.key, amount, on_status);
+        // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
+        let record = self.record_outcome(&p, outcome)?;
+        self.finish(paying, record)
+    }
+
+    fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
+        let at = self.now().to_rfc3339();
+        let (state, details) = match outcome {
+            TerminalOutcome::Approved(d) => (PaymentState::Approved, d),
+            TerminalOutcome::Declined(d) => (PaymentState::Declined, d),
+            TerminalOutcome::Cancelled(d) => (PaymentState::Cancelled, d),
+            TerminalOutcome::Unknown(why) => (PaymentState::Unknown, CardDetails { message: Some(why), ..Default::default() }),
+        };
+        if p.state == state {
+            return Ok(p.clone());
+        }
+        let r = self.store().payment_transition(&p.key, state, &details, &at)?;
+        tracing::info!(key = %r.key, state = r.state.as_str(), code = ?r.details.result_code, "card payment outcome");
+        Ok(r)
+    }
+
+    /// After an outcome: closes the sale when approved tenders pay the total, else says
+    /// what is due or why the attempt failed.
+    fn finish(&self, paying: &PayingCart, record: PaymentRecord) -> Result<CardResult> {
+        match record.state {
+            PaymentState::Approved => {
+                let mut tenders = paying.tenders.clone();
+                tenders.push(card_tender(record.amount, &record.details));
+                let total = paying.cart.totals()?.total.minor;
+                let paid: i64 = tenders.iter().map(|t| t.amount).sum();
+                let sale = if paid == total { Some(self.close_with_id(&paying.cart, tenders, paying.sale_id)?) } else { None };
+                Ok(CardResult { key: record.key, state: record.state, sale, remaining: total - paid })
+            }
+            PaymentState::Declined => Err(decline_error(&record.details)),
+            PaymentState::Unknown => Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(record.key))])),
+            _ => Err(AppError::new("err-card-cancelled", vec![])),
+        }
+    }
+
+    /// Settles, at start-up, every attempt whose outcome the counter does not know: never
+    /// sent → cancelled; sent or unknown → asked of the terminal. An approval whose sale
+    /// was not closed completes it from the journaled cart. Returns the attempts as settled.
+    pub fn resolve_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
+        let open = self.store().payments_unresolved()?;
+        let mut out = Vec::new();
+        for p in open {
+            let outcome = match p.state {
+                PaymentState::Pending => {
+                    TerminalOutcome::Cancelled(CardDetails { message: Some("never sent".into()), ..Default::default() })
+                }
+                _ => terminal.enquire(&p),
+            };
+            let r = self.record_outcome(&p, outcome)?;
+            if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
+                if let Some(paying) = r.cart.as_deref().and_then(|c| serde_json::from_str::<PayingCart>(c).ok()) {
+                    let mut tenders = paying.tenders.clone();
+                    tenders.push(card_tender(r.amount, &r.details));
+                    let total = paying.cart.totals()?.total.minor;
+                    if tenders.iter().map(|t| t.amount).sum::<i64>() == total {
+                        let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
+                        tracing::info!(receipt = %sale.receipt_no, key = %r.key, "sale completed after restart");
+                    } else {
+                        // Part of a split payment: the cart comes back to the screen with it.
+                        *self.cart.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.clone();
+                        *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.opened_at.map(|o| (paying.sale_id, o));
+                    }
+                }
+            }
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    /// Cash for what card tenders left due, closing the sale with all its tenders.
+    pub fn pay_rest_cash(&self, tendered: Option<Money>) -> Result<Sale> {
+        let mut cart = self.cart.lock().unwrap_or_else(|p| p.into_inner());
+        let card = self.approved_tenders()?;
+        let total = cart.totals()?.total;
+        let paid: i64 = card.iter().map(|t| t.amount).sum();
+        let due = total.checked_sub(Money::new(paid, total.currency))?;
+        let mut tenders = card;
+        tenders.push(Tender::cash(due, tendered.unwrap_or(due))?);
+        let id = match *self.paying.lock().unwrap_or_else(|p| p.into_inner()) {
+            Some((id, _)) => id,
+            None => Uuid::now_v7(),
+        };
+        let sale = self.close_with_id(&cart, tenders, id)?;
+        cart.clear();
+        *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(sale)
+    }
+
+    pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
+        Ok(self.store().payments_on(day)?)
+    }
+}

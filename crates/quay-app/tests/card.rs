@@ -1,0 +1,176 @@
+//! The card payment use case over the journal, with a scripted terminal standing in for
+//! the device: these tests are about the counter's decisions (journal first, one attempt
+//! in flight, unknown is a state, completion after a restart, split tender). The wire
+//! protocols are tested against their simulators in quay-pay.
+
+use std::sync::Mutex;
+
+use quay_app::card::{CardTerminal, TerminalOutcome};
+use quay_app::Counter;
+use quay_core::payment::PaymentState;
+use quay_core::tender::TenderKind;
+use quay_core::{Currency, Money};
+use quay_store::{CardDetails, PaymentRecord};
+
+const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
+
+/// Answers charges and enquiries from two queues, and counts the charges it received.
+struct Scripted {
+    charges: Mutex<Vec<TerminalOutcome>>,
+    enquiries: Mutex<Vec<TerminalOutcome>>,
+    charged: Mutex<Vec<(String, i64)>>,
+}
+
+impl Scripted {
+    fn new(charges: Vec<TerminalOutcome>, enquiries: Vec<TerminalOutcome>) -> Scripted {
+        Scripted { charges: Mutex::new(charges), enquiries: Mutex::new(enquiries), charged: Mutex::new(vec![]) }
+    }
+}
+
+impl CardTerminal for Scripted {
+    fn kind(&self) -> &'static str {
+        "zvt"
+    }
+    fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+        on_status("insert card");
+        self.charged.lock().unwrap().push((key.to_string(), amount.minor));
+        self.charges.lock().unwrap().remove(0)
+    }
+    fn enquire(&self, _: &PaymentRecord) -> TerminalOutcome {
+        self.enquiries.lock().unwrap().remove(0)
+    }
+}
+
+fn approved(receipt: &str) -> TerminalOutcome {
+    TerminalOutcome::Approved(CardDetails {
+        terminal_id: Some("52500001".into()),
+        masked_pan: Some("4111********1111".into()),
+        brand: Some("Visa".into()),
+        auth_code: Some("A1B2C3".into()),
+        trace: Some("000982".into()),
+        receipt_no: Some(receipt.into()),
+        ..Default::default()
+    })
+}
+
+fn declined(code: &str) -> TerminalOutcome {
+    TerminalOutcome::Declined(CardDetails { result_code: Some(code.into()), result_source: Some("iso8583".into()), ..Default::default() })
+}
+
+fn counter(dir: &std::path::Path) -> Counter {
+    let c = Counter::open(dir).unwrap();
+    if c.menu().is_err() {
+        c.import_menu(DEMO).unwrap();
+    }
+    c
+}
+
+fn fill_cart(c: &Counter) -> i64 {
+    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-croissant", &[], 1, None, now)?)).unwrap();
+    c.cart_snapshot().totals().unwrap().total.minor
+}
+
+#[test]
+fn approved_card_closes_the_sale_with_the_terminal_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let total = fill_cart(&c);
+    let t = Scripted::new(vec![approved("0233")], vec![]);
+    let statuses = Mutex::new(vec![]);
+    let r = c.pay_card(&t, None, &|s| statuses.lock().unwrap().push(s.to_string())).unwrap();
+    let sale = r.sale.expect("the card paid everything");
+    assert_eq!((r.state, r.remaining), (PaymentState::Approved, 0));
+    assert_eq!(sale.tenders.len(), 1);
+    assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
+    assert_eq!(sale.tenders[0].reference.as_deref(), Some("0233"));
+    assert_eq!(statuses.lock().unwrap().as_slice(), ["insert card"]);
+    assert!(c.cart_snapshot().is_empty());
+    let key = &t.charged.lock().unwrap()[0].0;
+    assert!(key.starts_with(&sale.id.to_string()), "the attempt is keyed by the sale's id");
+    let log = c.payments_on(c.today()).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].details.auth_code.as_deref(), Some("A1B2C3"));
+}
+
+#[test]
+fn a_decline_is_explained_and_the_next_attempt_is_the_same_sale() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let total = fill_cart(&c);
+    let t = Scripted::new(vec![declined("51"), declined("77"), approved("0234")], vec![]);
+    let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    assert_eq!(e.code, "decline-insufficient-funds");
+    let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    assert_eq!(e.code, "decline-code");
+    assert!(c.message(&e).contains("77"), "an unknown code is shown as itself");
+    assert_eq!(c.cart_snapshot().lines.len(), 2, "a decline keeps the cart");
+    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
+    assert_eq!(sale.total, total);
+    let charged = t.charged.lock().unwrap();
+    assert_eq!(charged.iter().map(|(k, _)| k.rsplit('-').next().unwrap().to_string()).collect::<Vec<_>>(), ["1", "2", "3"]);
+    assert!(charged.iter().all(|(k, _)| k.starts_with(&sale.id.to_string())));
+}
+
+#[test]
+fn unknown_blocks_a_new_attempt_and_a_restart_completes_the_sale_from_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = {
+        let c = counter(dir.path());
+        let total = fill_cart(&c);
+        let t = Scripted::new(vec![TerminalOutcome::Unknown("T4 expired".into())], vec![]);
+        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        // Never charged twice: a second attempt is refused while the first is unknown.
+        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
+        assert_eq!(t.charged.lock().unwrap().len(), 1);
+        total
+        // The app dies here; the cart lived only in memory.
+    };
+    let c = counter(dir.path());
+    assert!(c.cart_snapshot().is_empty());
+    let t = Scripted::new(vec![], vec![approved("0235")]);
+    let settled = c.resolve_payments(&t).unwrap();
+    assert_eq!(settled.iter().map(|p| p.state).collect::<Vec<_>>(), [PaymentState::Approved]);
+    assert!(t.charged.lock().unwrap().is_empty(), "resolution asks, it never charges");
+    let rows = c.sales_on(c.today()).unwrap();
+    assert_eq!(rows.len(), 1, "the approved payment's sale was completed");
+    assert_eq!((rows[0].sale.total, rows[0].sale.tenders[0].kind), (total, TenderKind::Card));
+    assert_eq!(rows[0].sale.id, settled[0].sale_id);
+    assert!(c.resolve_payments(&t).unwrap().is_empty(), "nothing left to resolve");
+}
+
+#[test]
+fn a_declined_enquiry_abandons_the_sale_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let c = counter(dir.path());
+        fill_cart(&c);
+        let t = Scripted::new(vec![TerminalOutcome::Unknown("connection lost".into())], vec![]);
+        c.pay_card(&t, None, &|_| {}).unwrap_err();
+    }
+    let c = counter(dir.path());
+    let t = Scripted::new(vec![], vec![declined("05")]);
+    let settled = c.resolve_payments(&t).unwrap();
+    assert_eq!(settled[0].state, PaymentState::Declined);
+    assert!(c.sales_on(c.today()).unwrap().is_empty());
+}
+
+#[test]
+fn split_tender_card_then_cash() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let total = fill_cart(&c);
+    let t = Scripted::new(vec![approved("0236")], vec![]);
+    let part = Money::new(50_000, Currency::Vnd);
+    let r = c.pay_card(&t, Some(part), &|_| {}).unwrap();
+    assert!(r.sale.is_none());
+    assert_eq!(r.remaining, total - 50_000);
+    assert_eq!(c.pay_card(&t, Some(Money::new(total, Currency::Vnd)), &|_| {}).unwrap_err().code, "err-card-amount");
+    let sale = c.pay_cash(Some(Money::new(100_000, Currency::Vnd))).unwrap();
+    assert_eq!(
+        sale.tenders.iter().map(|t| (t.kind, t.amount)).collect::<Vec<_>>(),
+        [(TenderKind::Card, 50_000), (TenderKind::Cash, total - 50_000)]
+    );
+    assert_eq!(sale.tenders[1].change, Some(100_000 - (total - 50_000)));
+    sale.check().unwrap();
+}
