@@ -53,10 +53,26 @@ pub enum Command {
         #[command(subcommand)]
         cmd: ConfigCmd,
     },
+    /// Card payment attempts: approved and declined, with what the terminal gave.
+    Payments {
+        #[command(subcommand)]
+        cmd: PaymentsCmd,
+    },
     /// Sales to the hub: the outbox.
     Sync {
         #[command(subcommand)]
         cmd: SyncCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PaymentsCmd {
+    /// Every card attempt of a day (default: today), oldest first.
+    List {
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -163,9 +179,17 @@ const CONFIG_KEYS: &[&str] = &[
     sync::HUB_KEY1,
     sync::HUB_KEY2,
     sync::MENU_INTERVAL,
+    "terminal.kind",
+    "zvt.port",
+    "zvt.baud",
+    "zvt.password",
+    "viva.url",
+    "viva.merchant_id",
+    "viva.api_key",
+    "viva.source_code",
 ];
 /// Stored encrypted, read from stdin with `-`, never printed.
-const SECRET_KEYS: &[&str] = &[sync::HUB_KEY1, sync::HUB_KEY2];
+const SECRET_KEYS: &[&str] = &[sync::HUB_KEY1, sync::HUB_KEY2, "zvt.password", "viva.api_key"];
 
 #[derive(Subcommand, Debug)]
 pub enum ConfigCmd {
@@ -393,6 +417,35 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                 Ok(out)
             }
         }
+        Command::Payments { cmd: PaymentsCmd::List { date, json } } => {
+            let d = day(counter, date.as_deref())?;
+            let list = counter.payments_on(d)?;
+            if json {
+                pretty(&list)
+            } else {
+                let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                Ok(list
+                    .iter()
+                    .map(|p| {
+                        let d = &p.details;
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}\tpan {}\ttid {}\ttrace {}\tauth {}\trrn {}\tcode {}\n",
+                            p.updated_at,
+                            p.key,
+                            p.state.as_str(),
+                            f.money(quay_core::Money::new(p.amount, counter.config().currency)),
+                            dash(&d.brand),
+                            dash(&d.masked_pan),
+                            dash(&d.terminal_id),
+                            dash(&d.trace),
+                            dash(&d.auth_code),
+                            dash(&d.rrn),
+                            dash(&d.result_code)
+                        )
+                    })
+                    .collect())
+            }
+        }
         Command::Sync { cmd: SyncCmd::Status { json } } => {
             let st = counter.sync_status()?;
             if json {
@@ -449,6 +502,9 @@ fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
         keys::COUNTER_ID if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric()) => Err(bad()),
         sync::HUB_URL if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
         sync::MENU_INTERVAL if value.parse::<u64>().map_or(true, |s| s < 5) => Err(bad()),
+        "terminal.kind" if value != "zvt" && value != "viva" => Err(bad()),
+        "zvt.baud" if !matches!(value, "9600" | "19200" | "38400" | "57600" | "115200") => Err(bad()),
+        "viva.url" if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
         _ if value.trim().is_empty() => Err(bad()),
         _ => Ok(()),
     }

@@ -62,11 +62,38 @@ fn db_menu_ring_list_export_void() {
     let json: Value = serde_json::from_str(&ok(d, &["sales", "export", "--format", "json", "--date", "2001-01-01"])).unwrap();
     assert_eq!(json, Value::Array(vec![]));
 
+    let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+    assert_eq!(payments, Value::Array(vec![]), "a cash sale makes no card attempt");
+
     let id = sale["id"].as_str().unwrap();
     let void: Value = serde_json::from_str(&ok(d, &["sales", "void", id, "--reason", "wrong table", "--json"])).unwrap();
     assert_eq!(void["void_of"], id);
     assert_eq!(void["total"], -total);
     assert!(refused(d, &["sales", "void", id, "--reason", "again"]).contains("already voided"));
+}
+
+#[test]
+fn terminal_settings_are_checked_and_secrets_masked() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(refused(d, &["config", "set", "terminal.kind", "paypal"]).contains("terminal.kind"));
+    assert!(refused(d, &["config", "set", "zvt.baud", "1234"]).contains("zvt.baud"));
+    ok(d, &["config", "set", "terminal.kind", "zvt"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
+        .arg("--data-dir")
+        .arg(d)
+        .args(["config", "set", "viva.api_key", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"viva-secret-api-key\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("viva-secret"), "never echoed");
+    assert_eq!(ok(d, &["config", "get", "viva.api_key"]).trim(), "********");
+    assert_eq!(ok(d, &["config", "get", "terminal.kind"]).trim(), "zvt");
 }
 
 fn uuid_v7(s: &str) -> bool {
