@@ -24,8 +24,9 @@ pub enum TerminalOutcome {
     Approved(CardDetails),
     /// Declined by the issuer or the terminal; `result_code`/`result_source` say why.
     Declined(CardDetails),
-    /// No answer that can be trusted (timeout, lost connection, T4 expiry).
-    Unknown(String),
+    /// No answer that can be trusted (timeout, lost connection, T4 expiry); `message`
+    /// says why, and whatever is known (Viva's order code) is kept for the enquiry.
+    Unknown(CardDetails),
     /// Cancelled at the terminal or never started there.
     Cancelled(CardDetails),
 }
@@ -167,7 +168,7 @@ impl Counter {
             TerminalOutcome::Approved(d) => (PaymentState::Approved, d),
             TerminalOutcome::Declined(d) => (PaymentState::Declined, d),
             TerminalOutcome::Cancelled(d) => (PaymentState::Cancelled, d),
-            TerminalOutcome::Unknown(why) => (PaymentState::Unknown, CardDetails { message: Some(why), ..Default::default() }),
+            TerminalOutcome::Unknown(d) => (PaymentState::Unknown, d),
         };
         if p.state == state {
             return Ok(p.clone());

@@ -7,6 +7,7 @@ pub mod error;
 pub mod export;
 pub mod ring;
 pub mod sync;
+pub mod terminals;
 pub mod views;
 
 use std::path::{Path, PathBuf};

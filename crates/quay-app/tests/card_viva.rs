@@ -1,0 +1,121 @@
+//! Card payments through Viva eftPOS orders against the Viva simulator: the counter's
+//! journal, the order for the terminal's source, polling, and the enquiry after a crash.
+
+use std::time::Duration;
+
+use quay_app::terminals::VivaTerminal;
+use quay_app::Counter;
+use quay_core::payment::PaymentState;
+use quay_core::tender::TenderKind;
+use quay_pay::viva::VivaClient;
+use quay_sim::viva::{start_viva_in_thread, RunningViva, TerminalOutcome as Pay, VivaConfig};
+
+const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
+const SOURCE: &str = "A3-SN-0042";
+
+fn terminal(viva: &RunningViva) -> VivaTerminal {
+    let client = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(quay_core::Currency::Vnd);
+    VivaTerminal::new(client, SOURCE).with_timing(Duration::from_millis(50), Duration::from_secs(5))
+}
+
+fn counter(dir: &std::path::Path) -> Counter {
+    let c = Counter::open(dir).unwrap();
+    if c.menu().is_err() {
+        c.import_menu(DEMO).unwrap();
+        c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    }
+    c
+}
+
+/// The cashier presses F1 on terminal A3 once the order is there.
+fn press_f1(viva: &RunningViva, outcome: Pay) {
+    for _ in 0..100 {
+        if viva.pay_newest(SOURCE, outcome.clone()).is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no order reached the terminal");
+}
+
+#[test]
+fn an_order_for_the_source_paid_at_the_terminal_closes_the_sale() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let total = c.cart_snapshot().totals().unwrap().total.minor;
+    let t = terminal(&viva);
+    let result = std::thread::scope(|s| {
+        s.spawn(|| press_f1(&viva, Pay::Approve));
+        c.pay_card(&t, None, &|_| {}).unwrap()
+    });
+    let sale = result.sale.expect("paid in full");
+    assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
+    let orders = viva.orders();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].amount_minor, total, "the order carries the exact amount");
+    assert!(orders[0].merchant_trns.starts_with(&sale.id.to_string()), "keyed by the attempt");
+    let p = &c.payments_on(c.today()).unwrap()[0];
+    assert_eq!(p.state, PaymentState::Approved);
+    assert_eq!(p.details.provider_ref.as_deref(), Some(orders[0].order_code.to_string().as_str()));
+}
+
+#[test]
+fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let t = terminal(&viva);
+    let err = std::thread::scope(|s| {
+        s.spawn(|| press_f1(&viva, Pay::Decline));
+        c.pay_card(&t, None, &|_| {}).unwrap_err()
+    });
+    assert!(err.code.starts_with("decline"), "{}", err.code);
+    let sale = std::thread::scope(|s| {
+        s.spawn(|| {
+            // Wait for the second order, then pay it.
+            for _ in 0..200 {
+                if viva.orders().len() == 2 {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            press_f1(&viva, Pay::Approve)
+        });
+        c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap()
+    });
+    assert_eq!(sale.tenders.len(), 1);
+    let states: Vec<_> = c.payments_on(c.today()).unwrap().iter().map(|p| p.state).collect();
+    assert_eq!(states, [PaymentState::Declined, PaymentState::Approved]);
+}
+
+#[test]
+fn after_a_crash_the_order_is_asked_not_charged_again() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // Nobody presses F1 within the (short) wait: the attempt ends cancelled or unknown,
+        // never charged twice.
+        let c = counter(dir.path());
+        let t = VivaTerminal::new(VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(quay_core::Currency::Vnd), SOURCE)
+            .with_timing(Duration::from_millis(20), Duration::from_millis(200));
+        let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+        assert!(err.code == "err-card-cancelled" || err.code == "err-card-unknown", "{}", err.code);
+    }
+    let c = counter(dir.path());
+    let settled = c.resolve_payments(&terminal(&viva)).unwrap();
+    assert!(settled.iter().all(|p| p.state != PaymentState::Approved));
+    assert_eq!(viva.orders().len(), 1, "no second order was created");
+    assert!(c.sales_on(c.today()).unwrap().is_empty());
+}
+
+#[test]
+fn wrong_api_key_is_refused_and_nothing_is_charged() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let t = VivaTerminal::new(VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, "wrong").with_currency(quay_core::Currency::Vnd), SOURCE);
+    assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
+    assert!(viva.orders().is_empty());
+    assert!(c.resolve_payments(&t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
+}

@@ -1,0 +1,275 @@
+//! `ZvtTerminal`: the commands a counter issues, each run as one session over the link.
+//! Errors split on the one question the caller must answer: did the terminal get the
+//! command? `ZvtError::NotDelivered` means no (safe to retry or pay otherwise); once it
+//! did, every failure is an `Outcome::Unknown` inside `Ok`, to be settled by
+//! `status_enquiry` / `repeat_receipt`, never by assuming a decline.
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use quay_core::money::Money;
+use serialport::{DataBits, Parity, SerialPort, StopBits, TTYPort};
+
+use super::currency;
+use super::apdu::{self, Apdu, ApduError, Message, StatusHint, StatusInfo};
+use super::link::{self, Link, LinkError};
+use super::session::{self, Kind, Notice, Outcome, Session};
+
+/// Read timeout of the port: how often the link checks its T3/T4 deadlines.
+const POLL: Duration = Duration::from_millis(20);
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The terminal's 6-digit password (3 bytes BCD on the wire).
+    pub password: u32,
+    /// ISO 4217 numeric, e.g. 978 for EUR.
+    pub currency: u16,
+    /// Registration config byte (PA00P015: which messages the ECR wants; 0xBA: the ECR
+    /// prints no receipts itself but receives print lines, no amount input on the PT…).
+    pub config_byte: u8,
+    pub t3: Duration,
+    pub t4: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { password: 0, currency: 978, config_byte: 0xBA, t3: link::T3, t4: session::T4 }
+    }
+}
+
+/// Serial line settings; ZVT's default is 9600 8N2.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub baud: u32,
+    pub data_bits: DataBits,
+    pub parity: Parity,
+    pub stop_bits: StopBits,
+}
+
+impl Default for Line {
+    fn default() -> Self {
+        Line { baud: 9600, data_bits: DataBits::Eight, parity: Parity::None, stop_bits: StopBits::Two }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ZvtError {
+    /// The terminal never acknowledged the command: it did not run.
+    #[error("the terminal did not take the command: {0}")]
+    NotDelivered(LinkError),
+    #[error("serial port: {0}")]
+    Port(#[from] serialport::Error),
+    #[error("ZVT message: {0}")]
+    Apdu(#[from] ApduError),
+    /// An administrative command ended otherwise than completed (end-of-day refused, …).
+    #[error("the terminal answered {0:?}")]
+    Failed(Box<Outcome>),
+    /// The amount is not a positive amount in the terminal's registered currency.
+    #[error("the terminal takes positive amounts in currency {terminal}, not {amount}")]
+    Amount { amount: String, terminal: u16 },
+}
+
+/// Everything one command produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transaction {
+    pub outcome: Outcome,
+    /// Prompts shown during the transaction, in order.
+    pub hints: Vec<StatusHint>,
+    /// The terminal's receipt, line by line.
+    pub receipt: Vec<String>,
+    /// Every status information received.
+    pub statuses: Vec<StatusInfo>,
+}
+
+/// Day-end totals from the terminal, for reconciliation. Amounts in minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndOfDay {
+    pub total: u64,
+    /// (brand, count, total) for each brand with a transaction.
+    pub per_brand: Vec<(String, u32, u64)>,
+    pub receipt_range: Option<(u16, u16)>,
+    pub receipt: Vec<String>,
+}
+
+type Listener = Box<dyn FnMut(&Notice) + Send>;
+
+pub struct ZvtTerminal<P> {
+    link: Link<P>,
+    config: Config,
+    listener: Option<Listener>,
+}
+
+impl ZvtTerminal<TTYPort> {
+    /// Opens a serial device (e.g. `/dev/ttyUSB0`).
+    pub fn open(path: &str, line: &Line, config: Config) -> Result<Self, ZvtError> {
+        let port = serialport::new(path, line.baud)
+            .data_bits(line.data_bits)
+            .parity(line.parity)
+            .stop_bits(line.stop_bits)
+            .timeout(POLL)
+            .open_native()?;
+        Ok(ZvtTerminal::new(port, config))
+    }
+
+    /// Takes one end of `TTYPort::pair()` (tests, the sandbox's simulator).
+    pub fn on_tty(mut port: TTYPort, config: Config) -> Result<Self, ZvtError> {
+        port.set_timeout(POLL)?;
+        Ok(ZvtTerminal::new(port, config))
+    }
+}
+
+impl<P: Read + Write> ZvtTerminal<P> {
+    /// Any port whose reads time out after a short while (see `link`).
+    pub fn new(port: P, config: Config) -> Self {
+        let link = Link::new(port).with_t3(config.t3);
+        ZvtTerminal { link, config, listener: None }
+    }
+
+    /// Prompts and print lines as they arrive, for the payment dialog.
+    pub fn on_notice(&mut self, f: impl FnMut(&Notice) + Send + 'static) {
+        self.listener = Some(Box::new(f));
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// `06 00`; remembers password and currency for the later commands.
+    pub fn register(&mut self, password: u32, currency: u16) -> Result<Transaction, ZvtError> {
+        self.config.password = password;
+        self.config.currency = currency;
+        let cmd = apdu::registration(password, self.config.config_byte, currency)?;
+        self.run(cmd, Kind::Admin)
+    }
+
+    /// `06 01`: a card payment of `amount` minor units.
+    pub fn authorise(&mut self, amount: u64) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::authorisation(amount, self.config.currency)?;
+        self.run(cmd, Kind::Payment { amount })
+    }
+
+    /// `authorise` for a domain amount: refused before anything is sent unless it is
+    /// positive and in the registered currency.
+    pub fn pay(&mut self, amount: Money) -> Result<Transaction, ZvtError> {
+        let minor = self.checked(amount)?;
+        self.authorise(minor)
+    }
+
+    /// `refund` for a domain amount (positive, registered currency).
+    pub fn refund_money(&mut self, amount: Money) -> Result<Transaction, ZvtError> {
+        let minor = self.checked(amount)?;
+        self.refund(minor)
+    }
+
+    fn checked(&self, amount: Money) -> Result<u64, ZvtError> {
+        let terminal = self.config.currency;
+        match currency::card_amount(amount) {
+            Some(minor) if currency::numeric(amount.currency) == terminal => Ok(minor),
+            _ => Err(ZvtError::Amount { amount: format!("{} {}", amount.minor, amount.currency.code()), terminal }),
+        }
+    }
+
+    /// `06 30`: reverses the payment with this terminal receipt number.
+    pub fn reverse(&mut self, receipt_no: u16) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::reversal(self.config.password, receipt_no)?;
+        self.run(cmd, Kind::Payment { amount: 0 })
+    }
+
+    /// `06 31`: refunds `amount` minor units to a card.
+    pub fn refund(&mut self, amount: u64) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::refund(self.config.password, amount, self.config.currency)?;
+        self.run(cmd, Kind::Payment { amount })
+    }
+
+    /// `05 01`: asks the terminal about its last transaction (after an Unknown).
+    pub fn status_enquiry(&mut self) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::status_enquiry(self.config.password)?;
+        self.run(cmd, Kind::Enquiry)
+    }
+
+    /// `06 20`: the last transaction's status and receipt again.
+    pub fn repeat_receipt(&mut self) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::repeat_receipt(self.config.password)?;
+        self.run(cmd, Kind::Enquiry)
+    }
+
+    /// `06 B0`: asks the terminal to abort; done when it acknowledges.
+    pub fn abort(&mut self) -> Result<Transaction, ZvtError> {
+        self.run(apdu::abort(), Kind::AckOnly)
+    }
+
+    /// `06 50`: closes the day; the totals come from field 60 of the status information.
+    pub fn end_of_day(&mut self) -> Result<EndOfDay, ZvtError> {
+        let tx = self.run(apdu::end_of_day(self.config.password)?, Kind::Admin)?;
+        if tx.outcome != Outcome::Completed {
+            return Err(ZvtError::Failed(Box::new(tx.outcome)));
+        }
+        let status = tx.statuses.iter().rev().find(|s| s.totals.is_some()).or(tx.statuses.last());
+        let totals = status.and_then(|s| s.totals.clone());
+        let per_brand: Vec<(String, u32, u64)> = totals
+            .iter()
+            .flat_map(|t| t.per_brand.iter())
+            .filter(|(_, n, amount)| *n > 0 || *amount > 0)
+            .map(|(b, n, amount)| (b.to_string(), u32::from(*n), *amount))
+            .collect();
+        let total = status.and_then(|s| s.amount).unwrap_or_else(|| per_brand.iter().map(|b| b.2).sum());
+        Ok(EndOfDay { total, per_brand, receipt_range: totals.map(|t| t.receipt_range), receipt: tx.receipt })
+    }
+
+    fn run(&mut self, cmd: Apdu, kind: Kind) -> Result<Transaction, ZvtError> {
+        let bytes = cmd.encode()?;
+        tracing::debug!(target: "zvt", "→ {cmd}");
+        // Nothing of the previous transaction may be read as this one's answer.
+        self.link.drain(POLL).map_err(ZvtError::NotDelivered)?;
+        self.link.send(&bytes).map_err(ZvtError::NotDelivered)?;
+        let mut s = Session::new(kind, Instant::now(), self.config.t4);
+        let mut listener = self.listener.take();
+        let mut notify = |n: &Notice| {
+            if let Some(f) = listener.as_mut() {
+                f(n)
+            }
+        };
+        let outcome = loop {
+            let got = match self.link.recv(s.deadline()) {
+                Ok(got) => got,
+                Err(e) => {
+                    tracing::warn!(target: "zvt", "line lost mid-transaction: {e}");
+                    break s.on_link_lost();
+                }
+            };
+            let now = Instant::now();
+            let Some(bytes) = got else {
+                match s.on_timeout(now) {
+                    Some(o) => break o,
+                    None => continue,
+                }
+            };
+            // A message we cannot read is still answered, so the terminal carries on;
+            // its content is lost (logged), the completion decides.
+            let msg = Apdu::decode(&bytes).and_then(|a| {
+                tracing::debug!(target: "zvt", "← {a}");
+                Message::parse(&a).or(Ok(Message::Other(a.class, a.instr)))
+            });
+            let msg = match msg {
+                Ok(m) => m,
+                Err(e) => {
+                    tracing::warn!(target: "zvt", "unreadable APDU {bytes:02X?}: {e}");
+                    Message::Other(0, 0)
+                }
+            };
+            let step = s.on_message(msg, now, &mut notify);
+            if let Some(reply) = step.reply {
+                if let Err(e) = self.link.send(&reply.encode()?) {
+                    tracing::warn!(target: "zvt", "answer not acknowledged: {e}");
+                    // The final message was received whole: its outcome stands.
+                    break step.outcome.unwrap_or_else(|| s.on_link_lost());
+                }
+            }
+            if let Some(o) = step.outcome {
+                break o;
+            }
+        };
+        self.listener = listener;
+        Ok(Transaction { outcome, hints: s.hints().to_vec(), receipt: s.print_lines().to_vec(), statuses: s.statuses().to_vec() })
+    }
+}
