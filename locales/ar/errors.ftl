@@ -66,3 +66,4 @@ decline-code = مرفوضة (الرمز { $code }).
 err-card-amount = لا يمكن الدفع بالبطاقة بمبلغ { $amount }: المستحق { $due }.
 err-card-unknown = نتيجة الجهاز للدفعة { $key } غير معروفة. لا تكرر الخصم: سيسأل النظام الجهاز.
 err-card-cancelled = أُلغيت الدفعة بالبطاقة.
+err-terminal-not-configured = جهاز البطاقات غير مُعدّ (ينقص: { $missing }).

@@ -67,6 +67,11 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum PaymentsCmd {
+    /// Settles attempts whose outcome is not known by asking the terminal (never charging).
+    Resolve {
+        #[arg(long)]
+        json: bool,
+    },
     /// Every card attempt of a day (default: today), oldest first.
     List {
         #[arg(long)]
@@ -147,12 +152,13 @@ pub enum SalesCmd {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Rings and closes a sale: ITEM_ID[*QTY][+OPTION_ID...] ... --pay cash[:AMOUNT]
+    /// Rings and closes a sale: ITEM_ID[*QTY][+OPTION_ID...] ... --pay cash[:AMOUNT] |
+    /// card[:AMOUNT] (repeat --pay to split: `--pay card:50000 --pay cash`).
     Ring {
         #[arg(required = true)]
         lines: Vec<String>,
-        #[arg(long)]
-        pay: String,
+        #[arg(long, required = true)]
+        pay: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -322,8 +328,11 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         }
         Command::Sales { cmd: SalesCmd::Ring { lines, pay, json } } => {
             let lines = lines.iter().map(|l| parse_line(l)).collect::<Result<Vec<_>, _>>()?;
-            let pay = parse_pay(&pay)?;
-            let sale = counter.ring(&lines, &pay)?;
+            let pays = pay.iter().map(|p| parse_pay(p)).collect::<Result<Vec<_>, _>>()?;
+            let sale = match pays.as_slice() {
+                [only @ quay_app::ring::Pay::Cash(_)] => counter.ring(&lines, only)?,
+                _ => counter.ring_pays(&lines, &pays, None)?,
+            };
             if json {
                 pretty(&sale)
             } else {
@@ -415,6 +424,15 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     }
                 }
                 Ok(out)
+            }
+        }
+        Command::Payments { cmd: PaymentsCmd::Resolve { json } } => {
+            let terminal = counter.card_terminal()?;
+            let settled = counter.resolve_payments(terminal.as_ref())?;
+            if json {
+                pretty(&settled)
+            } else {
+                Ok(settled.iter().map(|p| format!("{}\t{}\n", p.key, p.state.as_str())).collect())
             }
         }
         Command::Payments { cmd: PaymentsCmd::List { date, json } } => {

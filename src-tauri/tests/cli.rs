@@ -125,7 +125,8 @@ fn bad_input_is_refused_in_the_counters_language_and_changes_nothing() {
         (&["sales", "ring", "i-phobo*-3", "--pay", "cash"], "Quantity"),
         (&["sales", "ring", "i-phobo*5000", "--pay", "cash"], "Quantity"),
         (&["sales", "ring", "i-nope", "--pay", "cash"], "not on the menu"),
-        (&["sales", "ring", "i-phobo", "--pay", "card"], "not a payment"),
+        (&["sales", "ring", "i-phobo", "--pay", "voucher"], "not a payment"),
+        (&["sales", "ring", "i-phobo", "--pay", "card"], "not set up"),
         (&["sales", "list", "--date", "22/11/2026"], "not a date"),
     ];
     for (args, needle) in cases {
@@ -137,4 +138,53 @@ fn bad_input_is_refused_in_the_counters_language_and_changes_nothing() {
     let list: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
     assert_eq!(list, Value::Array(vec![]), "nothing was written");
     assert!(ok(d, &["sales", "ring", "i-phobo", "--pay", "cash"]).starts_with("C1-000001"), "no receipt number was used up");
+}
+
+#[test]
+fn card_payments_headless_through_viva() {
+    use quay_sim::viva::{start_viva_in_thread, TerminalOutcome, VivaConfig};
+    use std::io::Write;
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    for (k, v) in [
+        ("terminal.kind", "viva"),
+        ("viva.url", viva.url.as_str()),
+        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
+        ("viva.source_code", "A3"),
+    ] {
+        ok(d, &["config", "set", k, v]);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
+        .arg("--data-dir")
+        .arg(d)
+        .args(["config", "set", "viva.api_key", "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(format!("{}\n", VivaConfig::SANDBOX_API_KEY).as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+
+    // Split: 50,000 by card (the cashier presses F1 on terminal A3), the rest in cash.
+    let ring = std::thread::scope(|s| {
+        s.spawn(|| {
+            for _ in 0..300 {
+                if viva.pay_newest("A3", TerminalOutcome::Approve).is_some() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        });
+        ok(d, &["sales", "ring", "i-phobo*2", "--pay", "card:50000", "--pay", "cash", "--json"])
+    });
+    let sale: Value = serde_json::from_str(&ring).unwrap();
+    let tenders = sale["tenders"].as_array().unwrap();
+    assert_eq!((tenders[0]["kind"].as_str(), tenders[0]["amount"].as_i64()), (Some("card"), Some(50_000)));
+    assert_eq!(tenders[1]["kind"], "cash");
+    assert_eq!(tenders[0]["amount"].as_i64().unwrap() + tenders[1]["amount"].as_i64().unwrap(), sale["total"].as_i64().unwrap());
+    let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+    assert_eq!(payments[0]["state"], "approved");
+    assert_eq!(payments[0]["terminal"], "viva");
+    assert!(ok(d, &["payments", "resolve"]).is_empty(), "nothing open");
 }

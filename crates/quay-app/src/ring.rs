@@ -5,6 +5,7 @@
 use quay_core::error::Arg;
 use quay_core::{Cart, Money, Sale};
 
+use crate::card::CardTerminal;
 use crate::{AppError, Counter, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct RingLine {
 pub enum Pay {
     /// Cash; `None` is the exact amount. The text is parsed in the counter's currency.
     Cash(Option<String>),
+    /// Card on the configured terminal; `None` is all that is due.
+    Card(Option<String>),
 }
 
 fn bad_ring(text: &str) -> AppError {
@@ -45,6 +48,8 @@ pub fn parse_pay(text: &str) -> Result<Pay> {
     match text.split_once(':') {
         None if text == "cash" => Ok(Pay::Cash(None)),
         Some(("cash", amount)) if !amount.is_empty() => Ok(Pay::Cash(Some(amount.to_string()))),
+        None if text == "card" => Ok(Pay::Card(None)),
+        Some(("card", amount)) if !amount.is_empty() => Ok(Pay::Card(Some(amount.to_string()))),
         _ => Err(bad()),
     }
 }
@@ -64,7 +69,53 @@ impl Counter {
                 let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
                 self.close_with_cash(&cart, tendered)
             }
+            Pay::Card(_) => self.ring_pays(lines, std::slice::from_ref(pay), None),
         }
+    }
+
+    /// Rings the lines and pays them with `pays` in order (e.g. `card:50000` then `cash`),
+    /// through the same journal and closing path as the screen. Card payments go to
+    /// `terminal`, or the configured one.
+    pub fn ring_pays(&self, lines: &[RingLine], pays: &[Pay], terminal: Option<&dyn CardTerminal>) -> Result<Sale> {
+        self.edit_cart(|cart, menu, now| {
+            cart.clear();
+            for l in lines {
+                cart.add(menu, &l.item_id, &l.option_ids, l.qty, None, now)?;
+            }
+            Ok(())
+        })?;
+        let owned = match terminal {
+            None if pays.iter().any(|p| matches!(p, Pay::Card(_))) => Some(self.card_terminal()?),
+            _ => None,
+        };
+        let terminal: Option<&dyn CardTerminal> = terminal.or(owned.as_deref());
+        for (i, pay) in pays.iter().enumerate() {
+            let last = i + 1 == pays.len();
+            match pay {
+                Pay::Cash(amount) => {
+                    let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
+                    return self.pay_cash(tendered);
+                }
+                Pay::Card(amount) => {
+                    let amount: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
+                    let t = terminal.expect("resolved above when a card pay is asked");
+                    let r = self.pay_card(t, amount, &|status| tracing::info!(status, "terminal"))?;
+                    if let Some(sale) = r.sale {
+                        return Ok(sale);
+                    }
+                    if last {
+                        return Err(AppError::new(
+                            "err-card-amount",
+                            vec![
+                                ("amount", Arg::Money(amount.unwrap_or(Money::zero(self.config().currency)))),
+                                ("due", Arg::Money(Money::new(r.remaining, self.config().currency))),
+                            ],
+                        ));
+                    }
+                }
+            }
+        }
+        Err(AppError::new("err-bad-pay", vec![("text", Arg::Text(String::new()))]))
     }
 }
 
@@ -89,7 +140,9 @@ mod tests {
         }
         assert_eq!(parse_pay("cash").unwrap(), Pay::Cash(None));
         assert_eq!(parse_pay("cash:100000").unwrap(), Pay::Cash(Some("100000".into())));
-        for bad in ["", "cash:", "card", "money:5"] {
+        assert_eq!(parse_pay("card").unwrap(), Pay::Card(None));
+        assert_eq!(parse_pay("card:50000").unwrap(), Pay::Card(Some("50000".into())));
+        for bad in ["", "cash:", "card:", "money:5", "voucher"] {
             assert_eq!(parse_pay(bad).unwrap_err().code, "err-bad-pay", "{bad:?}");
         }
     }

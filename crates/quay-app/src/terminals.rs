@@ -9,6 +9,32 @@ use quay_pay::viva::{OrderCode, OrderOutcome, Transaction, VivaClient};
 use quay_store::{CardDetails, PaymentRecord};
 
 use crate::card::{CardTerminal, TerminalOutcome};
+use crate::{AppError, Counter, Result};
+
+impl Counter {
+    /// The card terminal of this counter's configuration (`terminal.kind`).
+    pub fn card_terminal(&self) -> Result<Box<dyn CardTerminal>> {
+        let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
+        let missing = |what: &str| AppError::new("err-terminal-not-configured", vec![("missing", what.into())]);
+        match get("terminal.kind")?.as_str() {
+            "viva" => {
+                let (url, merchant, source) = (get("viva.url")?, get("viva.merchant_id")?, get("viva.source_code")?);
+                let key = self.store().secret("viva.api_key")?.unwrap_or_default();
+                for (v, name) in
+                    [(&url, "viva.url"), (&merchant, "viva.merchant_id"), (&source, "viva.source_code"), (&key, "viva.api_key")]
+                {
+                    if v.is_empty() {
+                        return Err(missing(name));
+                    }
+                }
+                let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
+                Ok(Box::new(VivaTerminal::new(client, &source)))
+            }
+            "zvt" => Err(missing("zvt (the serial terminal driver is not wired yet)")),
+            _ => Err(missing("terminal.kind")),
+        }
+    }
+}
 
 /// Viva eftPOS: an order for the terminal's source (its serial number), then polling the
 /// order until the terminal pays or declines it. The merchant reference is the attempt's
@@ -22,7 +48,12 @@ pub struct VivaTerminal {
 
 impl VivaTerminal {
     pub fn new(client: VivaClient, source_code: &str) -> VivaTerminal {
-        VivaTerminal { client, source_code: source_code.to_string(), poll_every: quay_pay::viva::poll::POLL_EVERY, give_up_after: Duration::from_secs(180) }
+        VivaTerminal {
+            client,
+            source_code: source_code.to_string(),
+            poll_every: quay_pay::viva::poll::POLL_EVERY,
+            give_up_after: Duration::from_secs(180),
+        }
     }
 
     /// Shorter waits, for tests against the simulator.
@@ -57,9 +88,10 @@ impl VivaTerminal {
             OrderOutcome::Approved { transaction } => TerminalOutcome::Approved(self.details(order, Some(&transaction))),
             OrderOutcome::Declined { transaction } => TerminalOutcome::Declined(self.details(order, Some(&transaction))),
             OrderOutcome::Cancelled => TerminalOutcome::Cancelled(self.details(order, None)),
-            OrderOutcome::Refunded { transaction } => {
-                TerminalOutcome::Unknown(CardDetails { message: Some("refunded at Viva".into()), ..self.details(order, Some(&transaction)) })
-            }
+            OrderOutcome::Refunded { transaction } => TerminalOutcome::Unknown(CardDetails {
+                message: Some("refunded at Viva".into()),
+                ..self.details(order, Some(&transaction))
+            }),
             OrderOutcome::Pending => return None,
         })
     }
@@ -75,8 +107,16 @@ impl CardTerminal for VivaTerminal {
             let order = match self.client.create_order(amount.minor, &self.source_code, key).await {
                 Ok(code) => code,
                 // The order may exist though its answer was lost: the enquiry finds it by key.
-                Err(e) if e.retryable() => return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
-                Err(e) => return TerminalOutcome::Cancelled(CardDetails { message: Some(e.to_string()), result_source: Some("viva".into()), ..Default::default() }),
+                Err(e) if e.retryable() => {
+                    return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() })
+                }
+                Err(e) => {
+                    return TerminalOutcome::Cancelled(CardDetails {
+                        message: Some(e.to_string()),
+                        result_source: Some("viva".into()),
+                        ..Default::default()
+                    })
+                }
             };
             on_status("terminal");
             let deadline = Instant::now() + self.give_up_after;
@@ -105,7 +145,10 @@ impl CardTerminal for VivaTerminal {
                     return match self.client.poll_order(order).await.ok().and_then(|o| self.outcome(order, o)) {
                         Some(out) => out,
                         None if cancelled => TerminalOutcome::Cancelled(self.details(order, None)),
-                        None => TerminalOutcome::Unknown(CardDetails { message: Some("no answer from the terminal".into()), ..self.details(order, None) }),
+                        None => TerminalOutcome::Unknown(CardDetails {
+                            message: Some("no answer from the terminal".into()),
+                            ..self.details(order, None)
+                        }),
                     };
                 }
                 tokio::time::sleep(self.poll_every).await;
@@ -124,7 +167,12 @@ impl CardTerminal for VivaTerminal {
                         Ok(txs) => match txs.iter().find_map(|t| t.order_code) {
                             Some(code) => code,
                             // No transaction carries our key: nobody paid it.
-                            None => return TerminalOutcome::Cancelled(CardDetails { message: Some("no order found for the attempt".into()), ..Default::default() }),
+                            None => {
+                                return TerminalOutcome::Cancelled(CardDetails {
+                                    message: Some("no order found for the attempt".into()),
+                                    ..Default::default()
+                                })
+                            }
                         },
                         Err(e) => return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
                     }
@@ -136,7 +184,9 @@ impl CardTerminal for VivaTerminal {
                     let _ = self.client.cancel_order(order).await;
                     match self.client.poll_order(order).await.ok().and_then(|o| self.outcome(order, o)) {
                         Some(out) => out,
-                        None => TerminalOutcome::Unknown(CardDetails { message: Some("order still open".into()), ..self.details(order, None) }),
+                        None => {
+                            TerminalOutcome::Unknown(CardDetails { message: Some("order still open".into()), ..self.details(order, None) })
+                        }
                     }
                 }
                 Ok(o) => self.outcome(order, o).expect("not pending"),

@@ -118,7 +118,8 @@ fn unknown_blocks_a_new_attempt_and_a_restart_completes_the_sale_from_the_journa
     let total = {
         let c = counter(dir.path());
         let total = fill_cart(&c);
-        let t = Scripted::new(vec![TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() })], vec![]);
+        let t =
+            Scripted::new(vec![TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() })], vec![]);
         assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
         // Never charged twice: a second attempt is refused while the first is unknown.
         assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
@@ -145,7 +146,10 @@ fn a_declined_enquiry_abandons_the_sale_cleanly() {
     {
         let c = counter(dir.path());
         fill_cart(&c);
-        let t = Scripted::new(vec![TerminalOutcome::Unknown(CardDetails { message: Some("connection lost".into()), ..Default::default() })], vec![]);
+        let t = Scripted::new(
+            vec![TerminalOutcome::Unknown(CardDetails { message: Some("connection lost".into()), ..Default::default() })],
+            vec![],
+        );
         c.pay_card(&t, None, &|_| {}).unwrap_err();
     }
     let c = counter(dir.path());

@@ -14,7 +14,8 @@ const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
 const SOURCE: &str = "A3-SN-0042";
 
 fn terminal(viva: &RunningViva) -> VivaTerminal {
-    let client = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(quay_core::Currency::Vnd);
+    let client =
+        VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(quay_core::Currency::Vnd);
     VivaTerminal::new(client, SOURCE).with_timing(Duration::from_millis(50), Duration::from_secs(5))
 }
 
@@ -97,8 +98,12 @@ fn after_a_crash_the_order_is_asked_not_charged_again() {
         // Nobody presses F1 within the (short) wait: the attempt ends cancelled or unknown,
         // never charged twice.
         let c = counter(dir.path());
-        let t = VivaTerminal::new(VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(quay_core::Currency::Vnd), SOURCE)
-            .with_timing(Duration::from_millis(20), Duration::from_millis(200));
+        let t = VivaTerminal::new(
+            VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY)
+                .with_currency(quay_core::Currency::Vnd),
+            SOURCE,
+        )
+        .with_timing(Duration::from_millis(20), Duration::from_millis(200));
         let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
         assert!(err.code == "err-card-cancelled" || err.code == "err-card-unknown", "{}", err.code);
     }
@@ -114,7 +119,10 @@ fn wrong_api_key_is_refused_and_nothing_is_charged() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let t = VivaTerminal::new(VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, "wrong").with_currency(quay_core::Currency::Vnd), SOURCE);
+    let t = VivaTerminal::new(
+        VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, "wrong").with_currency(quay_core::Currency::Vnd),
+        SOURCE,
+    );
     assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
     assert!(viva.orders().is_empty());
     assert!(c.resolve_payments(&t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
