@@ -130,3 +130,12 @@ hub-outbox-title = مبيعات بانتظار الإرسال إلى الخاد�
 hub-last-error = آخر محاولة: { $message }
 hub-rejected-title = مبيعات رفضها الخادم المركزي
 hub-rejected-none = لا شيء.
+
+## Card
+pay-card = بطاقة
+card-title = الدفع بالبطاقة
+card-follow = اتبع التعليمات على جهاز الدفع.
+card-amount = المبلغ بالبطاقة
+card-approved = تمت الموافقة على البطاقة. أُغلقت عملية البيع { $receipt }.
+card-remaining = تمت الموافقة على البطاقة. المتبقي: { $amount }
+card-retry = أعد المحاولة

@@ -118,3 +118,12 @@ hub-outbox-title = Πωλήσεις προς το κεντρικό σύστημ�
 hub-last-error = Τελευταία απόπειρα: { $message }
 hub-rejected-title = Πωλήσεις που απέρριψε το κεντρικό σύστημα
 hub-rejected-none = Καμία.
+
+## Card
+pay-card = Κάρτα
+card-title = Πληρωμή με κάρτα
+card-follow = Ακολουθήστε τις οδηγίες στο τερματικό.
+card-amount = Ποσό με κάρτα
+card-approved = Η κάρτα εγκρίθηκε. Η πώληση { $receipt } έκλεισε.
+card-remaining = Η κάρτα εγκρίθηκε. Υπόλοιπο: { $amount }
+card-retry = Δοκιμάστε ξανά

@@ -118,3 +118,12 @@ hub-outbox-title = Sales to the hub
 hub-last-error = Last attempt: { $message }
 hub-rejected-title = Sales the hub rejected
 hub-rejected-none = None.
+
+## Card
+pay-card = Card
+card-title = Card payment
+card-follow = Follow the instructions on the terminal.
+card-amount = Amount by card
+card-approved = Card approved. Sale { $receipt } closed.
+card-remaining = Card approved. Still due: { $amount }
+card-retry = Try again

@@ -115,3 +115,12 @@ hub-outbox-title = Đơn chờ gửi lên máy chủ
 hub-last-error = Lần thử gần nhất: { $message }
 hub-rejected-title = Đơn bị máy chủ từ chối
 hub-rejected-none = Không có.
+
+## Card
+pay-card = Thẻ
+card-title = Thanh toán thẻ
+card-follow = Làm theo hướng dẫn trên máy POS.
+card-amount = Số tiền trả bằng thẻ
+card-approved = Thẻ đã được chấp nhận. Đơn { $receipt } đã hoàn tất.
+card-remaining = Thẻ đã được chấp nhận. Còn phải trả: { $amount }
+card-retry = Thử lại

@@ -115,3 +115,12 @@ hub-outbox-title = 待发送至总部的销售
 hub-last-error = 上次尝试：{ $message }
 hub-rejected-title = 被总部拒收的销售
 hub-rejected-none = 无。
+
+## Card
+pay-card = 刷卡
+card-title = 刷卡付款
+card-follow = 请按照终端上的提示操作。
+card-amount = 刷卡金额
+card-approved = 刷卡成功。销售 { $receipt } 已完成。
+card-remaining = 刷卡成功。仍需支付：{ $amount }
+card-retry = 重试

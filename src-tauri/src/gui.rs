@@ -187,6 +187,39 @@ async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String) -> Rep
     })
 }
 
+#[derive(Debug, Serialize)]
+struct CardPaid {
+    /// The sale, when the card paid all that was due.
+    sale_id: Option<String>,
+    remaining: MoneyView,
+    message: String,
+}
+
+/// Card on the configured terminal. Runs off the async workers (the terminal call
+/// blocks for as long as the customer takes); the terminal's texts arrive as events.
+#[tauri::command]
+async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPaid> {
+    let counter: Shared = c.inner().clone();
+    let worker = counter.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<CardPaid> {
+        let c = worker;
+        let terminal = c.card_terminal()?;
+        let amount = amount.as_deref().filter(|a| !a.trim().is_empty()).map(|a| c.parse_amount(a)).transpose()?;
+        let r = c.pay_card(terminal.as_ref(), amount, &|text| c.emit(quay_app::Event::TerminalStatus { text: text.to_string() }))?;
+        let lang = c.lang();
+        let remaining = quay_app::views::money(c.i18n(), lang, quay_core::Money::new(r.remaining, c.config().currency));
+        let message = match &r.sale {
+            Some(s) => c.i18n().t(lang, "card-approved", &[("receipt", s.receipt_no.as_str().into())]),
+            None => c.i18n().t(lang, "card-remaining", &[("amount", remaining.text.as_str().into())]),
+        };
+        Ok(CardPaid { sale_id: r.sale.map(|s| s.id.to_string()), remaining, message })
+    })
+    .await
+    .map_err(quay_app::AppError::internal)
+    .and_then(|r| r);
+    result.map_err(|e| fail(&counter, e))
+}
+
 #[tauri::command]
 async fn sync_view(c: State<'_, Shared>) -> Reply<SyncView> {
     call(&c, |c| c.sync_view())
@@ -232,6 +265,17 @@ pub fn run(data_dir: PathBuf) -> i32 {
                 counter.set_listener(move |e| {
                     let _ = handle.emit("quay-event", e);
                 });
+                // Card attempts a crash left open are settled by asking the terminal.
+                let settle = counter.clone();
+                tauri::async_runtime::spawn_blocking(move || {
+                    if let Ok(t) = settle.card_terminal() {
+                        match settle.resolve_payments(t.as_ref()) {
+                            Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
+                            Ok(_) => {}
+                            Err(e) => tracing::warn!(error = %e.detail, "open card payments not settled"),
+                        }
+                    }
+                });
                 // The hub sync runs beside the window; it never blocks a sale.
                 tauri::async_runtime::spawn(quay_app::sync::run(counter));
                 Ok(())
@@ -257,6 +301,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             sync_view,
             sync_now,
             menu_status,
+            pay_card,
         ])
         .run(tauri::generate_context!());
     match result {

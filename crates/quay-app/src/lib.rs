@@ -36,6 +36,8 @@ pub enum Event {
     Progress { kind: &'static str, done: usize, total: usize },
     /// A sync attempt failed (it will be retried); `code` is a Fluent id.
     SyncError { code: &'static str },
+    /// What the card terminal shows ("insert card", "enter PIN"), as it arrives.
+    TerminalStatus { text: String },
 }
 
 type Listener = Box<dyn Fn(Event) + Send + Sync>;
@@ -228,7 +230,7 @@ impl Counter {
         *self.listener.write().expect("listener lock") = Some(Box::new(f));
     }
 
-    pub(crate) fn emit(&self, e: Event) {
+    pub fn emit(&self, e: Event) {
         if let Some(f) = self.listener.read().expect("listener lock").as_ref() {
             f(e);
         }

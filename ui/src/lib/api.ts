@@ -37,7 +37,10 @@ export type QuayEvent =
   | { type: 'menu_changed'; version: number }
   | { type: 'outbox_changed' }
   | { type: 'progress'; kind: 'menu' | 'sales'; done: number; total: number }
-  | { type: 'sync_error'; code: string };
+  | { type: 'sync_error'; code: string }
+  | { type: 'terminal_status'; text: string };
+
+export interface CardPaid { sale_id: string | null; remaining: MoneyView; message: string }
 
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -71,4 +74,5 @@ export const api = {
   syncView: () => call<SyncView>('sync_view'),
   syncNow: () => call<SyncView>('sync_now'),
   menuStatus: () => call<MenuStatus>('menu_status'),
+  payCard: (amount: string | null) => call<CardPaid>('pay_card', { amount }),
 };

@@ -10,6 +10,7 @@ class Screen {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   sync = $state<SyncView | null>(null);
+  terminal = $state<string[]>([]);
   progress = $state<{ kind: 'menu' | 'sales'; done: number; total: number } | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -48,6 +49,8 @@ class Screen {
       if (e.type === 'menu_changed') {
         await this.reload();
         onMenu(e.version);
+      } else if (e.type === 'terminal_status') {
+        this.terminal = [...this.terminal, e.text];
       } else if (e.type === 'progress') {
         this.progress = e.done >= e.total ? null : { kind: e.kind, done: e.done, total: e.total };
       } else {
