@@ -52,14 +52,18 @@ build: deps ui
 SIM_PORT ?= 0
 run: build
 	@mkdir -p $(SANDBOX)
-	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
-	for i in $$(seq 50); do grep -q '^hub: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
+	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --viva --viva-autopay SANDBOX-TERMINAL > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
+	for i in $$(seq 50); do grep -q '^viva: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
 	url=$$(sed -n 's/^hub: //p' $(SANDBOX)/sim.log); echo "hub simulator: $$url"; \
+	viva=$$(sed -n 's/^viva: //p' $(SANDBOX)/sim.log); echo "viva simulator: $$viva (its terminal pays by itself)"; \
 	q="$(QUAY) --data-dir $(SANDBOX)"; \
 	$$q config set store.name "Quay Café — Sandbox"; \
 	$$q config set hub.url "$$url"; $$q config set hub.pos_parent SANDBOX; $$q config set hub.pos_id SANDBOX-01; \
 	echo sandbox-key1-0123456789abcdef | $$q config set hub.key1 -; \
 	echo sandbox-key2-0123456789abcdef | $$q config set hub.key2 -; \
+	$$q config set terminal.kind viva; $$q config set viva.url "$$viva"; \
+	$$q config set viva.merchant_id 1b2d3f4a-0000-4000-8000-00000000a3a3; $$q config set viva.source_code SANDBOX-TERMINAL; \
+	echo sandbox-api-key | $$q config set viva.api_key -; \
 	$$q menu sync; \
 	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $$q; else $$q; fi
 

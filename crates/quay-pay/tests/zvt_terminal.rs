@@ -154,10 +154,7 @@ fn reversal_refund_and_end_of_day_totals() {
 
     let eod = zvt.end_of_day().unwrap();
     assert_eq!(eod.total, 479 * 2 + 1000 + 250);
-    assert_eq!(
-        eod.per_brand,
-        vec![("girocard".to_string(), 1, 250), ("Eurocard".to_string(), 2, 958), ("Visa".to_string(), 1, 1000)]
-    );
+    assert_eq!(eod.per_brand, vec![("girocard".to_string(), 1, 250), ("Eurocard".to_string(), 2, 958), ("Visa".to_string(), 1, 1000)]);
     assert_eq!(eod.receipt_range, Some((1, 8)));
     // A new day starts empty.
     let eod = zvt.end_of_day().unwrap();
@@ -202,4 +199,31 @@ fn domain_money_is_checked_before_sending() {
     assert!(matches!(zvt.pay(Money::new(-100, Currency::Eur)), Err(ZvtError::Amount { .. })));
     assert!(sim.stats().received.is_empty(), "nothing reached the terminal");
     assert!(matches!(zvt.pay(Money::new(958, Currency::Eur)).unwrap().outcome, Outcome::Approved(ref a) if a.amount == 958));
+}
+
+#[test]
+fn a_borrowing_callback_sees_the_prompts() {
+    use quay_core::money::{Currency, Money};
+    let (_sim, mut zvt) = setup();
+    let mut texts = vec![];
+    let tx = zvt
+        .pay_with(Money::new(300, Currency::Eur), &mut |n| {
+            if let Notice::Status(h) = n {
+                texts.push(h.text)
+            }
+        })
+        .unwrap();
+    assert!(matches!(tx.outcome, Outcome::Approved(_)));
+    assert_eq!(texts, ["insert card", "enter PIN", "waiting for the bank"]);
+}
+
+#[test]
+fn a_repeated_completion_does_not_answer_the_next_payment() {
+    let (sim, mut zvt) = setup();
+    sim.set_faults(Faults { repeat_completion: 1, ..Faults::default() });
+    assert!(matches!(zvt.authorise(100).unwrap().outcome, Outcome::Approved(_)));
+    std::thread::sleep(Duration::from_millis(50)); // the repeat is on the line
+    sim.script(Script::Decline { result_code: 0x33 });
+    let tx = zvt.authorise(200).unwrap();
+    assert!(matches!(tx.outcome, Outcome::Declined { result_code: 51, .. }), "{:?}", tx.outcome);
 }

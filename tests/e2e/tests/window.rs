@@ -32,21 +32,26 @@ fn sim_binary() -> PathBuf {
 struct Sim {
     child: Child,
     url: String,
+    viva: String,
 }
 
 impl Sim {
     fn start() -> Sim {
         use std::io::BufRead;
         let mut child = Command::new(sim_binary())
-            .args(["--port", "0", "--menu", root().join("assets/demo-menu.json").to_str().unwrap()])
+            .args(["--port", "0", "--menu", root().join("assets/demo-menu.json").to_str().unwrap(), "--viva", "--viva-autopay", "E2E-TERMINAL"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("quay-sim (built by cargo test --workspace)");
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        out.read_line(&mut line).unwrap();
         let url = line.trim().strip_prefix("hub: ").expect("the simulator prints its address").to_string();
-        Sim { child, url }
+        line.clear();
+        out.read_line(&mut line).unwrap();
+        let viva = line.trim().strip_prefix("viva: ").expect("the Viva simulator's address").to_string();
+        Sim { child, url, viva }
     }
 
     /// `GET /admin/stats` (unsigned, loopback).
@@ -192,9 +197,17 @@ fn vnd_en(minor: i64) -> String {
     format!("₫{out}")
 }
 
+fn ftl_receipt(lang: &str, id: &str) -> String {
+    ftl_in("receipt.ftl", lang, id)
+}
+
 /// The text of message `id` in a locale's ui.ftl (single-line messages only).
 fn ftl(lang: &str, id: &str) -> String {
-    let src = std::fs::read_to_string(root().join(format!("locales/{lang}/ui.ftl"))).unwrap();
+    ftl_in("ui.ftl", lang, id)
+}
+
+fn ftl_in(file: &str, lang: &str, id: &str) -> String {
+    let src = std::fs::read_to_string(root().join(format!("locales/{lang}/{file}"))).unwrap();
     src.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).unwrap_or_else(|| panic!("{lang}: {id}")).trim().to_string()
 }
 
@@ -213,6 +226,12 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     quay_stdin(data.path(), &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
     quay_stdin(data.path(), &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
     quay(data.path(), &["menu", "sync"]);
+    // Card payments: Viva eftPOS, whose sandbox terminal pays the newest order by itself.
+    quay(data.path(), &["config", "set", "terminal.kind", "viva"]);
+    quay(data.path(), &["config", "set", "viva.url", &sim.viva]);
+    quay(data.path(), &["config", "set", "viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"]);
+    quay(data.path(), &["config", "set", "viva.source_code", "E2E-TERMINAL"]);
+    quay_stdin(data.path(), &["config", "set", "viva.api_key", "-"], "sandbox-api-key\n");
     let menu: Value = serde_json::from_str(&std::fs::read_to_string(root().join("assets/demo-menu.json")).unwrap()).unwrap();
     let price = |id: &str| menu["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["price"].as_i64().unwrap();
     let egg = menu["option_groups"]
@@ -299,6 +318,20 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
 
+        // A card sale: the order goes to the Viva terminal, which pays it.
+        click(&d, "nav-register").await?;
+        click(&d, "item-i-croissant").await?;
+        wait_count(&d, "[data-testid='cart-line']", 1).await?;
+        click(&d, "pay-card").await?;
+        by_testid(&d, "card-dialog").await?;
+        shot(&d, &out, "09-card").await?;
+        click(&d, "card-start").await?;
+        let text = wait_text(&d, "receipt-dialog", "C1-000003").await?;
+        assert!(text.contains(&ftl_receipt("en", "receipt-tender-card")), "{text}");
+        shot(&d, &out, "10-card-receipt").await?;
+        click(&d, "receipt-close").await?;
+        click(&d, "nav-sales").await?;
+
         // Arabic, without a restart: right to left and translated.
         d.execute(
             "const s = document.querySelector(\"[data-testid='locale-select']\"); s.value = 'ar'; s.dispatchEvent(new Event('change', {bubbles: true}));",
@@ -317,10 +350,10 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         let lang: String = d.execute("return document.documentElement.lang;", Vec::<Value>::new()).await?.convert()?;
         assert_eq!(lang, "ar");
         d.query(By::Css("[data-testid='nav-sales']")).with_text(ftl("ar", "nav-sales")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
-        shot(&d, &out, "09-sales-today-ar").await?;
+        shot(&d, &out, "11-sales-today-ar").await?;
         click(&d, "nav-register").await?;
         by_testid(&d, "item-i-cfsd").await?;
-        shot(&d, &out, "10-register-ar").await?;
+        shot(&d, &out, "12-register-ar").await?;
         Ok::<_, WebDriverError>(())
     }
     .await;
@@ -334,12 +367,14 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     // What the window did is on disk, whole: the sale paid in cash with the change, and
     // its void record; the hub received both.
     let sales: Value = serde_json::from_str(&quay(data.path(), &["sales", "list", "--json"])).unwrap();
-    assert_eq!(sales.as_array().unwrap().len(), 2);
+    assert_eq!(sales.as_array().unwrap().len(), 3);
     let sale = &sales.as_array().unwrap()[0];
     let void = &sales.as_array().unwrap()[1];
     assert_eq!((void["status"].as_str(), void["void_of"].as_str()), (Some("voided"), sale["id"].as_str()));
     assert_eq!(void["total"], -total);
-    assert_eq!(sim.stats()["stored"], 2);
+    assert_eq!(sales[2]["tenders"][0]["kind"], "card");
+    let payments: Value = serde_json::from_str(&quay(data.path(), &["payments", "list", "--json"])).unwrap();
+    assert_eq!(payments[0]["state"], "approved");
     assert_eq!(sale["total"], total);
     assert_eq!(sale["tenders"][0]["tendered"], 200_000);
     assert_eq!(sale["tenders"][0]["change"], 200_000 - total);

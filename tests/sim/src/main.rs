@@ -1,6 +1,7 @@
-//! `quay-sim`: the hub simulator on loopback for `make run` and scripts. Prints one line,
-//! `hub: http://127.0.0.1:PORT/api/v1`, on stdout first; logs go to stderr. Faults and
-//! menus are switched over the unsigned `/admin/*` endpoints (see the library docs).
+//! `quay-sim`: the partners' simulators on loopback for `make run` and scripts. Prints
+//! `hub: http://127.0.0.1:PORT/api/v1` on stdout first, then `viva: http://…` with
+//! `--viva`; logs go to stderr. Faults and menus are switched over the unsigned
+//! `/admin/*` endpoints (see the library docs).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +38,13 @@ struct Args {
     /// Shifts the hub's clock by this many seconds (negative: behind).
     #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     clock_offset: i64,
+    /// Also run the Viva simulator (sandbox merchant and key).
+    #[arg(long)]
+    viva: bool,
+    /// With --viva: the terminal of this source pays its newest order by itself, as if a
+    /// cashier pressed F1 on it (for the sandbox; tests drive the terminal instead).
+    #[arg(long, requires = "viva")]
+    viva_autopay: Option<String>,
 }
 
 #[tokio::main]
@@ -64,6 +72,19 @@ async fn main() {
     let hub = quay_sim::start_on(config, args.port).await.unwrap_or_else(|e| fail(&e.to_string()));
     hub.set_clock_offset(args.clock_offset);
     println!("hub: {}", hub.url);
+    let viva = if args.viva { Some(quay_sim::viva::start_viva(quay_sim::viva::VivaConfig::sandbox()).await) } else { None };
+    if let Some(v) = &viva {
+        println!("viva: {}", v.url);
+        if let Some(source) = args.viva_autopay.clone() {
+            let v = v.viva().clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+                    v.pay_newest(&source, quay_sim::viva::TerminalOutcome::Approve);
+                }
+            });
+        }
+    }
     let _ = std::io::stdout().flush();
     let _ = tokio::signal::ctrl_c().await;
 }

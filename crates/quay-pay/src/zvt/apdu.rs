@@ -181,10 +181,23 @@ pub struct Field {
     pub value: Vec<u8>,
 }
 
-/// Splits a BMP sequence into fields. Stops with an error at the first unknown tag or
-/// truncated value.
-pub fn parse_fields(mut data: &[u8]) -> Result<Vec<Field>, ApduError> {
+/// Splits a BMP sequence into fields. Fails at the first unknown tag or truncated value.
+pub fn parse_fields(data: &[u8]) -> Result<Vec<Field>, ApduError> {
+    match parse_fields_prefix(data) {
+        (fields, None) => Ok(fields),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// The fields before the first one that cannot be read, and why reading stopped there.
+/// Terminals add vendor fields at the end; the result code and amount come first.
+pub fn parse_fields_prefix(data: &[u8]) -> (Vec<Field>, Option<ApduError>) {
     let mut out = Vec::new();
+    let e = fields_into(data, &mut out).err();
+    (out, e)
+}
+
+fn fields_into(mut data: &[u8], out: &mut Vec<Field>) -> Result<(), ApduError> {
     while let Some((&t, rest)) = data.split_first() {
         let len = field_len(t).ok_or(ApduError::UnknownField(t))?;
         let (n, rest) = match len {
@@ -205,7 +218,7 @@ pub fn parse_fields(mut data: &[u8]) -> Result<Vec<Field>, ApduError> {
         out.push(Field { tag: t, value: value.to_vec() });
         data = &rest[n..];
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `04` + 6-byte BCD amount in minor units.
@@ -275,6 +288,9 @@ pub struct StatusInfo {
     /// (month, day): ZVT sends no year.
     pub date: Option<(u8, u8)>,
     pub totals: Option<Totals>,
+    /// Why reading stopped early (a field this codec does not know, a bad value): the
+    /// fields before it are kept.
+    pub unread: Option<ApduError>,
 }
 
 /// Field `60` of an end-of-day status: the receipt range and per-brand count + total.
@@ -317,9 +333,27 @@ impl Totals {
 
 impl StatusInfo {
     /// Reads the fields Quay cares about from a `04 0F` payload; others are skipped.
-    pub fn parse(data: &[u8]) -> Result<StatusInfo, ApduError> {
+    /// Lenient: reading stops at the first unreadable field, keeping what came before
+    /// (noted in `unread`), so a vendor field cannot hide an approval's result code.
+    pub fn parse(data: &[u8]) -> StatusInfo {
+        let (fields, mut unread) = parse_fields_prefix(data);
         let mut s = StatusInfo::default();
-        for f in parse_fields(data)? {
+        for f in fields {
+            if let Err(e) = s.take(&f) {
+                unread = Some(e);
+                break;
+            }
+        }
+        if s.brand.is_none() {
+            s.brand = s.card_type.map(|t| brand_of_card_type(t).to_string());
+        }
+        s.unread = unread;
+        s
+    }
+
+    fn take(&mut self, f: &Field) -> Result<(), ApduError> {
+        let s = self;
+        {
             let v = &f.value[..];
             match f.tag {
                 tag::RESULT => s.result_code = Some(v[0]),
@@ -345,10 +379,7 @@ impl StatusInfo {
                 _ => {}
             }
         }
-        if s.brand.is_none() {
-            s.brand = s.card_type.map(|t| brand_of_card_type(t).to_string());
-        }
-        Ok(s)
+        Ok(())
     }
 }
 
@@ -438,7 +469,7 @@ impl Message {
             (0x80, 0x00) => Message::Ack,
             (0x84, code) => Message::Refused(code),
             (0x04, 0xFF) => Message::Intermediate(*a.data.first().ok_or(ApduError::Short)?),
-            (0x04, 0x0F) => Message::Status(Box::new(StatusInfo::parse(&a.data)?)),
+            (0x04, 0x0F) => Message::Status(Box::new(StatusInfo::parse(&a.data))),
             (0x06, 0xD1) => {
                 let text = a.data.get(1..).unwrap_or_default();
                 Message::PrintLine(String::from_utf8_lossy(text).trim_end().to_string())
@@ -479,6 +510,24 @@ pub fn status_hint(code: u8) -> StatusHint {
         _ => ("zvt-status-other", "terminal busy"),
     };
     StatusHint { code, id, text }
+}
+
+/// A ZVT result code of the terminal's own (≥ 0x64, and refusal codes of `84 xx`) as an
+/// i18n id and English text for logs; None for codes without words here.
+pub fn terminal_error_hint(code: u8) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        0x64 => ("zvt-error-card-unreadable", "card not readable"),
+        0x65 => ("zvt-error-no-card-data", "card data not present"),
+        0x66 => ("zvt-error-processing", "processing error"),
+        0x6A => ("zvt-error-turnover-full", "turnover file full: run the end-of-day"),
+        0x6B => ("zvt-error-not-registered", "terminal not registered"),
+        0x6C => ("zvt-error-aborted", "aborted (timeout or abort key)"),
+        0x6E => ("zvt-error-blocked-card", "card on the blocked list"),
+        0x83 => ("zvt-error-not-possible", "function not possible"),
+        0x9C => ("zvt-error-repeat", "please repeat"),
+        0xFF => ("zvt-error-system", "system error"),
+        _ => return None,
+    })
 }
 
 /// ZVT result codes 01–63 are the issuer's (ISO 8583 field 39, sent binary: 0x33 = 51);
@@ -565,7 +614,8 @@ mod tests {
         d.extend(hex("8B F0 F4"));
         d.extend(b"VISA");
         d.extend(hex("8A 0A 06 03 01 02 03"));
-        let s = StatusInfo::parse(&d).unwrap();
+        let s = StatusInfo::parse(&d);
+        assert_eq!(s.unread, None);
         assert_eq!(s.amount, Some(1250));
         assert_eq!(s.currency, Some(978));
         assert_eq!(s.trace, Some(42));
@@ -574,8 +624,12 @@ mod tests {
         assert_eq!(s.masked_pan.as_deref(), Some("************1234"));
         assert_eq!(s.auth_code.as_deref(), Some("A1B2C3"));
         assert_eq!(s.brand.as_deref(), Some("VISA"));
-        assert_eq!(StatusInfo::parse(&hex("27 00 FC 01")), Err(ApduError::UnknownField(0xFC)));
-        assert_eq!(StatusInfo::parse(&hex("22 F0 F8 67")), Err(ApduError::Truncated(0x22)));
+        let s = StatusInfo::parse(&hex("27 33 FC 01 04 00"));
+        assert_eq!((s.result_code, s.unread), (Some(0x33), Some(ApduError::UnknownField(0xFC))));
+        assert_eq!(StatusInfo::parse(&hex("22 F0 F8 67")).unread, Some(ApduError::Truncated(0x22)));
+        assert_eq!(parse_fields(&hex("27 00 FC 01")), Err(ApduError::UnknownField(0xFC)));
+        let s = StatusInfo::parse(&hex("27 00 04 00 00 00 00 1A 00"));
+        assert_eq!((s.result_code, s.amount, s.unread), (Some(0), None, Some(ApduError::Bcd(0x1A))));
     }
 
     #[test]

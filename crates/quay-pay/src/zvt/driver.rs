@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use quay_core::money::Money;
 use serialport::{DataBits, Parity, SerialPort, StopBits, TTYPort};
 
-use super::currency;
 use super::apdu::{self, Apdu, ApduError, Message, StatusHint, StatusInfo};
+use super::currency;
 use super::link::{self, Link, LinkError};
 use super::session::{self, Kind, Notice, Outcome, Session};
 
@@ -169,6 +169,14 @@ impl<P: Read + Write> ZvtTerminal<P> {
         }
     }
 
+    /// `authorise` for a domain amount, with this call's own display callback (as well as
+    /// the listener of `on_notice`): for callers whose callback borrows.
+    pub fn pay_with(&mut self, amount: Money, notify: &mut dyn FnMut(&Notice)) -> Result<Transaction, ZvtError> {
+        let minor = self.checked(amount)?;
+        let cmd = apdu::authorisation(minor, self.config.currency)?;
+        self.run_with(cmd, Kind::Payment { amount: minor }, notify)
+    }
+
     /// `06 30`: reverses the payment with this terminal receipt number.
     pub fn reverse(&mut self, receipt_no: u16) -> Result<Transaction, ZvtError> {
         let cmd = apdu::reversal(self.config.password, receipt_no)?;
@@ -217,6 +225,10 @@ impl<P: Read + Write> ZvtTerminal<P> {
     }
 
     fn run(&mut self, cmd: Apdu, kind: Kind) -> Result<Transaction, ZvtError> {
+        self.run_with(cmd, kind, &mut |_| {})
+    }
+
+    fn run_with(&mut self, cmd: Apdu, kind: Kind, extra: &mut dyn FnMut(&Notice)) -> Result<Transaction, ZvtError> {
         let bytes = cmd.encode()?;
         tracing::debug!(target: "zvt", "→ {cmd}");
         // Nothing of the previous transaction may be read as this one's answer.
@@ -228,6 +240,7 @@ impl<P: Read + Write> ZvtTerminal<P> {
             if let Some(f) = listener.as_mut() {
                 f(n)
             }
+            extra(n)
         };
         let outcome = loop {
             let got = match self.link.recv(s.deadline()) {

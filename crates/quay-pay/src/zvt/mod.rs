@@ -9,10 +9,10 @@
 
 pub mod apdu;
 pub mod currency;
+pub mod driver;
 pub mod frame;
 pub mod link;
 pub mod session;
-pub mod driver;
 
 pub use apdu::{Apdu, ApduError, StatusHint, StatusInfo};
 pub use driver::{Config, EndOfDay, Line, Transaction, ZvtError, ZvtTerminal};

@@ -73,24 +73,28 @@ pub enum Outcome {
     Approved(Approval),
     /// The issuer said no: `result_code` is the ISO 8583 field-39 value, sent binary
     /// (0x33 = 51, insufficient funds). The card was not charged.
-    Declined { result_code: u8, masked_pan: Option<String>, brand: Option<String> },
+    Declined {
+        result_code: u8,
+        masked_pan: Option<String>,
+        brand: Option<String>,
+    },
     /// The terminal's own failure (codes ≥ 0x64, e.g. 0x6C aborted) or a refused command
     /// (`84 xx`). Nothing was charged.
-    TerminalError { code: u8 },
+    TerminalError {
+        code: u8,
+    },
     /// An administrative command (registration, end-of-day, abort) finished.
     Completed,
     /// We cannot know: T4 expired or the line failed after the terminal took the command.
-    Unknown { reason: &'static str },
+    Unknown {
+        reason: &'static str,
+    },
 }
 
 /// Result code → outcome; 00 is success, handled by the caller.
 fn failure(code: u8, s: Option<&StatusInfo>) -> Outcome {
     if is_issuer_code(code) {
-        Outcome::Declined {
-            result_code: code,
-            masked_pan: s.and_then(|s| s.masked_pan.clone()),
-            brand: s.and_then(|s| s.brand.clone()),
-        }
+        Outcome::Declined { result_code: code, masked_pan: s.and_then(|s| s.masked_pan.clone()), brand: s.and_then(|s| s.brand.clone()) }
     } else {
         Outcome::TerminalError { code }
     }

@@ -62,12 +62,17 @@ pub enum Script {
     Approve(Approve),
     /// Status information with this result code (issuer codes 01–63 binary, 0x33 = 51),
     /// then abort `06 1E` with it.
-    Decline { result_code: u8 },
+    Decline {
+        result_code: u8,
+    },
     /// Ignores the command and the link's two resends of it, not even a link ACK.
     Silent,
     /// Takes the command, sends `after_statuses` intermediate statuses, books `then`
     /// (what really happened) and stops talking: the driver's T4 case.
-    Drop { after_statuses: usize, then: Box<Script> },
+    Drop {
+        after_statuses: usize,
+        then: Box<Script>,
+    },
 }
 
 /// Link faults, each a count of frames still to affect.
@@ -79,6 +84,10 @@ pub struct Faults {
     pub withhold_ack: u32,
     /// Answer the next N frames from the ECR with NAK (no action).
     pub nak: u32,
+    /// After the next N completions (`06 0F`), send the completion once more, as a
+    /// terminal does that missed the ECR's ACK: a stale frame the ECR must not take as
+    /// the answer to its next command.
+    pub repeat_completion: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +306,22 @@ impl Conn {
         Ok(false)
     }
 
+    /// The final `06 0F` of a transaction, repeated once if the fault says so.
+    fn complete(&mut self) -> Result<(), Gone> {
+        self.exchange(0x06, 0x0F, &[])?;
+        let repeat = {
+            let mut st = self.lock();
+            let r = st.faults.repeat_completion > 0;
+            st.faults.repeat_completion = st.faults.repeat_completion.saturating_sub(1);
+            r
+        };
+        if repeat {
+            // Not waiting for its ACK: the ECR's next command may already be on the way.
+            self.raw(&wire::frame(&wire::apdu(0x06, 0x0F, &[]), false))?;
+        }
+        Ok(())
+    }
+
     /// Sends a message the ECR must answer `80 00 00`, and waits for that answer.
     fn exchange(&mut self, class: u8, instr: u8, data: &[u8]) -> Result<bool, Gone> {
         if !self.send(class, instr, data)? {
@@ -412,14 +437,16 @@ impl Conn {
                 if !self.exchange(0x04, 0x0F, &status)? {
                     return Ok(());
                 }
-                for line in [format!("{:^24}", t.brand), format!("Betrag EUR {}.{:02}", t.amount / 100, t.amount % 100), "Zahlung erfolgt".into()] {
+                for line in
+                    [format!("{:^24}", t.brand), format!("Betrag EUR {}.{:02}", t.amount / 100, t.amount % 100), "Zahlung erfolgt".into()]
+                {
                     let mut d = vec![0x00];
                     d.extend(line.as_bytes());
                     if !self.exchange(0x06, 0xD1, &d)? {
                         return Ok(());
                     }
                 }
-                self.exchange(0x06, 0x0F, &[]).map(drop)
+                self.complete()
             }
             Script::Decline { result_code } => {
                 for s in [0x0A, 0x01] {
@@ -459,13 +486,12 @@ impl Conn {
         };
         let original = {
             let mut st = self.lock();
-            st.journal
-                .iter_mut()
-                .find(|t| t.kind == TxnKind::Payment && t.result_code == 0 && t.receipt_no == receipt && !t.reversed)
-                .map(|t| {
+            st.journal.iter_mut().find(|t| t.kind == TxnKind::Payment && t.result_code == 0 && t.receipt_no == receipt && !t.reversed).map(
+                |t| {
                     t.reversed = true;
                     t.clone()
-                })
+                },
+            )
         };
         self.send(0x80, 0x00, &[])?;
         let Some(o) = original else {
@@ -477,7 +503,7 @@ impl Conn {
         if !self.exchange(0x04, 0x0F, &status)? {
             return Ok(());
         }
-        self.exchange(0x06, 0x0F, &[]).map(drop)
+        self.complete()
     }
 
     fn enquiry(&mut self) -> Result<(), Gone> {
@@ -489,7 +515,7 @@ impl Conn {
                 return Ok(());
             }
         }
-        self.exchange(0x06, 0x0F, &[]).map(drop)
+        self.complete()
     }
 
     fn end_of_day(&mut self) -> Result<(), Gone> {
@@ -525,7 +551,7 @@ impl Conn {
         if !self.exchange(0x04, 0x0F, &d)? {
             return Ok(());
         }
-        self.exchange(0x06, 0x0F, &[]).map(drop)
+        self.complete()
     }
 
     /// The `04 0F` payload describing a transaction.
