@@ -67,3 +67,4 @@ err-card-amount = لا يمكن الدفع بالبطاقة بمبلغ { $amount
 err-card-unknown = نتيجة الجهاز للدفعة { $key } غير معروفة. لا تكرر الخصم: سيسأل النظام الجهاز.
 err-card-cancelled = أُلغيت الدفعة بالبطاقة.
 err-terminal-not-configured = جهاز البطاقات غير مُعدّ (ينقص: { $missing }).
+err-terminal-port = تعذّر فتح منفذ جهاز البطاقات { $port }: { $detail }

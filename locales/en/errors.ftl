@@ -67,3 +67,4 @@ err-card-amount = A card payment of { $amount } is not possible: { $due } is due
 err-card-unknown = The terminal's answer for payment { $key } is not known. Do not charge again: the counter will ask the terminal.
 err-card-cancelled = The card payment was cancelled.
 err-terminal-not-configured = The card terminal is not set up (missing: { $missing }).
+err-terminal-port = Cannot open the card terminal's port { $port }: { $detail }

@@ -67,3 +67,4 @@ err-card-amount = Không thể thanh toán thẻ { $amount }: số cần thanh t
 err-card-unknown = Chưa rõ kết quả từ máy POS cho giao dịch { $key }. Đừng quẹt thẻ lại: hệ thống sẽ hỏi máy POS.
 err-card-cancelled = Giao dịch thẻ đã bị hủy.
 err-terminal-not-configured = Máy POS thẻ chưa được cài đặt (thiếu: { $missing }).
+err-terminal-port = Không mở được cổng { $port } của máy POS thẻ: { $detail }

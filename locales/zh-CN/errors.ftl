@@ -67,3 +67,4 @@ err-card-amount = 无法刷卡支付 { $amount }：应付金额为 { $due }。
 err-card-unknown = 终端对付款 { $key } 的结果未知。请勿重复扣款：系统将向终端查询。
 err-card-cancelled = 刷卡付款已取消。
 err-terminal-not-configured = 刷卡终端尚未设置（缺少：{ $missing }）。
+err-terminal-port = 无法打开刷卡终端的端口 { $port }：{ $detail }

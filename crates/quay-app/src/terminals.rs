@@ -5,7 +5,11 @@
 use std::time::{Duration, Instant};
 
 use quay_core::Money;
+use std::sync::Mutex;
+
 use quay_pay::viva::{OrderCode, OrderOutcome, Transaction, VivaClient};
+use quay_pay::zvt;
+use quay_pay::zvt::session::{Approval, Outcome};
 use quay_store::{CardDetails, PaymentRecord};
 
 use crate::card::{CardTerminal, TerminalOutcome};
@@ -30,7 +34,28 @@ impl Counter {
                 let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
                 Ok(Box::new(VivaTerminal::new(client, &source)))
             }
-            "zvt" => Err(missing("zvt (the serial terminal driver is not wired yet)")),
+            "zvt" => {
+                let port = get("zvt.port")?;
+                if port.is_empty() {
+                    return Err(missing("zvt.port"));
+                }
+                let baud = get("zvt.baud")?.parse::<u32>().unwrap_or(9600);
+                let password = self.store().secret("zvt.password")?.unwrap_or_default();
+                let password = if password.is_empty() {
+                    0
+                } else {
+                    password
+                        .parse::<u32>()
+                        .map_err(|_| AppError::new("err-config-value", vec![("key", "zvt.password".into()), ("value", "******".into())]))?
+                };
+                let currency = zvt::currency::numeric(self.config().currency);
+                let config = zvt::driver::Config { password, currency, ..Default::default() };
+                let line = zvt::driver::Line { baud, ..Default::default() };
+                let t = zvt::ZvtTerminal::open(&port, &line, config).map_err(|e| {
+                    AppError::new("err-terminal-port", vec![("port", port.as_str().into()), ("detail", e.to_string().into())])
+                })?;
+                Ok(Box::new(ZvtCardTerminal::new(t)))
+            }
             _ => Err(missing("terminal.kind")),
         }
     }
@@ -193,5 +218,107 @@ impl CardTerminal for VivaTerminal {
                 Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..self.details(order, None) }),
             }
         })
+    }
+}
+
+/// A ZVT terminal on a serial line. One command at a time (the line is half-duplex), so
+/// the driver sits behind a mutex.
+pub struct ZvtCardTerminal<P> {
+    driver: Mutex<zvt::ZvtTerminal<P>>,
+}
+
+impl<P> ZvtCardTerminal<P> {
+    pub fn new(driver: zvt::ZvtTerminal<P>) -> ZvtCardTerminal<P> {
+        ZvtCardTerminal { driver: Mutex::new(driver) }
+    }
+}
+
+fn approval_details(a: &Approval) -> CardDetails {
+    CardDetails {
+        terminal_id: a.terminal_id.map(|t| format!("{t:08}")),
+        masked_pan: a.masked_pan.clone(),
+        brand: a.brand.clone(),
+        auth_code: a.auth_code.clone(),
+        rrn: a.rrn.clone(),
+        trace: a.trace.map(|t| format!("{t:06}")),
+        receipt_no: a.receipt_no.map(|r| format!("{r:04}")),
+        provider_ref: None,
+        result_code: Some("00".into()),
+        result_source: Some("iso8583".into()),
+        message: None,
+    }
+}
+
+/// The journal's vocabulary for a ZVT outcome: the issuer's code as two digits
+/// (ISO 8583 field 39), the terminal's own codes kept as ZVT codes.
+fn zvt_outcome(o: &Outcome) -> TerminalOutcome {
+    match o {
+        Outcome::Approved(a) => TerminalOutcome::Approved(approval_details(a)),
+        Outcome::Declined { result_code, masked_pan, brand } => TerminalOutcome::Declined(CardDetails {
+            masked_pan: masked_pan.clone(),
+            brand: brand.clone(),
+            result_code: Some(format!("{result_code:02}")),
+            result_source: Some("iso8583".into()),
+            ..Default::default()
+        }),
+        // 0x6C: aborted at the terminal (the customer or cashier cancelled).
+        Outcome::TerminalError { code: 0x6C } => TerminalOutcome::Cancelled(CardDetails {
+            result_code: Some("6C".into()),
+            result_source: Some("zvt".into()),
+            ..Default::default()
+        }),
+        Outcome::TerminalError { code } => TerminalOutcome::Declined(CardDetails {
+            result_code: Some(format!("{code:02X}")),
+            result_source: Some("zvt".into()),
+            ..Default::default()
+        }),
+        Outcome::Completed => {
+            TerminalOutcome::Unknown(CardDetails { message: Some("completed without a result".into()), ..Default::default() })
+        }
+        Outcome::Unknown { reason } => TerminalOutcome::Unknown(CardDetails { message: Some((*reason).to_string()), ..Default::default() }),
+    }
+}
+
+impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<P> {
+    fn kind(&self) -> &'static str {
+        "zvt"
+    }
+
+    fn charge(&self, _key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+        let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
+        let mut notify = |n: &zvt::session::Notice| {
+            if let zvt::session::Notice::Status(h) = n {
+                on_status(h.text);
+            }
+        };
+        match driver.pay_with(amount, &mut notify) {
+            Ok(t) => zvt_outcome(&t.outcome),
+            // The terminal never took the command: nothing was charged.
+            Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
+                message: Some(format!("not delivered: {e}")),
+                result_source: Some("zvt".into()),
+                ..Default::default()
+            }),
+            Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
+        }
+    }
+
+    /// Asks the terminal for its last transaction (repeat receipt). It answers for our
+    /// attempt only if the amount matches; otherwise the outcome stays unknown for a
+    /// person to settle with the terminal's journal.
+    fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome {
+        let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
+        let answer = driver.repeat_receipt().or_else(|_| driver.status_enquiry());
+        match answer {
+            Ok(t) => match &t.outcome {
+                Outcome::Approved(a) if a.amount as i64 == attempt.amount => TerminalOutcome::Approved(approval_details(a)),
+                Outcome::Approved(_) => TerminalOutcome::Unknown(CardDetails {
+                    message: Some("the terminal's last transaction is another amount".into()),
+                    ..Default::default()
+                }),
+                other => zvt_outcome(other),
+            },
+            Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
+        }
     }
 }
