@@ -58,10 +58,42 @@ pub enum Command {
         #[command(subcommand)]
         cmd: PaymentsCmd,
     },
+    /// The ZVT card terminal, for technicians: status, a test sale, the day's batch.
+    Terminal {
+        #[command(subcommand)]
+        cmd: TerminalCmd,
+    },
     /// Sales to the hub: the outbox.
     Sync {
         #[command(subcommand)]
         cmd: SyncCmd,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TerminalCmd {
+    /// Asks the terminal about its last transaction (status enquiry).
+    Status {
+        /// The serial device (default: zvt.port of the configuration).
+        #[arg(long)]
+        port: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A test sale of AMOUNT (major units), journaled like any card attempt.
+    Sale {
+        amount: String,
+        #[arg(long)]
+        port: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Closes the terminal's batch (end-of-day) and prints its per-brand totals.
+    EndOfDay {
+        #[arg(long)]
+        port: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -422,6 +454,45 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     for i in list {
                         out.push_str(&format!("{label}\t{}\t{}\t{} → {}\n", i.id, i.name, m(i.counter_price), m(i.hub_price)));
                     }
+                }
+                Ok(out)
+            }
+        }
+        Command::Terminal { cmd: TerminalCmd::Status { port, json } } => {
+            let mut driver = counter.zvt_driver(port.as_deref())?;
+            let t = driver.status_enquiry().map_err(|e| {
+                AppError::new("err-terminal-port", vec![("port", port.unwrap_or_default().into()), ("detail", e.to_string().into())])
+            })?;
+            let (state, details) = quay_app::terminals::zvt_report(&t.outcome);
+            if json {
+                pretty(&json!({"last_transaction": state.as_str(), "details": details, "receipt": t.receipt}))
+            } else {
+                Ok(format!("last transaction: {}\n{}\n", state.as_str(), serde_json::to_string(&details).map_err(AppError::internal)?))
+            }
+        }
+        Command::Terminal { cmd: TerminalCmd::Sale { amount, port, json } } => {
+            let amount = counter.parse_amount(&amount)?;
+            let terminal = quay_app::terminals::ZvtCardTerminal::new(counter.zvt_driver(port.as_deref())?);
+            let p = counter.terminal_test_sale(&terminal, amount)?;
+            if json {
+                pretty(&p)
+            } else {
+                Ok(format!("{}\t{}\t{}\n", p.key, p.state.as_str(), f.money(quay_core::Money::new(p.amount, counter.config().currency))))
+            }
+        }
+        Command::Terminal { cmd: TerminalCmd::EndOfDay { port, json } } => {
+            let mut driver = counter.zvt_driver(port.as_deref())?;
+            let eod = driver.end_of_day().map_err(|e| {
+                AppError::new("err-terminal-port", vec![("port", port.unwrap_or_default().into()), ("detail", e.to_string().into())])
+            })?;
+            let cur = counter.config().currency;
+            if json {
+                let brands: Vec<_> = eod.per_brand.iter().map(|(b, n, t)| json!({"brand": b, "count": n, "total": t})).collect();
+                pretty(&json!({"total": eod.total, "currency": cur.code(), "per_brand": brands, "receipt_range": eod.receipt_range}))
+            } else {
+                let mut out = format!("total\t{}\n", f.money(quay_core::Money::new(eod.total as i64, cur)));
+                for (b, n, t) in &eod.per_brand {
+                    out.push_str(&format!("{b}\t{n}\t{}\n", f.money(quay_core::Money::new(*t as i64, cur))));
                 }
                 Ok(out)
             }

@@ -188,3 +188,31 @@ fn card_payments_headless_through_viva() {
     assert_eq!(payments[0]["terminal"], "viva");
     assert!(ok(d, &["payments", "resolve"]).is_empty(), "nothing open");
 }
+
+#[test]
+fn zvt_terminal_headless_for_technicians() {
+    use quay_sim::zvt::{Approve, Script, ZvtSim};
+    use serialport::SerialPort;
+    let (sim, tty) = ZvtSim::start().unwrap();
+    let port = tty.name().expect("a pty has a name");
+    drop(tty); // the command opens the device itself
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    sim.script(Script::Approve(Approve::brand("Visa")));
+    let sale: Value = serde_json::from_str(&ok(d, &["terminal", "sale", "12000", "--port", &port, "--json"])).unwrap();
+    assert_eq!(sale["state"], "approved");
+    assert_eq!(sale["amount"], 12_000);
+    assert_eq!(sale["brand"], "Visa");
+    sim.script(Script::Decline { result_code: 0x33 });
+    let declined: Value = serde_json::from_str(&ok(d, &["terminal", "sale", "5000", "--port", &port, "--json"])).unwrap();
+    assert_eq!((declined["state"].as_str(), declined["result_code"].as_str()), (Some("declined"), Some("51")));
+    let status: Value = serde_json::from_str(&ok(d, &["terminal", "status", "--port", &port, "--json"])).unwrap();
+    assert!(status["last_transaction"].is_string(), "{status}");
+    let eod: Value = serde_json::from_str(&ok(d, &["terminal", "end-of-day", "--port", &port, "--json"])).unwrap();
+    assert_eq!(eod["total"], 12_000, "only the approved sale is in the batch: {eod}");
+    assert_eq!(eod["per_brand"][0]["brand"], "Visa");
+    assert_eq!(eod["per_brand"][0]["count"], 1);
+    let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+    assert_eq!(payments.as_array().unwrap().len(), 2, "both attempts are in the journal");
+    assert!(refused(d, &["terminal", "status"]).contains("zvt.port"));
+}

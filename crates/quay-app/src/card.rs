@@ -76,6 +76,16 @@ fn card_tender(amount: i64, d: &CardDetails) -> Tender {
     }
 }
 
+/// The journal state an outcome leads to, with its details.
+pub fn outcome_state(outcome: TerminalOutcome) -> (PaymentState, CardDetails) {
+    match outcome {
+        TerminalOutcome::Approved(d) => (PaymentState::Approved, d),
+        TerminalOutcome::Declined(d) => (PaymentState::Declined, d),
+        TerminalOutcome::Cancelled(d) => (PaymentState::Cancelled, d),
+        TerminalOutcome::Unknown(d) => (PaymentState::Unknown, d),
+    }
+}
+
 /// The cashier's explanation of a decline: the issuer's code in words, or the code itself.
 pub fn decline_error(d: &CardDetails) -> AppError {
     let code = d.result_code.clone().unwrap_or_default();
@@ -164,12 +174,7 @@ impl Counter {
 
     fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
         let at = self.now().to_rfc3339();
-        let (state, details) = match outcome {
-            TerminalOutcome::Approved(d) => (PaymentState::Approved, d),
-            TerminalOutcome::Declined(d) => (PaymentState::Declined, d),
-            TerminalOutcome::Cancelled(d) => (PaymentState::Cancelled, d),
-            TerminalOutcome::Unknown(d) => (PaymentState::Unknown, d),
-        };
+        let (state, details) = outcome_state(outcome);
         if p.state == state {
             return Ok(p.clone());
         }

@@ -59,6 +59,60 @@ impl Counter {
             _ => Err(missing("terminal.kind")),
         }
     }
+
+    /// The ZVT terminal of the configuration, on `port` if given (`--port`).
+    pub fn zvt_driver(&self, port: Option<&str>) -> Result<zvt::ZvtTerminal<serialport::TTYPort>> {
+        let port = match port {
+            Some(p) => p.to_string(),
+            None => self.setting("zvt.port")?.unwrap_or_default(),
+        };
+        if port.is_empty() {
+            return Err(AppError::new("err-terminal-not-configured", vec![("missing", "zvt.port".into())]));
+        }
+        let baud = self.setting("zvt.baud")?.and_then(|b| b.parse::<u32>().ok()).unwrap_or(9600);
+        let password = self.store().secret("zvt.password")?.unwrap_or_default();
+        let password = if password.is_empty() {
+            0
+        } else {
+            password
+                .parse::<u32>()
+                .map_err(|_| AppError::new("err-config-value", vec![("key", "zvt.password".into()), ("value", "******".into())]))?
+        };
+        let config = zvt::driver::Config { password, currency: zvt::currency::numeric(self.config().currency), ..Default::default() };
+        let line = zvt::driver::Line { baud, ..Default::default() };
+        zvt::ZvtTerminal::open(&port, &line, config)
+            .map_err(|e| AppError::new("err-terminal-port", vec![("port", port.as_str().into()), ("detail", e.to_string().into())]))
+    }
+
+    /// A technician's test sale of `amount` on `terminal`, journaled like any attempt
+    /// (no cart: it completes no sale). Returns the journaled record.
+    pub fn terminal_test_sale(&self, terminal: &dyn CardTerminal, amount: Money) -> Result<PaymentRecord> {
+        let at = self.now().to_rfc3339();
+        let sale_id = uuid::Uuid::now_v7();
+        let p = self.store().begin_payment(&quay_store::NewPayment {
+            sale_id,
+            terminal: terminal.kind(),
+            kind: "sale",
+            amount: amount.minor,
+            currency: amount.currency.code(),
+            at: &at,
+            cart: None,
+        })?;
+        self.store().payment_transition(
+            &p.key,
+            quay_core::payment::PaymentState::Sent,
+            &CardDetails { message: Some("terminal test".into()), ..Default::default() },
+            &self.now().to_rfc3339(),
+        )?;
+        let outcome = terminal.charge(&p.key, amount, &|s| tracing::info!(status = s, "terminal"));
+        let (state, details) = crate::card::outcome_state(outcome);
+        Ok(self.store().payment_transition(&p.key, state, &details, &self.now().to_rfc3339())?)
+    }
+}
+
+/// What a ZVT outcome means, as the journal's state and details (for reports).
+pub fn zvt_report(o: &Outcome) -> (quay_core::payment::PaymentState, CardDetails) {
+    crate::card::outcome_state(zvt_outcome(o))
 }
 
 /// Viva eftPOS: an order for the terminal's source (its serial number), then polling the

@@ -39,7 +39,15 @@ impl Sim {
     fn start() -> Sim {
         use std::io::BufRead;
         let mut child = Command::new(sim_binary())
-            .args(["--port", "0", "--menu", root().join("assets/demo-menu.json").to_str().unwrap(), "--viva", "--viva-autopay", "E2E-TERMINAL"])
+            .args([
+                "--port",
+                "0",
+                "--menu",
+                root().join("assets/demo-menu.json").to_str().unwrap(),
+                "--viva",
+                "--viva-autopay",
+                "E2E-TERMINAL",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

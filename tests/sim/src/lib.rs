@@ -21,10 +21,10 @@ mod menu_versions;
 mod sales_validation;
 mod server;
 mod signing;
-/// The ZVT card terminal on a pseudo-terminal pair (in progress).
-pub mod zvt;
 /// Viva's classic API: orders for a source and a scripted terminal (in progress).
 pub mod viva;
+/// The ZVT card terminal on a pseudo-terminal pair (in progress).
+pub mod zvt;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
