@@ -3,6 +3,7 @@
 //! - full sync of a generated 20,000-item menu with option groups (goal < 1.5 s);
 //! - a change set of 100 items applied to that menu (goal < 100 ms);
 //! - draining 10,000 queued sales after reconnecting (goal < 10 s).
+//!
 //! Each iteration starts from a copy of a prepared counter, made outside the timing.
 
 use std::path::Path;

@@ -4,6 +4,7 @@
 //! 2. mark it `sent`, then call the terminal;
 //! 3. record the outcome; only an approval becomes a tender, and the sale closes when the
 //!    tenders pay the total.
+//!
 //! At start-up, attempts that are not final are resolved by asking the terminal; a
 //! payment is never re-sent automatically, and an `unknown` outcome blocks a new attempt
 //! for that sale until it is resolved.

@@ -31,7 +31,7 @@ fn counter(dir: &std::path::Path) -> Counter {
 /// The cashier presses F1 on terminal A3 once the order is there.
 fn press_f1(viva: &RunningViva, outcome: Pay) {
     for _ in 0..100 {
-        if viva.pay_newest(SOURCE, outcome.clone()).is_some() {
+        if viva.pay_newest(SOURCE, outcome).is_some() {
             return;
         }
         std::thread::sleep(Duration::from_millis(20));
