@@ -139,3 +139,21 @@ card-amount = المبلغ بالبطاقة
 card-approved = تمت الموافقة على البطاقة. أُغلقت عملية البيع { $receipt }.
 card-remaining = تمت الموافقة على البطاقة. المتبقي: { $amount }
 card-retry = أعد المحاولة
+
+## What the card terminal shows
+zvt-status-confirm-amount = أكّد المبلغ على الجهاز
+zvt-status-enter-pin = أدخل رمز PIN
+zvt-status-waiting-host = بانتظار البنك…
+zvt-status-auto-reversal = إلغاء تلقائي
+zvt-status-card-refused = البطاقة غير مقبولة
+zvt-status-card-expired = البطاقة منتهية الصلاحية
+zvt-status-insert-card = أدخل البطاقة أو المسها أو مرّرها
+zvt-status-remove-card = اسحب البطاقة
+zvt-status-card-unreadable = تعذّرت قراءة البطاقة
+zvt-status-wait = يُرجى الانتظار…
+zvt-status-wrong-pin = رمز PIN غير صحيح
+zvt-status-pin-tries = تم تجاوز عدد محاولات PIN
+zvt-status-approved = تمت الموافقة
+zvt-status-declined = مرفوضة
+zvt-status-other = الجهاز مشغول
+viva-order-sent = أُرسل الطلب: اضغط F1 على الجهاز

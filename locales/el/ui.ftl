@@ -127,3 +127,21 @@ card-amount = Ποσό με κάρτα
 card-approved = Η κάρτα εγκρίθηκε. Η πώληση { $receipt } έκλεισε.
 card-remaining = Η κάρτα εγκρίθηκε. Υπόλοιπο: { $amount }
 card-retry = Δοκιμάστε ξανά
+
+## What the card terminal shows
+zvt-status-confirm-amount = Επιβεβαιώστε το ποσό στο τερματικό
+zvt-status-enter-pin = Πληκτρολογήστε το PIN
+zvt-status-waiting-host = Αναμονή για την τράπεζα…
+zvt-status-auto-reversal = Αυτόματη αναστροφή
+zvt-status-card-refused = Η κάρτα δεν γίνεται δεκτή
+zvt-status-card-expired = Η κάρτα έχει λήξει
+zvt-status-insert-card = Εισαγάγετε, ακουμπήστε ή σύρετε την κάρτα
+zvt-status-remove-card = Αφαιρέστε την κάρτα
+zvt-status-card-unreadable = Η κάρτα δεν διαβάζεται
+zvt-status-wait = Περιμένετε…
+zvt-status-wrong-pin = Λάθος PIN
+zvt-status-pin-tries = Υπέρβαση ορίου προσπαθειών PIN
+zvt-status-approved = Εγκρίθηκε
+zvt-status-declined = Απορρίφθηκε
+zvt-status-other = Το τερματικό είναι απασχολημένο
+viva-order-sent = Η παραγγελία στάλθηκε: πατήστε F1 στο τερματικό

@@ -127,3 +127,21 @@ card-amount = Amount by card
 card-approved = Card approved. Sale { $receipt } closed.
 card-remaining = Card approved. Still due: { $amount }
 card-retry = Try again
+
+## What the card terminal shows
+zvt-status-confirm-amount = Confirm the amount on the terminal
+zvt-status-enter-pin = Enter PIN
+zvt-status-waiting-host = Waiting for the bank…
+zvt-status-auto-reversal = Automatic reversal
+zvt-status-card-refused = Card not accepted
+zvt-status-card-expired = Card expired
+zvt-status-insert-card = Insert, tap or swipe the card
+zvt-status-remove-card = Remove the card
+zvt-status-card-unreadable = Card not readable
+zvt-status-wait = Please wait…
+zvt-status-wrong-pin = Incorrect PIN
+zvt-status-pin-tries = PIN try limit exceeded
+zvt-status-approved = Approved
+zvt-status-declined = Declined
+zvt-status-other = Terminal busy
+viva-order-sent = Order sent: press F1 on the terminal

@@ -124,3 +124,21 @@ card-amount = Số tiền trả bằng thẻ
 card-approved = Thẻ đã được chấp nhận. Đơn { $receipt } đã hoàn tất.
 card-remaining = Thẻ đã được chấp nhận. Còn phải trả: { $amount }
 card-retry = Thử lại
+
+## What the card terminal shows
+zvt-status-confirm-amount = Xác nhận số tiền trên máy POS
+zvt-status-enter-pin = Nhập mã PIN
+zvt-status-waiting-host = Đang chờ ngân hàng…
+zvt-status-auto-reversal = Tự động hoàn giao dịch
+zvt-status-card-refused = Thẻ không được chấp nhận
+zvt-status-card-expired = Thẻ đã hết hạn
+zvt-status-insert-card = Cắm, chạm hoặc quẹt thẻ
+zvt-status-remove-card = Rút thẻ ra
+zvt-status-card-unreadable = Không đọc được thẻ
+zvt-status-wait = Vui lòng chờ…
+zvt-status-wrong-pin = Sai mã PIN
+zvt-status-pin-tries = Đã nhập sai PIN quá số lần cho phép
+zvt-status-approved = Đã chấp nhận
+zvt-status-declined = Bị từ chối
+zvt-status-other = Máy POS đang bận
+viva-order-sent = Đã gửi đơn: nhấn F1 trên máy POS

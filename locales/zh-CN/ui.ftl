@@ -124,3 +124,21 @@ card-amount = 刷卡金额
 card-approved = 刷卡成功。销售 { $receipt } 已完成。
 card-remaining = 刷卡成功。仍需支付：{ $amount }
 card-retry = 重试
+
+## What the card terminal shows
+zvt-status-confirm-amount = 请在终端上确认金额
+zvt-status-enter-pin = 请输入密码
+zvt-status-waiting-host = 正在等待银行…
+zvt-status-auto-reversal = 自动冲正
+zvt-status-card-refused = 不接受此卡
+zvt-status-card-expired = 卡已过期
+zvt-status-insert-card = 请插卡、挥卡或刷卡
+zvt-status-remove-card = 请取出卡片
+zvt-status-card-unreadable = 无法读取卡片
+zvt-status-wait = 请稍候…
+zvt-status-wrong-pin = 密码错误
+zvt-status-pin-tries = 密码尝试次数已超限
+zvt-status-approved = 已批准
+zvt-status-declined = 已拒绝
+zvt-status-other = 终端忙
+viva-order-sent = 订单已发送：请在终端上按 F1

@@ -33,8 +33,8 @@ pub enum TerminalOutcome {
 }
 
 /// A card terminal as the counter uses it. Calls block until the terminal answers (the
-/// window calls them off its UI thread); `on_status` receives the terminal's texts
-/// ("insert card", "enter PIN") as they arrive.
+/// window calls them off its UI thread); `on_status` receives what the terminal shows
+/// ("insert card", "enter PIN") as Fluent ids, as they arrive.
 pub trait CardTerminal: Send + Sync {
     /// "zvt" or "viva": recorded with each attempt.
     fn kind(&self) -> &'static str;

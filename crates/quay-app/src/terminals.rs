@@ -197,7 +197,7 @@ impl CardTerminal for VivaTerminal {
                     })
                 }
             };
-            on_status("terminal");
+            on_status("viva-order-sent");
             let deadline = Instant::now() + self.give_up_after;
             loop {
                 match self.client.poll_order(order).await {
@@ -341,8 +341,9 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
     fn charge(&self, _key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
         let mut notify = |n: &zvt::session::Notice| {
+            // The Fluent id: the screen says it in the counter's language.
             if let zvt::session::Notice::Status(h) = n {
-                on_status(h.text);
+                on_status(h.id);
             }
         };
         match driver.pay_with(amount, &mut notify) {

@@ -32,7 +32,7 @@ impl CardTerminal for Scripted {
         "zvt"
     }
     fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
-        on_status("insert card");
+        on_status("zvt-status-insert-card");
         self.charged.lock().unwrap().push((key.to_string(), amount.minor));
         self.charges.lock().unwrap().remove(0)
     }
@@ -84,7 +84,7 @@ fn approved_card_closes_the_sale_with_the_terminal_reference() {
     assert_eq!(sale.tenders.len(), 1);
     assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
     assert_eq!(sale.tenders[0].reference.as_deref(), Some("0233"));
-    assert_eq!(statuses.lock().unwrap().as_slice(), ["insert card"]);
+    assert_eq!(statuses.lock().unwrap().as_slice(), ["zvt-status-insert-card"]);
     assert!(c.cart_snapshot().is_empty());
     let key = &t.charged.lock().unwrap()[0].0;
     assert!(key.starts_with(&sale.id.to_string()), "the attempt is keyed by the sale's id");
