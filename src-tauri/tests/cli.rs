@@ -216,3 +216,52 @@ fn zvt_terminal_headless_for_technicians() {
     assert_eq!(payments.as_array().unwrap().len(), 2, "both attempts are in the journal");
     assert!(refused(d, &["terminal", "status"]).contains("zvt.port"));
 }
+
+/// The app is SIGKILLed while the terminal is working on a payment (the journal says
+/// `sent`). After the restart the attempt is settled by asking the terminal — which
+/// booked it — and the sale is completed from the journal: charged once, sold once.
+#[test]
+fn sigkill_during_a_card_payment_then_restart() {
+    use quay_sim::zvt::{Approve, Script, ZvtSim};
+    use serialport::SerialPort;
+    let (sim, tty) = ZvtSim::start().unwrap();
+    let port = tty.name().unwrap();
+    drop(tty);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    ok(d, &["config", "set", "terminal.kind", "zvt"]);
+    ok(d, &["config", "set", "zvt.port", &port]);
+    // The terminal takes the payment, books it, and goes quiet: the app waits for T4.
+    sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
+        .arg("--data-dir")
+        .arg(d)
+        .args(["sales", "ring", "i-phobo", "--pay", "card"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let p: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+        if p.as_array().is_some_and(|a| a.first().is_some_and(|x| x["state"] == "sent")) && sim.journal().len() == 1 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the payment never reached the terminal");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().unwrap(); // SIGKILL, mid-payment
+    child.wait().unwrap();
+    let sales: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
+    assert_eq!(sales, Value::Array(vec![]), "no sale yet: the outcome is not known");
+
+    let settled = ok(d, &["payments", "resolve"]);
+    assert!(settled.contains("approved"), "{settled}");
+    let sales: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
+    assert_eq!(sales.as_array().unwrap().len(), 1, "the sale completed from the journal");
+    assert_eq!(sales[0]["tenders"][0]["kind"], "card");
+    assert_eq!(sim.journal().len(), 1, "the terminal charged once");
+    let log: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+    assert_eq!(log[0]["state"], "approved");
+}
