@@ -34,28 +34,7 @@ impl Counter {
                 let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
                 Ok(Box::new(VivaTerminal::new(client, &source)))
             }
-            "zvt" => {
-                let port = get("zvt.port")?;
-                if port.is_empty() {
-                    return Err(missing("zvt.port"));
-                }
-                let baud = get("zvt.baud")?.parse::<u32>().unwrap_or(9600);
-                let password = self.store().secret("zvt.password")?.unwrap_or_default();
-                let password = if password.is_empty() {
-                    0
-                } else {
-                    password
-                        .parse::<u32>()
-                        .map_err(|_| AppError::new("err-config-value", vec![("key", "zvt.password".into()), ("value", "******".into())]))?
-                };
-                let currency = zvt::currency::numeric(self.config().currency);
-                let config = zvt::driver::Config { password, currency, ..Default::default() };
-                let line = zvt::driver::Line { baud, ..Default::default() };
-                let t = zvt::ZvtTerminal::open(&port, &line, config).map_err(|e| {
-                    AppError::new("err-terminal-port", vec![("port", port.as_str().into()), ("detail", e.to_string().into())])
-                })?;
-                Ok(Box::new(ZvtCardTerminal::new(t)))
-            }
+            "zvt" => Ok(Box::new(ZvtCardTerminal::new(self.zvt_driver(None)?))),
             _ => Err(missing("terminal.kind")),
         }
     }
