@@ -387,7 +387,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
             let id =
                 uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
-            let void = counter.void_sale(id, &reason)?;
+            let void = counter.void_paying_back(id, &reason)?;
             if json {
                 pretty(&void)
             } else {

@@ -181,10 +181,17 @@ async fn sales_today(c: State<'_, Shared>) -> Reply<SalesDay> {
 
 #[tauri::command]
 async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String) -> Reply<SalesDay> {
-    call(&c, |c| {
-        c.void_sale(self::sale_id(&sale_id)?, &reason)?;
-        c.sales_day_view(c.today())
+    // A card sale is paid back on the terminal first, which blocks: off the async workers.
+    let counter: Shared = c.inner().clone();
+    let worker = counter.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<SalesDay> {
+        worker.void_paying_back(self::sale_id(&sale_id)?, &reason)?;
+        worker.sales_day_view(worker.today())
     })
+    .await
+    .map_err(quay_app::AppError::internal)
+    .and_then(|r| r);
+    result.map_err(|e| fail(&counter, e))
 }
 
 #[derive(Debug, Serialize)]

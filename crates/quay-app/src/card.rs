@@ -43,6 +43,9 @@ pub trait CardTerminal: Send + Sync {
     /// What happened to an attempt whose answer was lost: status enquiry (ZVT) or the
     /// transactions of its order (Viva). Never charges.
     fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome;
+    /// Pays `amount` of the approved `original` back to the card (ZVT reversal by receipt
+    /// number, else refund; Viva refund of the transaction).
+    fn refund(&self, key: &str, original: &PaymentRecord, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome;
 }
 
 /// The cart being paid, journaled with each attempt so an approved payment can complete
@@ -253,6 +256,53 @@ impl Counter {
         cart.clear();
         *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
         Ok(sale)
+    }
+
+    /// Voids a sale paid (partly) by card: each approved card payment is first paid back
+    /// through the journal (kind `refund`); only when every refund is approved is the void
+    /// record written. A refused or unknown refund leaves the sale as it was.
+    pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal) -> Result<Sale> {
+        // Approved first (the manager's PIN, once roles exist), paid back second.
+        let approval = self.approve_void(id, reason)?;
+        let paid: Vec<PaymentRecord> =
+            self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved).collect();
+        let refunded: Vec<PaymentRecord> =
+            self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "refund" && p.state == PaymentState::Approved).collect();
+        for original in paid.iter().skip(refunded.len()) {
+            let at = self.now().to_rfc3339();
+            let r = self.store().begin_payment(&NewPayment {
+                sale_id: id,
+                terminal: terminal.kind(),
+                kind: "refund",
+                amount: original.amount,
+                currency: &original.currency,
+                at: &at,
+                cart: None,
+            })?;
+            self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
+            let amount = Money::new(original.amount, self.config().currency);
+            let outcome = terminal.refund(&r.key, original, amount, &|s| self.emit(crate::Event::TerminalStatus { text: s.to_string() }));
+            let r = self.record_outcome(&r, outcome)?;
+            match r.state {
+                PaymentState::Approved => tracing::info!(key = %r.key, "card refunded"),
+                PaymentState::Declined => return Err(decline_error(&r.details)),
+                PaymentState::Unknown => return Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(r.key))])),
+                _ => return Err(AppError::new("err-card-cancelled", vec![])),
+            }
+        }
+        self.write_void(approval)
+    }
+
+    /// Voids a sale, paying card payments back first on the configured terminal. A cash
+    /// sale needs no terminal.
+    pub fn void_paying_back(&self, id: Uuid, reason: &str) -> Result<Sale> {
+        let card_paid = self.store().payments_of_sale(id)?.iter().any(|p| p.kind == "sale" && p.state == PaymentState::Approved);
+        if card_paid {
+            let terminal = self.card_terminal()?;
+            self.void_sale_refunding(id, reason, terminal.as_ref())
+        } else {
+            self.void_sale(id, reason)
+        }
     }
 
     pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {

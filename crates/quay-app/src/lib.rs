@@ -82,6 +82,12 @@ impl VoidPolicy for NoRolesYet {
     }
 }
 
+/// A void the policy approved, not yet written.
+pub(crate) struct VoidApproval {
+    original: Sale,
+    info: VoidInfo,
+}
+
 /// The counter's identity and settings, read once at start.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -315,13 +321,25 @@ impl Counter {
 
     /// Voids a closed sale by writing its void record; nothing is deleted.
     pub fn void_sale(&self, id: Uuid, reason: &str) -> Result<Sale> {
+        let approval = self.approve_void(id, reason)?;
+        self.write_void(approval)
+    }
+
+    /// The checks before a void — a reason, the sale exists, the policy approves — made
+    /// before anything is paid back.
+    pub(crate) fn approve_void(&self, id: Uuid, reason: &str) -> Result<VoidApproval> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-void-reason", vec![]));
         }
         let original = self.sale(id)?;
         let approved_by = self.void_policy.approve(&original, reason)?;
-        let info = VoidInfo { reason: reason.to_string(), approved_by };
+        Ok(VoidApproval { original, info: VoidInfo { reason: reason.to_string(), approved_by } })
+    }
+
+    pub(crate) fn write_void(&self, approval: VoidApproval) -> Result<Sale> {
+        let VoidApproval { original, info } = approval;
+        let id = original.id;
         let at = self.now();
         let cashier = self.config.cashier.clone();
         let void = self.store().void_sale(&self.config.counter_id, id, &info, |receipt_no| Stamp {

@@ -160,6 +160,33 @@ impl CardTerminal for VivaTerminal {
         "viva"
     }
 
+    fn refund(&self, _key: &str, original: &PaymentRecord, amount: Money, _on_status: &dyn Fn(&str)) -> TerminalOutcome {
+        // The Viva transaction id was journaled as the approval's receipt number.
+        let Some(tx) = original.details.receipt_no.clone() else {
+            return TerminalOutcome::Declined(CardDetails {
+                message: Some("no Viva transaction to refund".into()),
+                result_source: Some("viva".into()),
+                ..Default::default()
+            });
+        };
+        Self::runtime().block_on(async {
+            match self.client.refund(&tx, amount.minor).await {
+                Ok(refund_id) => TerminalOutcome::Approved(CardDetails {
+                    receipt_no: refund_id,
+                    provider_ref: original.details.provider_ref.clone(),
+                    result_source: Some("viva".into()),
+                    ..Default::default()
+                }),
+                Err(e) if e.retryable() => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
+                Err(e) => TerminalOutcome::Declined(CardDetails {
+                    message: Some(e.to_string()),
+                    result_source: Some("viva".into()),
+                    ..Default::default()
+                }),
+            }
+        })
+    }
+
     fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
         Self::runtime().block_on(async {
             let order = match self.client.create_order(amount.minor, &self.source_code, key).await {
@@ -315,6 +342,27 @@ fn zvt_outcome(o: &Outcome) -> TerminalOutcome {
 impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<P> {
     fn kind(&self) -> &'static str {
         "zvt"
+    }
+
+    /// A reversal by the original's receipt number while it is in the open batch; a refund
+    /// of the amount when the receipt number is not known.
+    fn refund(&self, _key: &str, original: &PaymentRecord, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+        let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
+        let receipt = original.details.receipt_no.as_deref().and_then(|r| r.parse::<u16>().ok());
+        let result = match receipt {
+            Some(r) => driver.reverse(r),
+            None => driver.refund_money(amount),
+        };
+        let _ = on_status;
+        match result {
+            Ok(t) => zvt_outcome(&t.outcome),
+            Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
+                message: Some(format!("not delivered: {e}")),
+                result_source: Some("zvt".into()),
+                ..Default::default()
+            }),
+            Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
+        }
     }
 
     fn charge(&self, _key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {

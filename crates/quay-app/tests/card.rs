@@ -39,6 +39,10 @@ impl CardTerminal for Scripted {
     fn enquire(&self, _: &PaymentRecord) -> TerminalOutcome {
         self.enquiries.lock().unwrap().remove(0)
     }
+    fn refund(&self, key: &str, _: &PaymentRecord, amount: Money, _: &dyn Fn(&str)) -> TerminalOutcome {
+        self.charged.lock().unwrap().push((key.to_string(), -amount.minor));
+        self.charges.lock().unwrap().remove(0)
+    }
 }
 
 fn approved(receipt: &str) -> TerminalOutcome {
@@ -177,4 +181,22 @@ fn split_tender_card_then_cash() {
     );
     assert_eq!(sale.tenders[1].change, Some(100_000 - (total - 50_000)));
     sale.check().unwrap();
+}
+
+#[test]
+fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let total = fill_cart(&c);
+    let t = Scripted::new(vec![approved("0240"), declined("05"), approved("0241")], vec![]);
+    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
+    // The refund is declined: no void is written, the sale stands.
+    assert_eq!(c.void_sale_refunding(sale.id, "wrong table", &t).unwrap_err().code, "decline-do-not-honour");
+    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
+    // Approved: the void is written, with the card tender negated.
+    let void = c.void_sale_refunding(sale.id, "wrong table", &t).unwrap();
+    assert_eq!((void.total, void.tenders[0].amount), (-total, -total));
+    let refunds: Vec<_> = c.payments_on(c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
+    assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);
+    assert_eq!(t.charged.lock().unwrap().last().unwrap().1, -total, "the refund was of the sale's card amount");
 }

@@ -127,3 +127,20 @@ fn wrong_api_key_is_refused_and_nothing_is_charged() {
     assert!(viva.orders().is_empty());
     assert!(c.resolve_payments(&t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
 }
+
+#[test]
+fn voiding_a_viva_sale_refunds_the_transaction_once() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let t = terminal(&viva);
+    let sale = std::thread::scope(|s| {
+        s.spawn(|| press_f1(&viva, Pay::Approve));
+        c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap()
+    });
+    let void = c.void_sale_refunding(sale.id, "wrong order", &t).unwrap();
+    assert_eq!(void.total, -sale.total);
+    assert_eq!(c.void_sale_refunding(sale.id, "again", &t).unwrap_err().code, "err-already-voided");
+    let refunds = viva.transactions().into_iter().filter(|t| t.parent_id.is_some()).count();
+    assert_eq!(refunds, 1, "one refund at Viva");
+}

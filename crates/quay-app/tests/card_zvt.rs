@@ -74,3 +74,17 @@ fn a_lost_answer_is_asked_after_restart_never_charged_twice() {
     assert_eq!(rows.len(), 1, "the sale was completed from the journal");
     assert_eq!(sim.journal().len(), 1, "the terminal charged once");
 }
+
+#[test]
+fn voiding_a_card_sale_reverses_it_on_the_terminal() {
+    let (sim, t) = terminal();
+    sim.script(Script::Approve(Approve::default()));
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
+    let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t).unwrap();
+    assert_eq!(void.total, -sale.total);
+    let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
+    assert_eq!(refund.state, PaymentState::Approved);
+    assert_eq!(sim.journal().len(), 2, "the payment and its reversal");
+}
