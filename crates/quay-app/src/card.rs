@@ -155,6 +155,14 @@ impl Counter {
         if amount.minor <= 0 || amount.minor > due.minor {
             return Err(AppError::new("err-card-amount", vec![("amount", Arg::Money(amount)), ("due", Arg::Money(due))]));
         }
+        // A terminal can only tell about its last transaction: anything left open (by a
+        // crash) is settled before the next charge, or that answer would be lost.
+        if !self.store().payments_unresolved()?.is_empty() {
+            self.resolve_payments(terminal)?;
+            if let Some(open) = self.store().payments_unresolved()?.into_iter().next() {
+                return Err(quay_core::payment::PaymentError::Unresolved { sale: open.sale_id.to_string() }.into());
+            }
+        }
         let at = self.now().to_rfc3339();
         let cart_json = serde_json::to_string(paying).map_err(AppError::internal)?;
         // 1. Journal first: the attempt exists on disk before the terminal hears of it.
@@ -216,7 +224,15 @@ impl Counter {
                 PaymentState::Pending => {
                     TerminalOutcome::Cancelled(CardDetails { message: Some("never sent".into()), ..Default::default() })
                 }
-                _ => terminal.enquire(&p),
+                _ => match terminal.enquire(&p) {
+                    // The terminal's last transaction is one the journal already gave to
+                    // another attempt: ours came later and never ran there.
+                    TerminalOutcome::Approved(d) if self.already_attributed(&p, &d)? => TerminalOutcome::Cancelled(CardDetails {
+                        message: Some("the terminal's last transaction belongs to an earlier payment".into()),
+                        ..Default::default()
+                    }),
+                    other => other,
+                },
             };
             let r = self.record_outcome(&p, outcome)?;
             if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
@@ -237,6 +253,33 @@ impl Counter {
             out.push(r);
         }
         Ok(out)
+    }
+
+    /// Whether an approval the terminal reports is already journaled for another attempt
+    /// (same terminal receipt number and trace).
+    fn already_attributed(&self, p: &PaymentRecord, d: &CardDetails) -> Result<bool> {
+        if d.receipt_no.is_none() && d.trace.is_none() && d.provider_ref.is_none() {
+            return Ok(false);
+        }
+        let day = chrono::NaiveDate::parse_from_str(p.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d").unwrap_or_else(|_| self.today());
+        let same = |o: &PaymentRecord| {
+            o.key != p.key
+                && o.state == PaymentState::Approved
+                && o.terminal == p.terminal
+                && o.details.receipt_no == d.receipt_no
+                && o.details.trace == d.trace
+                && o.details.provider_ref == d.provider_ref
+        };
+        let mut days = vec![day];
+        if day != self.today() {
+            days.push(self.today());
+        }
+        for day in days {
+            if self.store().payments_on(day)?.iter().any(same) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Cash for what card tenders left due, closing the sale with all its tenders.

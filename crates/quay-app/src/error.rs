@@ -56,6 +56,12 @@ impl From<CoreError> for AppError {
     }
 }
 
+impl From<quay_core::payment::PaymentError> for AppError {
+    fn from(e: quay_core::payment::PaymentError) -> AppError {
+        AppError::from_localized(&e)
+    }
+}
+
 impl From<MenuError> for AppError {
     fn from(e: MenuError) -> AppError {
         AppError::from_localized(&e)

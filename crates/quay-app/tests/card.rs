@@ -122,8 +122,9 @@ fn unknown_blocks_a_new_attempt_and_a_restart_completes_the_sale_from_the_journa
     let total = {
         let c = counter(dir.path());
         let total = fill_cart(&c);
-        let t =
-            Scripted::new(vec![TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() })], vec![]);
+        let unknown = || TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() });
+        // The second attempt first asks the terminal about the first; it cannot tell yet.
+        let t = Scripted::new(vec![unknown()], vec![unknown()]);
         assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
         // Never charged twice: a second attempt is refused while the first is unknown.
         assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
