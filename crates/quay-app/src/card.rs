@@ -261,7 +261,8 @@ impl Counter {
         if d.receipt_no.is_none() && d.trace.is_none() && d.provider_ref.is_none() {
             return Ok(false);
         }
-        let day = chrono::NaiveDate::parse_from_str(p.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d").unwrap_or_else(|_| self.today());
+        let day =
+            chrono::NaiveDate::parse_from_str(p.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d").unwrap_or_else(|_| self.today());
         let same = |o: &PaymentRecord| {
             o.key != p.key
                 && o.state == PaymentState::Approved

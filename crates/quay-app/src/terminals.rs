@@ -339,6 +339,20 @@ fn zvt_outcome(o: &Outcome) -> TerminalOutcome {
     }
 }
 
+/// The outcome of a money command (payment, refund, reversal). A command the terminal
+/// never took charged nothing; any other failure after it took it is unknown.
+fn command_outcome(result: Result<zvt::Transaction, zvt::ZvtError>) -> TerminalOutcome {
+    match result {
+        Ok(t) => zvt_outcome(&t.outcome),
+        Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
+            message: Some(format!("not delivered: {e}")),
+            result_source: Some("zvt".into()),
+            ..Default::default()
+        }),
+        Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
+    }
+}
+
 impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<P> {
     fn kind(&self) -> &'static str {
         "zvt"
@@ -346,23 +360,14 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
 
     /// A reversal by the original's receipt number while it is in the open batch; a refund
     /// of the amount when the receipt number is not known.
-    fn refund(&self, _key: &str, original: &PaymentRecord, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+    fn refund(&self, _key: &str, original: &PaymentRecord, amount: Money, _on_status: &dyn Fn(&str)) -> TerminalOutcome {
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
         let receipt = original.details.receipt_no.as_deref().and_then(|r| r.parse::<u16>().ok());
         let result = match receipt {
             Some(r) => driver.reverse(r),
             None => driver.refund_money(amount),
         };
-        let _ = on_status;
-        match result {
-            Ok(t) => zvt_outcome(&t.outcome),
-            Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
-                message: Some(format!("not delivered: {e}")),
-                result_source: Some("zvt".into()),
-                ..Default::default()
-            }),
-            Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
-        }
+        command_outcome(result)
     }
 
     fn charge(&self, _key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
@@ -373,21 +378,12 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
                 on_status(h.id);
             }
         };
-        match driver.pay_with(amount, &mut notify) {
-            Ok(t) => zvt_outcome(&t.outcome),
-            // The terminal never took the command: nothing was charged.
-            Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
-                message: Some(format!("not delivered: {e}")),
-                result_source: Some("zvt".into()),
-                ..Default::default()
-            }),
-            Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
-        }
+        command_outcome(driver.pay_with(amount, &mut notify))
     }
 
     /// Asks the terminal for its last transaction (repeat receipt). It answers for our
-    /// attempt only if the amount matches; otherwise the outcome stays unknown for a
-    /// person to settle with the terminal's journal.
+    /// attempt only if the amount matches (and, checked by the caller, it is not already
+    /// another attempt's); otherwise the outcome stays unknown for a person to settle.
     fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome {
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
         let answer = driver.repeat_receipt().or_else(|_| driver.status_enquiry());
