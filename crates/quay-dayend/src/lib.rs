@@ -1,0 +1,1 @@
+//! Day-end reconciliation (work in progress).

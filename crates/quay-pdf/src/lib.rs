@@ -1,0 +1,1 @@
+//! PDF documents (work in progress).
