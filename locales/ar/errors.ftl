@@ -68,3 +68,6 @@ err-card-unknown = نتيجة الجهاز للدفعة { $key } غير معرو
 err-card-cancelled = أُلغيت الدفعة بالبطاقة.
 err-terminal-not-configured = جهاز البطاقات غير مُعدّ (ينقص: { $missing }).
 err-terminal-port = تعذّر فتح منفذ جهاز البطاقات { $port }: { $detail }
+err-reason-required = اذكر السبب.
+err-payment-not-found = لا توجد دفعة بطاقة { $key }.
+err-payment-final = دفعة البطاقة { $key } مسوّاة بالفعل ({ $state }).

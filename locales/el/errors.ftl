@@ -68,3 +68,6 @@ err-card-unknown = Η απάντηση του τερματικού για την
 err-card-cancelled = Η πληρωμή με κάρτα ακυρώθηκε.
 err-terminal-not-configured = Το τερματικό καρτών δεν έχει ρυθμιστεί (λείπει: { $missing }).
 err-terminal-port = Δεν ανοίγει η θύρα { $port } του τερματικού καρτών: { $detail }
+err-reason-required = Δώστε μια αιτιολογία.
+err-payment-not-found = Δεν υπάρχει πληρωμή με κάρτα { $key }.
+err-payment-final = Η πληρωμή με κάρτα { $key } έχει ήδη διευθετηθεί ({ $state }).

@@ -68,3 +68,6 @@ err-card-unknown = The terminal's answer for payment { $key } is not known. Do n
 err-card-cancelled = The card payment was cancelled.
 err-terminal-not-configured = The card terminal is not set up (missing: { $missing }).
 err-terminal-port = Cannot open the card terminal's port { $port }: { $detail }
+err-reason-required = Give a reason.
+err-payment-not-found = There is no card payment { $key }.
+err-payment-final = Card payment { $key } is already settled ({ $state }).

@@ -68,3 +68,6 @@ err-card-unknown = Chưa rõ kết quả từ máy POS cho giao dịch { $key }.
 err-card-cancelled = Giao dịch thẻ đã bị hủy.
 err-terminal-not-configured = Máy POS thẻ chưa được cài đặt (thiếu: { $missing }).
 err-terminal-port = Không mở được cổng { $port } của máy POS thẻ: { $detail }
+err-reason-required = Hãy nhập lý do.
+err-payment-not-found = Không có giao dịch thẻ { $key }.
+err-payment-final = Giao dịch thẻ { $key } đã được xử lý xong ({ $state }).

@@ -68,3 +68,6 @@ err-card-unknown = 终端对付款 { $key } 的结果未知。请勿重复扣款
 err-card-cancelled = 刷卡付款已取消。
 err-terminal-not-configured = 刷卡终端尚未设置（缺少：{ $missing }）。
 err-terminal-port = 无法打开刷卡终端的端口 { $port }：{ $detail }
+err-reason-required = 请填写原因。
+err-payment-not-found = 没有银行卡付款 { $key }。
+err-payment-final = 银行卡付款 { $key } 已经结清（{ $state }）。

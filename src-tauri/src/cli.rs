@@ -104,6 +104,17 @@ pub enum PaymentsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Settles by hand an attempt the terminal cannot answer for, after checking the
+    /// terminal and its printout: `--charged` completes the sale, `--not-charged` cancels.
+    Settle {
+        key: String,
+        #[arg(long, conflicts_with = "not_charged", required_unless_present = "not_charged")]
+        charged: bool,
+        #[arg(long)]
+        not_charged: bool,
+        #[arg(long)]
+        reason: String,
+    },
     /// Every card attempt of a day (default: today), oldest first.
     List {
         #[arg(long)]
@@ -225,9 +236,14 @@ const CONFIG_KEYS: &[&str] = &[
     "viva.merchant_id",
     "viva.api_key",
     "viva.source_code",
+    "viva.wait_s",
+    quay_app::webhook::LISTEN,
+    quay_app::webhook::TOKEN,
+    quay_app::webhook::KEY,
 ];
 /// Stored encrypted, read from stdin with `-`, never printed.
-const SECRET_KEYS: &[&str] = &[sync::HUB_KEY1, sync::HUB_KEY2, "zvt.password", "viva.api_key"];
+const SECRET_KEYS: &[&str] =
+    &[sync::HUB_KEY1, sync::HUB_KEY2, "zvt.password", "viva.api_key", quay_app::webhook::TOKEN, quay_app::webhook::KEY];
 
 #[derive(Subcommand, Debug)]
 pub enum ConfigCmd {
@@ -506,11 +522,22 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                 Ok(settled.iter().map(|p| format!("{}\t{}\n", p.key, p.state.as_str())).collect())
             }
         }
+        Command::Payments { cmd: PaymentsCmd::Settle { key, charged, not_charged: _, reason } } => {
+            let p = counter.settle_payment(&key, charged, &reason)?;
+            Ok(format!("{}\t{}\n", p.key, p.state.as_str()))
+        }
         Command::Payments { cmd: PaymentsCmd::List { date, json } } => {
             let d = day(counter, date.as_deref())?;
             let list = counter.payments_on(d)?;
             if json {
-                pretty(&list)
+                // Each attempt with its journal: what happened, state by state.
+                let mut out = Vec::with_capacity(list.len());
+                for p in &list {
+                    let mut v = serde_json::to_value(p).map_err(quay_app::AppError::internal)?;
+                    v["log"] = serde_json::to_value(counter.payment_log(&p.key)?).map_err(quay_app::AppError::internal)?;
+                    out.push(v);
+                }
+                pretty(&out)
             } else {
                 let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
                 Ok(list
@@ -594,6 +621,9 @@ fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
         "terminal.kind" if value != "zvt" && value != "viva" => Err(bad()),
         "zvt.baud" if !matches!(value, "9600" | "19200" | "38400" | "57600" | "115200") => Err(bad()),
         "viva.url" if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
+        "viva.wait_s" if value.parse::<u64>().map_or(true, |s| !(1..=900).contains(&s)) => Err(bad()),
+        quay_app::webhook::LISTEN if !value.is_empty() && value.parse::<std::net::SocketAddr>().is_err() => Err(bad()),
+        quay_app::webhook::TOKEN if value.len() < 16 => Err(bad()),
         _ if value.trim().is_empty() => Err(bad()),
         _ => Ok(()),
     }

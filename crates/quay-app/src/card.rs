@@ -32,14 +32,23 @@ pub enum TerminalOutcome {
     Cancelled(CardDetails),
 }
 
+/// What a terminal reports while a command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// What the terminal shows ("insert card", "enter PIN"), as a Fluent id.
+    Status(&'a str),
+    /// The provider's name for the attempt (Viva's order code), known before the outcome:
+    /// journaled at once, so a restart can ask about (and cancel) exactly that order.
+    Reference(&'a str),
+}
+
 /// A card terminal as the counter uses it. Calls block until the terminal answers (the
-/// window calls them off its UI thread); `on_status` receives what the terminal shows
-/// ("insert card", "enter PIN") as Fluent ids, as they arrive.
+/// window calls them off its UI thread); `on` receives progress as it arrives.
 pub trait CardTerminal: Send + Sync {
     /// "zvt" or "viva": recorded with each attempt.
     fn kind(&self) -> &'static str;
     /// Charges `amount` for the attempt `key` (sent to Viva as the merchant reference).
-    fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome;
+    fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome;
     /// What happened to an attempt whose answer was lost: status enquiry (ZVT) or the
     /// transactions of its order (Viva). Never charges.
     fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome;
@@ -175,12 +184,25 @@ impl Counter {
             at: &at,
             cart: Some(&cart_json),
         })?;
+        crate::failpoint::pause("card.pending");
         self.store().payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
+        crate::failpoint::pause("card.sent");
         tracing::info!(key = %p.key, amount = amount.minor, terminal = terminal.kind(), "card payment sent");
         // 2. The terminal, with no lock held.
-        let outcome = terminal.charge(&p.key, amount, on_status);
+        let on = |progress: Progress<'_>| match progress {
+            Progress::Status(s) => on_status(s),
+            Progress::Reference(r) => {
+                if let Err(e) = self.store().payment_reference(&p.key, r, &self.now().to_rfc3339()) {
+                    tracing::error!(key = %p.key, error = %e, "could not journal the provider's reference");
+                }
+            }
+        };
+        *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = Some(p.key.clone());
+        let outcome = terminal.charge(&p.key, amount, &on);
+        *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = None;
         // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
         let record = self.record_outcome(&p, outcome)?;
+        crate::failpoint::pause("card.outcome");
         self.finish(paying, record)
     }
 
@@ -215,10 +237,21 @@ impl Counter {
 
     /// Settles, at start-up, every attempt whose outcome the counter does not know: never
     /// sent → cancelled; sent or unknown → asked of the terminal. An approval whose sale
-    /// was not closed completes it from the journaled cart. Returns the attempts as settled.
+    /// was not closed (a crash between the two writes) completes it from the journaled
+    /// cart. Returns the attempts as settled.
     pub fn resolve_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
         let open = self.store().payments_unresolved()?;
         let mut out = Vec::new();
+        let paying_now = self.paying.lock().unwrap_or_else(|p| p.into_inner()).map(|(id, _)| id);
+        // Bound first: a guard in the loop's head would live through the loop.
+        let orphans = self.store().payments_approved_without_sale()?;
+        for r in orphans {
+            // The sale on this screen is being paid right now: not an orphan.
+            if Some(r.sale_id) != paying_now {
+                self.complete_from_journal(&r)?;
+                out.push(r);
+            }
+        }
         for p in open {
             let outcome = match p.state {
                 PaymentState::Pending => {
@@ -236,23 +269,56 @@ impl Counter {
             };
             let r = self.record_outcome(&p, outcome)?;
             if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
-                if let Some(paying) = r.cart.as_deref().and_then(|c| serde_json::from_str::<PayingCart>(c).ok()) {
-                    let mut tenders = paying.tenders.clone();
-                    tenders.push(card_tender(r.amount, &r.details));
-                    let total = paying.cart.totals()?.total.minor;
-                    if tenders.iter().map(|t| t.amount).sum::<i64>() == total {
-                        let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
-                        tracing::info!(receipt = %sale.receipt_no, key = %r.key, "sale completed after restart");
-                    } else {
-                        // Part of a split payment: the cart comes back to the screen with it.
-                        *self.cart.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.clone();
-                        *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.opened_at.map(|o| (paying.sale_id, o));
-                    }
-                }
+                self.complete_from_journal(&r)?;
             }
             out.push(r);
         }
         Ok(out)
+    }
+
+    /// A person settles an attempt the terminal cannot answer for, after looking at the
+    /// terminal and its printout: `charged` completes the sale from the journal (like an
+    /// approval found by asking), otherwise the attempt is cancelled. Only open attempts.
+    pub fn settle_payment(&self, key: &str, charged: bool, reason: &str) -> Result<PaymentRecord> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::new("err-reason-required", vec![]));
+        }
+        let p = self.store().payment(key)?.ok_or_else(|| AppError::new("err-payment-not-found", vec![("key", Arg::Text(key.into()))]))?;
+        if p.state.is_final() {
+            return Err(AppError::new("err-payment-final", vec![("key", Arg::Text(key.into())), ("state", Arg::Text(p.state.as_str().into()))]));
+        }
+        let details = CardDetails { message: Some(format!("settled by hand: {reason}")), result_source: Some("manual".into()), ..Default::default() };
+        let at = self.now().to_rfc3339();
+        // A pending attempt never reached the terminal: it can only be cancelled.
+        let state = if charged && p.state != PaymentState::Pending { PaymentState::Approved } else { PaymentState::Cancelled };
+        let r = self.store().payment_transition(key, state, &details, &at)?;
+        tracing::warn!(key, state = r.state.as_str(), "payment settled by hand");
+        if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
+            self.complete_from_journal(&r)?;
+        }
+        Ok(r)
+    }
+
+    /// An approved attempt whose sale is not on disk: closes the sale from the journaled
+    /// cart when the approved tenders pay it all; part of a split payment brings the cart
+    /// back to the screen with what is already paid.
+    pub(crate) fn complete_from_journal(&self, r: &PaymentRecord) -> Result<()> {
+        let Some(paying) = r.cart.as_deref().and_then(|c| serde_json::from_str::<PayingCart>(c).ok()) else {
+            return Ok(());
+        };
+        let mut tenders = paying.tenders.clone();
+        tenders.push(card_tender(r.amount, &r.details));
+        let total = paying.cart.totals()?.total.minor;
+        if tenders.iter().map(|t| t.amount).sum::<i64>() == total {
+            let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
+            tracing::info!(receipt = %sale.receipt_no, key = %r.key, "sale completed after restart");
+        } else {
+            *self.cart.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.clone();
+            *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.opened_at.map(|o| (paying.sale_id, o));
+            tracing::info!(key = %r.key, "part of a split payment: the cart is back on the screen");
+        }
+        Ok(())
     }
 
     /// Whether an approval the terminal reports is already journaled for another attempt
@@ -352,4 +418,22 @@ impl Counter {
     pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
         Ok(self.store().payments_on(day)?)
     }
+
+    /// What happened to an attempt, state by state (the append-only journal).
+    pub fn payment_log(&self, key: &str) -> Result<Vec<PaymentEvent>> {
+        Ok(self
+            .store()
+            .payment_log(key)?
+            .into_iter()
+            .map(|(at, state, detail)| PaymentEvent { at, state, detail: detail.and_then(|d| serde_json::from_str(&d).ok()) })
+            .collect())
+    }
+}
+
+/// One line of an attempt's journal.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PaymentEvent {
+    pub at: String,
+    pub state: String,
+    pub detail: Option<serde_json::Value>,
 }

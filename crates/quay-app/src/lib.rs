@@ -5,10 +5,12 @@
 pub mod card;
 pub mod error;
 pub mod export;
+pub mod failpoint;
 pub mod ring;
 pub mod sync;
 pub mod terminals;
 pub mod views;
+pub mod webhook;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -113,6 +115,10 @@ pub struct Counter {
     hub: Mutex<Option<Arc<quay_hub::HubClient>>>,
     /// Woken when a sale is queued for the hub, so the sync sends it at once.
     pub sales_queued: tokio::sync::Notify,
+    /// Woken by a Viva webhook, so a payment being polled is looked at now.
+    pub(crate) viva_hint: Arc<tokio::sync::Notify>,
+    /// The attempt this process is charging right now (its poll loop answers for it).
+    pub(crate) charging: Mutex<Option<String>>,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -159,6 +165,8 @@ impl Counter {
             data_dir: data_dir.to_path_buf(),
             hub: Mutex::new(None),
             sales_queued: tokio::sync::Notify::new(),
+            viva_hint: Arc::new(tokio::sync::Notify::new()),
+            charging: Mutex::new(None),
             listener: RwLock::new(None),
         })
     }

@@ -5,14 +5,14 @@
 use std::time::{Duration, Instant};
 
 use quay_core::Money;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use quay_pay::viva::{OrderCode, OrderOutcome, Transaction, VivaClient};
 use quay_pay::zvt;
 use quay_pay::zvt::session::{Approval, Outcome};
 use quay_store::{CardDetails, PaymentRecord};
 
-use crate::card::{CardTerminal, TerminalOutcome};
+use crate::card::{CardTerminal, Progress, TerminalOutcome};
 use crate::{AppError, Counter, Result};
 
 impl Counter {
@@ -21,22 +21,29 @@ impl Counter {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
         let missing = |what: &str| AppError::new("err-terminal-not-configured", vec![("missing", what.into())]);
         match get("terminal.kind")?.as_str() {
-            "viva" => {
-                let (url, merchant, source) = (get("viva.url")?, get("viva.merchant_id")?, get("viva.source_code")?);
-                let key = self.store().secret("viva.api_key")?.unwrap_or_default();
-                for (v, name) in
-                    [(&url, "viva.url"), (&merchant, "viva.merchant_id"), (&source, "viva.source_code"), (&key, "viva.api_key")]
-                {
-                    if v.is_empty() {
-                        return Err(missing(name));
-                    }
-                }
-                let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
-                Ok(Box::new(VivaTerminal::new(client, &source)))
-            }
+            "viva" => Ok(Box::new(self.viva_terminal()?)),
             "zvt" => Ok(Box::new(ZvtCardTerminal::new(self.zvt_driver(None)?))),
             _ => Err(missing("terminal.kind")),
         }
+    }
+
+    /// The Viva terminal of the configuration (its source, the client, the waits).
+    pub fn viva_terminal(&self) -> Result<VivaTerminal> {
+        let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
+        let missing = |what: &str| AppError::new("err-terminal-not-configured", vec![("missing", what.into())]);
+        let (url, merchant, source) = (get("viva.url")?, get("viva.merchant_id")?, get("viva.source_code")?);
+        let key = self.store().secret("viva.api_key")?.unwrap_or_default();
+        for (v, name) in [(&url, "viva.url"), (&merchant, "viva.merchant_id"), (&source, "viva.source_code"), (&key, "viva.api_key")] {
+            if v.is_empty() {
+                return Err(missing(name));
+            }
+        }
+        let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
+        // How long the counter waits for the customer at the terminal.
+        let wait = get("viva.wait_s")?.parse::<u64>().ok().filter(|s| *s > 0).unwrap_or(180);
+        Ok(VivaTerminal::new(client, &source)
+            .with_timing(quay_pay::viva::poll::POLL_EVERY, Duration::from_secs(wait))
+            .with_wake(self.viva_hint.clone()))
     }
 
     /// The ZVT terminal of the configuration, on `port` if given (`--port`).
@@ -83,7 +90,13 @@ impl Counter {
             &CardDetails { message: Some("terminal test".into()), ..Default::default() },
             &self.now().to_rfc3339(),
         )?;
-        let outcome = terminal.charge(&p.key, amount, &|s| tracing::info!(status = s, "terminal"));
+        let journal = |progress: crate::card::Progress<'_>| match progress {
+            crate::card::Progress::Status(s) => tracing::info!(status = s, "terminal"),
+            crate::card::Progress::Reference(r) => {
+                let _ = self.store().payment_reference(&p.key, r, &self.now().to_rfc3339());
+            }
+        };
+        let outcome = terminal.charge(&p.key, amount, &journal);
         let (state, details) = crate::card::outcome_state(outcome);
         Ok(self.store().payment_transition(&p.key, state, &details, &self.now().to_rfc3339())?)
     }
@@ -102,6 +115,8 @@ pub struct VivaTerminal {
     source_code: String,
     poll_every: Duration,
     give_up_after: Duration,
+    /// A webhook hint: poll now instead of at the next tick.
+    wake: Arc<tokio::sync::Notify>,
 }
 
 impl VivaTerminal {
@@ -111,7 +126,39 @@ impl VivaTerminal {
             source_code: source_code.to_string(),
             poll_every: quay_pay::viva::poll::POLL_EVERY,
             give_up_after: Duration::from_secs(180),
+            wake: Arc::new(tokio::sync::Notify::new()),
         }
+    }
+
+    /// Polls as soon as `wake` is notified (by the webhook listener), not only on the tick.
+    pub fn with_wake(mut self, wake: Arc<tokio::sync::Notify>) -> VivaTerminal {
+        self.wake = wake;
+        self
+    }
+
+    /// Waits for the next poll: the tick, or a webhook's hint, whichever comes first.
+    async fn next_poll(&self) {
+        tokio::select! {
+            _ = tokio::time::sleep(self.poll_every) => {}
+            _ = self.wake.notified() => {}
+        }
+    }
+
+    /// What Viva says now about an attempt's order, without touching it (no cancel):
+    /// `None` while it is still open or cannot be named. For webhook hints.
+    pub fn look(&self, attempt: &PaymentRecord) -> Option<TerminalOutcome> {
+        Self::runtime().block_on(async {
+            let order = match attempt.details.provider_ref.as_deref().and_then(|r| r.parse::<u64>().ok()) {
+                Some(code) => OrderCode(code),
+                None => {
+                    let day = attempt.created_at.get(..10).unwrap_or_default();
+                    let txs = self.client.find_by_merchant_trns(day, &attempt.key).await.ok()?;
+                    txs.iter().find_map(|t| t.order_code)?
+                }
+            };
+            let o = self.client.poll_order(order).await.ok()?;
+            self.outcome(order, o)
+        })
     }
 
     /// Shorter waits, for tests against the simulator.
@@ -155,6 +202,38 @@ impl VivaTerminal {
     }
 }
 
+/// Why an attempt without an order code stays unknown (journaled, shown to the manager).
+const UNNAMED_ORDER: &str = "no Viva payment carries this attempt's reference and its order code was never received: check the terminal, then settle by hand";
+
+impl VivaTerminal {
+    /// After a lost create answer: polls the transactions carrying our reference until
+    /// one decides the attempt or the usual wait is over (then unknown, never cancelled:
+    /// an order we cannot name cannot be cancelled).
+    async fn await_unnamed(&self, key: &str, why: &str) -> TerminalOutcome {
+        let deadline = Instant::now() + self.give_up_after;
+        let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        loop {
+            if let Ok(txs) = self.client.find_by_merchant_trns(&day, key).await {
+                if let Some(order) = txs.iter().find_map(|t| t.order_code) {
+                    if let Ok(o) = self.client.poll_order(order).await {
+                        if let Some(out) = self.outcome(order, o) {
+                            return out;
+                        }
+                    }
+                }
+            }
+            if Instant::now() >= deadline {
+                return TerminalOutcome::Unknown(CardDetails {
+                    message: Some(format!("{why}; {UNNAMED_ORDER}")),
+                    result_source: Some("viva".into()),
+                    ..Default::default()
+                });
+            }
+            self.next_poll().await;
+        }
+    }
+}
+
 impl CardTerminal for VivaTerminal {
     fn kind(&self) -> &'static str {
         "viva"
@@ -187,14 +266,13 @@ impl CardTerminal for VivaTerminal {
         })
     }
 
-    fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+    fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
         Self::runtime().block_on(async {
             let order = match self.client.create_order(amount.minor, &self.source_code, key).await {
                 Ok(code) => code,
-                // The order may exist though its answer was lost: the enquiry finds it by key.
-                Err(e) if e.retryable() => {
-                    return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() })
-                }
+                // The order may exist though its answer was lost, and the customer may pay
+                // it: wait for a transaction carrying our reference as long as for an order.
+                Err(e) if e.retryable() => return self.await_unnamed(key, &e.to_string()).await,
                 Err(e) => {
                     return TerminalOutcome::Cancelled(CardDetails {
                         message: Some(e.to_string()),
@@ -203,7 +281,8 @@ impl CardTerminal for VivaTerminal {
                     })
                 }
             };
-            on_status("viva-order-sent");
+            on(Progress::Reference(&order.to_string()));
+            on(Progress::Status("viva-order-sent"));
             let deadline = Instant::now() + self.give_up_after;
             loop {
                 match self.client.poll_order(order).await {
@@ -236,7 +315,7 @@ impl CardTerminal for VivaTerminal {
                         }),
                     };
                 }
-                tokio::time::sleep(self.poll_every).await;
+                self.next_poll().await;
             }
         })
     }
@@ -246,18 +325,20 @@ impl CardTerminal for VivaTerminal {
             let order = match attempt.details.provider_ref.as_deref().and_then(|r| r.parse::<u64>().ok()) {
                 Some(code) => OrderCode(code),
                 None => {
-                    // The create answer was lost: find the order by our merchant reference.
+                    // The create answer was lost (or never sent): find the order through a
+                    // transaction carrying our merchant reference.
                     let day = attempt.created_at.get(..10).unwrap_or_default();
                     match self.client.find_by_merchant_trns(day, &attempt.key).await {
                         Ok(txs) => match txs.iter().find_map(|t| t.order_code) {
                             Some(code) => code,
-                            // No transaction carries our key: nobody paid it.
-                            None => {
-                                return TerminalOutcome::Cancelled(CardDetails {
-                                    message: Some("no order found for the attempt".into()),
-                                    ..Default::default()
-                                })
-                            }
+                            // Nobody paid under our key, but an order Viva created without
+                            // telling us cannot be named, so not cancelled: it may still be
+                            // on the terminal. A person looks and settles it by hand.
+                            None => return TerminalOutcome::Unknown(CardDetails {
+                                message: Some(UNNAMED_ORDER.into()),
+                                result_source: Some("viva".into()),
+                                ..Default::default()
+                            }),
                         },
                         Err(e) => return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
                     }
@@ -332,7 +413,7 @@ fn zvt_outcome(o: &Outcome) -> TerminalOutcome {
             result_source: Some("zvt".into()),
             ..Default::default()
         }),
-        Outcome::Completed => {
+        Outcome::Completed | Outcome::NoTransaction => {
             TerminalOutcome::Unknown(CardDetails { message: Some("completed without a result".into()), ..Default::default() })
         }
         Outcome::Unknown { reason } => TerminalOutcome::Unknown(CardDetails { message: Some((*reason).to_string()), ..Default::default() }),
@@ -370,12 +451,12 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
         command_outcome(result)
     }
 
-    fn charge(&self, _key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+    fn charge(&self, _key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
         let mut notify = |n: &zvt::session::Notice| {
             // The Fluent id: the screen says it in the counter's language.
             if let zvt::session::Notice::Status(h) = n {
-                on_status(h.id);
+                on(Progress::Status(h.id));
             }
         };
         command_outcome(driver.pay_with(amount, &mut notify))
@@ -392,6 +473,13 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
                 Outcome::Approved(a) if a.amount as i64 == attempt.amount => TerminalOutcome::Approved(approval_details(a)),
                 Outcome::Approved(_) => TerminalOutcome::Unknown(CardDetails {
                     message: Some("the terminal's last transaction is another amount".into()),
+                    ..Default::default()
+                }),
+                // Nothing to repeat: the terminal has no transaction since its last
+                // end-of-day, so ours never ran there.
+                Outcome::NoTransaction => TerminalOutcome::Cancelled(CardDetails {
+                    message: Some("the terminal reports no transaction".into()),
+                    result_source: Some("zvt".into()),
                     ..Default::default()
                 }),
                 other => zvt_outcome(other),

@@ -5,7 +5,7 @@
 
 use std::sync::Mutex;
 
-use quay_app::card::{CardTerminal, TerminalOutcome};
+use quay_app::card::{CardTerminal, Progress, TerminalOutcome};
 use quay_app::Counter;
 use quay_core::payment::PaymentState;
 use quay_core::tender::TenderKind;
@@ -31,8 +31,8 @@ impl CardTerminal for Scripted {
     fn kind(&self) -> &'static str {
         "zvt"
     }
-    fn charge(&self, key: &str, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
-        on_status("zvt-status-insert-card");
+    fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
+        on(Progress::Status("zvt-status-insert-card"));
         self.charged.lock().unwrap().push((key.to_string(), amount.minor));
         self.charges.lock().unwrap().remove(0)
     }

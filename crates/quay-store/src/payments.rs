@@ -188,6 +188,32 @@ impl Store {
         self.payments_where("state IN ('pending', 'sent', 'unknown')", &[])
     }
 
+    /// Notes the provider's name for an attempt still in flight (Viva's order code) and
+    /// logs it; the state does not change.
+    pub fn payment_reference(&mut self, key: &str, provider_ref: &str, at: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let state: Option<String> = tx
+            .query_row("SELECT state FROM payments WHERE key = ?1 AND state IN ('sent', 'unknown')", [key], |r| r.get(0))
+            .optional()?;
+        let Some(state) = state else {
+            return Err(StoreError::Corrupt(format!("no payment in flight {key}")));
+        };
+        tx.execute("UPDATE payments SET provider_ref = ?2, updated_at = ?3 WHERE key = ?1", params![key, provider_ref, at])?;
+        let detail = serde_json::json!({ "provider_ref": provider_ref }).to_string();
+        tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, state, detail])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Approved card payments of a cart whose sale was never written (a crash between the
+    /// approval and the sale's close). Test sales carry no cart and are not orphans.
+    pub fn payments_approved_without_sale(&self) -> Result<Vec<PaymentRecord>> {
+        self.payments_where(
+            "kind = 'sale' AND state = 'approved' AND cart IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = payments.sale_id)",
+            &[],
+        )
+    }
+
     /// Every attempt of a sale, oldest first.
     pub fn payments_of_sale(&self, sale: Uuid) -> Result<Vec<PaymentRecord>> {
         self.payments_where("sale_id = ?1", &[&sale.to_string()])

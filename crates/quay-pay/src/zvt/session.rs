@@ -85,6 +85,9 @@ pub enum Outcome {
     },
     /// An administrative command (registration, end-of-day, abort) finished.
     Completed,
+    /// A status enquiry or repeat receipt answered with no transaction: there is none
+    /// since the terminal's last end-of-day.
+    NoTransaction,
     /// We cannot know: T4 expired or the line failed after the terminal took the command.
     Unknown {
         reason: &'static str,
@@ -242,7 +245,7 @@ impl Session {
         let last = self.statuses.iter().rev().find(|s| s.result_code.is_some()).or(self.statuses.last());
         match (self.kind, last) {
             (Kind::Admin | Kind::AckOnly, _) => Outcome::Completed,
-            (Kind::Enquiry, None) => Outcome::Unknown { reason: "no transaction reported" },
+            (Kind::Enquiry, None) => Outcome::NoTransaction,
             (Kind::Payment { amount }, None) => Outcome::Approved(Approval { amount, ..Approval::default() }),
             (kind, Some(s)) => match s.result_code.unwrap_or(0) {
                 0 => Outcome::Approved(Approval::from_status(s, if let Kind::Payment { amount } = kind { amount } else { 0 })),
@@ -333,6 +336,6 @@ mod tests {
         let mut s = Session::new(Kind::Enquiry, t0, T4);
         s.on_message(Message::Ack, t0, &mut |_| {});
         let o = s.on_message(Message::Completion, t0, &mut |_| {}).outcome;
-        assert!(matches!(o, Some(Outcome::Unknown { .. })));
+        assert_eq!(o, Some(Outcome::NoTransaction));
     }
 }
