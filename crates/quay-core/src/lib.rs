@@ -2,6 +2,7 @@
 //! randomness, no SQLite, no network. Time and ids come in as values, so every rule can
 //! be tested with a table.
 
+pub mod auth;
 pub mod cart;
 pub mod error;
 pub mod menu;

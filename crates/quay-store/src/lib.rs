@@ -8,11 +8,13 @@
 //!   a crash can never hand out a number twice nor leave a gap that was printed;
 //! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
 
+mod audit;
 mod migrations;
 mod outbox;
 mod payments;
 mod sales;
 mod secrets;
+mod staff;
 
 use std::path::Path;
 
@@ -21,9 +23,11 @@ use quay_core::CoreError;
 use rusqlite::{Connection, OptionalExtension};
 use thiserror::Error;
 
+pub use audit::{append as audit_append, mask, verify as audit_verify, AuditEntry, AuditError, AuditRecord, BrokenReason, GENESIS, MASKED};
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
 pub use payments::{CardDetails, NewPayment, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
+pub use staff::{SignInError, StaffError, StaffMember};
 
 #[derive(Debug, Error)]
 pub enum StoreError {

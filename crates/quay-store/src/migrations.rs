@@ -131,6 +131,41 @@ const STEPS: &[&str] = &[
     CREATE TRIGGER payment_events_u BEFORE UPDATE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
     CREATE TRIGGER payment_events_d BEFORE DELETE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
     CREATE TRIGGER payments_d BEFORE DELETE ON payments BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;",
+    // 6: staff with PIN roles, the PIN pad's counter-wide throttle, and the hash-chained
+    // audit log (append-only; each insert must continue the chain).
+    "CREATE TABLE staff (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        role            TEXT NOT NULL CHECK (role IN ('cashier', 'manager', 'technician')),
+        pin_hash        TEXT NOT NULL CHECK (pin_hash LIKE '$argon2id$%'),
+        active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+        locked_until    TEXT,
+        created_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER staff_d BEFORE DELETE ON staff BEGIN SELECT RAISE(ABORT, 'staff are deactivated, never deleted'); END;
+    CREATE TABLE auth_throttle (
+        scope           TEXT PRIMARY KEY,
+        failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+        locked_until    TEXT
+    ) STRICT;
+    CREATE TABLE audit_log (
+        seq       INTEGER PRIMARY KEY CHECK (seq >= 1),
+        at        TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        subject   TEXT NOT NULL,
+        before    TEXT,
+        after     TEXT,
+        prev_hash TEXT NOT NULL,
+        hash      TEXT NOT NULL UNIQUE
+    ) STRICT;
+    CREATE TRIGGER audit_log_u BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_d BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+        WHEN NEW.seq IS NOT coalesce((SELECT max(seq) FROM audit_log), 0) + 1
+          OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), printf('%.64d', 0))
+        BEGIN SELECT RAISE(ABORT, 'an audit entry must continue the chain'); END;",
 ];
 
 pub const LATEST: usize = STEPS.len();
@@ -173,11 +208,32 @@ mod tests {
                 )
                 .unwrap();
             }
+            if from == 5 {
+                conn.execute_batch(
+                    "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at)
+                     VALUES ('p1', 's1', 1, 'zvt', 'sale', 1, 'VND', 'approved', 't', 't');
+                     INSERT INTO payment_events(key, at, state) VALUES ('p1', 't', 'approved');",
+                )
+                .unwrap();
+            }
             m.to_latest(&mut conn).unwrap();
             assert_eq!(current_version(&conn).unwrap(), LATEST, "from {from}");
             if (2..4).contains(&from) {
                 let queued: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE sale_id = 's1'", [], |r| r.get(0)).unwrap();
                 assert_eq!(queued, 1, "sales written before the outbox existed are queued for the hub");
+            }
+            if from == 5 {
+                // Staff and the audit log start empty; existing payments are untouched.
+                let counts: (i64, i64) = conn
+                    .query_row("SELECT (SELECT count(*) FROM staff), (SELECT count(*) FROM audit_log)", [], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .unwrap();
+                assert_eq!(counts, (0, 0));
+                let kept: i64 = conn
+                    .query_row("SELECT count(*) FROM payments p JOIN payment_events e USING (key) WHERE p.state = 'approved'", [], |r| {
+                        r.get(0)
+                    })
+                    .unwrap();
+                assert_eq!(kept, 1, "the payment journal survives");
             }
             if from == 2 {
                 let last: i64 = conn.query_row("SELECT last FROM receipt_seq WHERE counter = 'C1'", [], |r| r.get(0)).unwrap();
