@@ -50,20 +50,25 @@ build: deps ui
 # The sandbox: the hub simulator on loopback (sandbox identity and keys, the demo café's
 # menu), a counter configured for it, the window. Nothing leaves this machine.
 SIM_PORT ?= 0
+# The sandbox's card terminal: zvt (the serial-line simulator on a pty) or viva (eftPOS
+# orders; the simulated terminal pays each order by itself after 2.5 s).
+TERMINAL ?= zvt
 run: build
 	@mkdir -p $(SANDBOX)
-	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --viva --viva-autopay SANDBOX-TERMINAL > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
-	for i in $$(seq 50); do grep -q '^viva: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
+	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --zvt --viva --viva-autopay SANDBOX-TERMINAL > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
+	for i in $$(seq 50); do grep -q '^zvt: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
 	url=$$(sed -n 's/^hub: //p' $(SANDBOX)/sim.log); echo "hub simulator: $$url"; \
-	viva=$$(sed -n 's/^viva: //p' $(SANDBOX)/sim.log); echo "viva simulator: $$viva (its terminal pays by itself)"; \
+	viva=$$(sed -n 's/^viva: //p' $(SANDBOX)/sim.log); zvt=$$(sed -n 's/^zvt: //p' $(SANDBOX)/sim.log); \
 	q="$(QUAY) --data-dir $(SANDBOX)"; \
 	$$q config set store.name "Quay Café — Sandbox"; \
 	$$q config set hub.url "$$url"; $$q config set hub.pos_parent SANDBOX; $$q config set hub.pos_id SANDBOX-01; \
 	echo sandbox-key1-0123456789abcdef | $$q config set hub.key1 -; \
 	echo sandbox-key2-0123456789abcdef | $$q config set hub.key2 -; \
-	$$q config set terminal.kind viva; $$q config set viva.url "$$viva"; \
+	$$q config set viva.url "$$viva"; \
 	$$q config set viva.merchant_id 1b2d3f4a-0000-4000-8000-00000000a3a3; $$q config set viva.source_code SANDBOX-TERMINAL; \
 	echo sandbox-api-key | $$q config set viva.api_key -; \
+	$$q config set zvt.port "$$zvt"; \
+	$$q config set terminal.kind $(TERMINAL); echo "card terminal: $(TERMINAL) ($$zvt / $$viva)"; \
 	$$q menu sync; \
 	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $$q; else $$q; fi
 

@@ -136,7 +136,8 @@ pub enum SyncCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Runs the background sync (menu on schedule, sales as they close) until stopped.
+    /// Runs the background sync (menu on schedule, sales as they close) until stopped,
+    /// with Viva's webhook listener when `viva.webhook.listen` is set.
     Run,
 }
 
@@ -590,7 +591,13 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         }
         Command::Sync { cmd: SyncCmd::Run } => {
             let counter = std::sync::Arc::new(Counter::open(counter.data_dir())?);
+            let hook = counter.webhook_config()?;
             block_on(async move {
+                // A headless counter hosts Viva's webhook here when one is configured.
+                if let Some(config) = hook {
+                    let l = quay_app::webhook::bind(&config).await.map_err(|e| AppError::internal(format!("{}: {e}", config.listen)))?;
+                    tokio::spawn(quay_app::webhook::serve(l, counter.clone(), config, std::future::pending()));
+                }
                 sync::run(counter).await;
                 Ok(String::new())
             })

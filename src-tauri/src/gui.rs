@@ -283,6 +283,24 @@ pub fn run(data_dir: PathBuf) -> i32 {
                         }
                     }
                 });
+                // Viva's webhook, when a technician configured one (off by default).
+                match counter.webhook_config() {
+                    Ok(Some(config)) => {
+                        let hooked = counter.clone();
+                        tauri::async_runtime::spawn(async move {
+                            match quay_app::webhook::bind(&config).await {
+                                Ok(l) => {
+                                    if let Err(e) = quay_app::webhook::serve(l, hooked, config, std::future::pending()).await {
+                                        tracing::error!(error = %e, "the Viva webhook listener stopped");
+                                    }
+                                }
+                                Err(e) => tracing::error!(addr = %config.listen, error = %e, "the Viva webhook listener cannot bind"),
+                            }
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
+                }
                 // The hub sync runs beside the window; it never blocks a sale.
                 tauri::async_runtime::spawn(quay_app::sync::run(counter));
                 Ok(())

@@ -45,6 +45,10 @@ struct Args {
     /// cashier pressed F1 on it (for the sandbox; tests drive the terminal instead).
     #[arg(long, requires = "viva")]
     viva_autopay: Option<String>,
+    /// Also run the ZVT terminal simulator on a pseudo-terminal; prints `zvt: /dev/pts/N`.
+    /// It approves every payment unless told otherwise (`/admin`-less: scripts are for tests).
+    #[arg(long)]
+    zvt: bool,
 }
 
 #[tokio::main]
@@ -85,6 +89,15 @@ async fn main() {
             });
         }
     }
+    // The terminal's end of a pty pair; the counter opens the other end by its name.
+    let _zvt = if args.zvt {
+        let (sim, tty) = quay_sim::zvt::ZvtSim::start().unwrap_or_else(|e| fail(&format!("zvt: {e}")));
+        use serialport::SerialPort;
+        println!("zvt: {}", tty.name().unwrap_or_default());
+        Some((sim, tty))
+    } else {
+        None
+    };
     let _ = std::io::stdout().flush();
     let _ = tokio::signal::ctrl_c().await;
 }
