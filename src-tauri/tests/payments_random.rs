@@ -127,3 +127,128 @@ fn random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
         card_paid.len()
     );
 }
+
+/// The same over Viva eftPOS orders: random API faults (slow answers, 5xx, lost
+/// create-order answers), a terminal that pays, declines or ignores each order at a random
+/// moment — sometimes after the app died — and random SIGKILLs. After each kill the
+/// journal is settled by asking Viva; an attempt Viva cannot name stays unknown and the
+/// test, as the manager, settles it from what Viva shows. `QUAY_RANDOM_VIVA` sets N.
+#[test]
+fn viva_random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
+    use quay_sim::viva::{start_viva_in_thread, TerminalOutcome as Does, VivaConfig, VivaFaults};
+    let n: usize = std::env::var("QUAY_RANDOM_VIVA").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    for (k, v) in [
+        ("terminal.kind", "viva"),
+        ("viva.url", viva.url.as_str()),
+        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
+        ("viva.source_code", "T1"),
+        ("viva.wait_s", "2"),
+    ] {
+        ok(d, &["config", "set", k, v]);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
+        .arg("--data-dir")
+        .arg(d)
+        .args(["config", "set", "viva.api_key", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(VivaConfig::SANDBOX_API_KEY.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let items = ["i-phobo", "i-croissant", "i-biasaigon", "i-phoga", "i-bmthit"];
+    let (mut kills, mut by_hand) = (0, 0);
+    for _ in 0..n {
+        let faults = VivaFaults {
+            slow_ms: [0, 0, 300][rng.below(3) as usize],
+            fail_5xx: u32::from(rng.below(6) == 0),
+            lose_create_responses: u32::from(rng.below(5) == 0),
+            webhook_copies: 0,
+        };
+        viva.set_faults(faults);
+        let orders_before = viva.orders().len();
+        let does = match rng.below(5) {
+            0 => None, // nobody pays: the wait runs out, the order is cancelled
+            1 => Some(Does::Decline),
+            _ => Some(Does::Approve),
+        };
+        let act_after = Duration::from_millis(rng.below(1500));
+        let item = items[rng.below(items.len() as u64) as usize];
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
+            .arg("--data-dir")
+            .arg(d)
+            .args(["sales", "ring", item, "--pay", "card"])
+            .env("QUAY_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let kill_after = (rng.below(3) == 0).then(|| Duration::from_millis(rng.below(2500)));
+        // The customer at the terminal, on their own clock.
+        let terminal = {
+            let v = viva.viva().clone();
+            std::thread::spawn(move || {
+                let deadline = Instant::now() + Duration::from_secs(8);
+                while v.orders().len() == orders_before && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                std::thread::sleep(act_after);
+                if let Some(does) = does {
+                    let _ = v.pay_newest("T1", does);
+                }
+            })
+        };
+        if let Some(after) = kill_after {
+            let started = Instant::now();
+            while started.elapsed() < after && child.try_wait().unwrap().is_none() {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let _ = child.kill(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+        terminal.join().unwrap();
+        viva.set_faults(VivaFaults::default());
+        // The restart: settle by asking Viva; what Viva cannot name, a manager settles
+        // from what Viva shows under the attempt's reference.
+        ok(d, &["payments", "resolve"]);
+        let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+        for p in payments.as_array().unwrap().iter().filter(|p| ["pending", "sent", "unknown"].contains(&p["state"].as_str().unwrap())) {
+            let key = p["key"].as_str().unwrap();
+            let paid = viva.transactions().iter().any(|t| t.merchant_trns == key && t.status_id == "F");
+            ok(d, &["payments", "settle", key, if paid { "--charged" } else { "--not-charged" }, "--reason", "checked at Viva"]);
+            by_hand += 1;
+        }
+    }
+
+    let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
+    let payments = payments.as_array().unwrap();
+    assert!(payments.iter().all(|p| !["pending", "sent", "unknown"].contains(&p["state"].as_str().unwrap())));
+    let paid: Vec<_> = viva.transactions().into_iter().filter(|t| t.status_id == "F").collect();
+    let paid_keys: std::collections::BTreeSet<_> = paid.iter().map(|t| t.merchant_trns.clone()).collect();
+    assert_eq!(paid_keys.len(), paid.len(), "no attempt charged twice at Viva");
+    let approved: std::collections::BTreeSet<_> =
+        payments.iter().filter(|p| p["state"] == "approved").map(|p| p["key"].as_str().unwrap().to_string()).collect();
+    assert_eq!(approved, paid_keys, "every payment at Viva is an approved attempt, and no other");
+    let sales: Value = serde_json::from_str(&ok(d, &["sales", "export", "--format", "json"])).unwrap();
+    let card_paid: Vec<i64> = sales
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["tenders"].as_array().unwrap().iter().filter(|t| t["kind"] == "card").map(|t| t["amount"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(card_paid.len(), paid.len(), "0 lost, 0 twice: every payment at Viva is one card sale");
+    assert_eq!(card_paid.iter().sum::<i64>(), paid.iter().map(|t| t.amount_minor).sum::<i64>(), "same amounts");
+    eprintln!(
+        "random viva payments: {n} sales tried, {kills} app kills, {by_hand} settled by hand, {} paid at Viva = {} card sales, 0 lost, 0 charged twice",
+        paid.len(),
+        card_paid.len()
+    );
+}

@@ -102,7 +102,14 @@ pub fn outcome_state(outcome: TerminalOutcome) -> (PaymentState, CardDetails) {
 /// The cashier's explanation of a decline: the issuer's code in words, or the code itself.
 pub fn decline_error(d: &CardDetails) -> AppError {
     let code = d.result_code.clone().unwrap_or_default();
-    match decline_message(&code) {
+    // The terminal's own codes (ZVT, from 0x64) and the issuer's (ISO 8583) overlap as
+    // text: the source says which table explains it.
+    let id = if d.result_source.as_deref() == Some("zvt") {
+        quay_core::payment::terminal_error_message(&code)
+    } else {
+        decline_message(&code)
+    };
+    match id {
         Some(id) => AppError::new(id, vec![]),
         None => AppError::new("decline-code", vec![("code", Arg::Text(code))]),
     }

@@ -355,6 +355,11 @@ impl CardTerminal for VivaTerminal {
                         }
                     }
                 }
+                // A decline leaves the order open at Viva: close it, as the live poll does.
+                Ok(OrderOutcome::Declined { transaction }) => {
+                    let _ = self.client.cancel_order(order).await;
+                    TerminalOutcome::Declined(self.details(order, Some(&transaction)))
+                }
                 Ok(o) => self.outcome(order, o).expect("not pending"),
                 Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..self.details(order, None) }),
             }

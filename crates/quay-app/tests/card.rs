@@ -201,3 +201,21 @@ fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
     assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);
     assert_eq!(t.charged.lock().unwrap().last().unwrap().1, -total, "the refund was of the sale's card amount");
 }
+
+#[test]
+fn a_decline_is_explained_by_the_table_of_whoever_gave_the_code() {
+    use quay_app::card::decline_error;
+    let cases = [
+        ("iso8583", "51", "decline-insufficient-funds"),
+        ("iso8583", "43", "decline-lost-stolen"),
+        ("zvt", "64", "zvt-error-card-unreadable"),
+        ("zvt", "6E", "zvt-error-card-blocked"),
+        // Unknown codes are shown as themselves.
+        ("iso8583", "Q7", "decline-code"),
+        ("zvt", "C3", "decline-code"),
+    ];
+    for (source, code, id) in cases {
+        let d = CardDetails { result_code: Some(code.into()), result_source: Some(source.into()), ..Default::default() };
+        assert_eq!(decline_error(&d).code, id, "{source} {code}");
+    }
+}

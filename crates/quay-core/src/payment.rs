@@ -142,6 +142,30 @@ pub fn decline_message(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The Fluent id for a ZVT terminal's own error (result codes from 0x64, as two hex
+/// digits): the card or the terminal failed, not the issuer. None: show the code.
+pub fn terminal_error_message(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_uppercase().as_str() {
+        "64" => "zvt-error-card-unreadable",
+        "65" => "zvt-error-card-data-missing",
+        "66" => "zvt-error-processing",
+        "6A" => "zvt-error-turnover-full",
+        "6C" => "zvt-error-aborted",
+        "6E" => "zvt-error-card-blocked",
+        "6F" => "zvt-error-wrong-currency",
+        "77" => "zvt-error-end-of-day-impossible",
+        "78" => "zvt-error-card-expired",
+        "79" => "zvt-error-card-not-yet-valid",
+        "7A" => "zvt-error-card-unknown",
+        "7D" => "zvt-error-communication",
+        "83" => "zvt-error-not-possible",
+        "9A" => "zvt-error-protocol",
+        "9C" => "zvt-error-busy",
+        "FF" => "zvt-error-system",
+        _ => return None,
+    })
+}
+
 /// Lost or stolen: the cashier must keep the card, as the issuer asks.
 pub fn keep_card(code: &str) -> bool {
     matches!(code, "41" | "43")
@@ -151,6 +175,15 @@ pub fn keep_card(code: &str) -> bool {
 mod tests {
     use super::*;
     use PaymentState::*;
+
+    #[test]
+    fn terminal_errors_are_not_issuer_declines() {
+        for (code, id) in [("64", Some("zvt-error-card-unreadable")), ("6c", Some("zvt-error-aborted")), ("7D", Some("zvt-error-communication")), ("C3", None)] {
+            assert_eq!(terminal_error_message(code), id, "{code}");
+        }
+        // "05" from the terminal is not "do not honour": the two tables never mix.
+        assert_eq!(terminal_error_message("05"), None);
+    }
 
     #[test]
     fn transitions_table() {
