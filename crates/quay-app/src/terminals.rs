@@ -185,6 +185,7 @@ impl VivaTerminal {
             result_code: tx.map(|t| t.status.code().to_string()).filter(|c| c != "F" && c != "C"),
             result_source: Some("viva".into()),
             message: None,
+            print_lines: vec![],
         }
     }
 
@@ -392,6 +393,7 @@ fn approval_details(a: &Approval) -> CardDetails {
         result_code: Some("00".into()),
         result_source: Some("iso8583".into()),
         message: None,
+        print_lines: vec![],
     }
 }
 
@@ -425,11 +427,21 @@ fn zvt_outcome(o: &Outcome) -> TerminalOutcome {
     }
 }
 
+/// The terminal's slip goes with the outcome into the journal.
+fn with_print_lines(mut o: TerminalOutcome, lines: Vec<String>) -> TerminalOutcome {
+    match &mut o {
+        TerminalOutcome::Approved(d) | TerminalOutcome::Declined(d) | TerminalOutcome::Unknown(d) | TerminalOutcome::Cancelled(d) => {
+            d.print_lines = lines
+        }
+    }
+    o
+}
+
 /// The outcome of a money command (payment, refund, reversal). A command the terminal
 /// never took charged nothing; any other failure after it took it is unknown.
 fn command_outcome(result: Result<zvt::Transaction, zvt::ZvtError>) -> TerminalOutcome {
     match result {
-        Ok(t) => zvt_outcome(&t.outcome),
+        Ok(t) => with_print_lines(zvt_outcome(&t.outcome), t.receipt),
         Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
             message: Some(format!("not delivered: {e}")),
             result_source: Some("zvt".into()),

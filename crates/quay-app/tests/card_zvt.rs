@@ -44,6 +44,11 @@ fn approved_on_the_terminal_with_its_details_in_the_journal() {
     assert!(p.details.trace.is_some() && p.details.receipt_no.is_some() && p.details.terminal_id.is_some(), "{:?}", p.details);
     assert_eq!(p.details.masked_pan.as_deref().map(|m| m.ends_with("1234")), Some(true));
     assert!(!seen.lock().unwrap().is_empty(), "the terminal's prompts reached the cashier");
+    assert!(!p.details.print_lines.is_empty(), "the terminal's slip is kept with the payment");
+    // …and survives a reopen (it is a column, not memory).
+    drop(c);
+    let again = counter(dir.path());
+    assert_eq!(again.payments_on(again.today()).unwrap()[0].details.print_lines, p.details.print_lines);
 }
 
 #[test]

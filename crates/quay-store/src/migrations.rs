@@ -166,6 +166,8 @@ const STEPS: &[&str] = &[
         WHEN NEW.seq IS NOT coalesce((SELECT max(seq) FROM audit_log), 0) + 1
           OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), printf('%.64d', 0))
         BEGIN SELECT RAISE(ABORT, 'an audit entry must continue the chain'); END;",
+    // 7: the terminal's printed lines (the customer's slip), kept with the payment.
+    "ALTER TABLE payments ADD COLUMN print_lines TEXT;",
 ];
 
 pub const LATEST: usize = STEPS.len();

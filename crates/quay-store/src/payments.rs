@@ -27,6 +27,9 @@ pub struct CardDetails {
     pub result_code: Option<String>,
     pub result_source: Option<String>,
     pub message: Option<String>,
+    /// What the terminal printed (the slip), line by line; kept with the payment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub print_lines: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,7 +63,7 @@ pub struct NewPayment<'a> {
 }
 
 const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
-    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message";
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines";
 
 fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
     let sale: String = r.get(1)?;
@@ -90,6 +93,7 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
                 result_code: r.get(19)?,
                 result_source: r.get(20)?,
                 message: r.get(21)?,
+                print_lines: r.get::<_, Option<String>>(22)?.map(|t| t.split('\n').map(str::to_string).collect()).unwrap_or_default(),
             },
         },
         state,
@@ -137,7 +141,8 @@ impl Store {
                 terminal_id = coalesce(?4, terminal_id), masked_pan = coalesce(?5, masked_pan), brand = coalesce(?6, brand),
                 auth_code = coalesce(?7, auth_code), rrn = coalesce(?8, rrn), trace = coalesce(?9, trace),
                 receipt_no = coalesce(?10, receipt_no), provider_ref = coalesce(?11, provider_ref),
-                result_code = coalesce(?12, result_code), result_source = coalesce(?13, result_source), message = coalesce(?14, message)
+                result_code = coalesce(?12, result_code), result_source = coalesce(?13, result_source), message = coalesce(?14, message),
+                print_lines = coalesce(?15, print_lines)
              WHERE key = ?1",
             params![
                 key,
@@ -153,7 +158,8 @@ impl Store {
                 d.provider_ref,
                 d.result_code,
                 d.result_source,
-                d.message
+                d.message,
+                (!d.print_lines.is_empty()).then(|| d.print_lines.join("\n"))
             ],
         )?;
         let detail = serde_json::to_string(details).map_err(|e| StoreError::Corrupt(e.to_string()))?;
