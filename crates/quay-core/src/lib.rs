@@ -13,6 +13,7 @@ pub mod sale;
 pub mod search;
 pub mod synth;
 pub mod tender;
+pub mod voucher;
 
 pub use cart::{Cart, CartLine, LineId};
 pub use error::{Arg, CoreError, Localized};

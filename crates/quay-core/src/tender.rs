@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
 use crate::money::Money;
+use crate::voucher::Partner;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +62,26 @@ impl Tender {
             partner: None,
             reference: None,
         })
+    }
+
+    /// A partner voucher that paid `amount` (from `voucher::applicable`), with the hub's
+    /// redemption id as `reference`: the hub can match the tender to its redemption, and
+    /// a void knows which redemption to reverse (its negated tender keeps the reference).
+    pub fn voucher(partner: Partner, amount: Money, redemption_id: &str) -> Tender {
+        Tender {
+            kind: TenderKind::Voucher,
+            amount: amount.minor,
+            tendered: None,
+            change: None,
+            partner: Some(partner.as_str().to_string()),
+            reference: Some(redemption_id.to_string()),
+        }
+    }
+
+    /// The partner of a voucher tender, if it is one Quay knows.
+    pub fn voucher_partner(&self) -> Option<Partner> {
+        (self.kind == TenderKind::Voucher).then_some(())?;
+        Partner::parse(self.partner.as_deref()?)
     }
 
     /// The same tender paid back: amounts negated, cash paid out exactly.
@@ -137,6 +158,22 @@ mod tests {
             let got: Vec<i64> = quick_cash(Money::new(due, cur)).iter().map(|m| m.minor).collect();
             assert_eq!(got, want, "{due}");
         }
+    }
+
+    #[test]
+    fn voucher_tender_wire_shape() {
+        let t = Tender::voucher(Partner::Momo, Money::new(50_000, Vnd), "r-1");
+        assert_eq!(
+            serde_json::to_value(&t).unwrap(),
+            serde_json::json!({"kind": "voucher", "amount": 50000, "partner": "momo", "reference": "r-1"})
+        );
+        assert_eq!(t.voucher_partner(), Some(Partner::Momo));
+        let back = t.negated();
+        assert_eq!(
+            (back.amount, back.partner.as_deref(), back.reference.as_deref(), back.tendered),
+            (-50_000, Some("momo"), Some("r-1"), None)
+        );
+        assert_eq!(Tender::cash(Money::new(1, Vnd), Money::new(1, Vnd)).unwrap().voucher_partner(), None);
     }
 
     #[test]

@@ -32,10 +32,10 @@ pub struct HubClient {
 }
 
 /// A verified answer.
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
 }
 
 #[derive(Debug)]
@@ -131,7 +131,7 @@ impl HubClient {
     /// Sends one signed request and returns the answer once its signature is verified.
     /// A `stale` refusal corrects the clock skew from the hub's signed timestamp and is
     /// retried once with a fresh nonce.
-    async fn call(&self, method: Method, path_and_query: &str, body: Vec<u8>, headers: HeaderMap) -> Result<Answer, HubError> {
+    pub(crate) async fn call(&self, method: Method, path_and_query: &str, body: Vec<u8>, headers: HeaderMap) -> Result<Answer, HubError> {
         for attempt in 0..2 {
             let answer = self.call_once(method.clone(), path_and_query, &body, headers.clone()).await?;
             if answer.status == StatusCode::UNAUTHORIZED && attempt == 0 {
@@ -237,11 +237,11 @@ impl HubClient {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, HubError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, HubError> {
     serde_json::from_slice(body).map_err(|e| HubError::BadAnswer { detail: e.to_string() })
 }
 
-fn refused(a: &Answer) -> HubError {
+pub(crate) fn refused(a: &Answer) -> HubError {
     let (code, message) = match serde_json::from_slice::<ErrorBody>(&a.body) {
         Ok(e) => (e.error.code, e.error.message),
         Err(_) => (String::new(), String::from_utf8_lossy(&a.body).chars().take(200).collect()),
@@ -249,7 +249,7 @@ fn refused(a: &Answer) -> HubError {
     HubError::Refused { status: a.status.as_u16(), code, message }
 }
 
-fn expect_ok(a: &Answer) -> Result<(), HubError> {
+pub(crate) fn expect_ok(a: &Answer) -> Result<(), HubError> {
     if a.status.is_success() {
         Ok(())
     } else {

@@ -2,6 +2,8 @@
 
 use quay_core::menu::MenuSnapshot;
 
+use crate::vouchers::VoucherSpec;
+
 /// The hub's view of one counter (hub-api.md, "Identity and signing") and its menu.
 #[derive(Clone, Debug)]
 pub struct HubConfig {
@@ -18,6 +20,8 @@ pub struct HubConfig {
     /// The menu served as the first version (its own `version` is kept).
     pub menu: MenuSnapshot,
     pub point_name: String,
+    /// The partners' vouchers the hub starts with (`vouchers::sandbox()` by default).
+    pub vouchers: Vec<VoucherSpec>,
 }
 
 impl HubConfig {
@@ -37,6 +41,7 @@ impl HubConfig {
             base: "/api/v1".into(),
             menu,
             point_name: "Quay sandbox café".into(),
+            vouchers: crate::vouchers::sandbox(),
         }
     }
 

@@ -23,6 +23,11 @@ pub struct Faults {
     pub invalid_menu: Option<String>,
     /// Every API response is signed with a key that is not key2.
     pub bad_response_signature: bool,
+    /// The voucher partners do not answer: check, redeem and reverse answer 503
+    /// `unavailable` (a redemption lookup is the hub's own and still answers).
+    pub partner_down: bool,
+    /// The next N voucher redemptions are stored, then the connection is cut unanswered.
+    pub lose_redeem_response: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

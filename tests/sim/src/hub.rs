@@ -14,6 +14,7 @@ use crate::faults::Faults;
 use crate::ledger::{Ledger, Outcome};
 use crate::menu_versions::{ChangesError, MenuVersions, Published};
 use crate::signing::{NonceCache, Refusal};
+use crate::vouchers::{Redeemed, Redemption, Refused, VoucherSpec, Vouchers};
 
 /// What the hub has done since it started.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +46,7 @@ pub struct Hub {
     faults: Mutex<Faults>,
     clock_offset: AtomicI64,
     books: Mutex<Books>,
+    vouchers: Mutex<Vouchers>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +57,8 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Hub {
     pub fn new(config: HubConfig) -> Hub {
         let menu = MenuVersions::new(config.menu.clone());
+        // The seeded table is the sandbox's own; a bad one is a programming error.
+        let vouchers = Vouchers::new(config.vouchers.clone(), &config.currency).unwrap_or_else(|e| panic!("voucher table: {e}"));
         Hub {
             config,
             nonces: Mutex::default(),
@@ -62,6 +66,7 @@ impl Hub {
             faults: Mutex::default(),
             clock_offset: AtomicI64::new(0),
             books: Mutex::default(),
+            vouchers: Mutex::new(vouchers),
         }
     }
 
@@ -146,6 +151,40 @@ impl Hub {
             lock(&self.books).stats.dropped_after_store += 1;
         }
         dropped
+    }
+
+    pub fn add_voucher(&self, spec: VoucherSpec) -> Result<VoucherSpec, String> {
+        lock(&self.vouchers).add(spec, &self.config.currency)
+    }
+
+    /// Every voucher with its status now.
+    pub fn vouchers(&self) -> Vec<Value> {
+        lock(&self.vouchers).list(self.now())
+    }
+
+    pub fn voucher_redemptions(&self) -> Vec<Redemption> {
+        lock(&self.vouchers).redemptions().to_vec()
+    }
+
+    pub(crate) fn check_voucher(&self, body: &[u8]) -> Result<Value, Refused> {
+        lock(&self.vouchers).check(body, self.now())
+    }
+
+    pub(crate) fn redeem_voucher(&self, body: &[u8]) -> Result<Redeemed, Refused> {
+        let now = self.now();
+        lock(&self.vouchers).redeem(body, now)
+    }
+
+    pub(crate) fn voucher_redemption(&self, key: &str) -> Option<Value> {
+        lock(&self.vouchers).redemption(key)
+    }
+
+    pub(crate) fn reverse_voucher(&self, body: &[u8]) -> Result<Value, Refused> {
+        lock(&self.vouchers).reverse(body)
+    }
+
+    pub(crate) fn take_lose_redeem_response(&self) -> bool {
+        take(&mut lock(&self.faults).lose_redeem_response)
     }
 
     pub(crate) fn count_refusal(&self, r: &Refusal) {

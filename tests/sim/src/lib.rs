@@ -5,7 +5,8 @@
 //!
 //! The same controls as `RunningHub`'s methods are served unsigned outside the API base
 //! path: `GET /admin/stats`, `GET|POST /admin/faults`, `GET /admin/sales`,
-//! `POST /admin/menu`, `POST /admin/forget-versions-before`, `POST /admin/clock-offset`
+//! `POST /admin/menu`, `POST /admin/forget-versions-before`, `POST /admin/clock-offset`,
+//! `GET|POST /admin/vouchers`
 //! (see README.md beside this crate for them and for the contract decisions).
 //!
 //! ```no_run
@@ -23,6 +24,8 @@ mod server;
 mod signing;
 /// Viva's classic API: orders for a source and a scripted terminal (in progress).
 pub mod viva;
+/// The partners' vouchers the hub brokers: the table of codes, redemptions, reversals.
+pub mod vouchers;
 /// The ZVT card terminal on a pseudo-terminal pair (in progress).
 pub mod zvt;
 
@@ -129,6 +132,17 @@ impl RunningHub {
     /// `GET /menu/changes?since=N` with N below `v` answers 410 from now on.
     pub fn forget_versions_before(&self, v: u64) {
         self.hub.forget_versions_before(v)
+    }
+
+    /// Adds a voucher (a fresh code when `spec.code` is empty) and returns its code.
+    /// Panics on an invalid spec (a test's typo).
+    pub fn add_voucher(&self, spec: vouchers::VoucherSpec) -> String {
+        self.hub.add_voucher(spec).unwrap_or_else(|e| panic!("add_voucher: {e}")).code
+    }
+
+    /// Every redemption made (reversed ones too), in order.
+    pub fn voucher_redemptions(&self) -> Vec<vouchers::Redemption> {
+        self.hub.voucher_redemptions()
     }
 
     /// Shifts the hub's clock (request freshness and response timestamps) by `secs`.

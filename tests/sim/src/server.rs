@@ -21,6 +21,7 @@ use crate::faults::{spoil_changes, spoil_menu, Faults, InvalidMenu};
 use crate::hub::Hub;
 use crate::menu_versions::{change_set, ChangesError};
 use crate::signing::{self, response_signature, verify_request};
+use crate::vouchers::{Redeemed, Refused, VoucherSpec};
 
 /// Large enough for 500 sales of many lines; a bigger body is refused, not buffered.
 const MAX_BODY: usize = 32 * 1024 * 1024;
@@ -106,6 +107,7 @@ fn router(hub: Arc<Hub>) -> Router {
         .route("/admin/menu", post(admin_publish_menu))
         .route("/admin/forget-versions-before", post(admin_forget))
         .route("/admin/clock-offset", post(admin_clock))
+        .route("/admin/vouchers", get(admin_vouchers).post(admin_add_voucher))
         .fallback(entry)
         .with_state(hub)
 }
@@ -164,6 +166,18 @@ async fn admin_clock(State(hub): State<Arc<Hub>>, body: Bytes) -> Response {
             Json(json!({"clock_offset": s, "now": hub.now()})).into_response()
         }
         None => admin_error(StatusCode::BAD_REQUEST, "body: {\"secs\": N}"),
+    }
+}
+
+async fn admin_vouchers(State(hub): State<Arc<Hub>>) -> Response {
+    Json(json!({"vouchers": hub.vouchers(), "redemptions": hub.voucher_redemptions()})).into_response()
+}
+
+async fn admin_add_voucher(State(hub): State<Arc<Hub>>, body: Bytes) -> Response {
+    let added = serde_json::from_slice::<VoucherSpec>(&body).map_err(|e| format!("voucher: {e}")).and_then(|spec| hub.add_voucher(spec));
+    match added {
+        Ok(spec) => Json(spec).into_response(),
+        Err(e) => admin_error(StatusCode::BAD_REQUEST, e),
     }
 }
 
@@ -248,6 +262,12 @@ async fn api(hub: Arc<Hub>, req: Request) -> Response {
         ("/menu", &Method::GET) => Answer::Reply(menu(&hub, &parts.headers, &faults)),
         ("/menu/changes", &Method::GET) => Answer::Reply(menu_changes(&hub, parts.uri.query(), &faults)),
         ("/sales/batch", &Method::POST) => sales_batch(&hub, &body),
+        ("/vouchers/check", &Method::POST) => Answer::Reply(voucher_check(&hub, &body, &faults)),
+        ("/vouchers/redeem", &Method::POST) => voucher_redeem(&hub, &body, &faults),
+        ("/vouchers/reverse", &Method::POST) => Answer::Reply(voucher_reverse(&hub, &body, &faults)),
+        (r, &Method::GET) if r.starts_with(REDEMPTIONS) => Answer::Reply(voucher_redemption(&hub, &r[REDEMPTIONS.len()..])),
+        ("/vouchers/check" | "/vouchers/redeem" | "/vouchers/reverse", _) => Answer::Reply(not_allowed("POST")),
+        (r, _) if r.starts_with(REDEMPTIONS) => Answer::Reply(not_allowed("GET")),
         ("/ping" | "/menu" | "/menu/changes", _) => Answer::Reply(not_allowed("GET")),
         ("/sales/batch", _) => Answer::Reply(not_allowed("POST")),
         _ => Answer::Reply(Reply::error(StatusCode::NOT_FOUND, "not_found", format!("no such endpoint: {route}"))),
@@ -400,4 +420,61 @@ fn sales_batch(hub: &Hub, body: &[u8]) -> Answer {
         return Answer::Cut;
     }
     Answer::Reply(Reply::json(StatusCode::OK, &results))
+}
+
+// ---- vouchers ----
+
+const REDEMPTIONS: &str = "/vouchers/redemptions/";
+
+fn refusal(r: Refused) -> Reply {
+    let status = StatusCode::from_u16(r.status).unwrap_or(StatusCode::BAD_REQUEST);
+    Reply::error(status, r.code, r.message)
+}
+
+fn partner_down() -> Reply {
+    Reply::error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the voucher partner does not answer (simulated); retry")
+}
+
+fn voucher_check(hub: &Hub, body: &[u8], faults: &Faults) -> Reply {
+    if faults.partner_down {
+        return partner_down();
+    }
+    match hub.check_voucher(body) {
+        Ok(answer) => Reply::json(StatusCode::OK, &answer),
+        Err(r) => refusal(r),
+    }
+}
+
+fn voucher_redeem(hub: &Hub, body: &[u8], faults: &Faults) -> Answer {
+    if faults.partner_down {
+        return Answer::Reply(partner_down());
+    }
+    match hub.redeem_voucher(body) {
+        Ok(Redeemed::New(answer)) => {
+            if hub.take_lose_redeem_response() {
+                tracing::info!("lose_redeem_response: redemption stored, connection cut");
+                return Answer::Cut;
+            }
+            Answer::Reply(Reply::json(StatusCode::OK, &answer))
+        }
+        Ok(Redeemed::Again(answer)) => Answer::Reply(Reply::json(StatusCode::OK, &answer)),
+        Err(r) => Answer::Reply(refusal(r)),
+    }
+}
+
+fn voucher_redemption(hub: &Hub, key: &str) -> Reply {
+    match hub.voucher_redemption(key) {
+        Some(answer) => Reply::json(StatusCode::OK, &answer),
+        None => Reply::error(StatusCode::NOT_FOUND, "not_found", format!("no redemption with idempotency_key {key:?}")),
+    }
+}
+
+fn voucher_reverse(hub: &Hub, body: &[u8], faults: &Faults) -> Reply {
+    if faults.partner_down {
+        return partner_down();
+    }
+    match hub.reverse_voucher(body) {
+        Ok(answer) => Reply::json(StatusCode::OK, &answer),
+        Err(r) => refusal(r),
+    }
 }
