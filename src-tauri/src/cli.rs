@@ -33,6 +33,11 @@ impl Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Day-end (managers): totals, the terminal batch, the bank file, the report.
+    Dayend {
+        #[command(subcommand)]
+        cmd: crate::cli_dayend::DayendCmd,
+    },
     /// The database: integrity and schema version.
     Db {
         #[command(subcommand)]
@@ -305,6 +310,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
     let i18n = counter.i18n();
     let f = i18n.formatter(lang);
     match command {
+        Command::Dayend { cmd } => crate::cli_dayend::run(counter, cmd, lang),
         Command::Db { cmd: DbCmd::Check { json } } => {
             let h = counter.health()?;
             let ok = h.integrity == "ok" && h.schema_version == h.latest_schema_version;

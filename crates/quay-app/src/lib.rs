@@ -3,6 +3,7 @@
 //! else, so a sale rung from a script takes exactly the path of a sale rung on screen.
 
 pub mod card;
+pub mod dayend;
 pub mod error;
 pub mod export;
 pub mod failpoint;

@@ -89,6 +89,7 @@ macro_rules! sources {
                 ($lang, "ui.ftl", include_str!(concat!("../../../locales/", $dir, "/ui.ftl"))),
                 ($lang, "errors.ftl", include_str!(concat!("../../../locales/", $dir, "/errors.ftl"))),
                 ($lang, "receipt.ftl", include_str!(concat!("../../../locales/", $dir, "/receipt.ftl"))),
+                ($lang, "dayend.ftl", include_str!(concat!("../../../locales/", $dir, "/dayend.ftl"))),
             )*
         ];
     };

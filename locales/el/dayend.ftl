@@ -1,0 +1,1 @@
+# Day-end: totals, the terminal batch, the bank file, reconciliation, the report.
