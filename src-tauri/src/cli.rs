@@ -641,3 +641,13 @@ fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
         _ => Ok(()),
     }
 }
+
+/// Who runs a headless command that needs a role: the staff member whose PIN
+/// (`QUAY_PIN`, or asked for) may do `action`. Returns the name recorded in the audit log.
+pub fn actor(counter: &Counter, action: quay_core::auth::Action) -> Result<String, AppError> {
+    counter.authorize(pin_from_env().as_deref(), action).map(|who| who.name())
+}
+
+fn pin_from_env() -> Option<String> {
+    std::env::var("QUAY_PIN").ok().filter(|p| !p.is_empty())
+}

@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod failpoint;
 pub mod ring;
+pub mod staff;
 pub mod sync;
 pub mod terminals;
 pub mod views;
