@@ -87,3 +87,36 @@ zvt-error-not-possible = لا يستطيع الجهاز تنفيذ ذلك الآ
 zvt-error-protocol = لم يفهم الجهاز طلب نقطة البيع (خطأ في البروتوكول).
 zvt-error-busy = الجهاز مشغول: انتظر قليلاً ثم حاول مرة أخرى.
 zvt-error-system = يبلّغ الجهاز عن خطأ في النظام.
+err-auth-pin-format = الرقم السري من { $min } إلى { $max } أرقام.
+err-auth-wrong-pin = رقم سري خاطئ.
+err-auth-locked = محاولات خاطئة كثيرة. حاول مرة أخرى بعد { $minutes } دقيقة.
+err-auth-not-allowed = { $role ->
+    [cashier] لا يحق لأمين الصندوق
+    [manager] لا يحق للمدير
+   *[technician] لا يحق للفني
+} القيام بهذا ({ $action }).
+err-auth-pin-in-use = هذا الرقم السري مستخدم بالفعل. اختر رقماً آخر.
+err-auth-bad-name = يلزم اسم من 1 إلى { $max } حرفاً.
+err-auth-session-expired = تم تسجيل الخروج بعد { $minutes } دقيقة دون نشاط.
+err-auth-no-such-staff = لا يوجد موظف { $id }.
+err-auth-last-technician = لا يمكن تعطيل آخر فني نشط.
+err-audit-broken = سجل التدقيق تالف عند القيد { $seq } ({ $reason }).
+err-auth-pin-required = يلزم رقم سري لهذا ({ $action }).
+err-auth-signed-out = سجّل الدخول برقمك السري أولاً.
+err-auth-first-technician = يجب أن يكون أول موظف في نقطة البيع فنياً.
+err-voucher-used = القسيمة { $code } مستخدمة بالفعل.
+err-voucher-expired = انتهت صلاحية القسيمة { $code }.
+err-voucher-not-found = لا توجد قسيمة { $code } لدى هذا الشريك.
+err-voucher-wrong-store = القسيمة { $code } غير صالحة في هذا المتجر.
+err-voucher-inactive = القسيمة { $code } غير مفعّلة بعد أو تم إيقافها.
+err-voucher-min-spend = تتطلب القسيمة { $code } فاتورة لا تقل عن { $min }.
+err-voucher-currency = القسيمة { $code } بعملة { $voucher }، وهذه الفاتورة بعملة { $sale }.
+err-voucher-nothing-due = لم يتبقَّ شيء للدفع في هذه الفاتورة.
+err-voucher-no-value = القسيمة { $code } بلا قيمة في هذه الفاتورة.
+err-voucher-bad-code = «{ $code }» ليس رمز قسيمة.
+err-voucher-unavailable = { $partner ->
+    [momo] MoMo
+   *[giftpop] GiftPop
+} لا يستجيب. حاول بعد لحظات أو اقبل طريقة دفع أخرى.
+err-voucher-offline = لا يوجد اتصال: لا يمكن التحقق من القسائم الآن. اقبل طريقة دفع أخرى.
+err-voucher-conflict = استُخدمت القسيمة { $code } في مكان آخر للتو، أو أن الطلب لا يطابق. تحقق من القسيمة مرة أخرى.

@@ -157,3 +157,4 @@ zvt-status-approved = تمت الموافقة
 zvt-status-declined = مرفوضة
 zvt-status-other = الجهاز مشغول
 viva-order-sent = أُرسل الطلب: اضغط F1 على الجهاز
+audit-verified = سجل التدقيق سليم: { $count } قيداً.

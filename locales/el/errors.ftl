@@ -87,3 +87,36 @@ zvt-error-not-possible = Το τερματικό δεν μπορεί να το �
 zvt-error-protocol = Το τερματικό δεν κατάλαβε το ταμείο (σφάλμα πρωτοκόλλου).
 zvt-error-busy = Το τερματικό είναι απασχολημένο: περιμένετε λίγο και δοκιμάστε ξανά.
 zvt-error-system = Το τερματικό αναφέρει σφάλμα συστήματος.
+err-auth-pin-format = Το PIN έχει { $min } έως { $max } ψηφία.
+err-auth-wrong-pin = Λάθος PIN.
+err-auth-locked = Πάρα πολλά λάθος PIN. Δοκιμάστε ξανά σε { $minutes } λεπτά.
+err-auth-not-allowed = { $role ->
+    [cashier] Ο ταμίας
+    [manager] Ο υπεύθυνος
+   *[technician] Ο τεχνικός
+} δεν επιτρέπεται να το κάνει αυτό ({ $action }).
+err-auth-pin-in-use = Αυτό το PIN χρησιμοποιείται ήδη. Επιλέξτε άλλο.
+err-auth-bad-name = Χρειάζεται όνομα 1 έως { $max } χαρακτήρων.
+err-auth-session-expired = Αποσυνδεθήκατε μετά από { $minutes } λεπτά αδράνειας.
+err-auth-no-such-staff = Δεν υπάρχει μέλος προσωπικού { $id }.
+err-auth-last-technician = Ο τελευταίος ενεργός τεχνικός δεν μπορεί να απενεργοποιηθεί.
+err-audit-broken = Το αρχείο ελέγχου είναι αλλοιωμένο στην εγγραφή { $seq } ({ $reason }).
+err-auth-pin-required = Χρειάζεται PIN για αυτό ({ $action }).
+err-auth-signed-out = Συνδεθείτε πρώτα με το PIN σας.
+err-auth-first-technician = Το πρώτο μέλος προσωπικού ενός ταμείου πρέπει να είναι τεχνικός.
+err-voucher-used = Το κουπόνι { $code } έχει ήδη χρησιμοποιηθεί.
+err-voucher-expired = Το κουπόνι { $code } έχει λήξει.
+err-voucher-not-found = Δεν υπάρχει κουπόνι { $code } σε αυτόν τον συνεργάτη.
+err-voucher-wrong-store = Το κουπόνι { $code } δεν ισχύει σε αυτό το κατάστημα.
+err-voucher-inactive = Το κουπόνι { $code } δεν έχει ενεργοποιηθεί ακόμη ή έχει απενεργοποιηθεί.
+err-voucher-min-spend = Το κουπόνι { $code } απαιτεί λογαριασμό τουλάχιστον { $min }.
+err-voucher-currency = Το κουπόνι { $code } είναι σε { $voucher }· αυτός ο λογαριασμός είναι σε { $sale }.
+err-voucher-nothing-due = Δεν απομένει τίποτα προς πληρωμή σε αυτόν τον λογαριασμό.
+err-voucher-no-value = Το κουπόνι { $code } δεν έχει αξία σε αυτόν τον λογαριασμό.
+err-voucher-bad-code = Το «{ $code }» δεν είναι κωδικός κουπονιού.
+err-voucher-unavailable = { $partner ->
+    [momo] Το MoMo
+   *[giftpop] Το GiftPop
+} δεν απαντά. Δοκιμάστε ξανά σε λίγο ή δεχτείτε άλλο τρόπο πληρωμής.
+err-voucher-offline = Εκτός σύνδεσης: τα κουπόνια δεν μπορούν να ελεγχθούν τώρα. Δεχτείτε άλλο τρόπο πληρωμής.
+err-voucher-conflict = Το κουπόνι { $code } εξαργυρώθηκε αλλού στο μεταξύ ή η εξαργύρωση δεν ταιριάζει. Ελέγξτε ξανά το κουπόνι.

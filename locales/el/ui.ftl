@@ -145,3 +145,4 @@ zvt-status-approved = Εγκρίθηκε
 zvt-status-declined = Απορρίφθηκε
 zvt-status-other = Το τερματικό είναι απασχολημένο
 viva-order-sent = Η παραγγελία στάλθηκε: πατήστε F1 στο τερματικό
+audit-verified = Το αρχείο ελέγχου είναι ακέραιο: { $count } εγγραφές.

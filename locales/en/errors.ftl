@@ -87,3 +87,36 @@ zvt-error-not-possible = The terminal cannot do this now.
 zvt-error-protocol = The terminal did not understand the counter (protocol error).
 zvt-error-busy = The terminal is busy: wait a moment and try again.
 zvt-error-system = The terminal reports a system error.
+err-auth-pin-format = A PIN is { $min } to { $max } digits.
+err-auth-wrong-pin = Wrong PIN.
+err-auth-locked = Too many wrong PINs. Try again in { $minutes } min.
+err-auth-not-allowed = { $role ->
+    [cashier] A cashier
+    [manager] A manager
+   *[technician] A technician
+} may not do this ({ $action }).
+err-auth-pin-in-use = This PIN is already in use. Choose another.
+err-auth-bad-name = A name of 1 to { $max } characters is needed.
+err-auth-session-expired = Signed out after { $minutes } minutes without activity.
+err-auth-no-such-staff = No staff member { $id }.
+err-auth-last-technician = The last active technician cannot be deactivated.
+err-audit-broken = The audit log is broken at entry { $seq } ({ $reason }).
+err-auth-pin-required = A PIN is needed for this ({ $action }).
+err-auth-signed-out = Sign in with your PIN first.
+err-auth-first-technician = The first staff member of a counter must be a technician.
+err-voucher-used = Voucher { $code } has already been used.
+err-voucher-expired = Voucher { $code } has expired.
+err-voucher-not-found = There is no voucher { $code } at this partner.
+err-voucher-wrong-store = Voucher { $code } is not valid at this store.
+err-voucher-inactive = Voucher { $code } is not active yet or has been deactivated.
+err-voucher-min-spend = Voucher { $code } needs a sale of at least { $min }.
+err-voucher-currency = Voucher { $code } is in { $voucher }; this sale is in { $sale }.
+err-voucher-nothing-due = Nothing is left to pay on this sale.
+err-voucher-no-value = Voucher { $code } is worth nothing on this sale.
+err-voucher-bad-code = “{ $code }” is not a voucher code.
+err-voucher-unavailable = { $partner ->
+    [momo] MoMo
+   *[giftpop] GiftPop
+} is not answering. Try again in a moment, or take another payment.
+err-voucher-offline = Offline: vouchers cannot be checked now. Take another payment.
+err-voucher-conflict = Voucher { $code } was redeemed elsewhere meanwhile, or this redemption does not match. Check the voucher again.

@@ -145,3 +145,4 @@ zvt-status-approved = Approved
 zvt-status-declined = Declined
 zvt-status-other = Terminal busy
 viva-order-sent = Order sent: press F1 on the terminal
+audit-verified = The audit log is intact: { $count } entries.

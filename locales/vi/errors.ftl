@@ -87,3 +87,36 @@ zvt-error-not-possible = Máy POS không thể thực hiện việc này lúc n�
 zvt-error-protocol = Máy POS không hiểu lệnh từ quầy (lỗi giao thức).
 zvt-error-busy = Máy POS đang bận: hãy chờ một lát rồi thử lại.
 zvt-error-system = Máy POS báo lỗi hệ thống.
+err-auth-pin-format = Mã PIN gồm { $min } đến { $max } chữ số.
+err-auth-wrong-pin = Sai mã PIN.
+err-auth-locked = Nhập sai PIN quá nhiều lần. Hãy thử lại sau { $minutes } phút.
+err-auth-not-allowed = { $role ->
+    [cashier] Thu ngân
+    [manager] Quản lý
+   *[technician] Kỹ thuật viên
+} không được làm việc này ({ $action }).
+err-auth-pin-in-use = Mã PIN này đã có người dùng. Hãy chọn mã khác.
+err-auth-bad-name = Cần một tên dài từ 1 đến { $max } ký tự.
+err-auth-session-expired = Đã đăng xuất sau { $minutes } phút không hoạt động.
+err-auth-no-such-staff = Không có nhân viên { $id }.
+err-auth-last-technician = Không thể vô hiệu hóa kỹ thuật viên cuối cùng còn hoạt động.
+err-audit-broken = Nhật ký kiểm tra bị hỏng tại mục { $seq } ({ $reason }).
+err-auth-pin-required = Việc này cần mã PIN ({ $action }).
+err-auth-signed-out = Hãy đăng nhập bằng mã PIN trước.
+err-auth-first-technician = Nhân viên đầu tiên của quầy phải là kỹ thuật viên.
+err-voucher-used = Voucher { $code } đã được sử dụng.
+err-voucher-expired = Voucher { $code } đã hết hạn.
+err-voucher-not-found = Không có voucher { $code } ở đối tác này.
+err-voucher-wrong-store = Voucher { $code } không dùng được ở cửa hàng này.
+err-voucher-inactive = Voucher { $code } chưa được kích hoạt hoặc đã bị vô hiệu hóa.
+err-voucher-min-spend = Voucher { $code } chỉ áp dụng cho hóa đơn từ { $min }.
+err-voucher-currency = Voucher { $code } tính bằng { $voucher }; hóa đơn này tính bằng { $sale }.
+err-voucher-nothing-due = Hóa đơn này không còn gì phải trả.
+err-voucher-no-value = Voucher { $code } không có giá trị cho hóa đơn này.
+err-voucher-bad-code = “{ $code }” không phải là mã voucher.
+err-voucher-unavailable = { $partner ->
+    [momo] MoMo
+   *[giftpop] GiftPop
+} không phản hồi. Hãy thử lại sau ít phút hoặc nhận cách thanh toán khác.
+err-voucher-offline = Đang ngoại tuyến: hiện không kiểm tra được voucher. Hãy nhận cách thanh toán khác.
+err-voucher-conflict = Voucher { $code } vừa được dùng ở nơi khác, hoặc yêu cầu đổi không khớp. Hãy kiểm tra lại voucher.

@@ -142,3 +142,4 @@ zvt-status-approved = Đã chấp nhận
 zvt-status-declined = Bị từ chối
 zvt-status-other = Máy POS đang bận
 viva-order-sent = Đã gửi đơn: nhấn F1 trên máy POS
+audit-verified = Nhật ký kiểm tra còn nguyên vẹn: { $count } mục.

@@ -87,3 +87,36 @@ zvt-error-not-possible = 终端现在无法执行此操作。
 zvt-error-protocol = 终端无法理解收银台的指令（协议错误）。
 zvt-error-busy = 终端忙：请稍候再试。
 zvt-error-system = 终端报告系统错误。
+err-auth-pin-format = PIN 为 { $min } 到 { $max } 位数字。
+err-auth-wrong-pin = PIN 错误。
+err-auth-locked = PIN 错误次数过多。请 { $minutes } 分钟后再试。
+err-auth-not-allowed = { $role ->
+    [cashier] 收银员
+    [manager] 经理
+   *[technician] 技术员
+}无权执行此操作（{ $action }）。
+err-auth-pin-in-use = 此 PIN 已被使用，请另选一个。
+err-auth-bad-name = 需要 1 到 { $max } 个字符的姓名。
+err-auth-session-expired = { $minutes } 分钟无操作，已自动退出。
+err-auth-no-such-staff = 没有员工 { $id }。
+err-auth-last-technician = 不能停用最后一名在职技术员。
+err-audit-broken = 审计日志在第 { $seq } 条处损坏（{ $reason }）。
+err-auth-pin-required = 此操作需要 PIN（{ $action }）。
+err-auth-signed-out = 请先用 PIN 登录。
+err-auth-first-technician = 收银台的第一位员工必须是技术员。
+err-voucher-used = 优惠券 { $code } 已被使用。
+err-voucher-expired = 优惠券 { $code } 已过期。
+err-voucher-not-found = 该合作方没有优惠券 { $code }。
+err-voucher-wrong-store = 优惠券 { $code } 不适用于本店。
+err-voucher-inactive = 优惠券 { $code } 尚未激活或已停用。
+err-voucher-min-spend = 优惠券 { $code } 需消费满 { $min }。
+err-voucher-currency = 优惠券 { $code } 的币种是 { $voucher }，本单币种是 { $sale }。
+err-voucher-nothing-due = 本单已无待付金额。
+err-voucher-no-value = 优惠券 { $code } 对本单没有价值。
+err-voucher-bad-code = “{ $code }”不是优惠券码。
+err-voucher-unavailable = { $partner ->
+    [momo] MoMo
+   *[giftpop] GiftPop
+} 没有响应。请稍后再试，或改用其他付款方式。
+err-voucher-offline = 当前离线：无法验证优惠券。请改用其他付款方式。
+err-voucher-conflict = 优惠券 { $code } 刚在别处被兑换，或兑换信息不符。请重新检查优惠券。

@@ -142,3 +142,4 @@ zvt-status-approved = 已批准
 zvt-status-declined = 已拒绝
 zvt-status-other = 终端忙
 viva-order-sent = 订单已发送：请在终端上按 F1
+audit-verified = 审计日志完好：共 { $count } 条。

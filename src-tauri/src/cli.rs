@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use quay_app::export::Format;
 use quay_app::ring::{parse_line, parse_pay};
 use quay_app::{keys, sync, AppError, Counter};
+use quay_core::auth::{Action, Role};
+use quay_app::Who;
 use quay_i18n::Lang;
 use serde_json::json;
 
@@ -37,6 +39,16 @@ pub enum Command {
     Dayend {
         #[command(subcommand)]
         cmd: crate::cli_dayend::DayendCmd,
+    },
+    /// Staff and their roles (technicians): add with the PIN on stdin, list.
+    Staff {
+        #[command(subcommand)]
+        cmd: StaffCmd,
+    },
+    /// The audit log of approvals and changes: verify its chain.
+    Audit {
+        #[command(subcommand)]
+        cmd: AuditCmd,
     },
     /// The database: integrity and schema version.
     Db {
@@ -144,6 +156,29 @@ pub enum SyncCmd {
     /// Runs the background sync (menu on schedule, sales as they close) until stopped,
     /// with Viva's webhook listener when `viva.webhook.listen` is set.
     Run,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StaffCmd {
+    /// Adds a member; the new PIN (4–8 digits) is read from stdin. The first member of a
+    /// counter must be a technician and needs no PIN; after that, a technician's.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// cashier, manager or technician
+        #[arg(long)]
+        role: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCmd {
+    /// Recomputes the hash chain; exits non-zero naming the first bad entry.
+    Verify,
 }
 
 #[derive(Subcommand, Debug)]
@@ -306,10 +341,68 @@ fn pretty(v: &impl serde::Serialize) -> Result<String, AppError> {
     serde_json::to_string_pretty(v).map_err(AppError::internal)
 }
 
+/// The role each command needs, in one table. `None`: diagnostics and the system's own
+/// work (the sync daemon, reading the menu) that anyone at the machine may run.
+fn needs(command: &Command) -> Option<Action> {
+    Some(match command {
+        Command::Dayend { .. } => return None, // each day-end command checks its own
+        Command::Db { .. } | Command::Sync { .. } => return None,
+        Command::Menu { cmd: MenuCmd::Import { .. } } => Action::ConfigureSettings,
+        Command::Menu { .. } => return None,
+        Command::Sales { cmd: SalesCmd::Ring { .. } } => Action::RingSale,
+        Command::Sales { cmd: SalesCmd::Void { .. } } => Action::ApproveVoid,
+        Command::Sales { .. } => Action::ViewSales,
+        Command::Config { .. } => Action::ConfigureSettings,
+        Command::Payments { cmd: PaymentsCmd::Settle { .. } } => Action::SettlePayment,
+        Command::Payments { cmd: PaymentsCmd::Resolve { .. } } => Action::RingSale,
+        Command::Payments { .. } => Action::ViewSales,
+        Command::Terminal { cmd: TerminalCmd::EndOfDay { .. } } => Action::CloseDay,
+        Command::Terminal { .. } => Action::TestConnection,
+        Command::Staff { cmd: StaffCmd::Add { .. } } => Action::ManageStaff,
+        Command::Staff { .. } => Action::ManageStaff,
+        Command::Audit { .. } => Action::ViewSales,
+    })
+}
+
+/// The PIN of whoever runs the command: `QUAY_PIN`, or asked for at the terminal (not
+/// echoed) when there is one.
+fn pin() -> Option<String> {
+    if let Some(p) = pin_from_env() {
+        return Some(p);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return rpassword::prompt_password("PIN: ").ok().filter(|p| !p.is_empty());
+    }
+    None
+}
+
 fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, AppError> {
     let i18n = counter.i18n();
     let f = i18n.formatter(lang);
+    // Adding the very first staff member (a technician) needs no PIN: there is nobody yet.
+    let who = match needs(&command) {
+        Some(action) if !counter.in_setup()? => counter.authorize(pin().as_deref(), action)?,
+        _ => Who::Setup,
+    };
     match command {
+        Command::Staff { cmd: StaffCmd::Add { name, role } } => {
+            let role = Role::parse(&role).ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
+            let new_pin = read_secret_stdin()?;
+            let m = counter.add_staff(&who, &name, role, &new_pin)?;
+            Ok(format!("{}\t{}\t{}\n", m.id, m.name, m.role.as_str()))
+        }
+        Command::Staff { cmd: StaffCmd::List { json } } => {
+            let list = counter.staff_list()?;
+            if json {
+                pretty(&list)
+            } else {
+                Ok(list.iter().map(|m| format!("{}\t{}\t{}\n", m.id, m.name, m.role.as_str())).collect())
+            }
+        }
+        Command::Audit { cmd: AuditCmd::Verify } => {
+            let n = counter.audit_verify()?;
+            Ok(i18n.t(lang, "audit-verified", &[("count", (n as i64).into())]))
+        }
         Command::Dayend { cmd } => crate::cli_dayend::run(counter, cmd, lang),
         Command::Db { cmd: DbCmd::Check { json } } => {
             let h = counter.health()?;
@@ -410,7 +503,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
             let id =
                 uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
-            let void = counter.void_paying_back(id, &reason)?;
+            let void = counter.void_paying_back(id, &reason, &who)?;
             if json {
                 pretty(&void)
             } else {
@@ -431,12 +524,12 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     if value.is_empty() {
                         return Err(AppError::new("err-config-value", vec![("key", key.into()), ("value", "".into())]));
                     }
-                    counter.set_secret(&key, &value)?;
+                    counter.configure(&who, &key, &value, true)?;
                     Ok(String::new())
                 }
                 ConfigCmd::Set { key, value } => {
                     validate_setting(&key, &value)?;
-                    counter.set_setting(&key, &value)?;
+                    counter.configure(&who, &key, &value, false)?;
                     Ok(String::new())
                 }
                 ConfigCmd::Get { key } if secret => Ok(if counter.has_secret(&key)? { "********".into() } else { String::new() }),
@@ -530,7 +623,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             }
         }
         Command::Payments { cmd: PaymentsCmd::Settle { key, charged, not_charged: _, reason } } => {
-            let p = counter.settle_payment(&key, charged, &reason)?;
+            let p = counter.settle_payment(&key, charged, &reason, &who)?;
             Ok(format!("{}\t{}\n", p.key, p.state.as_str()))
         }
         Command::Payments { cmd: PaymentsCmd::List { date, json } } => {
@@ -643,9 +736,9 @@ fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
 }
 
 /// Who runs a headless command that needs a role: the staff member whose PIN
-/// (`QUAY_PIN`, or asked for) may do `action`. Returns the name recorded in the audit log.
-pub fn actor(counter: &Counter, action: quay_core::auth::Action) -> Result<String, AppError> {
-    counter.authorize(pin_from_env().as_deref(), action).map(|who| who.name())
+/// (`QUAY_PIN`, or asked for) may do `action`. Returns the actor for the audit log.
+pub fn actor(counter: &Counter, action: Action) -> Result<String, AppError> {
+    counter.authorize(pin().as_deref(), action).map(|who| who.actor())
 }
 
 fn pin_from_env() -> Option<String> {

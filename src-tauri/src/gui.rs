@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay, SyncView};
+use quay_app::card::OpenPayment;
+use quay_app::staff::SessionView;
 use quay_app::{AppError, Counter};
+use quay_core::auth::{Action, Role};
 use quay_i18n::Lang;
 use serde::Serialize;
 use tauri::{Emitter, State};
@@ -71,22 +74,32 @@ async fn set_locale(c: State<'_, Shared>, tag: String) -> Reply<AppInfo> {
 
 #[tauri::command]
 async fn menu_view(c: State<'_, Shared>) -> Reply<MenuView> {
-    call(&c, |c| c.menu_view())
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        c.menu_view()
+    })
 }
 
 #[tauri::command]
 async fn search(c: State<'_, Shared>, query: String, limit: Option<usize>) -> Reply<Vec<String>> {
-    call(&c, |c| Ok(c.menu()?.search(&query, limit.unwrap_or(60).min(500)).iter().map(|i| i.id.clone()).collect()))
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        Ok(c.menu()?.search(&query, limit.unwrap_or(60).min(500)).iter().map(|i| i.id.clone()).collect())
+    })
 }
 
 #[tauri::command]
 async fn cart_view(c: State<'_, Shared>) -> Reply<CartView> {
-    call(&c, |c| c.cart_view())
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        c.cart_view()
+    })
 }
 
 #[tauri::command]
 async fn cart_add(c: State<'_, Shared>, item_id: String, option_ids: Vec<String>, qty: i64, note: Option<String>) -> Reply<CartView> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         c.edit_cart(|cart, menu, now| Ok(cart.add(menu, &item_id, &option_ids, qty, note.as_deref(), now)?))?;
         c.cart_view()
     })
@@ -95,6 +108,7 @@ async fn cart_add(c: State<'_, Shared>, item_id: String, option_ids: Vec<String>
 #[tauri::command]
 async fn cart_set_qty(c: State<'_, Shared>, line_id: u32, qty: i64) -> Reply<CartView> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         c.edit_cart(|cart, _, _| Ok(cart.set_qty(line_id, qty)?))?;
         c.cart_view()
     })
@@ -103,6 +117,7 @@ async fn cart_set_qty(c: State<'_, Shared>, line_id: u32, qty: i64) -> Reply<Car
 #[tauri::command]
 async fn cart_update_line(c: State<'_, Shared>, line_id: u32, option_ids: Vec<String>, qty: i64, note: Option<String>) -> Reply<CartView> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         c.edit_cart(|cart, menu, _| {
             cart.set_options(menu, line_id, &option_ids)?;
             cart.set_qty(line_id, qty)?;
@@ -115,6 +130,7 @@ async fn cart_update_line(c: State<'_, Shared>, line_id: u32, option_ids: Vec<St
 #[tauri::command]
 async fn cart_remove(c: State<'_, Shared>, line_id: u32) -> Reply<CartView> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         c.edit_cart(|cart, _, _| Ok(cart.remove(line_id)?))?;
         c.cart_view()
     })
@@ -123,6 +139,7 @@ async fn cart_remove(c: State<'_, Shared>, line_id: u32) -> Reply<CartView> {
 #[tauri::command]
 async fn cart_clear(c: State<'_, Shared>) -> Reply<CartView> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         c.edit_cart(|cart, _, _| {
             cart.clear();
             Ok(())
@@ -133,7 +150,10 @@ async fn cart_clear(c: State<'_, Shared>) -> Reply<CartView> {
 
 #[tauri::command]
 async fn cash_preview(c: State<'_, Shared>, tendered: String) -> Reply<CashPreview> {
-    call(&c, |c| c.cash_preview(&tendered))
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        c.cash_preview(&tendered)
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +167,7 @@ struct Closed {
 #[tauri::command]
 async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Closed> {
     call(&c, |c| {
+        c.require(Action::RingSale)?;
         let tendered = tendered.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
         let sale = c.pay_cash(tendered)?;
         let change = quay_core::Money::new(sale.tenders.iter().filter_map(|t| t.change).sum(), sale.currency);
@@ -171,21 +192,30 @@ fn sale_id(id: &str) -> quay_app::Result<uuid::Uuid> {
 
 #[tauri::command]
 async fn receipt(c: State<'_, Shared>, sale_id: String) -> Reply<ReceiptView> {
-    call(&c, |c| c.receipt_view(self::sale_id(&sale_id)?))
+    call(&c, |c| {
+        c.require(Action::ViewSales)?;
+        c.receipt_view(self::sale_id(&sale_id)?)
+    })
 }
 
 #[tauri::command]
 async fn sales_today(c: State<'_, Shared>) -> Reply<SalesDay> {
-    call(&c, |c| c.sales_day_view(c.today()))
+    call(&c, |c| {
+        c.require(Action::ViewSales)?;
+        c.sales_day_view(c.today())
+    })
 }
 
 #[tauri::command]
-async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String) -> Reply<SalesDay> {
+async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String, approver_pin: Option<String>) -> Reply<SalesDay> {
     // A card sale is paid back on the terminal first, which blocks: off the async workers.
     let counter: Shared = c.inner().clone();
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<SalesDay> {
-        worker.void_paying_back(self::sale_id(&sale_id)?, &reason)?;
+        // Whoever is at the screen asks; a manager's PIN, typed right there, approves.
+        worker.require(Action::ViewSales)?;
+        let approver = worker.authorize(approver_pin.as_deref(), Action::ApproveVoid)?;
+        worker.void_paying_back(self::sale_id(&sale_id)?, &reason, &approver)?;
         worker.sales_day_view(worker.today())
     })
     .await
@@ -210,6 +240,7 @@ async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPai
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<CardPaid> {
         let c = worker;
+        c.require(Action::RingSale)?;
         let terminal = c.card_terminal()?;
         let amount = amount.as_deref().filter(|a| !a.trim().is_empty()).map(|a| c.parse_amount(a)).transpose()?;
         let r = c.pay_card(terminal.as_ref(), amount, &|text| c.emit(quay_app::Event::TerminalStatus { text: text.to_string() }))?;
@@ -225,6 +256,83 @@ async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPai
     .map_err(quay_app::AppError::internal)
     .and_then(|r| r);
     result.map_err(|e| fail(&counter, e))
+}
+
+#[tauri::command]
+async fn session(c: State<'_, Shared>) -> Reply<SessionView> {
+    call(&c, |c| c.session_view())
+}
+
+#[tauri::command]
+async fn sign_in(c: State<'_, Shared>, pin: String) -> Reply<SessionView> {
+    // argon2 takes tens of milliseconds per member: off the async workers.
+    let counter: Shared = c.inner().clone();
+    let worker = counter.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || worker.sign_in(&pin)).await.map_err(AppError::internal).and_then(|r| r);
+    result.map_err(|e| fail(&counter, e))
+}
+
+#[tauri::command]
+async fn sign_out(c: State<'_, Shared>) -> Reply<SessionView> {
+    call(&c, |c| {
+        c.sign_out();
+        c.session_view()
+    })
+}
+
+/// Adds a staff member: the first technician of a counter in setup, or by a signed-in
+/// technician.
+#[tauri::command]
+async fn staff_add(c: State<'_, Shared>, name: String, role: String, pin: String) -> Reply<SessionView> {
+    let counter: Shared = c.inner().clone();
+    let worker = counter.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<SessionView> {
+        let who = worker.require(Action::ManageStaff)?;
+        let role = Role::parse(&role).ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
+        worker.add_staff(&who, &name, role, &pin)?;
+        worker.session_view()
+    })
+    .await
+    .map_err(AppError::internal)
+    .and_then(|r| r);
+    result.map_err(|e| fail(&counter, e))
+}
+
+/// Card attempts whose outcome is not known: shown until settled.
+#[tauri::command]
+async fn open_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
+    call(&c, |c| {
+        c.require(Action::ViewSales)?;
+        c.open_payments()
+    })
+}
+
+/// Asks the terminal again about open attempts (never charging).
+#[tauri::command]
+async fn resolve_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
+    let counter: Shared = c.inner().clone();
+    let worker = counter.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<Vec<OpenPayment>> {
+        worker.require(Action::RingSale)?;
+        let t = worker.card_terminal()?;
+        worker.resolve_payments(t.as_ref())?;
+        worker.open_payments()
+    })
+    .await
+    .map_err(AppError::internal)
+    .and_then(|r| r);
+    result.map_err(|e| fail(&counter, e))
+}
+
+/// A manager settles by hand what the terminal cannot answer for, with their PIN.
+#[tauri::command]
+async fn settle_payment(c: State<'_, Shared>, key: String, charged: bool, reason: String, approver_pin: Option<String>) -> Reply<Vec<OpenPayment>> {
+    call(&c, |c| {
+        c.require(Action::ViewSales)?;
+        let who = c.authorize(approver_pin.as_deref(), Action::SettlePayment)?;
+        c.settle_payment(&key, charged, &reason, &who)?;
+        c.open_payments()
+    })
 }
 
 #[tauri::command]
@@ -327,6 +435,13 @@ pub fn run(data_dir: PathBuf) -> i32 {
             sync_now,
             menu_status,
             pay_card,
+            session,
+            sign_in,
+            sign_out,
+            staff_add,
+            open_payments,
+            resolve_payments,
+            settle_payment,
         ])
         .run(tauri::generate_context!());
     match result {

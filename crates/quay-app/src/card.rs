@@ -286,7 +286,7 @@ impl Counter {
     /// A person settles an attempt the terminal cannot answer for, after looking at the
     /// terminal and its printout: `charged` completes the sale from the journal (like an
     /// approval found by asking), otherwise the attempt is cancelled. Only open attempts.
-    pub fn settle_payment(&self, key: &str, charged: bool, reason: &str) -> Result<PaymentRecord> {
+    pub fn settle_payment(&self, key: &str, charged: bool, reason: &str, who: &crate::Who) -> Result<PaymentRecord> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-reason-required", vec![]));
@@ -300,7 +300,8 @@ impl Counter {
         // A pending attempt never reached the terminal: it can only be cancelled.
         let state = if charged && p.state != PaymentState::Pending { PaymentState::Approved } else { PaymentState::Cancelled };
         let r = self.store().payment_transition(key, state, &details, &at)?;
-        tracing::warn!(key, state = r.state.as_str(), "payment settled by hand");
+        self.audit(who, "payment.settle", key, Some(p.state.as_str().into()), Some(format!("{}: {reason}", r.state.as_str())))?;
+        tracing::warn!(key, state = r.state.as_str(), by = %who.name(), "payment settled by hand");
         if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
             self.complete_from_journal(&r)?;
         }
@@ -378,9 +379,9 @@ impl Counter {
     /// Voids a sale paid (partly) by card: each approved card payment is first paid back
     /// through the journal (kind `refund`); only when every refund is approved is the void
     /// record written. A refused or unknown refund leaves the sale as it was.
-    pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal) -> Result<Sale> {
-        // Approved first (the manager's PIN, once roles exist), paid back second.
-        let approval = self.approve_void(id, reason)?;
+    pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal, approver: &crate::Who) -> Result<Sale> {
+        // Approved first (the manager's PIN), paid back second.
+        let approval = self.approve_void(id, reason, approver)?;
         let paid: Vec<PaymentRecord> =
             self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved).collect();
         let refunded: Vec<PaymentRecord> =
@@ -412,13 +413,13 @@ impl Counter {
 
     /// Voids a sale, paying card payments back first on the configured terminal. A cash
     /// sale needs no terminal.
-    pub fn void_paying_back(&self, id: Uuid, reason: &str) -> Result<Sale> {
+    pub fn void_paying_back(&self, id: Uuid, reason: &str, approver: &crate::Who) -> Result<Sale> {
         let card_paid = self.store().payments_of_sale(id)?.iter().any(|p| p.kind == "sale" && p.state == PaymentState::Approved);
         if card_paid {
             let terminal = self.card_terminal()?;
-            self.void_sale_refunding(id, reason, terminal.as_ref())
+            self.void_sale_refunding(id, reason, terminal.as_ref(), approver)
         } else {
-            self.void_sale(id, reason)
+            self.void_sale(id, reason, approver)
         }
     }
 
@@ -433,6 +434,36 @@ impl Counter {
             .payment_log(key)?
             .into_iter()
             .map(|(at, state, detail)| PaymentEvent { at, state, detail: detail.and_then(|d| serde_json::from_str(&d).ok()) })
+            .collect())
+    }
+}
+
+/// A card attempt whose outcome is not known, as the face shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OpenPayment {
+    pub key: String,
+    pub amount: crate::views::MoneyView,
+    pub state: &'static str,
+    pub terminal: String,
+    pub started_at: String,
+    pub message: Option<String>,
+}
+
+impl Counter {
+    /// Attempts still open (pending, sent or unknown), oldest first.
+    pub fn open_payments(&self) -> Result<Vec<OpenPayment>> {
+        let lang = self.lang();
+        let open = self.store().payments_unresolved()?;
+        Ok(open
+            .into_iter()
+            .map(|p| OpenPayment {
+                amount: crate::views::money(self.i18n(), lang, Money::new(p.amount, self.config().currency)),
+                state: p.state.as_str(),
+                terminal: p.terminal.clone(),
+                started_at: p.created_at.clone(),
+                message: p.details.message.clone(),
+                key: p.key,
+            })
             .collect())
     }
 }

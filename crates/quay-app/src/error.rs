@@ -78,3 +78,24 @@ impl From<StoreError> for AppError {
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+impl From<quay_store::StaffError> for AppError {
+    fn from(e: quay_store::StaffError) -> AppError {
+        match e {
+            quay_store::StaffError::Store(s) => s.into(),
+            other => AppError::from_localized(&other),
+        }
+    }
+}
+
+impl From<quay_core::auth::AuthError> for AppError {
+    fn from(e: quay_core::auth::AuthError) -> AppError {
+        AppError::from_localized(&e)
+    }
+}
+
+impl From<quay_store::AuditError> for AppError {
+    fn from(e: quay_store::AuditError) -> AppError {
+        AppError::from_localized(&e)
+    }
+}

@@ -27,6 +27,7 @@ use quay_store::{SaleRow, Store, VoidInfo};
 use uuid::Uuid;
 
 pub use error::{AppError, Result};
+pub use staff::Who;
 
 /// What the counter tells its face as it happens (the window turns these into events).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -71,25 +72,11 @@ pub mod keys {
     pub const STORE_NAME: &str = "store.name";
 }
 
-/// Who may void a sale. Until staff sign in with PINs every void is allowed and recorded
-/// without an approver; the manager-PIN policy replaces this without touching callers.
-pub trait VoidPolicy: Send + Sync {
-    /// Returns who approved the void (recorded with it), or refuses.
-    fn approve(&self, sale: &Sale, reason: &str) -> Result<Option<String>>;
-}
-
-pub struct NoRolesYet;
-
-impl VoidPolicy for NoRolesYet {
-    fn approve(&self, _sale: &Sale, _reason: &str) -> Result<Option<String>> {
-        Ok(None)
-    }
-}
-
-/// A void the policy approved, not yet written.
+/// A void a manager approved, not yet written.
 pub(crate) struct VoidApproval {
     original: Sale,
     info: VoidInfo,
+    actor: String,
 }
 
 /// The counter's identity and settings, read once at start.
@@ -112,7 +99,6 @@ pub struct Counter {
     config: Config,
     i18n: Arc<Localizer>,
     clock: Box<dyn Clock>,
-    void_policy: Box<dyn VoidPolicy>,
     data_dir: PathBuf,
     hub: Mutex<Option<Arc<quay_hub::HubClient>>>,
     /// Woken when a sale is queued for the hub, so the sync sends it at once.
@@ -121,6 +107,8 @@ pub struct Counter {
     pub(crate) viva_hint: Arc<tokio::sync::Notify>,
     /// The attempt this process is charging right now (its poll loop answers for it).
     pub(crate) charging: Mutex<Option<String>>,
+    /// Who is signed in at the window, and since when they were last active.
+    pub(crate) session: Mutex<Option<(quay_core::auth::Session, quay_store::StaffMember)>>,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -163,12 +151,12 @@ impl Counter {
             config,
             i18n: Arc::new(i18n),
             clock,
-            void_policy: Box::new(NoRolesYet),
             data_dir: data_dir.to_path_buf(),
             hub: Mutex::new(None),
             sales_queued: tokio::sync::Notify::new(),
             viva_hint: Arc::new(tokio::sync::Notify::new()),
             charging: Mutex::new(None),
+            session: Mutex::new(None),
             listener: RwLock::new(None),
         })
     }
@@ -329,30 +317,37 @@ impl Counter {
         self.store().sale(id)?.ok_or_else(|| AppError::new("err-no-such-sale", vec![("id", Arg::Text(id.to_string()))]))
     }
 
-    /// Voids a closed sale by writing its void record; nothing is deleted.
-    pub fn void_sale(&self, id: Uuid, reason: &str) -> Result<Sale> {
-        let approval = self.approve_void(id, reason)?;
+    /// Voids a closed sale by writing its void record; nothing is deleted. `approver` is
+    /// the manager whose PIN approved it (`authorize(pin, ApproveVoid)`).
+    pub fn void_sale(&self, id: Uuid, reason: &str, approver: &Who) -> Result<Sale> {
+        let approval = self.approve_void(id, reason, approver)?;
         self.write_void(approval)
     }
 
-    /// The checks before a void — a reason, the sale exists, the policy approves — made
+    /// The checks before a void — a reason, the sale exists, a manager approved it — made
     /// before anything is paid back.
-    pub(crate) fn approve_void(&self, id: Uuid, reason: &str) -> Result<VoidApproval> {
+    pub(crate) fn approve_void(&self, id: Uuid, reason: &str, approver: &Who) -> Result<VoidApproval> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-void-reason", vec![]));
         }
+        if let Who::Staff(m) = approver {
+            quay_core::auth::require(m.role, quay_core::auth::Action::ApproveVoid)?;
+        }
         let original = self.sale(id)?;
-        let approved_by = self.void_policy.approve(&original, reason)?;
-        Ok(VoidApproval { original, info: VoidInfo { reason: reason.to_string(), approved_by } })
+        let approved_by = match approver {
+            Who::Setup => None,
+            Who::Staff(m) => Some(m.name.clone()),
+        };
+        Ok(VoidApproval { original, actor: approver.actor(), info: VoidInfo { reason: reason.to_string(), approved_by } })
     }
 
     pub(crate) fn write_void(&self, approval: VoidApproval) -> Result<Sale> {
-        let VoidApproval { original, info } = approval;
+        let VoidApproval { original, info, actor } = approval;
         let id = original.id;
         let at = self.now();
         let cashier = self.config.cashier.clone();
-        let void = self.store().void_sale(&self.config.counter_id, id, &info, |receipt_no| Stamp {
+        let void = self.store().void_sale(&self.config.counter_id, id, &info, &actor, |receipt_no| Stamp {
             id: Uuid::now_v7(),
             receipt_no,
             at,

@@ -141,9 +141,9 @@ fn void_export_and_restart() {
         let c = counter(dir.path());
         let sale =
             c.ring(&[parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()], &Pay::Cash(Some("200000".into()))).unwrap();
-        assert_eq!(c.void_sale(sale.id, "  ").unwrap_err().code, "err-void-reason");
-        let void = c.void_sale(sale.id, "customer left").unwrap();
-        assert_eq!(c.void_sale(sale.id, "again").unwrap_err().code, "err-already-voided");
+        assert_eq!(c.void_sale(sale.id, "  ", &crate::Who::Setup).unwrap_err().code, "err-void-reason");
+        let void = c.void_sale(sale.id, "customer left", &crate::Who::Setup).unwrap();
+        assert_eq!(c.void_sale(sale.id, "again", &crate::Who::Setup).unwrap_err().code, "err-already-voided");
         (sale, void)
     };
     let c = counter(dir.path());

@@ -192,10 +192,10 @@ fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
     let t = Scripted::new(vec![approved("0240"), declined("05"), approved("0241")], vec![]);
     let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
     // The refund is declined: no void is written, the sale stands.
-    assert_eq!(c.void_sale_refunding(sale.id, "wrong table", &t).unwrap_err().code, "decline-do-not-honour");
+    assert_eq!(c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup).unwrap_err().code, "decline-do-not-honour");
     assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
     // Approved: the void is written, with the card tender negated.
-    let void = c.void_sale_refunding(sale.id, "wrong table", &t).unwrap();
+    let void = c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup).unwrap();
     assert_eq!((void.total, void.tenders[0].amount), (-total, -total));
     let refunds: Vec<_> = c.payments_on(c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
     assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);

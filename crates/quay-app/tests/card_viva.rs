@@ -138,9 +138,9 @@ fn voiding_a_viva_sale_refunds_the_transaction_once() {
         s.spawn(|| press_f1(&viva, Pay::Approve));
         c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap()
     });
-    let void = c.void_sale_refunding(sale.id, "wrong order", &t).unwrap();
+    let void = c.void_sale_refunding(sale.id, "wrong order", &t, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);
-    assert_eq!(c.void_sale_refunding(sale.id, "again", &t).unwrap_err().code, "err-already-voided");
+    assert_eq!(c.void_sale_refunding(sale.id, "again", &t, &quay_app::Who::Setup).unwrap_err().code, "err-already-voided");
     let refunds = viva.transactions().into_iter().filter(|t| t.parent_id.is_some()).count();
     assert_eq!(refunds, 1, "one refund at Viva");
 }

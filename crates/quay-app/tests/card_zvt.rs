@@ -87,7 +87,7 @@ fn voiding_a_card_sale_reverses_it_on_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
     let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
-    let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t).unwrap();
+    let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);
     let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
     assert_eq!(refund.state, PaymentState::Approved);

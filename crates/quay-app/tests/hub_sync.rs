@@ -190,7 +190,7 @@ async fn sales_up_exactly_once_through_every_fault() {
     let (_dir, c, hub) = setup(HubConfig::sandbox(demo())).await;
     c.sync_menu().await.unwrap();
     let sales = ring(&c, 6);
-    let void = c.void_sale(sales[0].id, "wrong table").unwrap();
+    let void = c.void_sale(sales[0].id, "wrong table", &quay_app::Who::Setup).unwrap();
     assert_eq!(c.sync_status().unwrap().pending, 7);
 
     // Hub down: nothing leaves the outbox, the error is kept for the screen.

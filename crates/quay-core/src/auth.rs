@@ -66,13 +66,15 @@ pub enum Action {
     CloseDay,
     Reconcile,
     ManualBankEntry,
+    /// Settling by hand a card payment the terminal cannot answer for.
+    SettlePayment,
     ConfigureSettings,
     TestConnection,
     ManageStaff,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::RingSale,
         Action::ViewSales,
         Action::ApproveVoid,
@@ -80,6 +82,7 @@ impl Action {
         Action::CloseDay,
         Action::Reconcile,
         Action::ManualBankEntry,
+        Action::SettlePayment,
         Action::ConfigureSettings,
         Action::TestConnection,
         Action::ManageStaff,
@@ -91,7 +94,7 @@ impl Action {
         match self {
             Action::RingSale => &[Cashier, Manager],
             Action::ViewSales => &[Cashier, Manager, Technician],
-            Action::ApproveVoid | Action::ApproveRefund | Action::CloseDay | Action::Reconcile | Action::ManualBankEntry => &[Manager],
+            Action::ApproveVoid | Action::ApproveRefund | Action::CloseDay | Action::Reconcile | Action::ManualBankEntry | Action::SettlePayment => &[Manager],
             Action::ConfigureSettings | Action::TestConnection | Action::ManageStaff => &[Technician],
         }
     }
@@ -106,6 +109,7 @@ impl Action {
             Action::CloseDay => "close-day",
             Action::Reconcile => "reconcile",
             Action::ManualBankEntry => "manual-bank-entry",
+            Action::SettlePayment => "settle-payment",
             Action::ConfigureSettings => "configure-settings",
             Action::TestConnection => "test-connection",
             Action::ManageStaff => "manage-staff",
@@ -312,7 +316,7 @@ mod tests {
     fn permission_matrix() {
         use Action::*;
         //                          cashier manager technician
-        let table: [(Action, [bool; 3]); 10] = [
+        let table: [(Action, [bool; 3]); 11] = [
             (RingSale, [true, true, false]),
             (ViewSales, [true, true, true]),
             (ApproveVoid, [false, true, false]),
@@ -320,6 +324,7 @@ mod tests {
             (CloseDay, [false, true, false]),
             (Reconcile, [false, true, false]),
             (ManualBankEntry, [false, true, false]),
+            (SettlePayment, [false, true, false]),
             (ConfigureSettings, [false, false, true]),
             (TestConnection, [false, false, true]),
             (ManageStaff, [false, false, true]),

@@ -51,7 +51,9 @@ impl Store {
 
     /// Writes the void record of sale `id`. A sale is voided at most once (the schema's
     /// UNIQUE `void_of` backs the check), and a void cannot itself be voided.
-    pub fn void_sale(&mut self, counter: &str, id: Uuid, info: &VoidInfo, stamp: impl FnOnce(String) -> Stamp) -> Result<Sale> {
+    /// Writes the void of sale `id` and, in the same transaction, its audit entry (`actor`
+    /// approved it).
+    pub fn void_sale(&mut self, counter: &str, id: Uuid, info: &VoidInfo, actor: &str, stamp: impl FnOnce(String) -> Stamp) -> Result<Sale> {
         let tx = self.conn.transaction()?;
         let original = read_sale(&tx, id)?.ok_or_else(|| StoreError::NoSuchSale(id.to_string()))?;
         let already: Option<String> = tx.query_row("SELECT id FROM sales WHERE void_of = ?1", [id.to_string()], |r| r.get(0)).optional()?;
@@ -62,6 +64,11 @@ impl Store {
         let void = original.void(stamp(receipt_no(counter, n)))?;
         write_sale(&tx, &void, Some(info))?;
         crate::outbox::enqueue(&tx, &void)?;
+        let after = serde_json::json!({ "void": void.receipt_no, "reason": info.reason, "approved_by": info.approved_by }).to_string();
+        crate::audit_append(
+            &tx,
+            &crate::AuditEntry::new(void.closed_at, actor, "sale.void", &original.id.to_string()).change(Some(original.receipt_no.clone()), Some(after)),
+        )?;
         tx.commit()?;
         Ok(void)
     }

@@ -79,3 +79,22 @@ impl Store {
         String::from_utf8(plain).map(Some).map_err(|_| StoreError::Corrupt(format!("secret {name}: not text")))
     }
 }
+
+impl Store {
+    /// Sets a setting, or a secret (encrypted), and records who changed it in the audit
+    /// log, in one transaction: a change is never without its record. A secret's before
+    /// and after are recorded as `********`.
+    pub fn configure(&self, key: &str, value: &str, secret: bool, actor: &str, at: chrono::DateTime<chrono::FixedOffset>) -> Result<()> {
+        let before = if secret { self.secret(key)?.map(|_| crate::MASKED.to_string()) } else { self.setting(key)? };
+        let after = if secret { crate::MASKED.to_string() } else { value.to_string() };
+        let tx = self.conn.unchecked_transaction()?;
+        if secret {
+            self.set_secret(key, value)?;
+        } else {
+            self.set_setting(key, value)?;
+        }
+        crate::audit_append(&tx, &crate::AuditEntry::new(at, actor, "setting.set", key).change(before, Some(after)))?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -68,15 +68,15 @@ fn void_once_with_its_own_record() {
     let info = VoidInfo { reason: "wrong order".into(), approved_by: None };
     let stamp =
         |n| move |receipt_no| Stamp { id: Uuid::from_u128(n), receipt_no, at: at("2026-11-22T10:00:00+07:00"), cashier: "Lan".into() };
-    let void = s.void_sale("C1", sale.id, &info, stamp(2)).unwrap();
+    let void = s.void_sale("C1", sale.id, &info, "tester", stamp(2)).unwrap();
     assert_eq!(void.receipt_no, "C1-000002");
     assert_eq!(void.total, -sale.total);
     assert_eq!(s.sale(void.id).unwrap().unwrap(), void);
-    let again = s.void_sale("C1", sale.id, &info, stamp(3)).unwrap_err();
+    let again = s.void_sale("C1", sale.id, &info, "tester", stamp(3)).unwrap_err();
     assert_eq!(again.code(), "err-already-voided");
-    let of_void = s.void_sale("C1", void.id, &info, stamp(4)).unwrap_err();
+    let of_void = s.void_sale("C1", void.id, &info, "tester", stamp(4)).unwrap_err();
     assert_eq!(of_void.code(), "err-void-of-void");
-    let missing = s.void_sale("C1", Uuid::from_u128(99), &info, stamp(5)).unwrap_err();
+    let missing = s.void_sale("C1", Uuid::from_u128(99), &info, "tester", stamp(5)).unwrap_err();
     assert_eq!(missing.code(), "err-no-such-sale");
     assert_eq!(s.last_receipt("C1").unwrap(), 2, "refused voids take no number");
 
@@ -114,7 +114,7 @@ fn every_sale_and_void_is_queued_once_and_leaves_only_on_ack() {
     let a = ring(&mut s, &m, 2, 1, Uuid::from_u128(1));
     let b = ring(&mut s, &m, 2, 2, Uuid::from_u128(2));
     let stamp = move |receipt_no| Stamp { id: Uuid::from_u128(3), receipt_no, at: at("2026-11-22T10:00:00+07:00"), cashier: "Lan".into() };
-    let v = s.void_sale("C1", a.id, &VoidInfo { reason: "x".into(), approved_by: None }, stamp).unwrap();
+    let v = s.void_sale("C1", a.id, &VoidInfo { reason: "x".into(), approved_by: None }, "tester", stamp).unwrap();
     let batch = s.outbox_batch(10).unwrap();
     assert_eq!(batch.iter().map(|e| e.sale.id).collect::<Vec<_>>(), [a.id, b.id, v.id], "in the order written");
     assert_eq!(s.outbox_batch(2).unwrap().len(), 2);
