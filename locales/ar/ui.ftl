@@ -158,3 +158,105 @@ zvt-status-declined = مرفوضة
 zvt-status-other = الجهاز مشغول
 viva-order-sent = أُرسل الطلب: اضغط F1 على الجهاز
 audit-verified = سجل التدقيق سليم: { $count } قيداً.
+
+## Staff and sign-in
+nav-staff = الفني
+sign-out = تسجيل الخروج
+staff-role =
+    { $role ->
+        [cashier] أمين الصندوق
+        [manager] المدير
+       *[technician] الفني
+    }
+pin-backspace = حذف آخر رقم
+pin-clear = مسح
+signin-title = تسجيل الدخول
+signin-hint = اكتب رمز PIN على لوحة الأرقام أو لوحة المفاتيح.
+signin-pin-label = رمز PIN
+signin-submit = تسجيل الدخول
+signin-checking = جارٍ التحقق…
+firstrun-banner = الإعداد: لا يوجد موظفون بعد — أضف أول فني.
+firstrun-open = إضافة أول فني
+firstrun-explain = حتى ذلك الحين تعمل نقطة البيع دون تسجيل دخول. بعد إضافة فني، يسجّل الجميع الدخول برمز PIN.
+firstrun-done = أُضيف الفني { $name }. سجّل الدخول برمز PIN.
+staff-add-title = إضافة موظف
+staff-add-open = إضافة موظف
+staff-add-submit = إضافة
+staff-name-label = الاسم
+staff-role-label = الدور
+staff-pin-label = رمز PIN
+staff-pin2-label = أعد كتابة رمز PIN
+staff-pin-hint = أرقام فقط. يجب ألا يعرفه أحد سوى هذا الشخص.
+staff-pin-mismatch = رمزا PIN غير متطابقين.
+staff-name-missing = الاسم مطلوب.
+staff-pin-missing = رمز PIN مطلوب.
+staff-added = أُضيف { $name }.
+staff-action =
+    { $action ->
+        [ring-sale] تسجيل المبيعات
+        [view-sales] عرض مبيعات اليوم وإيصالاتها
+        [approve-void] الموافقة على الإلغاء
+        [approve-refund] الموافقة على الاسترداد
+        [close-day] إقفال اليوم
+        [reconcile] مطابقة المدفوعات
+        [manual-bank-entry] إدخال مدفوعات بنكية يدويًا
+        [settle-payment] تسوية مدفوعات البطاقات يدويًا
+        [configure-settings] تغيير إعدادات نقطة البيع
+        [test-connection] اختبار الاتصالات
+        [manage-staff] إضافة الموظفين وإدارتهم
+       *[other] { $action }
+    }
+tech-title = الفني: { $name }
+tech-explain = يُعِدّ الفنيون نقطة البيع: الموظفين والإعدادات والاتصالات. ولا يسجّلون المبيعات.
+tech-may-title = ما يمكنك فعله هنا
+tech-later = ستأتي شاشات الإعدادات في إصدار لاحق. يمكنك الآن إضافة الموظفين من هنا.
+approver-pin-label = رمز PIN الخاص بالمدير
+void-approver-hint = يوافق المدير على الإلغاء بكتابة رمز PIN الخاص به هنا.
+
+## Card payments not settled
+open-payments-badge =
+    { $count ->
+        [zero] لا مدفوعات بطاقة غير مسوّاة
+        [one] دفعة بطاقة واحدة غير مسوّاة
+        [two] دفعتا بطاقة غير مسوّاتين
+        [few] { $count } دفعات بطاقة غير مسوّاة
+        [many] { $count } دفعة بطاقة غير مسوّاة
+       *[other] { $count } دفعة بطاقة غير مسوّاة
+    }
+open-payments-title = مدفوعات بطاقة غير مسوّاة
+open-payments-explain = لا تعرف نقطة البيع هل خُصم المبلغ من هذه البطاقات أم لا (بعد تعطّل أو ضياع الرد). اسأل جهاز الدفع مرة أخرى أولًا. لا تخصم من البطاقة مرة ثانية أبدًا.
+open-payments-none = لا توجد دفعة بطاقة بالانتظار.
+open-payments-resolve = اسأل جهاز الدفع مرة أخرى
+open-payments-asking = جارٍ سؤال جهاز الدفع…
+open-payments-still-unknown = لم يتمكن جهاز الدفع من الإجابة بعد. أعد المحاولة أو سوِّ الدفعة يدويًا.
+open-payments-all-settled = سُوّيت جميع مدفوعات البطاقات.
+open-payments-some-settled =
+    { $count ->
+        [zero] لم تُسوَّ أي دفعة بطاقة.
+        [one] سُوّيت دفعة بطاقة واحدة.
+        [two] سُوّيت دفعتا بطاقة.
+        [few] سُوّيت { $count } دفعات بطاقة.
+        [many] سُوّيت { $count } دفعة بطاقة.
+       *[other] سُوّيت { $count } دفعة بطاقة.
+    }
+open-payment-state =
+    { $state ->
+        [pending] لم تُرسل إلى جهاز الدفع بعد
+        [sent] أُرسلت إلى جهاز الدفع دون رد
+       *[unknown] النتيجة غير معروفة
+    }
+open-payment-terminal =
+    { $terminal ->
+        [zvt] جهاز دفع ZVT
+        [viva] جهاز دفع Viva
+       *[other] { $terminal }
+    }
+open-payment-settle = تسوية يدوية
+settle-title = تسوية { $amount } يدويًا
+settle-explain = انظر إلى جهاز الدفع وآخر إيصال طبعه. هل خُصم المبلغ من البطاقة؟
+settle-outcome = النتيجة
+settle-charged = خُصم المبلغ
+settle-not-charged = لم يُخصم المبلغ
+settle-reason-label = السبب
+settle-reason-placeholder = مثلًا: الإيصال يقول تمت الموافقة
+settle-confirm = تسوية

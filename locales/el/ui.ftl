@@ -146,3 +146,97 @@ zvt-status-declined = Απορρίφθηκε
 zvt-status-other = Το τερματικό είναι απασχολημένο
 viva-order-sent = Η παραγγελία στάλθηκε: πατήστε F1 στο τερματικό
 audit-verified = Το αρχείο ελέγχου είναι ακέραιο: { $count } εγγραφές.
+
+## Staff and sign-in
+nav-staff = Τεχνικός
+sign-out = Αποσύνδεση
+staff-role =
+    { $role ->
+        [cashier] Ταμίας
+        [manager] Υπεύθυνος
+       *[technician] Τεχνικός
+    }
+pin-backspace = Διαγραφή τελευταίου ψηφίου
+pin-clear = Καθαρισμός
+signin-title = Σύνδεση
+signin-hint = Πληκτρολογήστε το PIN σας στο αριθμητικό πληκτρολόγιο ή στο πληκτρολόγιο.
+signin-pin-label = PIN
+signin-submit = Σύνδεση
+signin-checking = Έλεγχος…
+firstrun-banner = Εγκατάσταση: δεν υπάρχει ακόμη προσωπικό — προσθέστε τον πρώτο τεχνικό.
+firstrun-open = Προσθήκη του πρώτου τεχνικού
+firstrun-explain = Μέχρι τότε το ταμείο λειτουργεί χωρίς σύνδεση. Μόλις υπάρξει τεχνικός, όλοι συνδέονται με PIN.
+firstrun-done = Ο τεχνικός { $name } προστέθηκε. Συνδεθείτε με το PIN.
+staff-add-title = Προσθήκη προσωπικού
+staff-add-open = Προσθήκη προσωπικού
+staff-add-submit = Προσθήκη
+staff-name-label = Όνομα
+staff-role-label = Ρόλος
+staff-pin-label = PIN
+staff-pin2-label = PIN ξανά
+staff-pin-hint = Μόνο ψηφία. Πρέπει να το γνωρίζει μόνο αυτό το άτομο.
+staff-pin-mismatch = Τα δύο PIN δεν είναι ίδια.
+staff-name-missing = Χρειάζεται όνομα.
+staff-pin-missing = Χρειάζεται PIN.
+staff-added = Προστέθηκε: { $name }.
+staff-action =
+    { $action ->
+        [ring-sale] Καταχώριση πωλήσεων
+        [view-sales] Προβολή σημερινών πωλήσεων και αποδείξεων
+        [approve-void] Έγκριση ακυρώσεων
+        [approve-refund] Έγκριση επιστροφών χρημάτων
+        [close-day] Κλείσιμο ημέρας
+        [reconcile] Συμφωνία πληρωμών
+        [manual-bank-entry] Χειροκίνητη καταχώριση τραπεζικών πληρωμών
+        [settle-payment] Χειροκίνητη διευθέτηση πληρωμών με κάρτα
+        [configure-settings] Αλλαγή ρυθμίσεων του ταμείου
+        [test-connection] Έλεγχος συνδέσεων
+        [manage-staff] Προσθήκη και διαχείριση προσωπικού
+       *[other] { $action }
+    }
+tech-title = Τεχνικός: { $name }
+tech-explain = Οι τεχνικοί στήνουν το ταμείο: προσωπικό, ρυθμίσεις και συνδέσεις. Δεν καταχωρίζουν πωλήσεις.
+tech-may-title = Τι μπορείτε να κάνετε εδώ
+tech-later = Οι οθόνες ρυθμίσεων έρχονται σε επόμενη έκδοση. Προς το παρόν μπορείτε να προσθέσετε προσωπικό εδώ.
+approver-pin-label = PIN υπευθύνου
+void-approver-hint = Ένας υπεύθυνος εγκρίνει την ακύρωση πληκτρολογώντας εδώ το PIN του.
+
+## Card payments not settled
+open-payments-badge =
+    { $count ->
+        [one] { $count } πληρωμή με κάρτα εκκρεμεί
+       *[other] { $count } πληρωμές με κάρτα εκκρεμούν
+    }
+open-payments-title = Πληρωμές με κάρτα σε εκκρεμότητα
+open-payments-explain = Το ταμείο δεν γνωρίζει αν χρεώθηκαν αυτές οι κάρτες (μετά από κατάρρευση ή χαμένη απάντηση). Ρωτήστε πρώτα ξανά το τερματικό. Μη χρεώσετε ποτέ ξανά την κάρτα.
+open-payments-none = Καμία πληρωμή με κάρτα δεν περιμένει.
+open-payments-resolve = Ρωτήστε ξανά το τερματικό
+open-payments-asking = Ερώτηση στο τερματικό…
+open-payments-still-unknown = Το τερματικό δεν μπόρεσε ακόμη να απαντήσει. Δοκιμάστε ξανά ή διευθετήστε χειροκίνητα.
+open-payments-all-settled = Όλες οι πληρωμές με κάρτα διευθετήθηκαν.
+open-payments-some-settled =
+    { $count ->
+        [one] Διευθετήθηκε { $count } πληρωμή με κάρτα.
+       *[other] Διευθετήθηκαν { $count } πληρωμές με κάρτα.
+    }
+open-payment-state =
+    { $state ->
+        [pending] Δεν στάλθηκε ακόμη στο τερματικό
+        [sent] Στάλθηκε στο τερματικό, χωρίς απάντηση
+       *[unknown] Άγνωστο αποτέλεσμα
+    }
+open-payment-terminal =
+    { $terminal ->
+        [zvt] Τερματικό ZVT
+        [viva] Τερματικό Viva
+       *[other] { $terminal }
+    }
+open-payment-settle = Χειροκίνητη διευθέτηση
+settle-title = Χειροκίνητη διευθέτηση { $amount }
+settle-explain = Κοιτάξτε το τερματικό και την τελευταία απόδειξή του. Χρεώθηκε η κάρτα;
+settle-outcome = Αποτέλεσμα
+settle-charged = Χρεώθηκε
+settle-not-charged = Δεν χρεώθηκε
+settle-reason-label = Αιτία
+settle-reason-placeholder = π.χ. η απόδειξη γράφει «εγκρίθηκε»
+settle-confirm = Διευθέτηση

@@ -146,3 +146,97 @@ zvt-status-declined = Declined
 zvt-status-other = Terminal busy
 viva-order-sent = Order sent: press F1 on the terminal
 audit-verified = The audit log is intact: { $count } entries.
+
+## Staff and sign-in
+nav-staff = Technician
+sign-out = Sign out
+staff-role =
+    { $role ->
+        [cashier] Cashier
+        [manager] Manager
+       *[technician] Technician
+    }
+pin-backspace = Delete last digit
+pin-clear = Clear
+signin-title = Sign in
+signin-hint = Type your PIN on the pad or the keyboard.
+signin-pin-label = PIN
+signin-submit = Sign in
+signin-checking = Checking…
+firstrun-banner = Setup: no staff yet — add the first technician.
+firstrun-open = Add the first technician
+firstrun-explain = Until then the register works without sign-in. Once a technician exists, everyone signs in with a PIN.
+firstrun-done = Technician { $name } added. Sign in with the PIN.
+staff-add-title = Add staff
+staff-add-open = Add staff
+staff-add-submit = Add
+staff-name-label = Name
+staff-role-label = Role
+staff-pin-label = PIN
+staff-pin2-label = PIN again
+staff-pin-hint = Digits only. Only this person should know it.
+staff-pin-mismatch = The two PINs are not the same.
+staff-name-missing = A name is needed.
+staff-pin-missing = A PIN is needed.
+staff-added = { $name } added.
+staff-action =
+    { $action ->
+        [ring-sale] Ring up sales
+        [view-sales] See today's sales and receipts
+        [approve-void] Approve voids
+        [approve-refund] Approve refunds
+        [close-day] Close the day
+        [reconcile] Reconcile payments
+        [manual-bank-entry] Enter bank payments by hand
+        [settle-payment] Settle card payments by hand
+        [configure-settings] Change the counter's settings
+        [test-connection] Test connections
+        [manage-staff] Add and manage staff
+       *[other] { $action }
+    }
+tech-title = Technician: { $name }
+tech-explain = Technicians set up the counter: staff, settings and connections. They do not ring up sales.
+tech-may-title = What you may do here
+tech-later = The settings screens come in a later version. For now you can add staff here.
+approver-pin-label = Manager's PIN
+void-approver-hint = A manager approves the void by typing their PIN here.
+
+## Card payments not settled
+open-payments-badge =
+    { $count ->
+        [one] { $count } card payment not settled
+       *[other] { $count } card payments not settled
+    }
+open-payments-title = Card payments not settled
+open-payments-explain = The counter does not know whether these cards were charged (after a crash or a lost answer). Ask the terminal again first. Never charge the card again.
+open-payments-none = No card payment is waiting.
+open-payments-resolve = Ask the terminal again
+open-payments-asking = Asking the terminal…
+open-payments-still-unknown = The terminal could not tell yet. Try again, or settle by hand.
+open-payments-all-settled = All card payments are settled.
+open-payments-some-settled =
+    { $count ->
+        [one] { $count } card payment settled.
+       *[other] { $count } card payments settled.
+    }
+open-payment-state =
+    { $state ->
+        [pending] Not sent to the terminal yet
+        [sent] Sent to the terminal, no answer
+       *[unknown] Outcome unknown
+    }
+open-payment-terminal =
+    { $terminal ->
+        [zvt] ZVT terminal
+        [viva] Viva terminal
+       *[other] { $terminal }
+    }
+open-payment-settle = Settle by hand
+settle-title = Settle { $amount } by hand
+settle-explain = Look at the terminal and its last slip. Was the card charged?
+settle-outcome = Outcome
+settle-charged = Charged
+settle-not-charged = Not charged
+settle-reason-label = Reason
+settle-reason-placeholder = e.g. the slip says approved
+settle-confirm = Settle

@@ -143,3 +143,95 @@ zvt-status-declined = Bị từ chối
 zvt-status-other = Máy POS đang bận
 viva-order-sent = Đã gửi đơn: nhấn F1 trên máy POS
 audit-verified = Nhật ký kiểm tra còn nguyên vẹn: { $count } mục.
+
+## Staff and sign-in
+nav-staff = Kỹ thuật viên
+sign-out = Đăng xuất
+staff-role =
+    { $role ->
+        [cashier] Thu ngân
+        [manager] Quản lý
+       *[technician] Kỹ thuật viên
+    }
+pin-backspace = Xóa chữ số cuối
+pin-clear = Xóa
+signin-title = Đăng nhập
+signin-hint = Nhập mã PIN bằng bàn phím số trên màn hình hoặc bàn phím.
+signin-pin-label = Mã PIN
+signin-submit = Đăng nhập
+signin-checking = Đang kiểm tra…
+firstrun-banner = Thiết lập: chưa có nhân viên — hãy thêm kỹ thuật viên đầu tiên.
+firstrun-open = Thêm kỹ thuật viên đầu tiên
+firstrun-explain = Cho đến lúc đó, máy bán hàng hoạt động không cần đăng nhập. Khi đã có kỹ thuật viên, mọi người đều đăng nhập bằng mã PIN.
+firstrun-done = Đã thêm kỹ thuật viên { $name }. Hãy đăng nhập bằng mã PIN.
+staff-add-title = Thêm nhân viên
+staff-add-open = Thêm nhân viên
+staff-add-submit = Thêm
+staff-name-label = Tên
+staff-role-label = Vai trò
+staff-pin-label = Mã PIN
+staff-pin2-label = Nhập lại mã PIN
+staff-pin-hint = Chỉ gồm chữ số. Chỉ người này được biết.
+staff-pin-mismatch = Hai mã PIN không giống nhau.
+staff-name-missing = Cần nhập tên.
+staff-pin-missing = Cần nhập mã PIN.
+staff-added = Đã thêm { $name }.
+staff-action =
+    { $action ->
+        [ring-sale] Bán hàng
+        [view-sales] Xem đơn hàng và hóa đơn hôm nay
+        [approve-void] Duyệt hủy đơn
+        [approve-refund] Duyệt hoàn tiền
+        [close-day] Chốt ca cuối ngày
+        [reconcile] Đối soát thanh toán
+        [manual-bank-entry] Nhập tay khoản thanh toán ngân hàng
+        [settle-payment] Xử lý tay thanh toán thẻ
+        [configure-settings] Thay đổi cài đặt của máy
+        [test-connection] Kiểm tra kết nối
+        [manage-staff] Thêm và quản lý nhân viên
+       *[other] { $action }
+    }
+tech-title = Kỹ thuật viên: { $name }
+tech-explain = Kỹ thuật viên thiết lập máy bán hàng: nhân viên, cài đặt và kết nối. Kỹ thuật viên không bán hàng.
+tech-may-title = Những việc bạn được làm ở đây
+tech-later = Màn hình cài đặt sẽ có trong phiên bản sau. Hiện tại bạn có thể thêm nhân viên ở đây.
+approver-pin-label = Mã PIN của quản lý
+void-approver-hint = Quản lý duyệt hủy đơn bằng cách nhập mã PIN của mình tại đây.
+
+## Card payments not settled
+open-payments-badge =
+    { $count ->
+       *[other] { $count } thanh toán thẻ chưa xử lý xong
+    }
+open-payments-title = Thanh toán thẻ chưa xử lý xong
+open-payments-explain = Máy không biết các thẻ này đã bị trừ tiền hay chưa (sau sự cố hoặc mất phản hồi). Trước hết hãy hỏi lại máy POS thẻ. Tuyệt đối không quẹt thẻ lần nữa.
+open-payments-none = Không có thanh toán thẻ nào đang chờ.
+open-payments-resolve = Hỏi lại máy POS thẻ
+open-payments-asking = Đang hỏi máy POS thẻ…
+open-payments-still-unknown = Máy POS thẻ chưa trả lời được. Hãy thử lại, hoặc xử lý bằng tay.
+open-payments-all-settled = Mọi thanh toán thẻ đã được xử lý xong.
+open-payments-some-settled =
+    { $count ->
+       *[other] Đã xử lý xong { $count } thanh toán thẻ.
+    }
+open-payment-state =
+    { $state ->
+        [pending] Chưa gửi đến máy POS thẻ
+        [sent] Đã gửi đến máy POS thẻ, chưa có phản hồi
+       *[unknown] Chưa rõ kết quả
+    }
+open-payment-terminal =
+    { $terminal ->
+        [zvt] Máy POS thẻ ZVT
+        [viva] Máy POS thẻ Viva
+       *[other] { $terminal }
+    }
+open-payment-settle = Xử lý bằng tay
+settle-title = Xử lý bằng tay khoản { $amount }
+settle-explain = Hãy xem máy POS thẻ và biên lai cuối cùng. Thẻ đã bị trừ tiền chưa?
+settle-outcome = Kết quả
+settle-charged = Đã trừ tiền
+settle-not-charged = Chưa trừ tiền
+settle-reason-label = Lý do
+settle-reason-placeholder = vd. biên lai ghi đã duyệt
+settle-confirm = Xác nhận

@@ -143,3 +143,95 @@ zvt-status-declined = 已拒绝
 zvt-status-other = 终端忙
 viva-order-sent = 订单已发送：请在终端上按 F1
 audit-verified = 审计日志完好：共 { $count } 条。
+
+## Staff and sign-in
+nav-staff = 技术员
+sign-out = 退出登录
+staff-role =
+    { $role ->
+        [cashier] 收银员
+        [manager] 经理
+       *[technician] 技术员
+    }
+pin-backspace = 删除最后一位
+pin-clear = 清除
+signin-title = 登录
+signin-hint = 请在数字键盘或键盘上输入您的 PIN。
+signin-pin-label = PIN
+signin-submit = 登录
+signin-checking = 正在验证…
+firstrun-banner = 初始设置：尚无员工——请添加第一位技术员。
+firstrun-open = 添加第一位技术员
+firstrun-explain = 在此之前，收银台无需登录即可使用。一旦有了技术员，所有人都需用 PIN 登录。
+firstrun-done = 已添加技术员 { $name }。请用 PIN 登录。
+staff-add-title = 添加员工
+staff-add-open = 添加员工
+staff-add-submit = 添加
+staff-name-label = 姓名
+staff-role-label = 角色
+staff-pin-label = PIN
+staff-pin2-label = 再次输入 PIN
+staff-pin-hint = 仅限数字。只能由本人知道。
+staff-pin-mismatch = 两次输入的 PIN 不一致。
+staff-name-missing = 需要填写姓名。
+staff-pin-missing = 需要填写 PIN。
+staff-added = 已添加 { $name }。
+staff-action =
+    { $action ->
+        [ring-sale] 收银开单
+        [view-sales] 查看今日销售和小票
+        [approve-void] 批准作废
+        [approve-refund] 批准退款
+        [close-day] 日结
+        [reconcile] 对账
+        [manual-bank-entry] 手动录入银行收款
+        [settle-payment] 手动处理刷卡付款
+        [configure-settings] 修改收银台设置
+        [test-connection] 测试连接
+        [manage-staff] 添加和管理员工
+       *[other] { $action }
+    }
+tech-title = 技术员：{ $name }
+tech-explain = 技术员负责设置收银台：员工、设置和连接。技术员不收银开单。
+tech-may-title = 您在此可以做的事
+tech-later = 设置界面将在以后的版本中提供。目前您可以在这里添加员工。
+approver-pin-label = 经理 PIN
+void-approver-hint = 经理在此输入自己的 PIN 即可批准作废。
+
+## Card payments not settled
+open-payments-badge =
+    { $count ->
+       *[other] { $count } 笔刷卡付款未处理
+    }
+open-payments-title = 未处理的刷卡付款
+open-payments-explain = 收银台不知道这些卡是否已扣款（因崩溃或应答丢失）。请先再次询问刷卡终端。切勿再次刷卡扣款。
+open-payments-none = 没有等待处理的刷卡付款。
+open-payments-resolve = 再次询问终端
+open-payments-asking = 正在询问终端…
+open-payments-still-unknown = 终端暂时无法答复。请重试，或手动处理。
+open-payments-all-settled = 所有刷卡付款均已处理。
+open-payments-some-settled =
+    { $count ->
+       *[other] 已处理 { $count } 笔刷卡付款。
+    }
+open-payment-state =
+    { $state ->
+        [pending] 尚未发送到终端
+        [sent] 已发送到终端，无应答
+       *[unknown] 结果未知
+    }
+open-payment-terminal =
+    { $terminal ->
+        [zvt] ZVT 终端
+        [viva] Viva 终端
+       *[other] { $terminal }
+    }
+open-payment-settle = 手动处理
+settle-title = 手动处理 { $amount }
+settle-explain = 请查看终端及其最后一张签购单。这张卡扣款了吗？
+settle-outcome = 结果
+settle-charged = 已扣款
+settle-not-charged = 未扣款
+settle-reason-label = 原因
+settle-reason-placeholder = 例如：签购单显示已批准
+settle-confirm = 确认处理

@@ -42,6 +42,17 @@ export type QuayEvent =
 
 export interface CardPaid { sale_id: string | null; remaining: MoneyView; message: string }
 
+export type Role = 'cashier' | 'manager' | 'technician';
+export const ROLES: readonly Role[] = ['cashier', 'manager', 'technician'];
+/** `may` lists actions in kebab-case (ring-sale, view-sales, approve-void, …). */
+export interface StaffView { id: string; name: string; role: Role; may: string[] }
+export interface SessionView { setup: boolean; staff: StaffView | null }
+/** A card attempt whose outcome is not known: shown until settled. */
+export interface OpenPayment {
+  key: string; amount: MoneyView; state: 'pending' | 'sent' | 'unknown'; terminal: 'zvt' | 'viva' | string;
+  started_at: string; message: string | null;
+}
+
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
@@ -70,9 +81,18 @@ export const api = {
   payCash: (tendered: string | null) => call<Closed>('pay_cash', { tendered }),
   receipt: (saleId: string) => call<Receipt>('receipt', { saleId }),
   salesToday: () => call<SalesDay>('sales_today'),
-  voidSale: (saleId: string, reason: string) => call<SalesDay>('void_sale', { saleId, reason }),
+  /** `approverPin`: a manager's PIN typed at this screen; null only in setup. */
+  voidSale: (saleId: string, reason: string, approverPin: string | null) => call<SalesDay>('void_sale', { saleId, reason, approverPin }),
   syncView: () => call<SyncView>('sync_view'),
   syncNow: () => call<SyncView>('sync_now'),
   menuStatus: () => call<MenuStatus>('menu_status'),
   payCard: (amount: string | null) => call<CardPaid>('pay_card', { amount }),
+  session: () => call<SessionView>('session'),
+  signIn: (pin: string) => call<SessionView>('sign_in', { pin }),
+  signOut: () => call<SessionView>('sign_out'),
+  staffAdd: (name: string, role: Role, pin: string) => call<SessionView>('staff_add', { name, role, pin }),
+  openPayments: () => call<OpenPayment[]>('open_payments'),
+  resolvePayments: () => call<OpenPayment[]>('resolve_payments'),
+  settlePayment: (key: string, charged: boolean, reason: string, approverPin: string | null) =>
+    call<OpenPayment[]>('settle_payment', { key, charged, reason, approverPin }),
 };

@@ -1,7 +1,10 @@
 // Screen state shared by the components: the menu, the cart view and error toasts, all
 // as the backend last returned them. The backend owns every rule; this only holds views.
 import { listen } from '@tauri-apps/api/event';
-import { api, isErrorDto, type AppInfo, type CartView, type MenuView, type QuayEvent, type SyncView } from './api';
+import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type QuayEvent, type SessionView, type SyncView } from './api';
+import { isSessionLost, may, needsSignIn } from './auth';
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 
 class Screen {
   info = $state<AppInfo | null>(null);
@@ -12,9 +15,30 @@ class Screen {
   sync = $state<SyncView | null>(null);
   terminal = $state<string[]>([]);
   progress = $state<{ kind: 'menu' | 'sales'; done: number; total: number } | null>(null);
+  /** Who is at the screen; null until the backend answered. */
+  session = $state<SessionView | null>(null);
+  /** Why the sign-in screen is shown (signed out by the backend, idle), localized. */
+  signInMessage = $state<string | null>(null);
+  /** Card attempts whose outcome is not known, as `open_payments` last said. */
+  openPayments = $state<OpenPayment[]>([]);
+  /** A card payment is running: the customer, not the cashier, is busy at the terminal. */
+  cardBusy = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #polling: Promise<void> | null = null;
+  #pollAgain = false;
+
+  /** The sign-in screen is due. */
+  get locked(): boolean {
+    return needsSignIn(this.session);
+  }
+
+  /** Whether the screen offers `action` to whoever is at it. */
+  may(action: string): boolean {
+    return may(this.session, action);
+  }
 
   fail(e: unknown) {
+    if (isSessionLost(e)) return this.signedOut((e as ErrorDto).message);
     this.error = isErrorDto(e) ? e.message : String(e);
     this.notice = null;
     clearTimeout(this.#timer);
@@ -28,6 +52,17 @@ class Screen {
     this.#timer = setTimeout(() => (this.notice = null), 4000);
   }
 
+  /** The backend has nobody signed in any more: back to the sign-in screen with `message`. */
+  signedOut(message: string | null) {
+    this.session = { setup: false, staff: null };
+    this.signInMessage = message;
+    this.menu = null;
+    this.cart = null;
+    this.openPayments = [];
+    this.error = null;
+    this.notice = null;
+  }
+
   /** Runs a backend call, keeping its result or showing its error; returns null on error. */
   async run<T>(f: () => Promise<T>): Promise<T | null> {
     try {
@@ -38,28 +73,79 @@ class Screen {
     }
   }
 
+  /** Runs a backend call whose error the caller shows in place (a dialog); a lost
+   *  session still goes back to the sign-in screen. */
+  async attempt<T>(f: () => Promise<T>): Promise<Attempt<T>> {
+    try {
+      return { ok: true, value: await f() };
+    } catch (e) {
+      if (isSessionLost(e)) this.fail(e);
+      const error: ErrorDto = isErrorDto(e) ? e : { code: 'err-internal', message: String(e) };
+      return { ok: false, error };
+    }
+  }
+
+  async refreshSession() {
+    const s = await this.run(api.session);
+    if (s) this.session = s;
+  }
+
   async refreshSync() {
     const v = await this.run(api.syncView);
     if (v) this.sync = v;
   }
 
-  /** Follows the backend's events: a new menu (reload, keep the cart), the outbox, progress. */
+  /** Re-reads the open card attempts; calls made while one is running coalesce into one more. */
+  async refreshOpenPayments(): Promise<void> {
+    if (this.#polling) {
+      this.#pollAgain = true;
+      return this.#polling;
+    }
+    this.#polling = (async () => {
+      do {
+        this.#pollAgain = false;
+        if (!this.session || this.locked || !this.may('view-sales')) {
+          this.openPayments = [];
+          return;
+        }
+        const list = await this.run(api.openPayments);
+        if (list) this.openPayments = list;
+      } while (this.#pollAgain);
+    })().finally(() => (this.#polling = null));
+    return this.#polling;
+  }
+
+  /** Follows the backend's events: a new menu (reload, keep the cart), the outbox, progress.
+   *  Open card attempts are re-read on the others, but not while a card payment runs: its
+   *  own attempt is open until the terminal answers (re-read when it ends). */
   async follow(onMenu: (version: number) => void) {
     await listen<QuayEvent>('quay-event', async ({ payload: e }) => {
+      if (e.type === 'progress') {
+        this.progress = e.done >= e.total ? null : { kind: e.kind, done: e.done, total: e.total };
+        return;
+      }
       if (e.type === 'menu_changed') {
-        await this.reload();
-        onMenu(e.version);
+        if (!this.locked) {
+          await this.reload();
+          onMenu(e.version);
+        }
       } else if (e.type === 'terminal_status') {
         this.terminal = [...this.terminal, e.text];
-      } else if (e.type === 'progress') {
-        this.progress = e.done >= e.total ? null : { kind: e.kind, done: e.done, total: e.total };
+        return;
       } else {
         await this.refreshSync();
       }
+      if (!this.locked && !this.cardBusy) await this.refreshOpenPayments();
     });
   }
 
+  /** The menu and the cart, for whoever may ring sales (the calls need it). */
   async reload() {
+    if (!this.may('ring-sale')) {
+      this.menu = null;
+      this.cart = null;
+      return;
+    }
     const [menu, cart] = await Promise.all([this.run(api.menu), this.run(api.cart)]);
     this.menu = menu;
     if (cart) this.cart = cart;
