@@ -120,3 +120,5 @@ err-voucher-unavailable = { $partner ->
 } is not answering. Try again in a moment, or take another payment.
 err-voucher-offline = Offline: vouchers cannot be checked now. Take another payment.
 err-voucher-conflict = Voucher { $code } was redeemed elsewhere meanwhile, or this redemption does not match. Check the voucher again.
+err-voucher-twice = Voucher { $code } is already on this sale.
+err-pay-short = { $due } is still due: add another payment.

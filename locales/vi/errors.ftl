@@ -120,3 +120,5 @@ err-voucher-unavailable = { $partner ->
 } không phản hồi. Hãy thử lại sau ít phút hoặc nhận cách thanh toán khác.
 err-voucher-offline = Đang ngoại tuyến: hiện không kiểm tra được voucher. Hãy nhận cách thanh toán khác.
 err-voucher-conflict = Voucher { $code } vừa được dùng ở nơi khác, hoặc yêu cầu đổi không khớp. Hãy kiểm tra lại voucher.
+err-voucher-twice = Voucher { $code } đã có trong hóa đơn này.
+err-pay-short = Còn thiếu { $due }: hãy thêm cách thanh toán khác.

@@ -120,3 +120,5 @@ err-voucher-unavailable = { $partner ->
 } 没有响应。请稍后再试，或改用其他付款方式。
 err-voucher-offline = 当前离线：无法验证优惠券。请改用其他付款方式。
 err-voucher-conflict = 优惠券 { $code } 刚在别处被兑换，或兑换信息不符。请重新检查优惠券。
+err-voucher-twice = 优惠券 { $code } 已在本单中。
+err-pay-short = 仍需支付 { $due }：请添加其他付款方式。

@@ -40,6 +40,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: crate::cli_dayend::DayendCmd,
     },
+    /// MoMo / GiftPop vouchers: check a code through the hub; settle lost redemptions.
+    Voucher {
+        #[command(subcommand)]
+        cmd: VoucherCmd,
+    },
     /// Staff and their roles (technicians): add with the PIN on stdin, list.
     Staff {
         #[command(subcommand)]
@@ -156,6 +161,23 @@ pub enum SyncCmd {
     /// Runs the background sync (menu on schedule, sales as they close) until stopped,
     /// with Viva's webhook listener when `viva.webhook.listen` is set.
     Run,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VoucherCmd {
+    /// What the hub says of a code: status, value, expiry, conditions (and what it would
+    /// pay on a sale of `--amount`).
+    Check {
+        #[arg(long)]
+        partner: String,
+        code: String,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settles redemptions whose answer was lost, and reverses those of sales never closed.
+    Resolve,
 }
 
 #[derive(Subcommand, Debug)]
@@ -361,6 +383,7 @@ fn needs(command: &Command) -> Option<Action> {
         Command::Staff { cmd: StaffCmd::Add { .. } } => Action::ManageStaff,
         Command::Staff { .. } => Action::ManageStaff,
         Command::Audit { .. } => Action::ViewSales,
+        Command::Voucher { .. } => Action::RingSale,
     })
 }
 
@@ -398,6 +421,30 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             } else {
                 Ok(list.iter().map(|m| format!("{}\t{}\t{}\n", m.id, m.name, m.role.as_str())).collect())
             }
+        }
+        Command::Voucher { cmd: VoucherCmd::Check { partner, code, amount, json } } => {
+            let amount = amount.as_deref().map(|a| counter.parse_amount(a)).transpose()?;
+            let v = counter.check_voucher_code(&partner, &code, amount)?;
+            if json {
+                pretty(&v)
+            } else {
+                let dash = |o: Option<String>| o.unwrap_or_else(|| "-".into());
+                Ok(format!(
+                    "{}\t{}\t{}\tvalue {}\tmin {}\texpires {}\tapplies {}\t{}\n",
+                    v.partner,
+                    v.code,
+                    v.status,
+                    dash(v.value.map(|m| m.text).or(v.percent)),
+                    dash(v.min_spend.map(|m| m.text)),
+                    dash(v.expires_at),
+                    dash(v.applies.map(|m| m.text)),
+                    v.refused.unwrap_or(v.conditions)
+                ))
+            }
+        }
+        Command::Voucher { cmd: VoucherCmd::Resolve } => {
+            let done = counter.resolve_vouchers()?;
+            Ok(done.iter().map(|r| format!("{}\t{}\t{}\n", r.key, r.partner, r.state)).collect())
         }
         Command::Audit { cmd: AuditCmd::Verify } => {
             let n = counter.audit_verify()?;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay, SyncView};
 use quay_app::card::OpenPayment;
 use quay_app::staff::SessionView;
+use quay_app::vouchers::{PaymentView, VoucherView};
 use quay_app::{AppError, Counter};
 use quay_core::auth::{Action, Role};
 use quay_i18n::Lang;
@@ -27,6 +28,14 @@ type Reply<T> = Result<T, ErrorDto>;
 fn fail(counter: &Counter, e: AppError) -> ErrorDto {
     tracing::warn!(code = e.code, detail = %e.detail, "command refused");
     ErrorDto { code: e.code, message: counter.message(&e) }
+}
+
+/// Runs a use case that may wait on a partner (the hub, a terminal) off the async
+/// workers, and maps its error.
+async fn blocking<T: Send + 'static>(c: &Shared, f: impl FnOnce(&Counter) -> quay_app::Result<T> + Send + 'static) -> Reply<T> {
+    let worker = c.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || f(&worker)).await.map_err(AppError::internal).and_then(|r| r);
+    result.map_err(|e| fail(c, e))
 }
 
 /// Runs a use case and maps its error.
@@ -166,7 +175,8 @@ struct Closed {
 
 #[tauri::command]
 async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Closed> {
-    call(&c, |c| {
+    let shared: Shared = c.inner().clone();
+    blocking(&shared, move |c| {
         c.require(Action::RingSale)?;
         let tendered = tendered.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
         let sale = c.pay_cash(tendered)?;
@@ -184,6 +194,7 @@ async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Close
             change,
         })
     })
+    .await
 }
 
 fn sale_id(id: &str) -> quay_app::Result<uuid::Uuid> {
@@ -256,6 +267,47 @@ async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPai
     .map_err(quay_app::AppError::internal)
     .and_then(|r| r);
     result.map_err(|e| fail(&counter, e))
+}
+
+/// What the hub says of a voucher code for the cart on the screen (nothing applied).
+#[tauri::command]
+async fn voucher_check(c: State<'_, Shared>, partner: String, code: String) -> Reply<VoucherView> {
+    let shared: Shared = c.inner().clone();
+    blocking(&shared, move |c| {
+        c.require(Action::RingSale)?;
+        c.check_voucher(&partner, &code)
+    })
+    .await
+}
+
+/// Applies a voucher to the sale being paid (redeemed when it closes).
+#[tauri::command]
+async fn voucher_apply(c: State<'_, Shared>, partner: String, code: String) -> Reply<PaymentView> {
+    let shared: Shared = c.inner().clone();
+    blocking(&shared, move |c| {
+        c.require(Action::RingSale)?;
+        c.apply_voucher(&partner, &code)?;
+        c.payment_view()
+    })
+    .await
+}
+
+#[tauri::command]
+async fn voucher_remove(c: State<'_, Shared>, partner: String, code: String) -> Reply<PaymentView> {
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        c.remove_voucher(&partner, &code)?;
+        c.payment_view()
+    })
+}
+
+/// The payment screen: total, card paid, vouchers applied, due.
+#[tauri::command]
+async fn payment_view(c: State<'_, Shared>) -> Reply<PaymentView> {
+    call(&c, |c| {
+        c.require(Action::RingSale)?;
+        c.payment_view()
+    })
 }
 
 #[tauri::command]
@@ -383,6 +435,12 @@ pub fn run(data_dir: PathBuf) -> i32 {
                 // Card attempts a crash left open are settled by asking the terminal.
                 let settle = counter.clone();
                 tauri::async_runtime::spawn_blocking(move || {
+                    // Voucher redemptions a crash left open: asked of the hub, never redone.
+                    match settle.resolve_vouchers() {
+                        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open voucher redemptions settled"),
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
+                    }
                     if let Ok(t) = settle.card_terminal() {
                         match settle.resolve_payments(t.as_ref()) {
                             Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
@@ -435,6 +493,10 @@ pub fn run(data_dir: PathBuf) -> i32 {
             sync_now,
             menu_status,
             pay_card,
+            voucher_check,
+            voucher_apply,
+            voucher_remove,
+            payment_view,
             session,
             sign_in,
             sign_out,

@@ -130,7 +130,7 @@ impl Counter {
     }
 
     /// The sale id card attempts of the current cart share (attempt 1, 2, … of one sale).
-    fn paying_sale_id(&self, cart: &Cart) -> Uuid {
+    pub(crate) fn paying_sale_id(&self, cart: &Cart) -> Uuid {
         let mut paying = self.paying.lock().unwrap_or_else(|p| p.into_inner());
         match *paying {
             Some((id, ref opened)) if cart.opened_at.as_ref() == Some(opened) => id,
@@ -143,7 +143,7 @@ impl Counter {
     }
 
     /// Card tenders already approved for the sale being paid (split tender).
-    fn approved_tenders(&self) -> Result<Vec<Tender>> {
+    pub(crate) fn approved_tenders(&self) -> Result<Vec<Tender>> {
         let Some((id, _)) = *self.paying.lock().unwrap_or_else(|p| p.into_inner()) else { return Ok(vec![]) };
         Ok(self
             .store()
@@ -162,7 +162,8 @@ impl Counter {
         on_status: &dyn Fn(&str),
     ) -> Result<CardResult> {
         let total = paying.cart.totals()?.total;
-        let paid: i64 = paying.tenders.iter().map(|t| t.amount).sum();
+        // Applied vouchers pay their part when the sale closes: the card pays the rest.
+        let paid: i64 = paying.tenders.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(paying.cart.opened_at);
         let due = total.checked_sub(Money::new(paid, total.currency))?;
         let amount = amount.unwrap_or(due);
         if paying.cart.is_empty() {
@@ -232,8 +233,17 @@ impl Counter {
                 let mut tenders = paying.tenders.clone();
                 tenders.push(card_tender(record.amount, &record.details));
                 let total = paying.cart.totals()?.total.minor;
-                let paid: i64 = tenders.iter().map(|t| t.amount).sum();
-                let sale = if paid == total { Some(self.close_with_id(&paying.cart, tenders, paying.sale_id)?) } else { None };
+                let paid: i64 = tenders.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(paying.cart.opened_at);
+                let sale = if paid == total {
+                    // The card is journaled as approved: a voucher refused now leaves the
+                    // sale open with its card tender, for the cashier to take the rest.
+                    tenders.extend(self.redeem_applied(paying.sale_id, paying.cart.opened_at)?);
+                    let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
+                    self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
+                    Some(sale)
+                } else {
+                    None
+                };
                 Ok(CardResult { key: record.key, state: record.state, sale, remaining: total - paid })
             }
             PaymentState::Declined => Err(decline_error(&record.details)),
@@ -357,22 +367,25 @@ impl Counter {
         Ok(false)
     }
 
-    /// Cash for what card tenders left due, closing the sale with all its tenders.
+    /// Cash for what card tenders and vouchers left due, closing the sale with all its
+    /// tenders. Vouchers are redeemed only once the cash is known to cover the rest.
     pub fn pay_rest_cash(&self, tendered: Option<Money>) -> Result<Sale> {
         let mut cart = self.cart.lock().unwrap_or_else(|p| p.into_inner());
         let card = self.approved_tenders()?;
         let total = cart.totals()?.total;
-        let paid: i64 = card.iter().map(|t| t.amount).sum();
+        let opened = cart.opened_at;
+        let vouchers = self.voucher_total(opened);
+        let paid: i64 = card.iter().map(|t| t.amount).sum::<i64>() + vouchers;
         let due = total.checked_sub(Money::new(paid, total.currency))?;
+        let cash = if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
+        let id = self.paying_sale_id(&cart);
         let mut tenders = card;
-        tenders.push(Tender::cash(due, tendered.unwrap_or(due))?);
-        let id = match *self.paying.lock().unwrap_or_else(|p| p.into_inner()) {
-            Some((id, _)) => id,
-            None => Uuid::now_v7(),
-        };
+        tenders.extend(self.redeem_applied(id, opened)?);
+        tenders.extend(cash);
         let sale = self.close_with_id(&cart, tenders, id)?;
         cart.clear();
         *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
         Ok(sale)
     }
 

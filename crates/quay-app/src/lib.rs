@@ -8,10 +8,12 @@ pub mod error;
 pub mod export;
 pub mod failpoint;
 pub mod ring;
+pub mod setup;
 pub mod staff;
 pub mod sync;
 pub mod terminals;
 pub mod views;
+pub mod vouchers;
 pub mod webhook;
 
 use std::path::{Path, PathBuf};
@@ -109,6 +111,8 @@ pub struct Counter {
     pub(crate) charging: Mutex<Option<String>>,
     /// Who is signed in at the window, and since when they were last active.
     pub(crate) session: Mutex<Option<(quay_core::auth::Session, quay_store::StaffMember)>>,
+    /// Vouchers applied to the sale being paid, redeemed when it closes.
+    pub(crate) vouchers: Mutex<Vec<vouchers::Applied>>,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -157,6 +161,7 @@ impl Counter {
             viva_hint: Arc::new(tokio::sync::Notify::new()),
             charging: Mutex::new(None),
             session: Mutex::new(None),
+            vouchers: Mutex::new(Vec::new()),
             listener: RwLock::new(None),
         })
     }
@@ -344,6 +349,9 @@ impl Counter {
 
     pub(crate) fn write_void(&self, approval: VoidApproval) -> Result<Sale> {
         let VoidApproval { original, info, actor } = approval;
+        // Vouchers are paid back by reversing their redemptions first (idempotent at the
+        // hub: a void retried after a failure reverses nothing twice).
+        self.reverse_vouchers(original.id, &info.reason)?;
         let id = original.id;
         let at = self.now();
         let cashier = self.config.cashier.clone();

@@ -21,6 +21,8 @@ pub enum Pay {
     Cash(Option<String>),
     /// Card on the configured terminal; `None` is all that is due.
     Card(Option<String>),
+    /// A MoMo or GiftPop voucher: partner and code, checked, applied, redeemed at close.
+    Voucher(String, String),
 }
 
 fn bad_ring(text: &str) -> AppError {
@@ -50,6 +52,10 @@ pub fn parse_pay(text: &str) -> Result<Pay> {
         Some(("cash", amount)) if !amount.is_empty() => Ok(Pay::Cash(Some(amount.to_string()))),
         None if text == "card" => Ok(Pay::Card(None)),
         Some(("card", amount)) if !amount.is_empty() => Ok(Pay::Card(Some(amount.to_string()))),
+        Some(("voucher", rest)) => match rest.split_once(':') {
+            Some((partner, code)) if !partner.is_empty() && !code.is_empty() => Ok(Pay::Voucher(partner.to_string(), code.to_string())),
+            _ => Err(bad()),
+        },
         _ => Err(bad()),
     }
 }
@@ -69,7 +75,7 @@ impl Counter {
                 let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
                 self.close_with_cash(&cart, tendered)
             }
-            Pay::Card(_) => self.ring_pays(lines, std::slice::from_ref(pay), None),
+            Pay::Card(_) | Pay::Voucher(..) => self.ring_pays(lines, std::slice::from_ref(pay), None),
         }
     }
 
@@ -95,6 +101,20 @@ impl Counter {
                 Pay::Cash(amount) => {
                     let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
                     return self.pay_cash(tendered);
+                }
+                Pay::Voucher(partner, code) => {
+                    self.apply_voucher(partner, code)?;
+                    if last {
+                        // Vouchers (and card payments before them) must pay it all: the
+                        // rest is never taken as cash nobody handed over.
+                        let cart = self.cart_snapshot();
+                        let total = cart.totals()?.total.minor;
+                        let paid = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
+                        if paid < total {
+                            return Err(AppError::new("err-pay-short", vec![("due", Arg::Money(Money::new(total - paid, self.config().currency)))]));
+                        }
+                        return self.pay_rest_cash(None);
+                    }
                 }
                 Pay::Card(amount) => {
                     let amount: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
@@ -142,7 +162,8 @@ mod tests {
         assert_eq!(parse_pay("cash:100000").unwrap(), Pay::Cash(Some("100000".into())));
         assert_eq!(parse_pay("card").unwrap(), Pay::Card(None));
         assert_eq!(parse_pay("card:50000").unwrap(), Pay::Card(Some("50000".into())));
-        for bad in ["", "cash:", "card:", "money:5", "voucher"] {
+        assert_eq!(parse_pay("voucher:momo:MOMO-50K").unwrap(), Pay::Voucher("momo".into(), "MOMO-50K".into()));
+        for bad in ["", "cash:", "card:", "money:5", "voucher", "voucher:momo", "voucher::X", "voucher:momo:"] {
             assert_eq!(parse_pay(bad).unwrap_err().code, "err-bad-pay", "{bad:?}");
         }
     }

@@ -227,7 +227,10 @@ impl Counter {
     pub fn cash_preview(&self, tendered: &str) -> crate::Result<CashPreview> {
         let lang = self.lang();
         let cart = self.cart_snapshot();
-        let due = cart.totals()?.total;
+        // What card payments and vouchers already cover is not due in cash.
+        let covered = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
+        let total = cart.totals()?.total;
+        let due = total.checked_sub(Money::new(covered, total.currency))?;
         let tendered = if tendered.trim().is_empty() { Money::zero(due.currency) } else { self.parse_amount(tendered)? };
         let diff = tendered.checked_sub(due)?;
         let i18n = self.i18n();

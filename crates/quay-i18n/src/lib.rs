@@ -90,6 +90,7 @@ macro_rules! sources {
                 ($lang, "errors.ftl", include_str!(concat!("../../../locales/", $dir, "/errors.ftl"))),
                 ($lang, "receipt.ftl", include_str!(concat!("../../../locales/", $dir, "/receipt.ftl"))),
                 ($lang, "dayend.ftl", include_str!(concat!("../../../locales/", $dir, "/dayend.ftl"))),
+                ($lang, "setup.ftl", include_str!(concat!("../../../locales/", $dir, "/setup.ftl"))),
             )*
         ];
     };

@@ -9,10 +9,12 @@
 //! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
 
 mod audit;
+mod dayend;
 mod migrations;
 mod outbox;
 mod payments;
 mod sales;
+mod vouchers;
 mod secrets;
 mod staff;
 
@@ -24,9 +26,11 @@ use rusqlite::{Connection, OptionalExtension};
 use thiserror::Error;
 
 pub use audit::{append as audit_append, mask, verify as audit_verify, AuditEntry, AuditError, AuditRecord, BrokenReason, GENESIS, MASKED};
+pub use dayend::{BankImportRecord, DayCloseRecord, NewBankImport, SettlementRecord, TerminalBatchRecord};
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
 pub use payments::{CardDetails, NewPayment, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
+pub use vouchers::RedemptionRecord;
 pub use staff::{SignInError, StaffError, StaffMember};
 
 #[derive(Debug, Error)]

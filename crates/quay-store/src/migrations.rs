@@ -168,6 +168,95 @@ const STEPS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'an audit entry must continue the chain'); END;",
     // 7: the terminal's printed lines (the customer's slip), kept with the payment.
     "ALTER TABLE payments ADD COLUMN print_lines TEXT;",
+    // 8: day-end: bank batch files (each file once, by fingerprint; each line once, by its
+    // stable id and occurrence), the manager's settlements, the terminal's closed batches,
+    // saved custom bank mappings, and the day's close. All append-only except the presets.
+    "CREATE TABLE bank_presets (
+        name     TEXT PRIMARY KEY CHECK (length(trim(name)) > 0),
+        preset   TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE bank_imports (
+        id            INTEGER PRIMARY KEY,
+        fingerprint   TEXT NOT NULL UNIQUE,
+        business_date TEXT NOT NULL,
+        preset        TEXT NOT NULL,
+        file_name     TEXT,
+        lines         INTEGER NOT NULL CHECK (lines >= 0),
+        new_lines     INTEGER NOT NULL CHECK (new_lines >= 0),
+        imported_by   TEXT NOT NULL,
+        imported_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX bank_imports_by_day ON bank_imports(business_date);
+    CREATE TABLE bank_lines (
+        id         TEXT NOT NULL,
+        occurrence INTEGER NOT NULL CHECK (occurrence >= 0),
+        import_id  INTEGER NOT NULL REFERENCES bank_imports(id),
+        line_no    INTEGER NOT NULL,
+        data       TEXT NOT NULL,
+        UNIQUE (id, occurrence)
+    ) STRICT;
+    CREATE INDEX bank_lines_by_import ON bank_lines(import_id);
+    CREATE TABLE bank_settlements (
+        seq           INTEGER PRIMARY KEY,
+        business_date TEXT NOT NULL,
+        action        TEXT NOT NULL CHECK (action IN ('link', 'next_batch', 'enter_by_hand')),
+        bank_id       TEXT,
+        payment_id    TEXT,
+        reason        TEXT,
+        settlement    TEXT NOT NULL,
+        actor         TEXT NOT NULL,
+        at            TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX bank_settlements_by_day ON bank_settlements(business_date);
+    CREATE TABLE terminal_batches (
+        seq           INTEGER PRIMARY KEY,
+        business_date TEXT NOT NULL,
+        terminal      TEXT NOT NULL,
+        result        TEXT NOT NULL,
+        closed_by     TEXT NOT NULL,
+        closed_at     TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE day_closes (
+        business_date   TEXT PRIMARY KEY,
+        currency        TEXT NOT NULL,
+        cash_expected   INTEGER NOT NULL,
+        cash_counted    INTEGER,
+        cash_difference INTEGER,
+        reason          TEXT,
+        closed_by       TEXT NOT NULL,
+        closed_at       TEXT NOT NULL,
+        totals          TEXT NOT NULL,
+        CHECK ((cash_counted IS NULL) = (cash_difference IS NULL))
+    ) STRICT;
+    CREATE TRIGGER bank_imports_u BEFORE UPDATE ON bank_imports BEGIN SELECT RAISE(ABORT, 'bank imports are append-only'); END;
+    CREATE TRIGGER bank_imports_d BEFORE DELETE ON bank_imports BEGIN SELECT RAISE(ABORT, 'bank imports are append-only'); END;
+    CREATE TRIGGER bank_lines_u BEFORE UPDATE ON bank_lines BEGIN SELECT RAISE(ABORT, 'bank lines are append-only'); END;
+    CREATE TRIGGER bank_lines_d BEFORE DELETE ON bank_lines BEGIN SELECT RAISE(ABORT, 'bank lines are append-only'); END;
+    CREATE TRIGGER bank_settlements_u BEFORE UPDATE ON bank_settlements BEGIN SELECT RAISE(ABORT, 'settlements are append-only'); END;
+    CREATE TRIGGER bank_settlements_d BEFORE DELETE ON bank_settlements BEGIN SELECT RAISE(ABORT, 'settlements are append-only'); END;
+    CREATE TRIGGER terminal_batches_u BEFORE UPDATE ON terminal_batches BEGIN SELECT RAISE(ABORT, 'terminal batches are append-only'); END;
+    CREATE TRIGGER terminal_batches_d BEFORE DELETE ON terminal_batches BEGIN SELECT RAISE(ABORT, 'terminal batches are append-only'); END;
+    CREATE TRIGGER day_closes_u BEFORE UPDATE ON day_closes BEGIN SELECT RAISE(ABORT, 'a closed day is final'); END;
+    CREATE TRIGGER day_closes_d BEFORE DELETE ON day_closes BEGIN SELECT RAISE(ABORT, 'a closed day is final'); END;",
+    // 9: voucher redemptions, journaled (with their idempotency key) before the hub is
+    // asked to redeem; a lost answer is settled by asking the hub for that key.
+    "CREATE TABLE voucher_redemptions (
+        key           TEXT PRIMARY KEY,
+        sale_id       TEXT NOT NULL,
+        partner       TEXT NOT NULL,
+        code          TEXT NOT NULL,
+        amount        INTEGER NOT NULL,
+        currency      TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('pending', 'redeemed', 'failed', 'reversed')),
+        redemption_id TEXT,
+        detail        TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX voucher_redemptions_by_sale ON voucher_redemptions(sale_id);
+    CREATE TRIGGER voucher_redemptions_d BEFORE DELETE ON voucher_redemptions BEGIN SELECT RAISE(ABORT, 'redemptions are never deleted'); END;",
 ];
 
 pub const LATEST: usize = STEPS.len();
