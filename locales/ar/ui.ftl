@@ -260,3 +260,44 @@ settle-not-charged = لم يُخصم المبلغ
 settle-reason-label = السبب
 settle-reason-placeholder = مثلًا: الإيصال يقول تمت الموافقة
 settle-confirm = تسوية
+
+## Vouchers (MoMo, GiftPop)
+pay-voucher = قسيمة
+voucher-title = الدفع بقسيمة
+voucher-partner-label = الشريك
+voucher-partner =
+    { $partner ->
+        [momo] MoMo
+        [giftpop] GiftPop
+       *[other] { $partner }
+    }
+voucher-code-label = رمز القسيمة
+voucher-code-placeholder = امسح الرمز أو اكتبه
+voucher-check = تحقق
+voucher-apply = تطبيق
+voucher-asking = جارٍ سؤال الخادم المركزي…
+voucher-status =
+    { $status ->
+        [valid] صالحة
+        [used] مستخدمة من قبل
+        [expired] منتهية الصلاحية
+        [not_found] غير موجودة
+        [wrong_store] غير صالحة في هذا المتجر
+        [inactive] غير مفعّلة
+       *[other] { $status }
+    }
+voucher-value = القيمة
+voucher-percent = خصم { $percent }
+voucher-min-spend = الحد الأدنى للشراء
+voucher-expires = تنتهي في
+voucher-conditions = الشروط
+voucher-applies = ما تغطيه من هذا البيع
+voucher-apply-hint = اضغط Enter مرة أخرى أو المس «تطبيق» لاستخدامها.
+voucher-refused = لا يمكن استخدامها في هذا البيع
+voucher-applied = طُبّقت القسيمة. المتبقي: { $due }
+voucher-remove = إزالة القسيمة { $code }
+voucher-removed = أُزيلت القسيمة { $code }.
+voucher-covers = القسائم تغطي البيع كله.
+voucher-close-sale = إتمام البيع
+payment-card-paid = مدفوع بالبطاقة
+payment-due = المتبقي

@@ -240,3 +240,44 @@ settle-not-charged = Δεν χρεώθηκε
 settle-reason-label = Αιτία
 settle-reason-placeholder = π.χ. η απόδειξη γράφει «εγκρίθηκε»
 settle-confirm = Διευθέτηση
+
+## Vouchers (MoMo, GiftPop)
+pay-voucher = Κουπόνι
+voucher-title = Πληρωμή με κουπόνι
+voucher-partner-label = Συνεργάτης
+voucher-partner =
+    { $partner ->
+        [momo] MoMo
+        [giftpop] GiftPop
+       *[other] { $partner }
+    }
+voucher-code-label = Κωδικός κουπονιού
+voucher-code-placeholder = Σαρώστε ή πληκτρολογήστε τον κωδικό
+voucher-check = Έλεγχος
+voucher-apply = Εφαρμογή
+voucher-asking = Ερώτηση στο κεντρικό σύστημα…
+voucher-status =
+    { $status ->
+        [valid] Έγκυρο
+        [used] Έχει ήδη χρησιμοποιηθεί
+        [expired] Έχει λήξει
+        [not_found] Δεν βρέθηκε
+        [wrong_store] Δεν ισχύει σε αυτό το κατάστημα
+        [inactive] Μη ενεργό
+       *[other] { $status }
+    }
+voucher-value = Αξία
+voucher-percent = Έκπτωση { $percent }
+voucher-min-spend = Ελάχιστη αγορά
+voucher-expires = Λήγει
+voucher-conditions = Όροι
+voucher-applies = Πληρώνει σε αυτή την πώληση
+voucher-apply-hint = Πατήστε ξανά Enter ή αγγίξτε «Εφαρμογή» για να το χρησιμοποιήσετε.
+voucher-refused = Δεν μπορεί να χρησιμοποιηθεί σε αυτή την πώληση
+voucher-applied = Το κουπόνι εφαρμόστηκε. Υπόλοιπο: { $due }
+voucher-remove = Αφαίρεση κουπονιού { $code }
+voucher-removed = Το κουπόνι { $code } αφαιρέθηκε.
+voucher-covers = Τα κουπόνια καλύπτουν όλη την πώληση.
+voucher-close-sale = Κλείσιμο πώλησης
+payment-card-paid = Πληρώθηκε με κάρτα
+payment-due = Υπόλοιπο

@@ -240,3 +240,44 @@ settle-not-charged = Not charged
 settle-reason-label = Reason
 settle-reason-placeholder = e.g. the slip says approved
 settle-confirm = Settle
+
+## Vouchers (MoMo, GiftPop)
+pay-voucher = Voucher
+voucher-title = Voucher payment
+voucher-partner-label = Partner
+voucher-partner =
+    { $partner ->
+        [momo] MoMo
+        [giftpop] GiftPop
+       *[other] { $partner }
+    }
+voucher-code-label = Voucher code
+voucher-code-placeholder = Scan or type the code
+voucher-check = Check
+voucher-apply = Apply
+voucher-asking = Asking the hub…
+voucher-status =
+    { $status ->
+        [valid] Valid
+        [used] Already used
+        [expired] Expired
+        [not_found] Not found
+        [wrong_store] Not valid at this store
+        [inactive] Not active
+       *[other] { $status }
+    }
+voucher-value = Value
+voucher-percent = { $percent } off
+voucher-min-spend = Minimum spend
+voucher-expires = Expires
+voucher-conditions = Conditions
+voucher-applies = Pays on this sale
+voucher-apply-hint = Press Enter again or tap Apply to use it.
+voucher-refused = Cannot be used on this sale
+voucher-applied = Voucher applied. Still due: { $due }
+voucher-remove = Remove voucher { $code }
+voucher-removed = Voucher { $code } removed.
+voucher-covers = The vouchers pay the whole sale.
+voucher-close-sale = Close sale
+payment-card-paid = Paid by card
+payment-due = Still due

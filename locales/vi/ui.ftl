@@ -235,3 +235,44 @@ settle-not-charged = Chưa trừ tiền
 settle-reason-label = Lý do
 settle-reason-placeholder = vd. biên lai ghi đã duyệt
 settle-confirm = Xác nhận
+
+## Vouchers (MoMo, GiftPop)
+pay-voucher = Voucher
+voucher-title = Thanh toán bằng voucher
+voucher-partner-label = Đối tác
+voucher-partner =
+    { $partner ->
+        [momo] MoMo
+        [giftpop] GiftPop
+       *[other] { $partner }
+    }
+voucher-code-label = Mã voucher
+voucher-code-placeholder = Quét hoặc nhập mã
+voucher-check = Kiểm tra
+voucher-apply = Áp dụng
+voucher-asking = Đang hỏi máy chủ…
+voucher-status =
+    { $status ->
+        [valid] Hợp lệ
+        [used] Đã sử dụng
+        [expired] Đã hết hạn
+        [not_found] Không tìm thấy
+        [wrong_store] Không áp dụng tại cửa hàng này
+        [inactive] Chưa kích hoạt
+       *[other] { $status }
+    }
+voucher-value = Giá trị
+voucher-percent = Giảm { $percent }
+voucher-min-spend = Đơn tối thiểu
+voucher-expires = Hết hạn
+voucher-conditions = Điều kiện
+voucher-applies = Trả cho đơn này
+voucher-apply-hint = Nhấn Enter lần nữa hoặc chạm Áp dụng để dùng.
+voucher-refused = Không dùng được cho đơn này
+voucher-applied = Đã áp dụng voucher. Còn phải trả: { $due }
+voucher-remove = Gỡ voucher { $code }
+voucher-removed = Đã gỡ voucher { $code }.
+voucher-covers = Voucher trả toàn bộ đơn.
+voucher-close-sale = Hoàn tất đơn
+payment-card-paid = Đã trả bằng thẻ
+payment-due = Còn phải trả

@@ -235,3 +235,44 @@ settle-not-charged = 未扣款
 settle-reason-label = 原因
 settle-reason-placeholder = 例如：签购单显示已批准
 settle-confirm = 确认处理
+
+## Vouchers (MoMo, GiftPop)
+pay-voucher = 优惠券
+voucher-title = 优惠券支付
+voucher-partner-label = 合作方
+voucher-partner =
+    { $partner ->
+        [momo] MoMo
+        [giftpop] GiftPop
+       *[other] { $partner }
+    }
+voucher-code-label = 优惠券码
+voucher-code-placeholder = 扫描或输入券码
+voucher-check = 查询
+voucher-apply = 抵用
+voucher-asking = 正在询问总部…
+voucher-status =
+    { $status ->
+        [valid] 有效
+        [used] 已使用
+        [expired] 已过期
+        [not_found] 未找到
+        [wrong_store] 本店不可用
+        [inactive] 未激活
+       *[other] { $status }
+    }
+voucher-value = 面值
+voucher-percent = 减 { $percent }
+voucher-min-spend = 最低消费
+voucher-expires = 到期时间
+voucher-conditions = 使用条件
+voucher-applies = 本单可抵
+voucher-apply-hint = 再按一次 Enter 或点“抵用”即可抵用。
+voucher-refused = 本单不可使用
+voucher-applied = 优惠券已抵用。仍需支付：{ $due }
+voucher-remove = 移除优惠券 { $code }
+voucher-removed = 优惠券 { $code } 已移除。
+voucher-covers = 优惠券已抵付全部金额。
+voucher-close-sale = 完成结账
+payment-card-paid = 已刷卡支付
+payment-due = 仍需支付

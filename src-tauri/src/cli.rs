@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use quay_app::export::Format;
 use quay_app::ring::{parse_line, parse_pay};
-use quay_app::{keys, sync, AppError, Counter};
+use quay_app::{sync, AppError, Counter};
 use quay_core::auth::{Action, Role};
 use quay_app::Who;
 use quay_i18n::Lang;
@@ -35,6 +35,11 @@ impl Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Connection tests (technicians): the hub, MoMo, GiftPop, the card terminal; `--pdf` writes the report.
+    Connect {
+        #[command(subcommand)]
+        cmd: crate::cli_connect::ConnectCmd,
+    },
     /// Day-end (managers): totals, the terminal batch, the bank file, the report.
     Dayend {
         #[command(subcommand)]
@@ -278,36 +283,6 @@ pub enum SalesCmd {
     },
 }
 
-/// Settings the command line may change. The staff issue adds the technician's PIN.
-const CONFIG_KEYS: &[&str] = &[
-    keys::COUNTER_ID,
-    keys::CURRENCY,
-    keys::LOCALE,
-    keys::CASHIER,
-    keys::STORE_NAME,
-    sync::HUB_URL,
-    sync::HUB_POS_PARENT,
-    sync::HUB_POS_ID,
-    sync::HUB_KEY1,
-    sync::HUB_KEY2,
-    sync::MENU_INTERVAL,
-    "terminal.kind",
-    "zvt.port",
-    "zvt.baud",
-    "zvt.password",
-    "viva.url",
-    "viva.merchant_id",
-    "viva.api_key",
-    "viva.source_code",
-    "viva.wait_s",
-    quay_app::webhook::LISTEN,
-    quay_app::webhook::TOKEN,
-    quay_app::webhook::KEY,
-];
-/// Stored encrypted, read from stdin with `-`, never printed.
-const SECRET_KEYS: &[&str] =
-    &[sync::HUB_KEY1, sync::HUB_KEY2, "zvt.password", "viva.api_key", quay_app::webhook::TOKEN, quay_app::webhook::KEY];
-
 #[derive(Subcommand, Debug)]
 pub enum ConfigCmd {
     Set { key: String, value: String },
@@ -383,6 +358,7 @@ fn needs(command: &Command) -> Option<Action> {
         Command::Staff { cmd: StaffCmd::Add { .. } } => Action::ManageStaff,
         Command::Staff { .. } => Action::ManageStaff,
         Command::Audit { .. } => Action::ViewSales,
+        Command::Connect { .. } => Action::TestConnection,
         Command::Voucher { .. } => Action::RingSale,
     })
 }
@@ -451,6 +427,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             Ok(i18n.t(lang, "audit-verified", &[("count", (n as i64).into())]))
         }
         Command::Dayend { cmd } => crate::cli_dayend::run(counter, cmd, lang),
+        Command::Connect { cmd } => crate::cli_connect::run(counter, cmd, lang, &who),
         Command::Db { cmd: DbCmd::Check { json } } => {
             let h = counter.health()?;
             let ok = h.integrity == "ok" && h.schema_version == h.latest_schema_version;
@@ -561,25 +538,20 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             let key = match &cmd {
                 ConfigCmd::Set { key, .. } | ConfigCmd::Get { key } => key.clone(),
             };
-            if !CONFIG_KEYS.contains(&key.as_str()) {
-                return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", CONFIG_KEYS.join(", ").into())]));
-            }
-            let secret = SECRET_KEYS.contains(&key.as_str());
+            let Some(spec) = quay_app::setup::setting(&key) else {
+                return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", quay_app::setup::key_list().into())]));
+            };
             match cmd {
-                ConfigCmd::Set { key, value } if secret => {
-                    let value = if value == "-" { read_secret_stdin()? } else { value };
-                    if value.is_empty() {
+                ConfigCmd::Set { key, value } => {
+                    let value = if spec.secret && value == "-" { read_secret_stdin()? } else { value };
+                    if spec.secret && value.is_empty() {
                         return Err(AppError::new("err-config-value", vec![("key", key.into()), ("value", "".into())]));
                     }
-                    counter.configure(&who, &key, &value, true)?;
+                    quay_app::setup::validate(&key, &value)?;
+                    counter.save_settings(&who, &[(key, value)])?;
                     Ok(String::new())
                 }
-                ConfigCmd::Set { key, value } => {
-                    validate_setting(&key, &value)?;
-                    counter.configure(&who, &key, &value, false)?;
-                    Ok(String::new())
-                }
-                ConfigCmd::Get { key } if secret => Ok(if counter.has_secret(&key)? { "********".into() } else { String::new() }),
+                ConfigCmd::Get { key } if spec.secret => Ok(if counter.has_secret(&key)? { quay_app::setup::MASK.into() } else { String::new() }),
                 ConfigCmd::Get { key } => Ok(counter.setting(&key)?.unwrap_or_default()),
             }
         }
@@ -763,24 +735,6 @@ fn read_secret_stdin() -> Result<String, AppError> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-fn validate_setting(key: &str, value: &str) -> Result<(), AppError> {
-    let bad = || AppError::new("err-config-value", vec![("key", key.into()), ("value", value.into())]);
-    match key {
-        keys::CURRENCY => value.parse::<quay_core::Currency>().map(|_| ()).map_err(Into::into),
-        keys::LOCALE => Lang::parse(value).map(|_| ()).ok_or_else(bad),
-        keys::COUNTER_ID if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric()) => Err(bad()),
-        sync::HUB_URL if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
-        sync::MENU_INTERVAL if value.parse::<u64>().map_or(true, |s| s < 5) => Err(bad()),
-        "terminal.kind" if value != "zvt" && value != "viva" => Err(bad()),
-        "zvt.baud" if !matches!(value, "9600" | "19200" | "38400" | "57600" | "115200") => Err(bad()),
-        "viva.url" if !(value.starts_with("http://") || value.starts_with("https://")) => Err(bad()),
-        "viva.wait_s" if value.parse::<u64>().map_or(true, |s| !(1..=900).contains(&s)) => Err(bad()),
-        quay_app::webhook::LISTEN if !value.is_empty() && value.parse::<std::net::SocketAddr>().is_err() => Err(bad()),
-        quay_app::webhook::TOKEN if value.len() < 16 => Err(bad()),
-        _ if value.trim().is_empty() => Err(bad()),
-        _ => Ok(()),
-    }
-}
 
 /// Who runs a headless command that needs a role: the staff member whose PIN
 /// (`QUAY_PIN`, or asked for) may do `action`. Returns the actor for the audit log.

@@ -82,10 +82,7 @@ pub fn run(counter: &Counter, cmd: ConnectCmd, lang: Lang, who: &Who) -> Result<
                     let i18n = counter.i18n();
                     Err(AppError::new(
                         "err-connect-failed",
-                        vec![
-                            ("target", i18n.t(lang, target.label_id(), &[]).into()),
-                            ("step", i18n.t(lang, step.id, &step.args).into()),
-                        ],
+                        vec![("target", i18n.t(lang, target.label_id(), &[]).into()), ("step", i18n.t(lang, step.id, &step.args).into())],
                     ))
                 }
             }

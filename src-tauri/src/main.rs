@@ -5,6 +5,7 @@
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
 mod cli;
+mod cli_connect;
 mod cli_dayend;
 mod gui;
 

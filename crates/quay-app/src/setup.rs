@@ -291,7 +291,12 @@ pub fn vat_rates_bp(text: &str) -> Option<Vec<u32>> {
     for part in text.split(',') {
         let p = part.trim();
         let (int, frac) = p.split_once('.').unwrap_or((p, ""));
-        if int.is_empty() || int.len() > 3 || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) || p.ends_with('.') {
+        if int.is_empty()
+            || int.len() > 3
+            || frac.len() > 2
+            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+            || p.ends_with('.')
+        {
             return None;
         }
         let frac_bp: u32 = format!("{frac:0<2}").parse().ok()?;
@@ -354,7 +359,14 @@ impl Counter {
                     let v = store.setting(s.key)?;
                     (v.as_deref().is_some_and(|v| !v.is_empty()), v)
                 };
-                settings.push(SettingView { key: s.key, label: i18n.t(lang, s.label, &[]), secret: s.secret, set, value, choices: s.choices });
+                settings.push(SettingView {
+                    key: s.key,
+                    label: i18n.t(lang, s.label, &[]),
+                    secret: s.secret,
+                    set,
+                    value,
+                    choices: s.choices,
+                });
             }
             groups.push(GroupView { id: g.as_str(), label: i18n.t(lang, g.label_id(), &[]), settings });
         }
@@ -577,7 +589,9 @@ fn hub_failure(e: &HubError) -> AppError {
             AppError::new("setup-fail-hub-key1", vec![("code", code.as_str().into())])
         }
         HubError::BadSignature => AppError::new("setup-fail-hub-key2", vec![]),
-        HubError::PartnerUnavailable { partner, .. } => AppError::new("setup-fail-partner-down", vec![("partner", partner.as_str().into())]),
+        HubError::PartnerUnavailable { partner, .. } => {
+            AppError::new("setup-fail-partner-down", vec![("partner", partner.as_str().into())])
+        }
         other => AppError::from_localized(other),
     }
 }
@@ -695,7 +709,11 @@ impl Counter {
             return None;
         }
         steps.push("setup-step-hub-clock", true, "setup-ok-hub-clock", args, t);
-        Some(RoundTrip { request: "GET /ping".into(), answer: format!("{} ({} / {})", ping.point_name, ping.pos_parent, ping.pos_id), took_ms: ms })
+        Some(RoundTrip {
+            request: "GET /ping".into(),
+            answer: format!("{} ({} / {})", ping.point_name, ping.pos_parent, ping.pos_id),
+            took_ms: ms,
+        })
     }
 
     async fn test_partner(&self, partner: Partner, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
@@ -722,7 +740,7 @@ impl Counter {
         steps.push("setup-step-partner-config", true, "setup-ok-partner-config", with(vec![("point_code", point_code.as_str().into())]), t);
 
         // 2. The hub answers and lists the partner as connected for this point.
-        let Some(hub) = self.hub_config_step(steps) else { return None };
+        let hub = self.hub_config_step(steps)?;
         let t = Instant::now();
         let ping = match hub.ping().await {
             Ok(p) => p,
@@ -754,11 +772,8 @@ impl Counter {
         match hub.check_voucher(partner, TEST_VOUCHER_CODE, uuid::Uuid::now_v7(), amount).await {
             Ok(check) => {
                 let ms = t.elapsed().as_millis() as u64;
-                let args = with(vec![
-                    ("status", check.status.as_str().into()),
-                    ("code", TEST_VOUCHER_CODE.into()),
-                    ("ms", (ms as i64).into()),
-                ]);
+                let args =
+                    with(vec![("status", check.status.as_str().into()), ("code", TEST_VOUCHER_CODE.into()), ("ms", (ms as i64).into())]);
                 steps.push("setup-step-partner-round-trip", true, "setup-ok-partner-round-trip", args, t);
                 Some(RoundTrip {
                     request: format!("POST /vouchers/check {} {}", partner.as_str(), TEST_VOUCHER_CODE),
@@ -845,7 +860,11 @@ impl Counter {
                 let tid = details.terminal_id.clone().unwrap_or_else(|| "-".into());
                 let args = vec![("terminal_id", tid.as_str().into()), ("state", last.as_str().into()), ("ms", (ms as i64).into())];
                 steps.push("setup-step-zvt-status", true, "setup-ok-zvt-status", args, t);
-                Some(RoundTrip { request: "ZVT 05 01 status enquiry".into(), answer: format!("terminal {tid}, last transaction {last}"), took_ms: ms })
+                Some(RoundTrip {
+                    request: "ZVT 05 01 status enquiry".into(),
+                    answer: format!("terminal {tid}, last transaction {last}"),
+                    took_ms: ms,
+                })
             }
             Ok(Err(e)) => {
                 steps.fail("setup-step-zvt-status", &fail(e.to_string()), vec![], t);
@@ -893,7 +912,11 @@ impl Counter {
         };
         identity.terminal = Some(format!("Viva {source}"));
         steps.push("setup-step-viva-source", true, "setup-ok-viva-source", vec![("source", source.as_str().into())], t);
-        Some(RoundTrip { request: format!("GET /api/transactions/?date={day}"), answer: format!("{} transactions", txs.len()), took_ms: ms })
+        Some(RoundTrip {
+            request: format!("GET /api/transactions/?date={day}"),
+            answer: format!("{} transactions", txs.len()),
+            took_ms: ms,
+        })
     }
 
     /// Records a test in the audit log (who ran it, on what, with what result): the
@@ -939,7 +962,12 @@ impl Counter {
         }
         blocks.push(Block::Rule);
         blocks.push(Block::Text(v.footer.clone()));
-        let doc = Document { title: v.title, locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr }, page: PageSize::A4, blocks };
+        let doc = Document {
+            title: v.title,
+            locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
+            page: PageSize::A4,
+            blocks,
+        };
         quay_pdf::render(&doc).map_err(|e| AppError::new("err-pdf", vec![("detail", e.to_string().into())]))
     }
 }

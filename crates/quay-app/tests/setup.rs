@@ -168,7 +168,12 @@ fn a_bad_batch_is_refused_whole_and_names_the_key() {
     let e = c
         .save_settings(
             &Who::Setup,
-            &pairs(&[("store.name", "Another name"), ("hub.key1", "new-secret-key"), ("store.vat_rates", "8;10"), ("partner.momo.enabled", "true")]),
+            &pairs(&[
+                ("store.name", "Another name"),
+                ("hub.key1", "new-secret-key"),
+                ("store.vat_rates", "8;10"),
+                ("partner.momo.enabled", "true"),
+            ]),
         )
         .unwrap_err();
     assert_eq!(e.code, "err-setting-vat-rates");
@@ -188,9 +193,8 @@ fn a_bad_batch_is_refused_whole_and_names_the_key() {
 fn secrets_are_never_shown_nor_logged_and_empty_keeps_them() {
     let (dir, c) = counter();
     const SECRET: &str = "super-secret-key1-value";
-    let view = c
-        .save_settings(&Who::Setup, &pairs(&[("hub.key1", SECRET), ("viva.api_key", "viva-secret-api"), ("hub.pos_id", "P-01")]))
-        .unwrap();
+    let view =
+        c.save_settings(&Who::Setup, &pairs(&[("hub.key1", SECRET), ("viva.api_key", "viva-secret-api"), ("hub.pos_id", "P-01")])).unwrap();
     let key1 = view.setting("hub.key1").unwrap();
     assert!(key1.secret && key1.set && key1.value.is_none());
     assert!(!view.setting("hub.key2").unwrap().set);
@@ -422,4 +426,16 @@ fn viva_accepts_the_credentials_and_the_source_is_set() {
     assert_eq!(r.identity.terminal.as_deref(), Some("Viva A3-SN-0042"));
     formats_everywhere(&c, &r);
     assert!(c.connection_report_pdf(&r, Lang::Ar).unwrap().starts_with(b"%PDF"));
+}
+
+/// The window runs the test from an async command on a multi-thread runtime: the future
+/// must be Send (no lock held across an await).
+#[test]
+fn the_connection_test_future_is_send() {
+    fn send<T: Send>(_: &T) {}
+    let (_dir, c) = counter();
+    for t in Target::ALL {
+        let f = c.test_connection(t);
+        send(&f);
+    }
 }

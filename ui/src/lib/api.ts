@@ -40,6 +40,24 @@ export type QuayEvent =
   | { type: 'sync_error'; code: string }
   | { type: 'terminal_status'; text: string };
 
+/** Voucher partners, in the order the dialog offers them. */
+export type Partner = 'momo' | 'giftpop';
+export const PARTNERS: readonly Partner[] = ['momo', 'giftpop'];
+export type VoucherStatus = 'valid' | 'used' | 'expired' | 'not_found' | 'wrong_store' | 'inactive';
+/** What the hub says of a code, for the cart on the screen; nothing is applied. */
+export interface VoucherView {
+  partner: Partner; code: string; status: VoucherStatus;
+  /** An amount voucher's value; a percent voucher has `percent` ("10%") instead. */
+  value: MoneyView | null; percent: string | null; min_spend: MoneyView | null;
+  /** RFC 3339. */
+  expires_at: string | null; conditions: string;
+  /** What it would pay on this sale, or (localized) why it does not apply. */
+  applies: MoneyView | null; refused: string | null;
+}
+export interface AppliedVoucher { partner: Partner; code: string; amount: MoneyView }
+/** The sale being paid: what card payments and vouchers already cover, what is still due. */
+export interface PaymentView { total: MoneyView; card_paid: MoneyView; vouchers: AppliedVoucher[]; due: MoneyView }
+
 export interface CardPaid { sale_id: string | null; remaining: MoneyView; message: string }
 
 export type Role = 'cashier' | 'manager' | 'technician';
@@ -87,6 +105,11 @@ export const api = {
   syncNow: () => call<SyncView>('sync_now'),
   menuStatus: () => call<MenuStatus>('menu_status'),
   payCard: (amount: string | null) => call<CardPaid>('pay_card', { amount }),
+  paymentView: () => call<PaymentView>('payment_view'),
+  voucherCheck: (partner: Partner, code: string) => call<VoucherView>('voucher_check', { partner, code }),
+  /** Puts the voucher on the payment; it is redeemed at the hub only when the sale closes. */
+  voucherApply: (partner: Partner, code: string) => call<PaymentView>('voucher_apply', { partner, code }),
+  voucherRemove: (partner: Partner, code: string) => call<PaymentView>('voucher_remove', { partner, code }),
   session: () => call<SessionView>('session'),
   signIn: (pin: string) => call<SessionView>('sign_in', { pin }),
   signOut: () => call<SessionView>('sign_out'),

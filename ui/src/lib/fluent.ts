@@ -17,12 +17,17 @@ export function isLang(tag: string): tag is Lang {
   return (LANGS as readonly string[]).includes(tag);
 }
 
+/** The BCP 47 tag for Fluent and Intl in `lang`: Latin digits for Arabic, as the backend
+ *  formats money and as card slips print. */
+export function intlLocale(lang: Lang): string {
+  return lang === 'ar' ? 'ar-u-nu-latn' : lang;
+}
+
 /** Builds one bundle per language from `files` (path → source); the folder names the language. */
 export function buildBundles(files: Record<string, string>): Map<Lang, FluentBundle> {
   const bundles = new Map<Lang, FluentBundle>();
   for (const lang of LANGS) {
-    // Latin digits for Arabic, as the backend formats money and as card slips print.
-    const bundle = new FluentBundle(lang === 'ar' ? 'ar-u-nu-latn' : lang);
+    const bundle = new FluentBundle(intlLocale(lang));
     for (const [path, source] of Object.entries(files)) {
       const parts = path.split('/');
       if (parts[parts.length - 2] !== lang) continue;

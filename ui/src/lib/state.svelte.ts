@@ -1,7 +1,7 @@
 // Screen state shared by the components: the menu, the cart view and error toasts, all
 // as the backend last returned them. The backend owns every rule; this only holds views.
 import { listen } from '@tauri-apps/api/event';
-import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type QuayEvent, type SessionView, type SyncView } from './api';
+import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView } from './api';
 import { isSessionLost, may, needsSignIn } from './auth';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
@@ -10,6 +10,8 @@ class Screen {
   info = $state<AppInfo | null>(null);
   menu = $state<MenuView | null>(null);
   cart = $state<CartView | null>(null);
+  /** What card payments and vouchers cover of the cart on the screen, and what is due. */
+  payment = $state<PaymentView | null>(null);
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   sync = $state<SyncView | null>(null);
@@ -26,6 +28,7 @@ class Screen {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #polling: Promise<void> | null = null;
   #pollAgain = false;
+  #paymentSeq = 0;
 
   /** The sign-in screen is due. */
   get locked(): boolean {
@@ -58,6 +61,7 @@ class Screen {
     this.signInMessage = message;
     this.menu = null;
     this.cart = null;
+    this.payment = null;
     this.openPayments = [];
     this.error = null;
     this.notice = null;
@@ -83,6 +87,24 @@ class Screen {
       const error: ErrorDto = isErrorDto(e) ? e : { code: 'err-internal', message: String(e) };
       return { ok: false, error };
     }
+  }
+
+  /** Re-reads the payment view (after a cart change, a voucher, a card or cash attempt);
+   *  an answer overtaken by a later call is dropped. */
+  async refreshPayment(): Promise<void> {
+    const mine = ++this.#paymentSeq;
+    if (this.locked || !this.may('ring-sale') || !this.cart?.lines.length) {
+      this.payment = null;
+      return;
+    }
+    const p = await this.run(api.paymentView);
+    if (mine === this.#paymentSeq && p) this.payment = p;
+  }
+
+  /** Keeps the payment view from a call that returned one (voucher apply or remove). */
+  setPayment(p: PaymentView) {
+    ++this.#paymentSeq;
+    this.payment = p;
   }
 
   async refreshSession() {
@@ -144,6 +166,7 @@ class Screen {
     if (!this.may('ring-sale')) {
       this.menu = null;
       this.cart = null;
+      this.payment = null;
       return;
     }
     const [menu, cart] = await Promise.all([this.run(api.menu), this.run(api.cart)]);

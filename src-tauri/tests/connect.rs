@@ -1,0 +1,116 @@
+//! `quay connect test …` through the real binary against the hub simulator: each step
+//! printed with its result, the PDF report written, a failure exiting 1 after the steps,
+//! and the role the command needs.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use quay_sim::HubConfig;
+use serde_json::Value;
+
+const DEMO: &[u8] = include_bytes!("../../assets/demo-menu.json");
+
+fn quay(dir: &Path, pin: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
+    cmd.arg("--data-dir").arg(dir).args(args).env_remove("QUAY_DATA_DIR").env_remove("QUAY_PIN").env("QUAY_LOG", "error");
+    if let Some(p) = pin {
+        cmd.env("QUAY_PIN", p);
+    }
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = quay(dir, None, args, "");
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn secret(dir: &Path, key: &str, value: &[u8]) {
+    let out = quay(dir, None, &["config", "set", key, "-"], &format!("{}\n", std::str::from_utf8(value).unwrap()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn configured(hub: &quay_sim::RunningHub) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (k, v) in [
+        ("store.name", "Quán Lan"),
+        ("store.address", "12 Lý Tự Trọng, Quận 1"),
+        ("hub.url", hub.url.as_str()),
+        ("hub.pos_parent", HubConfig::SANDBOX_POS_PARENT),
+        ("hub.pos_id", HubConfig::SANDBOX_POS_ID),
+    ] {
+        ok(d, &["config", "set", k, v]);
+    }
+    secret(d, "hub.key1", HubConfig::SANDBOX_KEY1);
+    secret(d, "hub.key2", HubConfig::SANDBOX_KEY2);
+    dir
+}
+
+fn sim() -> quay_sim::RunningHub {
+    quay_sim::start_in_thread(HubConfig::sandbox(quay_core::menu::MenuSnapshot::from_json(DEMO).unwrap()))
+}
+
+#[test]
+fn the_hub_test_prints_its_steps_and_writes_the_report() {
+    let hub = sim();
+    let dir = configured(&hub);
+    let d = dir.path();
+    let pdf = d.join("hub.pdf");
+    let out = ok(d, &["connect", "test", "hub", "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(out.matches('✓').count(), 4, "{out}");
+    for want in ["Quán Lan", "SANDBOX-01", "Quay sandbox café", "GET /ping", "Connection successful"] {
+        assert!(out.contains(want), "{want} in {out}");
+    }
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // In Arabic, and as JSON.
+    let ar = d.join("hub-ar.pdf");
+    let out = ok(d, &["--lang", "ar", "connect", "test", "hub", "--pdf", ar.to_str().unwrap()]);
+    assert!(out.contains("تم الاتصال بنجاح"), "{out}");
+    assert!(std::fs::read(&ar).unwrap().starts_with(b"%PDF"));
+    let v: Value = serde_json::from_str(&ok(d, &["connect", "test", "hub", "--json"])).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["report"]["steps"].as_array().unwrap().len(), 4);
+    // Each run is in the audit log.
+    assert!(ok(d, &["audit", "verify"]).chars().any(|c| c.is_ascii_digit()));
+}
+
+#[test]
+fn a_failed_test_prints_the_steps_then_exits_1() {
+    let hub = sim();
+    let dir = configured(&hub);
+    let d = dir.path();
+    let pdf = d.join("momo.pdf");
+    let out = quay(d, None, &["connect", "test", "momo", "--pdf", pdf.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.contains('✗') && stdout.contains("MoMo"), "{stdout}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("quay: ") && stderr.contains("MoMo"), "{stderr}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"), "the report of a failure is written too");
+
+    ok(d, &["config", "set", "partner.momo.enabled", "true"]);
+    ok(d, &["config", "set", "partner.momo.point_code", "MOMO-QL-001"]);
+    let out = ok(d, &["connect", "test", "momo"]);
+    assert!(out.contains("not_found") && out.contains("MOMO-QL-001"), "{out}");
+
+    // A bad target is a usage error.
+    assert_eq!(quay(d, None, &["connect", "test", "paypal"], "").status.code(), Some(2));
+}
+
+#[test]
+fn only_a_technician_may_test_connections() {
+    let hub = sim();
+    let dir = configured(&hub);
+    let d = dir.path();
+    assert!(quay(d, None, &["staff", "add", "--name", "Tech", "--role", "technician"], "2468\n").status.success());
+    let out = quay(d, Some("2468"), &["staff", "add", "--name", "Cash", "--role", "cashier"], "1357\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(quay(d, Some("1357"), &["connect", "test", "hub"], "").status.code(), Some(1));
+    let out = quay(d, Some("2468"), &["connect", "test", "hub"], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
