@@ -310,6 +310,55 @@ async fn payment_view(c: State<'_, Shared>) -> Reply<PaymentView> {
     })
 }
 
+/// The technician's settings, grouped; secrets only say whether they are set.
+#[tauri::command]
+async fn settings_view(c: State<'_, Shared>) -> Reply<quay_app::setup::SettingsView> {
+    call(&c, |c| {
+        c.require(Action::ConfigureSettings)?;
+        c.settings_view(c.lang())
+    })
+}
+
+/// Saves a batch of settings: all valid or none saved; each change audited.
+#[tauri::command]
+async fn settings_save(c: State<'_, Shared>, changes: Vec<(String, String)>) -> Reply<quay_app::setup::SettingsView> {
+    call(&c, |c| {
+        let who = c.require(Action::ConfigureSettings)?;
+        c.save_settings(&who, &changes)
+    })
+}
+
+#[derive(Debug, Serialize)]
+struct ConnectionTested {
+    report: quay_app::setup::ReportView,
+    /// The printable report (PDF, in the counter's language), written under the data
+    /// directory's `reports/`.
+    pdf_path: String,
+}
+
+/// "Test connection": really calls the hub, a voucher partner or the terminal, step by
+/// step; the report is audited and written as a PDF.
+#[tauri::command]
+async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<ConnectionTested> {
+    let counter: Shared = c.inner().clone();
+    let result = async {
+        let who = counter.require(Action::TestConnection)?;
+        let target = quay_app::setup::Target::parse(&target)
+            .ok_or_else(|| AppError::new("err-config-value", vec![("key", "target".into()), ("value", target.as_str().into())]))?;
+        let report = counter.test_connection(target).await;
+        counter.audit_connection_test(&who, &report)?;
+        let lang = counter.lang();
+        let pdf = counter.connection_report_pdf(&report, lang)?;
+        let dir = counter.data_dir().join("reports");
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        let path = dir.join(format!("connection-{}-{}.pdf", target.as_str(), counter.now().format("%Y%m%d-%H%M%S")));
+        std::fs::write(&path, pdf).map_err(|e| AppError::io(&path, e))?;
+        Ok(ConnectionTested { report: counter.connection_report_view(&report, lang), pdf_path: path.display().to_string() })
+    }
+    .await;
+    result.map_err(|e| fail(&counter, e))
+}
+
 #[tauri::command]
 async fn session(c: State<'_, Shared>) -> Reply<SessionView> {
     call(&c, |c| c.session_view())
@@ -493,6 +542,9 @@ pub fn run(data_dir: PathBuf) -> i32 {
             sync_now,
             menu_status,
             pay_card,
+            settings_view,
+            settings_save,
+            connection_test,
             voucher_check,
             voucher_apply,
             voucher_remove,
