@@ -389,3 +389,131 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     assert_eq!(sale["lines"][0]["options"][0]["option_id"], "o-pho-egg");
     Ok(())
 }
+
+fn quay_as(data: &Path, pin: Option<&str>, args: &[&str], input: &str) {
+    use std::io::Write;
+    let mut cmd = Command::new(app_binary());
+    cmd.arg("--data-dir").arg(data).args(args).env_remove("QUAY_PIN").stdin(Stdio::piped());
+    if let Some(p) = pin {
+        cmd.env("QUAY_PIN", p);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success(), "quay {args:?}");
+}
+
+async fn type_pin(d: &WebDriver, pad: &str, pin: &str) -> WebDriverResult<()> {
+    for digit in pin.chars() {
+        click(d, &format!("{pad}-pad-{digit}")).await?;
+    }
+    Ok(())
+}
+
+/// Staff at the window: a cashier signs in with the PIN pad, pays part of a sale with a
+/// MoMo voucher checked and redeemed through the hub simulator and the rest in cash; the
+/// void needs the manager's PIN typed at the cashier's screen (a cashier's own PIN is
+/// refused); the hub receives the sale with its voucher tender and reverses the voucher.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
+async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
+    let out = root().join("tests/e2e/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let p = data.path();
+    let sim = Sim::start();
+    let (tech, manager, cashier) = ("2468", "5678", "1357");
+    quay(p, &["config", "set", "counter.locale", "en"]);
+    quay(p, &["config", "set", "hub.url", &sim.url]);
+    quay(p, &["config", "set", "hub.pos_parent", "SANDBOX"]);
+    quay(p, &["config", "set", "hub.pos_id", "SANDBOX-01"]);
+    quay_stdin(p, &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
+    quay_stdin(p, &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
+    quay(p, &["menu", "sync"]);
+    quay_as(p, None, &["staff", "add", "--name", "Tuấn", "--role", "technician"], &format!("{tech}\n"));
+    quay_as(p, Some(tech), &["staff", "add", "--name", "Hoa", "--role", "manager"], &format!("{manager}\n"));
+    quay_as(p, Some(tech), &["staff", "add", "--name", "Lan", "--role", "cashier"], &format!("{cashier}\n"));
+
+    let driver = Driver::start(&out);
+    let d = match connect(driver.port, p, true).await {
+        Ok(d) => d,
+        Err(_) => connect(driver.port, p, false).await?,
+    };
+    let result = async {
+        // Nobody is signed in: the PIN pad takes the whole window.
+        by_testid(&d, "signin-screen").await?;
+        type_pin(&d, "signin", "0000").await?;
+        click(&d, "signin-submit").await?;
+        wait_text(&d, "signin-error", &ftl_in("errors.ftl", "en", "err-auth-wrong-pin")).await?;
+        shot(&d, &out, "20-signin").await?;
+        type_pin(&d, "signin", cashier).await?;
+        click(&d, "signin-submit").await?;
+        wait_text(&d, "header-staff", "Lan").await?;
+
+        // 2 × croissant = 70,000; a MoMo voucher of 50,000 pays part of it.
+        let search = by_testid(&d, "search-input").await?;
+        search.send_keys("banh sung bo").await?;
+        click(&d, "item-i-croissant").await?;
+        click(&d, "item-i-croissant").await?;
+        wait_count(&d, "[data-testid='cart-line']", 1).await?;
+        click(&d, "pay-voucher").await?;
+        by_testid(&d, "voucher-dialog").await?;
+        by_testid(&d, "voucher-code").await?.send_keys("MOMO-50K").await?;
+        click(&d, "voucher-check").await?;
+        let result = d.query(By::Css("[data-testid='voucher-result'][data-status='valid']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
+        assert!(result.text().await?.contains(&vnd_en(50_000)));
+        shot(&d, &out, "21-voucher").await?;
+        click(&d, "voucher-apply").await?;
+        d.query(By::Css("[data-testid='applied-voucher'][data-code='MOMO-50K']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        let total_text = by_testid(&d, "cart-total").await?.text().await?;
+        let total: i64 = total_text.chars().filter(|c| c.is_ascii_digit()).collect::<String>().parse().unwrap();
+        wait_text(&d, "payment-due", &vnd_en(total - 50_000)).await?;
+
+        click(&d, "pay-cash").await?;
+        by_testid(&d, "cash-dialog").await?;
+        wait_text(&d, "cash-due", &vnd_en(total - 50_000)).await?;
+        assert_eq!(total - 50_000, 20_000);
+        for k in ["numpad-2", "numpad-0", "numpad-000"] {
+            click(&d, k).await?;
+        }
+        click(&d, "cash-confirm").await?;
+        wait_text(&d, "receipt-dialog", "C1-000001").await?;
+        shot(&d, &out, "22-voucher-receipt").await?;
+        click(&d, "receipt-close").await?;
+
+        // The void: the cashier asks, the manager's PIN approves.
+        click(&d, "nav-sales").await?;
+        click(&d, "sale-void").await?;
+        by_testid(&d, "void-dialog").await?;
+        by_testid(&d, "void-reason").await?.send_keys("wrong table").await?;
+        type_pin(&d, "void-approver", cashier).await?;
+        click(&d, "void-confirm").await?;
+        by_testid(&d, "void-error").await?;
+        shot(&d, &out, "23-void-refused").await?;
+        click(&d, "void-approver-pad-clear").await?;
+        type_pin(&d, "void-approver", manager).await?;
+        click(&d, "void-confirm").await?;
+        d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000001'][data-status='voided']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
+        shot(&d, &out, "24-voided").await?;
+        click(&d, "sign-out").await?;
+        by_testid(&d, "signin-screen").await?;
+        WebDriverResult::Ok(())
+    }
+    .await;
+    let _ = d.quit().await;
+    result?;
+
+    // The sale carries its voucher tender; the audit log (sign-ins, the void) verifies.
+    let sales: Value = serde_json::from_str(&quay_with_pin(p, manager, &["sales", "export", "--format", "json"])).unwrap();
+    let sale = &sales.as_array().unwrap()[0];
+    assert!(sale["tenders"].as_array().unwrap().iter().any(|t| t["kind"] == "voucher" && t["partner"] == "momo" && t["amount"] == 50_000));
+    assert!(sale["cashier"].is_string());
+    let audit = quay_with_pin(p, manager, &["audit", "verify"]);
+    assert!(audit.contains("intact"), "{audit}");
+    Ok(())
+}
+
+fn quay_with_pin(data: &Path, pin: &str, args: &[&str]) -> String {
+    let out = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).env("QUAY_PIN", pin).output().expect("run quay");
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
