@@ -301,3 +301,5 @@ voucher-covers = القسائم تغطي البيع كله.
 voucher-close-sale = إتمام البيع
 payment-card-paid = مدفوع بالبطاقة
 payment-due = المتبقي
+backup-written = كُتبت نسخة احتياطية مشفّرة في { $file }.
+backup-restored = استُعيدت نقطة البيع في { $dir }.

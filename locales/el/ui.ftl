@@ -281,3 +281,5 @@ voucher-covers = Τα κουπόνια καλύπτουν όλη την πώλη
 voucher-close-sale = Κλείσιμο πώλησης
 payment-card-paid = Πληρώθηκε με κάρτα
 payment-due = Υπόλοιπο
+backup-written = Το κρυπτογραφημένο αντίγραφο γράφτηκε στο { $file }.
+backup-restored = Το ταμείο επαναφέρθηκε στο { $dir }.

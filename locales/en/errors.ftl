@@ -122,3 +122,7 @@ err-voucher-offline = Offline: vouchers cannot be checked now. Take another paym
 err-voucher-conflict = Voucher { $code } was redeemed elsewhere meanwhile, or this redemption does not match. Check the voucher again.
 err-voucher-twice = Voucher { $code } is already on this sale.
 err-pay-short = { $due } is still due: add another payment.
+err-backup-passphrase = A backup passphrase needs at least { $min } characters.
+err-backup-unreadable = This is not a Quay backup, it is damaged, or the passphrase is wrong.
+err-backup-target = { $dir } already holds a counter: restore into an empty directory.
+err-backup-io = The backup could not be written or read: { $detail }

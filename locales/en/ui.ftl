@@ -281,3 +281,5 @@ voucher-covers = The vouchers pay the whole sale.
 voucher-close-sale = Close sale
 payment-card-paid = Paid by card
 payment-due = Still due
+backup-written = Encrypted backup written to { $file }.
+backup-restored = The counter was restored into { $dir }.

@@ -122,3 +122,7 @@ err-voucher-offline = Đang ngoại tuyến: hiện không kiểm tra được v
 err-voucher-conflict = Voucher { $code } vừa được dùng ở nơi khác, hoặc yêu cầu đổi không khớp. Hãy kiểm tra lại voucher.
 err-voucher-twice = Voucher { $code } đã có trong hóa đơn này.
 err-pay-short = Còn thiếu { $due }: hãy thêm cách thanh toán khác.
+err-backup-passphrase = Mật khẩu sao lưu cần ít nhất { $min } ký tự.
+err-backup-unreadable = Đây không phải bản sao lưu Quay, tệp bị hỏng, hoặc sai mật khẩu.
+err-backup-target = { $dir } đã có dữ liệu quầy: hãy khôi phục vào một thư mục trống.
+err-backup-io = Không ghi hoặc đọc được bản sao lưu: { $detail }

@@ -276,3 +276,5 @@ voucher-covers = Voucher trả toàn bộ đơn.
 voucher-close-sale = Hoàn tất đơn
 payment-card-paid = Đã trả bằng thẻ
 payment-due = Còn phải trả
+backup-written = Đã ghi bản sao lưu mã hóa vào { $file }.
+backup-restored = Đã khôi phục quầy vào { $dir }.

@@ -122,3 +122,7 @@ err-voucher-offline = 当前离线：无法验证优惠券。请改用其他付�
 err-voucher-conflict = 优惠券 { $code } 刚在别处被兑换，或兑换信息不符。请重新检查优惠券。
 err-voucher-twice = 优惠券 { $code } 已在本单中。
 err-pay-short = 仍需支付 { $due }：请添加其他付款方式。
+err-backup-passphrase = 备份口令至少需要 { $min } 个字符。
+err-backup-unreadable = 这不是 Quay 备份、文件已损坏，或口令错误。
+err-backup-target = { $dir } 中已有收银台数据：请恢复到空目录。
+err-backup-io = 无法写入或读取备份：{ $detail }

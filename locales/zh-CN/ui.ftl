@@ -276,3 +276,5 @@ voucher-covers = 优惠券已抵付全部金额。
 voucher-close-sale = 完成结账
 payment-card-paid = 已刷卡支付
 payment-due = 仍需支付
+backup-written = 加密备份已写入 { $file }。
+backup-restored = 收银台已恢复到 { $dir }。

@@ -50,6 +50,11 @@ pub enum Command {
         #[command(subcommand)]
         cmd: VoucherCmd,
     },
+    /// Encrypted backups (technicians): the only way secrets leave the counter.
+    Backup {
+        #[command(subcommand)]
+        cmd: BackupCmd,
+    },
     /// Staff and their roles (technicians): add with the PIN on stdin, list.
     Staff {
         #[command(subcommand)]
@@ -186,6 +191,15 @@ pub enum VoucherCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum BackupCmd {
+    /// Writes the whole counter (sales, settings, secrets) to FILE, encrypted under a
+    /// passphrase read from stdin (at least 12 characters).
+    Create { file: PathBuf },
+    /// Restores FILE into `--data-dir`, which must hold no counter yet (passphrase on stdin).
+    Restore { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum StaffCmd {
     /// Adds a member; the new PIN (4–8 digits) is read from stdin. The first member of a
     /// counter must be a technician and needs no PIN; after that, a technician's.
@@ -291,6 +305,24 @@ pub enum ConfigCmd {
 
 pub fn run(args: Args) -> i32 {
     init_logging();
+    // A restore writes a new counter: nothing may open (and so create) one first.
+    if let Some(Command::Backup { cmd: BackupCmd::Restore { file } }) = &args.command {
+        let l = quay_i18n::Localizer::new().expect("built-in locales load");
+        let lang = args.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::En);
+        let restored = std::fs::read(file)
+            .map_err(|e| AppError::io(file, e))
+            .and_then(|bytes| Ok(quay_app::restore_backup(&bytes, &read_secret_stdin()?, &args.data_dir())?));
+        return match restored {
+            Ok(()) => {
+                println!("{}", l.t(lang, "backup-restored", &[("dir", args.data_dir().display().to_string().into())]));
+                0
+            }
+            Err(e) => {
+                eprintln!("quay: {}", l.error(lang, &e));
+                1
+            }
+        };
+    }
     let counter = match Counter::open(&args.data_dir()) {
         Ok(c) => c,
         Err(e) => {
@@ -359,6 +391,7 @@ fn needs(command: &Command) -> Option<Action> {
         Command::Staff { .. } => Action::ManageStaff,
         Command::Audit { .. } => Action::ViewSales,
         Command::Connect { .. } => Action::TestConnection,
+        Command::Backup { .. } => Action::ConfigureSettings,
         Command::Voucher { .. } => Action::RingSale,
     })
 }
@@ -422,6 +455,14 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             let done = counter.resolve_vouchers()?;
             Ok(done.iter().map(|r| format!("{}\t{}\t{}\n", r.key, r.partner, r.state)).collect())
         }
+        Command::Backup { cmd: BackupCmd::Create { file } } => {
+            let passphrase = read_secret_stdin()?;
+            let bytes = counter.backup(&passphrase)?;
+            std::fs::write(&file, bytes).map_err(|e| AppError::io(&file, e))?;
+            counter.audit(&who, "backup.create", &file.display().to_string(), None, None)?;
+            Ok(i18n.t(lang, "backup-written", &[("file", file.display().to_string().into())]))
+        }
+        Command::Backup { cmd: BackupCmd::Restore { .. } } => unreachable!("restored before the counter opens"),
         Command::Audit { cmd: AuditCmd::Verify } => {
             let n = counter.audit_verify()?;
             Ok(i18n.t(lang, "audit-verified", &[("count", (n as i64).into())]))

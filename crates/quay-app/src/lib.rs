@@ -29,7 +29,7 @@ use quay_store::{SaleRow, Store, VoidInfo};
 use uuid::Uuid;
 
 pub use error::{AppError, Result};
-pub use staff::Who;
+pub use staff::{restore_backup, Who};
 
 /// What the counter tells its face as it happens (the window turns these into events).
 #[derive(Debug, Clone, serde::Serialize)]

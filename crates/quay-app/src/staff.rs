@@ -147,6 +147,11 @@ impl Counter {
         Ok(())
     }
 
+    /// The whole counter encrypted under `passphrase` (the only way secrets leave it).
+    pub fn backup(&self, passphrase: &str) -> Result<Vec<u8>> {
+        Ok(self.store().backup(passphrase)?)
+    }
+
     /// Verifies the audit log's chain: the number of entries, or the first bad one.
     pub fn audit_verify(&self) -> Result<usize> {
         Ok(self.store().audit_verify()?)
@@ -163,4 +168,9 @@ impl Counter {
         tracing::info!(key, by = %who.name(), "setting changed");
         Ok(())
     }
+}
+
+/// Restores an encrypted backup into an empty data directory.
+pub fn restore_backup(bytes: &[u8], passphrase: &str, data_dir: &std::path::Path) -> Result<()> {
+    Ok(quay_store::backup::restore(bytes, passphrase, data_dir)?)
 }

@@ -9,6 +9,7 @@
 //! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
 
 mod audit;
+pub mod backup;
 mod dayend;
 mod migrations;
 mod outbox;
@@ -47,6 +48,14 @@ pub enum StoreError {
     NoSuchSale(String),
     #[error(transparent)]
     Payment(#[from] quay_core::payment::PaymentError),
+    #[error("a backup passphrase needs at least {min} characters")]
+    BackupPassphrase { min: usize },
+    #[error("not a Quay backup, damaged, or the wrong passphrase")]
+    BackupUnreadable,
+    #[error("{0} already holds a counter")]
+    BackupTargetInUse(String),
+    #[error("backup: {0}")]
+    Backup(String),
 }
 
 impl Localized for StoreError {
@@ -57,6 +66,10 @@ impl Localized for StoreError {
             StoreError::NoSuchSale(_) => "err-no-such-sale",
             StoreError::Corrupt(_) => "err-store-corrupt",
             StoreError::Sqlite(_) | StoreError::Migration(_) => "err-store",
+            StoreError::BackupPassphrase { .. } => "err-backup-passphrase",
+            StoreError::BackupUnreadable => "err-backup-unreadable",
+            StoreError::BackupTargetInUse(_) => "err-backup-target",
+            StoreError::Backup(_) => "err-backup-io",
         }
     }
 
@@ -65,6 +78,9 @@ impl Localized for StoreError {
             StoreError::Domain(e) => e.args(),
             StoreError::Payment(e) => e.args(),
             StoreError::NoSuchSale(id) => vec![("id", Arg::Text(id.clone()))],
+            StoreError::BackupPassphrase { min } => vec![("min", Arg::Int(*min as i64))],
+            StoreError::BackupUnreadable => vec![],
+            StoreError::BackupTargetInUse(dir) => vec![("dir", Arg::Text(dir.clone()))],
             other => vec![("detail", Arg::Text(other.to_string()))],
         }
     }

@@ -38,7 +38,7 @@ fn load_or_create_key(path: &Path) -> Result<Key> {
 }
 
 impl Store {
-    fn cipher(&self) -> Result<ChaCha20Poly1305> {
+    pub(crate) fn cipher(&self) -> Result<ChaCha20Poly1305> {
         let path = self.key_path.as_ref().ok_or_else(|| StoreError::Corrupt("an in-memory store keeps no secrets".into()))?;
         Ok(ChaCha20Poly1305::new(&load_or_create_key(path)?))
     }
