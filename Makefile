@@ -11,7 +11,7 @@ SANDBOX ?= target/sandbox
 QUAY := target/debug/quay
 SIM := target/debug/quay-sim
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev \
-	librsvg2-dev libudev-dev libxdo-dev xvfb xauth webkit2gtk-driver imagemagick python3-venv curl file
+	librsvg2-dev libudev-dev libxdo-dev libdbus-1-dev xvfb xauth webkit2gtk-driver imagemagick python3-venv curl file
 TAURI_DRIVER := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver
 
 .PHONY: run test deps deps-apt deps-npm deps-py deps-driver ui build test-rust test-ui test-locales test-e2e bench clean-sandbox

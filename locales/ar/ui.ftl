@@ -209,7 +209,6 @@ staff-action =
 tech-title = الفني: { $name }
 tech-explain = يُعِدّ الفنيون نقطة البيع: الموظفين والإعدادات والاتصالات. ولا يسجّلون المبيعات.
 tech-may-title = ما يمكنك فعله هنا
-tech-later = ستأتي شاشات الإعدادات في إصدار لاحق. يمكنك الآن إضافة الموظفين من هنا.
 approver-pin-label = رمز PIN الخاص بالمدير
 void-approver-hint = يوافق المدير على الإلغاء بكتابة رمز PIN الخاص به هنا.
 
@@ -303,3 +302,38 @@ payment-card-paid = مدفوع بالبطاقة
 payment-due = المتبقي
 backup-written = كُتبت نسخة احتياطية مشفّرة في { $file }.
 backup-restored = استُعيدت نقطة البيع في { $dir }.
+
+## Settings and connection tests (technician)
+settings-title = الإعدادات
+settings-explain = تُحفَظ كل مجموعة وحدها. إذا رُفضت قيمة واحدة فلا يُحفَظ شيء من المجموعة: صحّحها ثم احفظ من جديد.
+settings-loading = جارٍ تحميل الإعدادات…
+settings-reload = حاول مرة أخرى
+settings-save = حفظ
+settings-saving = جارٍ الحفظ…
+settings-reset = تراجع عن التغييرات
+settings-unsaved =
+    { $count ->
+        [zero] لا تغييرات غير محفوظة
+        [one] تغيير واحد غير محفوظ
+        [two] تغييران غير محفوظين
+        [few] { $count } تغييرات غير محفوظة
+        [many] { $count } تغييرًا غير محفوظ
+       *[other] { $count } تغيير غير محفوظ
+    }
+setting-not-set = (غير مضبوط)
+setting-secret-set = •••••••• (مضبوط)
+setting-secret-keep = اتركه فارغًا للإبقاء على القيمة الحالية.
+setting-on = تشغيل
+setting-off = إيقاف
+setting-choice =
+    { $choice ->
+        [zvt] ZVT (كابل)
+        [viva] Viva (سحابي)
+       *[other] { $choice }
+    }
+connect-test = اختبار الاتصال
+connect-testing = جارٍ الاختبار…
+connect-wait = جارٍ الاتصال فعليًا: قد يستغرق ذلك بضع ثوانٍ.
+connect-unsaved = يستخدم الاختبار الإعدادات المحفوظة: احفظ تغييراتك أولًا.
+connect-step-ms = { $ms } ms
+connect-pdf-label = التقرير القابل للطباعة (PDF):

@@ -61,7 +61,10 @@ dayend-cat-ambiguous = Αμφίσημο
 
 ## Errors
 
-err-dayend-outbox-pending = Η ημέρα δεν μπορεί να κλείσει: { $count } πωλήσεις περιμένουν ακόμη να σταλούν στο κεντρικό σύστημα ({ $receipts }). Στείλτε τες πρώτα.
+err-dayend-outbox-pending = Η ημέρα δεν μπορεί να κλείσει: { $count ->
+        [one] { $count } πώληση περιμένει
+       *[other] { $count } πωλήσεις περιμένουν
+    } ακόμη να σταλούν στο κεντρικό σύστημα ({ $receipts }). Στείλτε τες πρώτα.
 err-dayend-payments-unresolved = Η ημέρα δεν μπορεί να κλείσει: δεν είναι γνωστή η έκβαση { $count } πληρωμών με κάρτα ({ $payments }). Διευθετήστε τες πρώτα.
 err-dayend-already-closed = Η ημέρα { $date } έκλεισε ήδη από { $name } στις { $at }.
 err-dayend-cash-reason = Τα μετρημένα μετρητά διαφέρουν από τα αναμενόμενα κατά { $difference }: δώστε αιτία.

@@ -197,7 +197,6 @@ staff-action =
 tech-title = Τεχνικός: { $name }
 tech-explain = Οι τεχνικοί στήνουν το ταμείο: προσωπικό, ρυθμίσεις και συνδέσεις. Δεν καταχωρίζουν πωλήσεις.
 tech-may-title = Τι μπορείτε να κάνετε εδώ
-tech-later = Οι οθόνες ρυθμίσεων έρχονται σε επόμενη έκδοση. Προς το παρόν μπορείτε να προσθέσετε προσωπικό εδώ.
 approver-pin-label = PIN υπευθύνου
 void-approver-hint = Ένας υπεύθυνος εγκρίνει την ακύρωση πληκτρολογώντας εδώ το PIN του.
 
@@ -283,3 +282,34 @@ payment-card-paid = Πληρώθηκε με κάρτα
 payment-due = Υπόλοιπο
 backup-written = Το κρυπτογραφημένο αντίγραφο γράφτηκε στο { $file }.
 backup-restored = Το ταμείο επαναφέρθηκε στο { $dir }.
+
+## Settings and connection tests (technician)
+settings-title = Ρυθμίσεις
+settings-explain = Κάθε ομάδα αποθηκεύεται χωριστά. Αν απορριφθεί μία τιμή, δεν αποθηκεύεται τίποτα από την ομάδα: διορθώστε την και αποθηκεύστε ξανά.
+settings-loading = Φόρτωση ρυθμίσεων…
+settings-reload = Δοκιμάστε ξανά
+settings-save = Αποθήκευση
+settings-saving = Αποθήκευση…
+settings-reset = Αναίρεση αλλαγών
+settings-unsaved =
+    { $count ->
+        [one] { $count } αλλαγή δεν αποθηκεύτηκε
+       *[other] { $count } αλλαγές δεν αποθηκεύτηκαν
+    }
+setting-not-set = (δεν έχει οριστεί)
+setting-secret-set = •••••••• (έχει οριστεί)
+setting-secret-keep = Αφήστε το κενό για να κρατήσετε την τρέχουσα τιμή.
+setting-on = Ενεργό
+setting-off = Ανενεργό
+setting-choice =
+    { $choice ->
+        [zvt] ZVT (καλώδιο)
+        [viva] Viva (cloud)
+       *[other] { $choice }
+    }
+connect-test = Έλεγχος σύνδεσης
+connect-testing = Έλεγχος…
+connect-wait = Γίνεται πραγματική κλήση: μπορεί να διαρκέσει λίγα δευτερόλεπτα.
+connect-unsaved = Ο έλεγχος χρησιμοποιεί τις αποθηκευμένες ρυθμίσεις: αποθηκεύστε πρώτα τις αλλαγές σας.
+connect-step-ms = { $ms } ms
+connect-pdf-label = Αναφορά για εκτύπωση (PDF):

@@ -61,8 +61,14 @@ dayend-cat-ambiguous = Ambiguous
 
 ## Errors
 
-err-dayend-outbox-pending = The day cannot be closed: { $count } sales are still waiting to be sent to the hub ({ $receipts }). Send them first.
-err-dayend-payments-unresolved = The day cannot be closed: the outcome of { $count } card payments is not known ({ $payments }). Resolve or settle them first.
+err-dayend-outbox-pending = The day cannot be closed: { $count ->
+        [one] { $count } sale is
+       *[other] { $count } sales are
+    } still waiting to be sent to the hub ({ $receipts }). Send them first.
+err-dayend-payments-unresolved = The day cannot be closed: the outcome of { $count ->
+        [one] { $count } card payment
+       *[other] { $count } card payments
+    } is not known ({ $payments }). Resolve or settle them first.
 err-dayend-already-closed = The day { $date } was already closed by { $name } at { $at }.
 err-dayend-cash-reason = The cash counted differs from the cash expected by { $difference }: give a reason.
 err-dayend-terminal = The card terminal's batch could not be closed: { $detail }

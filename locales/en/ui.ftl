@@ -197,7 +197,6 @@ staff-action =
 tech-title = Technician: { $name }
 tech-explain = Technicians set up the counter: staff, settings and connections. They do not ring up sales.
 tech-may-title = What you may do here
-tech-later = The settings screens come in a later version. For now you can add staff here.
 approver-pin-label = Manager's PIN
 void-approver-hint = A manager approves the void by typing their PIN here.
 
@@ -283,3 +282,34 @@ payment-card-paid = Paid by card
 payment-due = Still due
 backup-written = Encrypted backup written to { $file }.
 backup-restored = The counter was restored into { $dir }.
+
+## Settings and connection tests (technician)
+settings-title = Settings
+settings-explain = Each group is saved on its own. If one value is refused, nothing in the group is saved: correct it and save again.
+settings-loading = Loading the settings…
+settings-reload = Try again
+settings-save = Save
+settings-saving = Saving…
+settings-reset = Undo changes
+settings-unsaved =
+    { $count ->
+        [one] { $count } change not saved
+       *[other] { $count } changes not saved
+    }
+setting-not-set = (not set)
+setting-secret-set = •••••••• (set)
+setting-secret-keep = Leave empty to keep the current one.
+setting-on = On
+setting-off = Off
+setting-choice =
+    { $choice ->
+        [zvt] ZVT (cable)
+        [viva] Viva (cloud)
+       *[other] { $choice }
+    }
+connect-test = Test connection
+connect-testing = Testing…
+connect-wait = The counter is calling for real: this can take a few seconds.
+connect-unsaved = The test uses the saved settings: save your changes first.
+connect-step-ms = { $ms } ms
+connect-pdf-label = Printable report (PDF):

@@ -194,7 +194,6 @@ staff-action =
 tech-title = Kỹ thuật viên: { $name }
 tech-explain = Kỹ thuật viên thiết lập máy bán hàng: nhân viên, cài đặt và kết nối. Kỹ thuật viên không bán hàng.
 tech-may-title = Những việc bạn được làm ở đây
-tech-later = Màn hình cài đặt sẽ có trong phiên bản sau. Hiện tại bạn có thể thêm nhân viên ở đây.
 approver-pin-label = Mã PIN của quản lý
 void-approver-hint = Quản lý duyệt hủy đơn bằng cách nhập mã PIN của mình tại đây.
 
@@ -278,3 +277,33 @@ payment-card-paid = Đã trả bằng thẻ
 payment-due = Còn phải trả
 backup-written = Đã ghi bản sao lưu mã hóa vào { $file }.
 backup-restored = Đã khôi phục quầy vào { $dir }.
+
+## Settings and connection tests (technician)
+settings-title = Cài đặt
+settings-explain = Mỗi nhóm được lưu riêng. Nếu một giá trị bị từ chối thì cả nhóm không được lưu: hãy sửa lại rồi lưu lần nữa.
+settings-loading = Đang tải cài đặt…
+settings-reload = Thử lại
+settings-save = Lưu
+settings-saving = Đang lưu…
+settings-reset = Hoàn tác thay đổi
+settings-unsaved =
+    { $count ->
+       *[other] { $count } thay đổi chưa lưu
+    }
+setting-not-set = (chưa đặt)
+setting-secret-set = •••••••• (đã đặt)
+setting-secret-keep = Để trống để giữ giá trị hiện tại.
+setting-on = Bật
+setting-off = Tắt
+setting-choice =
+    { $choice ->
+        [zvt] ZVT (cáp)
+        [viva] Viva (đám mây)
+       *[other] { $choice }
+    }
+connect-test = Kiểm tra kết nối
+connect-testing = Đang kiểm tra…
+connect-wait = Đang kết nối thật: có thể mất vài giây.
+connect-unsaved = Bài kiểm tra dùng cài đặt đã lưu: hãy lưu thay đổi trước.
+connect-step-ms = { $ms } ms
+connect-pdf-label = Báo cáo để in (PDF):

@@ -194,7 +194,6 @@ staff-action =
 tech-title = 技术员：{ $name }
 tech-explain = 技术员负责设置收银台：员工、设置和连接。技术员不收银开单。
 tech-may-title = 您在此可以做的事
-tech-later = 设置界面将在以后的版本中提供。目前您可以在这里添加员工。
 approver-pin-label = 经理 PIN
 void-approver-hint = 经理在此输入自己的 PIN 即可批准作废。
 
@@ -278,3 +277,33 @@ payment-card-paid = 已刷卡支付
 payment-due = 仍需支付
 backup-written = 加密备份已写入 { $file }。
 backup-restored = 收银台已恢复到 { $dir }。
+
+## Settings and connection tests (technician)
+settings-title = 设置
+settings-explain = 每组单独保存。只要有一个值被拒绝，该组的所有设置都不会保存：请改正后再保存。
+settings-loading = 正在加载设置…
+settings-reload = 重试
+settings-save = 保存
+settings-saving = 正在保存…
+settings-reset = 撤销更改
+settings-unsaved =
+    { $count ->
+       *[other] { $count } 项更改未保存
+    }
+setting-not-set = （未设置）
+setting-secret-set = ••••••••（已设置）
+setting-secret-keep = 留空则保留当前值。
+setting-on = 开
+setting-off = 关
+setting-choice =
+    { $choice ->
+        [zvt] ZVT（线缆）
+        [viva] Viva（云端）
+       *[other] { $choice }
+    }
+connect-test = 测试连接
+connect-testing = 正在测试…
+connect-wait = 正在真实连接：可能需要几秒钟。
+connect-unsaved = 测试使用已保存的设置：请先保存您的更改。
+connect-step-ms = { $ms } 毫秒
+connect-pdf-label = 可打印报告（PDF）：

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use quay_app::dayend::Settlement;
 use quay_app::dayend::bank::BankReconciliation;
 use quay_app::dayend::report::category_name;
+use quay_app::dayend::Settlement;
 use quay_app::{AppError, Counter};
-use quay_core::Money;
 use quay_core::auth::Action;
+use quay_core::Money;
 use quay_i18n::Lang;
 
 #[derive(Subcommand, Debug)]
@@ -253,7 +253,11 @@ pub fn run(counter: &Counter, cmd: DayendCmd, lang: Lang) -> Result<String, AppE
                 }
                 None => counter.bank_reconciliation(d)?,
             };
-            if json { pretty(&r) } else { Ok(reconciliation_text(&r)) }
+            if json {
+                pretty(&r)
+            } else {
+                Ok(reconciliation_text(&r))
+            }
         }
         DayendCmd::Settle { action } => {
             let (d, s, json, what) = match action {
@@ -269,7 +273,11 @@ pub fn run(counter: &Counter, cmd: DayendCmd, lang: Lang) -> Result<String, AppE
             };
             let actor = crate::cli::actor(counter, what)?;
             let r = counter.settle_bank(day(counter, d.as_deref())?, s, &actor)?;
-            if json { pretty(&r) } else { Ok(reconciliation_text(&r)) }
+            if json {
+                pretty(&r)
+            } else {
+                Ok(reconciliation_text(&r))
+            }
         }
         DayendCmd::Preset { cmd } => match cmd {
             PresetCmd::Save { name, file } => {

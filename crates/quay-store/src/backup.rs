@@ -38,11 +38,8 @@ impl Store {
     /// The whole counter (database and secrets key) encrypted under `passphrase`.
     pub fn backup(&self, passphrase: &str) -> Result<Vec<u8>> {
         check_passphrase(passphrase)?;
-        let key_path = self.key_path.as_ref().ok_or_else(|| StoreError::Backup("an in-memory store has nothing to back up".into()))?;
-        // The key exists once any secret was stored; make sure it does, so a restore can
-        // always read what the backup holds.
-        let _ = self.cipher()?;
-        let secrets_key = std::fs::read(key_path).map_err(|e| StoreError::Backup(format!("{}: {e}", key_path.display())))?;
+        // Wherever the key lives (keyring or file), the backup carries it, encrypted.
+        let secrets_key = self.secrets_key()?.0.to_vec();
         let dir = tempfile::tempdir().map_err(|e| StoreError::Backup(e.to_string()))?;
         let copy = dir.path().join("quay.db");
         self.conn.execute("VACUUM INTO ?1", [copy.to_string_lossy().as_ref()])?;

@@ -3,10 +3,10 @@
 //! written with its audit entry in one transaction, so neither exists without the other.
 //! The store keeps the day-end's values as JSON text; quay-app owns their shape.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{AuditEntry, append};
+use crate::audit::{append, AuditEntry};
 use crate::{Result, Store};
 
 /// A bank file about to be recorded.

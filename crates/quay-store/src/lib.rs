@@ -16,7 +16,7 @@ mod outbox;
 mod payments;
 mod sales;
 mod vouchers;
-mod secrets;
+pub mod secrets;
 mod staff;
 
 use std::path::Path;
@@ -112,6 +112,7 @@ pub struct Store {
     conn: Connection,
     /// Where the secrets key lives (beside the database); None in memory.
     key_path: Option<std::path::PathBuf>,
+    keystore: Option<Box<dyn secrets::KeyStore>>,
 }
 
 impl Store {
@@ -120,7 +121,22 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
         }
-        Store::init(Connection::open(path)?, Some(secrets::key_path(path)))
+        Store::open_with_keystore(path, secrets::default_keystore())
+    }
+
+    /// Opens with a given keyring (tests use an in-memory one; `None`: key file only).
+    pub fn open_with_keystore(path: &Path, keystore: Option<Box<dyn secrets::KeyStore>>) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
+        }
+        let mut s = Store::init(Connection::open(path)?, Some(secrets::key_path(path)))?;
+        s.keystore = keystore;
+        Ok(s)
+    }
+
+    /// Where the secrets key lives (keyring or file), creating it if needed.
+    pub fn key_home(&self) -> Result<secrets::KeyHome> {
+        Ok(self.secrets_key()?.1)
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -130,7 +146,7 @@ impl Store {
     fn init(mut conn: Connection, key_path: Option<std::path::PathBuf>) -> Result<Store> {
         configure(&conn)?;
         migrations::migrations().to_latest(&mut conn)?;
-        Ok(Store { conn, key_path })
+        Ok(Store { conn, key_path, keystore: None })
     }
 
     /// The raw connection, for the store's own tests and benchmarks.

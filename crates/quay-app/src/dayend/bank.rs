@@ -156,7 +156,8 @@ impl Counter {
         if let Some(p) = Preset::builtin(name) {
             return Ok(p);
         }
-        match self.store().bank_preset(name)? {
+        let saved = self.store().bank_preset(name)?;
+        match saved {
             Some(json) => {
                 serde_json::from_str(&json).map_err(|e| AppError::new("err-bank-preset-json", vec![("detail", e.to_string().into())]))
             }
@@ -224,7 +225,8 @@ impl Counter {
         let batch = quay_dayend::parse(bytes, &preset, &self.bank_expect()?).map_err(|e| AppError::from_localized(&e))?;
         let fingerprint = batch.fingerprint();
         let date = Self::day_text(day);
-        if let Some(prev) = self.store().bank_import_by_fingerprint(&fingerprint)? {
+        let prev = self.store().bank_import_by_fingerprint(&fingerprint)?;
+        if let Some(prev) = prev {
             return Ok(ImportResult {
                 fingerprint,
                 preset: preset_name.to_string(),

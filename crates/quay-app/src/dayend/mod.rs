@@ -191,7 +191,8 @@ impl Counter {
 
     /// The close of a day, if it was closed.
     pub fn day_close(&self, day: NaiveDate) -> Result<Option<DayClose>> {
-        let Some(r) = self.store().day_close_of(&Self::day_text(day))? else { return Ok(None) };
+        let stored = self.store().day_close_of(&Self::day_text(day))?;
+        let Some(r) = stored else { return Ok(None) };
         let totals = serde_json::from_str(&r.totals).map_err(AppError::internal)?;
         Ok(Some(DayClose {
             date: r.business_date,

@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveDate};
 use quay_core::error::Arg;
 use quay_core::{Currency, Money};
-use quay_dayend::Category;
 use quay_dayend::matcher::Item;
+use quay_dayend::Category;
 use quay_i18n::Lang;
 use quay_pdf::{Align, Block, Column, Direction, Document, PageSize, ReceiptLength};
 use serde::Serialize;
@@ -281,6 +281,7 @@ impl Counter {
         let cur: Currency = r.totals.currency.parse().unwrap_or(self.config().currency);
         let major = |minor: i64| Money::new(minor, cur).to_major_string();
         let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["section", "key", "count", "amount", "currency", "detail"]).map_err(AppError::internal)?;
         let mut row = |section: &str, key: &str, count: Option<u64>, amount: Option<String>, detail: &str| -> Result<()> {
             w.write_record([
                 section,
@@ -292,7 +293,6 @@ impl Counter {
             ])
             .map_err(AppError::internal)
         };
-        row("section", "key", None, None, "detail")?;
         let tt = &r.totals;
         let status = match &r.close {
             Some(c) => format!("closed by {} at {}", c.closed_by, c.closed_at),
@@ -342,20 +342,15 @@ impl Counter {
             }
             for l in &bank.bank_lines {
                 let to = l.matched_to.as_ref().map(item_text).unwrap_or_default();
-                row("bank_line", &l.id, None, Some(major(l.amount)), &format!("{} {}", category_name(l.category), to).trim().to_string())?;
+                let detail = format!("{} {}", category_name(l.category), to);
+                row("bank_line", &l.id, None, Some(major(l.amount)), detail.trim())?;
             }
             for p in &bank.counter_payments {
                 let to = p.matched_to.as_ref().map(item_text).unwrap_or_default();
-                row(
-                    "counter_payment",
-                    &p.id,
-                    None,
-                    Some(major(p.amount)),
-                    &format!("{} {}", category_name(p.category), to).trim().to_string(),
-                )?;
+                let detail = format!("{} {}", category_name(p.category), to);
+                row("counter_payment", &p.id, None, Some(major(p.amount)), detail.trim())?;
             }
         }
-        drop(row);
         let bytes = w.into_inner().map_err(AppError::internal)?;
         String::from_utf8(bytes).map_err(AppError::internal)
     }

@@ -18,7 +18,7 @@ use quay_pay::viva::{TxStatus, VivaClient};
 use quay_pay::zvt::ZvtTerminal;
 use serde::{Deserialize, Serialize};
 
-use super::{Tally, brand_of, card_movements};
+use super::{brand_of, card_movements, Tally};
 use crate::{AppError, Counter, Result};
 
 /// One brand, both sides.
