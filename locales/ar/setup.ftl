@@ -129,3 +129,5 @@ setup-report-round-trip = رحلة الذهاب والإياب: { $request } ←
 setup-report-footer = أُنشئ بواسطة Quay { $version } على الصندوق { $counter }.
 setup-report-written = كُتب التقرير في { $path }
 setup-saved = عدد الإعدادات المحفوظة: { $count }
+setup-key-bank-merchant-id = رقم التاجر لدى البنك
+setup-key-bank-terminal-ids = أرقام الأجهزة لدى البنك (مفصولة بفواصل)

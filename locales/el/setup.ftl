@@ -135,3 +135,5 @@ setup-saved = { $count ->
     [one] Αποθηκεύτηκε μία ρύθμιση.
    *[other] Αποθηκεύτηκαν { $count } ρυθμίσεις.
 }
+setup-key-bank-merchant-id = Κωδικός εμπόρου στην τράπεζα
+setup-key-bank-terminal-ids = Κωδικοί τερματικών στην τράπεζα (χωρισμένοι με κόμμα)

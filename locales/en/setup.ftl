@@ -135,3 +135,5 @@ setup-saved = { $count ->
     [one] One setting saved.
    *[other] { $count } settings saved.
 }
+setup-key-bank-merchant-id = Bank merchant id
+setup-key-bank-terminal-ids = Terminal ids at the bank (comma-separated)

@@ -129,3 +129,5 @@ setup-report-round-trip = Gửi và nhận: { $request } → { $answer } trong {
 setup-report-footer = Tạo bởi Quay { $version } trên quầy { $counter }.
 setup-report-written = Đã ghi biên bản vào { $path }
 setup-saved = Đã lưu { $count } thiết lập.
+setup-key-bank-merchant-id = Mã đơn vị chấp nhận thẻ tại ngân hàng
+setup-key-bank-terminal-ids = Mã máy POS tại ngân hàng (cách nhau bằng dấu phẩy)

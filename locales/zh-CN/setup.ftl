@@ -129,3 +129,5 @@ setup-report-round-trip = 往返：{ $request } → { $answer }，耗时 { $ms }
 setup-report-footer = 由 Quay { $version } 在收银台 { $counter } 生成。
 setup-report-written = 报告已写入 { $path }
 setup-saved = 已保存 { $count } 项设置。
+setup-key-bank-merchant-id = 银行商户号
+setup-key-bank-terminal-ids = 银行终端号（以逗号分隔）

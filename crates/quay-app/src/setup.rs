@@ -196,6 +196,9 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(webhook::LISTEN, Group::Terminal, Rule::Listen, "setup-key-viva-webhook-listen"),
     spec(webhook::TOKEN, Group::Terminal, Rule::Secret(16), "setup-key-viva-webhook-token"),
     spec(webhook::KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-webhook-key"),
+    // The bank's card batch: a file for another merchant or terminal is refused.
+    spec(crate::dayend::keys::BANK_MERCHANT_ID, Group::Terminal, Rule::Ident, "setup-key-bank-merchant-id"),
+    spec(crate::dayend::keys::BANK_TERMINAL_IDS, Group::Terminal, Rule::Text(300), "setup-key-bank-terminal-ids"),
 ];
 
 /// The spec of `key`, if it is a setting a technician may set.

@@ -71,6 +71,35 @@ export interface OpenPayment {
   started_at: string; message: string | null;
 }
 
+/** The technician's settings, grouped; labels arrive localized. */
+export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal';
+/** What a connection test is about: every group but the store. */
+export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal';
+export const CONNECT_TARGETS: readonly ConnectTarget[] = ['hub', 'momo', 'giftpop', 'terminal'];
+/** One setting. A secret carries only `set`: its value never leaves the backend. */
+export interface SettingView {
+  key: string; label: string; secret: boolean;
+  /** Whether it has a value. */
+  set: boolean;
+  /** The value (never for a secret; absent when not set). */
+  value?: string;
+  /** The values it takes, when a fixed list (["true","false"] for a yes/no). */
+  choices?: string[];
+}
+export interface SettingsGroup { id: SettingsGroupId; label: string; settings: SettingView[] }
+export interface SettingsView { groups: SettingsGroup[] }
+/** A change to save: [key, value]; an empty value for a secret keeps the old one. */
+export type SettingChange = [string, string];
+export interface ConnectStep { id: string; name: string; ok: boolean; status: string; result: string; took_ms: number }
+/** A connection test's report, in the counter's language, as the PDF prints it. */
+export interface ConnectReport {
+  target: ConnectTarget; title: string; ok: boolean; outcome: string; at: string;
+  /** Labelled lines of who the point is: [label, value]. */
+  identity: [string, string][];
+  steps: ConnectStep[]; round_trip: string | null; footer: string; dir: 'ltr' | 'rtl';
+}
+export interface ConnectTested { report: ConnectReport; pdf_path: string }
+
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
@@ -118,4 +147,9 @@ export const api = {
   resolvePayments: () => call<OpenPayment[]>('resolve_payments'),
   settlePayment: (key: string, charged: boolean, reason: string, approverPin: string | null) =>
     call<OpenPayment[]>('settle_payment', { key, charged, reason, approverPin }),
+  settingsView: () => call<SettingsView>('settings_view'),
+  /** All or nothing: one bad value refuses the batch (a localized error naming the key). */
+  settingsSave: (changes: SettingChange[]) => call<SettingsView>('settings_save', { changes }),
+  /** Really calls the partner (may take seconds); a failed connection is a report, not an error. */
+  connectionTest: (target: ConnectTarget) => call<ConnectTested>('connection_test', { target }),
 };

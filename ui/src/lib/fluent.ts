@@ -7,6 +7,9 @@ export const LANGS = ['en', 'vi', 'ar', 'el', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Args = Record<string, FluentVariable>;
 
+/** Each language by its own name, as a language picker shows it. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', vi: 'Tiếng Việt', ar: 'العربية', el: 'Ελληνικά', 'zh-CN': '简体中文' };
+
 const RTL: ReadonlySet<string> = new Set(['ar']);
 
 export function dirOf(lang: string): 'rtl' | 'ltr' {
