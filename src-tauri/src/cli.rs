@@ -287,6 +287,12 @@ pub enum SalesCmd {
         #[arg(long)]
         json: bool,
     },
+    /// A sale's receipt, printed to PDF in the counter's language.
+    Receipt {
+        sale_id: String,
+        #[arg(long)]
+        pdf: PathBuf,
+    },
     /// Voids a closed sale (writes a void record; nothing is deleted).
     Void {
         sale_id: String,
@@ -564,6 +570,12 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     )
                 ))
             }
+        }
+        Command::Sales { cmd: SalesCmd::Receipt { sale_id, pdf } } => {
+            let id = uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
+            let bytes = counter.receipt_pdf(id)?;
+            std::fs::write(&pdf, bytes).map_err(|e| AppError::io(&pdf, e))?;
+            Ok(format!("{}\n", pdf.display()))
         }
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
             let id =

@@ -359,6 +359,116 @@ async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<Connecti
     result.map_err(|e| fail(&counter, e))
 }
 
+fn day(c: &Counter, date: Option<&str>) -> quay_app::Result<chrono::NaiveDate> {
+    date.filter(|d| !d.is_empty()).map(quay_app::parse_date).transpose().map(|d| d.unwrap_or_else(|| c.today()))
+}
+
+/// The day's totals per tender, voids, refunds, vouchers per partner, cards per brand.
+#[tauri::command]
+async fn dayend_totals(c: State<'_, Shared>, date: Option<String>) -> Reply<quay_app::dayend::DayTotals> {
+    call(&c, |c| {
+        c.require(Action::Reconcile)?;
+        c.day_totals(day(c, date.as_deref())?)
+    })
+}
+
+/// Closes the terminal's batch (ZVT end-of-day, or Viva's transactions of the day) and
+/// compares it per brand with the journal.
+#[tauri::command]
+async fn dayend_terminal(c: State<'_, Shared>, date: Option<String>) -> Reply<quay_app::dayend::terminal::TerminalBatch> {
+    let shared: Shared = c.inner().clone();
+    blocking(&shared, move |c| {
+        let who = c.require(Action::CloseDay)?;
+        c.terminal_batch(day(c, date.as_deref())?, &who.actor())
+    })
+    .await
+}
+
+/// The day's bank reconciliation; with `content`, that bank file (as read by the
+/// webview's file picker) is imported first with `preset`.
+#[tauri::command]
+async fn dayend_reconcile(
+    c: State<'_, Shared>,
+    date: Option<String>,
+    content: Option<String>,
+    preset: Option<String>,
+    file_name: Option<String>,
+) -> Reply<quay_app::dayend::bank::BankReconciliation> {
+    call(&c, |c| {
+        let who = c.require(Action::Reconcile)?;
+        let d = day(c, date.as_deref())?;
+        match content {
+            Some(text) => c.reconcile_bank_file(d, text.as_bytes(), preset.as_deref().unwrap_or("generic"), file_name.as_deref(), &who.actor()),
+            None => c.bank_reconciliation(d),
+        }
+    })
+}
+
+/// A manager settles a line: `link` (bank line ↔ payment), `next_batch` (payment), or
+/// `enter` (a bank line entered by hand, reason required).
+#[tauri::command]
+async fn dayend_settle(
+    c: State<'_, Shared>,
+    date: Option<String>,
+    action: String,
+    bank_id: Option<String>,
+    payment_id: Option<String>,
+    reason: Option<String>,
+) -> Reply<quay_app::dayend::bank::BankReconciliation> {
+    call(&c, |c| {
+        let needed = if action == "enter" { Action::ManualBankEntry } else { Action::Reconcile };
+        let who = c.require(needed)?;
+        let missing = |k: &str| AppError::new("err-config-value", vec![("key", k.into()), ("value", "".into())]);
+        let settlement = match action.as_str() {
+            "link" => quay_dayend::Settlement::Link {
+                bank_id: bank_id.ok_or_else(|| missing("bank_id"))?,
+                payment_id: payment_id.ok_or_else(|| missing("payment_id"))?,
+                reason,
+            },
+            "next_batch" => quay_dayend::Settlement::NextBatch { payment_id: payment_id.ok_or_else(|| missing("payment_id"))?, reason },
+            "enter" => quay_dayend::Settlement::EnterByHand {
+                bank_id: bank_id.ok_or_else(|| missing("bank_id"))?,
+                reason: reason.unwrap_or_default(),
+            },
+            other => return Err(AppError::new("err-config-value", vec![("key", "action".into()), ("value", other.into())])),
+        };
+        c.settle_bank(day(c, date.as_deref())?, settlement, &who.actor())
+    })
+}
+
+#[derive(Debug, Serialize)]
+struct ReportFiles {
+    pdf_path: String,
+    csv_path: String,
+}
+
+/// The day-end report as PDF (the counter's language) and CSV, under `reports/`.
+#[tauri::command]
+async fn dayend_report(c: State<'_, Shared>, date: Option<String>) -> Reply<ReportFiles> {
+    call(&c, |c| {
+        c.require(Action::Reconcile)?;
+        let d = day(c, date.as_deref())?;
+        let dir = c.data_dir().join("reports");
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        let pdf = dir.join(format!("day-{d}.pdf"));
+        let csv = dir.join(format!("day-{d}.csv"));
+        std::fs::write(&pdf, c.day_report_pdf(d, c.lang())?).map_err(|e| AppError::io(&pdf, e))?;
+        std::fs::write(&csv, c.day_report_csv(d)?).map_err(|e| AppError::io(&csv, e))?;
+        Ok(ReportFiles { pdf_path: pdf.display().to_string(), csv_path: csv.display().to_string() })
+    })
+}
+
+/// Closes the business day: refused while sales wait for the hub or a payment is
+/// unknown; cash counted against expected, a difference needs a reason.
+#[tauri::command]
+async fn dayend_close(c: State<'_, Shared>, date: Option<String>, cash_counted: Option<String>, reason: Option<String>) -> Reply<quay_app::dayend::DayClose> {
+    call(&c, |c| {
+        let who = c.require(Action::CloseDay)?;
+        let counted = cash_counted.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
+        c.close_day(day(c, date.as_deref())?, counted, reason.as_deref().filter(|r| !r.trim().is_empty()), &who.actor())
+    })
+}
+
 #[tauri::command]
 async fn session(c: State<'_, Shared>) -> Reply<SessionView> {
     call(&c, |c| c.session_view())
@@ -542,6 +652,12 @@ pub fn run(data_dir: PathBuf) -> i32 {
             sync_now,
             menu_status,
             pay_card,
+            dayend_totals,
+            dayend_terminal,
+            dayend_reconcile,
+            dayend_settle,
+            dayend_report,
+            dayend_close,
             settings_view,
             settings_save,
             connection_test,

@@ -265,3 +265,17 @@ fn sigkill_during_a_card_payment_then_restart() {
     let log: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
     assert_eq!(log[0]["state"], "approved");
 }
+
+#[test]
+fn a_receipt_prints_to_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    ok(d, &["config", "set", "counter.locale", "ar"]);
+    let sale: Value = serde_json::from_str(&ok(d, &["sales", "ring", "i-phobo*2", "--pay", "cash", "--json"])).unwrap();
+    let pdf = d.join("receipt.pdf");
+    ok(d, &["sales", "receipt", sale["id"].as_str().unwrap(), "--pdf", pdf.to_str().unwrap()]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    assert!(bytes.windows(14).any(|w| w == b"NotoSansArabic"), "the Arabic font is embedded");
+}
