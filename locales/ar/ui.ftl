@@ -337,3 +337,114 @@ connect-wait = جارٍ الاتصال فعليًا: قد يستغرق ذلك ب
 connect-unsaved = يستخدم الاختبار الإعدادات المحفوظة: احفظ تغييراتك أولًا.
 connect-step-ms = { $ms } ms
 connect-pdf-label = التقرير القابل للطباعة (PDF):
+
+## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
+nav-dayend = إقفال اليوم
+dayend-ui-title = إقفال اليوم
+dayend-ui-date = يوم العمل
+dayend-ui-today = اليوم
+dayend-ui-reload = تحديث
+dayend-ui-loading = جارٍ التحميل…
+dayend-ui-wait = قد يستغرق هذا بضع ثوانٍ.
+dayend-ui-tender =
+    { $tender ->
+        [cash] نقدًا
+        [card] بطاقة
+        [voucher] قسيمة
+        [wallet] محفظة إلكترونية
+       *[other] { $tender }
+    }
+dayend-ui-terminal-title = دفعة جهاز الدفع
+dayend-ui-terminal-explain = يُقفل جهاز الدفع دفعة اليوم، ويقارنها الصندوق حسب نوع البطاقة بمدفوعاته بالبطاقة.
+dayend-ui-terminal-run = إقفال دفعة جهاز الدفع
+dayend-ui-terminal-running = جارٍ إقفال الدفعة في جهاز الدفع…
+dayend-ui-terminal-agrees = دفعة جهاز الدفع مطابقة للصندوق.
+dayend-ui-batch-closed = أقفل { $name } الدفعة في { $at }
+dayend-ui-terminal-receipts = الإيصالات { $from }–{ $to }
+dayend-ui-bank-preset = صيغة الملف
+dayend-ui-preset =
+    { $preset ->
+        [generic] CSV عام
+        [viva] Viva Wallet
+       *[other] { $preset }
+    }
+dayend-ui-preset-custom = تعيين محفوظ…
+dayend-ui-preset-custom-name = اسم التعيين المحفوظ
+dayend-ui-bank-file = ملف البنك (CSV)
+dayend-ui-bank-import = استيراد ومطابقة
+dayend-ui-bank-importing = جارٍ قراءة ملف البنك…
+dayend-ui-bank-read-error = تعذّرت قراءة الملف «{ $file }».
+dayend-ui-bank-imported =
+    { $new ->
+        [zero] لم يُستورد أي سطر جديد
+        [one] استُورد سطر جديد واحد
+        [two] استُورد سطران جديدان
+        [few] استُوردت { $new } أسطر جديدة
+        [many] استُورد { $new } سطرًا جديدًا
+       *[other] استُورد { $new } سطر جديد
+    } من أصل { $lines } في الملف.
+dayend-ui-bank-already = سبق استيراد هذا الملف: لا جديد.
+dayend-ui-bank-import-row = { $file } ({ $preset }): { $lines } سطر، { $new } جديد، بواسطة { $name } في { $at }
+dayend-ui-bank-declined =
+    { $count ->
+        [zero] لم تُستبعد أي محاولة مرفوضة.
+        [one] استُبعدت محاولة مرفوضة واحدة.
+        [two] استُبعدت محاولتان مرفوضتان.
+        [few] استُبعدت { $count } محاولات مرفوضة.
+        [many] استُبعدت { $count } محاولة مرفوضة.
+       *[other] استُبعدت { $count } محاولة مرفوضة.
+    }
+dayend-ui-filter-all = كل الأسطر
+dayend-ui-filter-open = الأسطر التي تحتاج مراجعة فقط
+dayend-ui-col-time = الوقت
+dayend-ui-col-matched = مطابق مع
+dayend-ui-kind =
+    { $kind ->
+        [sale] بيع
+        [refund] استرداد
+        [fee] رسوم
+        [chargeback] استرداد باعتراض
+       *[other] { $kind }
+    }
+dayend-ui-rule =
+    { $rule ->
+        [reference] بالمرجع
+        [terminal_auth] بجهاز الدفع ورمز التفويض
+        [amount_window] بالمبلغ والوقت
+        [manual] يدويًا
+       *[other] { $rule }
+    }
+dayend-ui-candidates = قد يكون: { $list }
+dayend-ui-note = ملاحظة: { $note }
+dayend-ui-item-bank = سطر البنك { $line } · { $amount } · { $when }
+dayend-ui-item-counter = الإيصال { $receipt } · { $brand } · { $amount } · { $when }
+dayend-ui-settle-link = ربط
+dayend-ui-settle-next = الدفعة التالية
+dayend-ui-settle-enter = إدخال يدوي
+dayend-ui-settle-link-bank-title = ربط سطر البنك هذا بدفعة في الصندوق
+dayend-ui-settle-link-counter-title = ربط دفعة الصندوق هذه بسطر من البنك
+dayend-ui-settle-next-title = ستكون هذه الدفعة في الدفعة التالية
+dayend-ui-settle-next-explain = سيدفعها البنك ضمن دفعة لاحقة، وستُراجع مرة أخرى حينها.
+dayend-ui-settle-enter-title = إدخال سطر البنك هذا يدويًا
+dayend-ui-settle-enter-explain = تمت عملية البيع خارج Quay. يُسجَّل الإدخال باسمك وبالسبب الذي تذكره.
+dayend-ui-settle-other = ربط مع
+dayend-ui-settle-other-none = لا يوجد في الجهة الأخرى ما هو مفتوح للربط.
+dayend-ui-settle-reason = السبب
+dayend-ui-settle-reason-optional = السبب (اختياري)
+dayend-ui-settle-reason-placeholder = مثلًا: إكرامية أُضيفت في جهاز الدفع
+dayend-ui-settle-done = تم الحفظ.
+dayend-ui-report-title = تقرير إقفال اليوم
+dayend-ui-report-run = إنشاء التقرير (PDF و CSV)
+dayend-ui-report-running = جارٍ إعداد التقرير…
+dayend-ui-report-pdf = PDF:
+dayend-ui-report-csv = CSV (جدول بيانات):
+dayend-ui-close-title = إقفال اليوم
+dayend-ui-close-explain = عُدّ النقد الموجود في الدرج وأدخله. يُقفل اليوم مرة واحدة فقط: لا يمكن التراجع.
+dayend-ui-cash-placeholder = المبلغ
+dayend-ui-close-reason = سبب الفرق
+dayend-ui-close-reason-placeholder = مثلًا: خطأ في إعادة الباقي
+dayend-ui-close-run = إقفال اليوم…
+dayend-ui-close-confirm-title = إقفال اليوم { $date }؟
+dayend-ui-close-confirm-text = لا يمكن التراجع عن إقفال اليوم.
+dayend-ui-close-confirm = إقفال اليوم
+dayend-ui-closed = تم إقفال اليوم { $date }.

@@ -313,3 +313,106 @@ connect-wait = Γίνεται πραγματική κλήση: μπορεί να
 connect-unsaved = Ο έλεγχος χρησιμοποιεί τις αποθηκευμένες ρυθμίσεις: αποθηκεύστε πρώτα τις αλλαγές σας.
 connect-step-ms = { $ms } ms
 connect-pdf-label = Αναφορά για εκτύπωση (PDF):
+
+## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
+nav-dayend = Κλείσιμο ημέρας
+dayend-ui-title = Κλείσιμο ημέρας
+dayend-ui-date = Εργάσιμη ημέρα
+dayend-ui-today = Σήμερα
+dayend-ui-reload = Ανανέωση
+dayend-ui-loading = Φόρτωση…
+dayend-ui-wait = Αυτό μπορεί να πάρει μερικά δευτερόλεπτα.
+dayend-ui-tender =
+    { $tender ->
+        [cash] Μετρητά
+        [card] Κάρτα
+        [voucher] Κουπόνι
+        [wallet] Ψηφιακό πορτοφόλι
+       *[other] { $tender }
+    }
+dayend-ui-terminal-title = Παρτίδα τερματικού
+dayend-ui-terminal-explain = Το τερματικό κλείνει την παρτίδα της ημέρας και το ταμείο τη συγκρίνει ανά σήμα κάρτας με τις δικές του πληρωμές με κάρτα.
+dayend-ui-terminal-run = Κλείσιμο παρτίδας τερματικού
+dayend-ui-terminal-running = Κλείσιμο της παρτίδας στο τερματικό…
+dayend-ui-terminal-agrees = Η παρτίδα του τερματικού συμφωνεί με το ταμείο.
+dayend-ui-batch-closed = Η παρτίδα έκλεισε από { $name } στις { $at }
+dayend-ui-terminal-receipts = Αποδείξεις { $from }–{ $to }
+dayend-ui-bank-preset = Μορφή αρχείου
+dayend-ui-preset =
+    { $preset ->
+        [generic] Γενικό CSV
+        [viva] Viva Wallet
+       *[other] { $preset }
+    }
+dayend-ui-preset-custom = Αποθηκευμένη αντιστοίχιση…
+dayend-ui-preset-custom-name = Όνομα της αποθηκευμένης αντιστοίχισης
+dayend-ui-bank-file = Αρχείο τράπεζας (CSV)
+dayend-ui-bank-import = Εισαγωγή και συμφωνία
+dayend-ui-bank-importing = Ανάγνωση του αρχείου τράπεζας…
+dayend-ui-bank-read-error = Το αρχείο «{ $file }» δεν ήταν δυνατό να διαβαστεί.
+dayend-ui-bank-imported =
+    Εισήχθησαν { $new ->
+        [one] { $new } νέα γραμμή
+       *[other] { $new } νέες γραμμές
+    } από { $lines } του αρχείου.
+dayend-ui-bank-already = Αυτό το αρχείο έχει ήδη εισαχθεί: τίποτα νέο.
+dayend-ui-bank-import-row = { $file } ({ $preset }): { $lines } γραμμές, { $new } νέες, από { $name } στις { $at }
+dayend-ui-bank-declined =
+    { $count ->
+        [one] { $count } απορριφθείσα απόπειρα παραλείφθηκε.
+       *[other] { $count } απορριφθείσες απόπειρες παραλείφθηκαν.
+    }
+dayend-ui-filter-all = Όλες οι γραμμές
+dayend-ui-filter-open = Μόνο γραμμές για έλεγχο
+dayend-ui-col-time = Ώρα
+dayend-ui-col-matched = Αντιστοιχεί σε
+dayend-ui-kind =
+    { $kind ->
+        [sale] Πώληση
+        [refund] Επιστροφή χρημάτων
+        [fee] Προμήθεια
+        [chargeback] Αντιλογισμός
+       *[other] { $kind }
+    }
+dayend-ui-rule =
+    { $rule ->
+        [reference] με βάση την αναφορά
+        [terminal_auth] με βάση το τερματικό και τον κωδικό έγκρισης
+        [amount_window] με βάση το ποσό και την ώρα
+        [manual] χειροκίνητα
+       *[other] { $rule }
+    }
+dayend-ui-candidates = Ίσως: { $list }
+dayend-ui-note = Σημείωση: { $note }
+dayend-ui-item-bank = Γραμμή τράπεζας { $line } · { $amount } · { $when }
+dayend-ui-item-counter = Απόδειξη { $receipt } · { $brand } · { $amount } · { $when }
+dayend-ui-settle-link = Σύνδεση
+dayend-ui-settle-next = Επόμενη παρτίδα
+dayend-ui-settle-enter = Χειροκίνητη καταχώριση
+dayend-ui-settle-link-bank-title = Σύνδεση αυτής της γραμμής τράπεζας με πληρωμή του ταμείου
+dayend-ui-settle-link-counter-title = Σύνδεση αυτής της πληρωμής του ταμείου με γραμμή τράπεζας
+dayend-ui-settle-next-title = Αυτή η πληρωμή θα είναι στην επόμενη παρτίδα
+dayend-ui-settle-next-explain = Η τράπεζα θα την καταβάλει με μεταγενέστερη παρτίδα. Θα ελεγχθεί ξανά τότε.
+dayend-ui-settle-enter-title = Χειροκίνητη καταχώριση αυτής της γραμμής τράπεζας
+dayend-ui-settle-enter-explain = Η πώληση έγινε εκτός Quay. Η καταχώριση καταγράφεται με το όνομά σας και την αιτιολογία σας.
+dayend-ui-settle-other = Σύνδεση με
+dayend-ui-settle-other-none = Δεν υπάρχει τίποτα ανοιχτό στην άλλη πλευρά για σύνδεση.
+dayend-ui-settle-reason = Αιτιολογία
+dayend-ui-settle-reason-optional = Αιτιολογία (προαιρετική)
+dayend-ui-settle-reason-placeholder = π.χ. φιλοδώρημα στο τερματικό
+dayend-ui-settle-done = Αποθηκεύτηκε.
+dayend-ui-report-title = Αναφορά κλεισίματος ημέρας
+dayend-ui-report-run = Δημιουργία αναφοράς (PDF και CSV)
+dayend-ui-report-running = Σύνταξη της αναφοράς…
+dayend-ui-report-pdf = PDF:
+dayend-ui-report-csv = CSV (υπολογιστικό φύλλο):
+dayend-ui-close-title = Κλείσιμο ημέρας
+dayend-ui-close-explain = Μετρήστε τα μετρητά στο συρτάρι και καταχωρίστε τα. Μια ημέρα κλείνει μία φορά: δεν αναιρείται.
+dayend-ui-cash-placeholder = Ποσό
+dayend-ui-close-reason = Αιτιολογία της διαφοράς
+dayend-ui-close-reason-placeholder = π.χ. λάθος ρέστα
+dayend-ui-close-run = Κλείσιμο ημέρας…
+dayend-ui-close-confirm-title = Κλείσιμο της ημέρας { $date };
+dayend-ui-close-confirm-text = Το κλείσιμο της ημέρας δεν αναιρείται.
+dayend-ui-close-confirm = Κλείσιμο ημέρας
+dayend-ui-closed = Η ημέρα { $date } έκλεισε.

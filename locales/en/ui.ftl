@@ -313,3 +313,106 @@ connect-wait = The counter is calling for real: this can take a few seconds.
 connect-unsaved = The test uses the saved settings: save your changes first.
 connect-step-ms = { $ms } ms
 connect-pdf-label = Printable report (PDF):
+
+## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
+nav-dayend = Day-end
+dayend-ui-title = Day-end
+dayend-ui-date = Business day
+dayend-ui-today = Today
+dayend-ui-reload = Refresh
+dayend-ui-loading = Loading…
+dayend-ui-wait = This can take a few seconds.
+dayend-ui-tender =
+    { $tender ->
+        [cash] Cash
+        [card] Card
+        [voucher] Voucher
+        [wallet] Wallet
+       *[other] { $tender }
+    }
+dayend-ui-terminal-title = Terminal batch
+dayend-ui-terminal-explain = The terminal closes its batch for the day and the counter compares it brand by brand with its own card payments.
+dayend-ui-terminal-run = Close the terminal's batch
+dayend-ui-terminal-running = Closing the batch at the terminal…
+dayend-ui-terminal-agrees = The terminal's batch agrees with the counter.
+dayend-ui-batch-closed = Batch closed by { $name } at { $at }
+dayend-ui-terminal-receipts = Receipts { $from }–{ $to }
+dayend-ui-bank-preset = File format
+dayend-ui-preset =
+    { $preset ->
+        [generic] Generic CSV
+        [viva] Viva Wallet
+       *[other] { $preset }
+    }
+dayend-ui-preset-custom = Saved mapping…
+dayend-ui-preset-custom-name = Name of the saved mapping
+dayend-ui-bank-file = Bank file (CSV)
+dayend-ui-bank-import = Import and reconcile
+dayend-ui-bank-importing = Reading the bank file…
+dayend-ui-bank-read-error = The file “{ $file }” could not be read.
+dayend-ui-bank-imported =
+    { $new ->
+        [one] { $new } new line
+       *[other] { $new } new lines
+    } imported, of { $lines } in the file.
+dayend-ui-bank-already = This file was already imported: nothing new.
+dayend-ui-bank-import-row = { $file } ({ $preset }): { $lines } lines, { $new } new, by { $name } at { $at }
+dayend-ui-bank-declined =
+    { $count ->
+        [one] { $count } declined attempt left out.
+       *[other] { $count } declined attempts left out.
+    }
+dayend-ui-filter-all = All lines
+dayend-ui-filter-open = Only lines to check
+dayend-ui-col-time = Time
+dayend-ui-col-matched = Matched to
+dayend-ui-kind =
+    { $kind ->
+        [sale] Sale
+        [refund] Refund
+        [fee] Fee
+        [chargeback] Chargeback
+       *[other] { $kind }
+    }
+dayend-ui-rule =
+    { $rule ->
+        [reference] by reference
+        [terminal_auth] by terminal and authorisation code
+        [amount_window] by amount and time
+        [manual] by hand
+       *[other] { $rule }
+    }
+dayend-ui-candidates = Could be: { $list }
+dayend-ui-note = Note: { $note }
+dayend-ui-item-bank = Bank line { $line } · { $amount } · { $when }
+dayend-ui-item-counter = Receipt { $receipt } · { $brand } · { $amount } · { $when }
+dayend-ui-settle-link = Link
+dayend-ui-settle-next = Next batch
+dayend-ui-settle-enter = Enter by hand
+dayend-ui-settle-link-bank-title = Link this bank line to a counter payment
+dayend-ui-settle-link-counter-title = Link this counter payment to a bank line
+dayend-ui-settle-next-title = This payment will be in the next batch
+dayend-ui-settle-next-explain = The bank will pay it with a later batch. It is checked again then.
+dayend-ui-settle-enter-title = Enter this bank line by hand
+dayend-ui-settle-enter-explain = The sale was taken outside Quay. The entry is recorded with your name and your reason.
+dayend-ui-settle-other = Link to
+dayend-ui-settle-other-none = Nothing on the other side is open to link.
+dayend-ui-settle-reason = Reason
+dayend-ui-settle-reason-optional = Reason (optional)
+dayend-ui-settle-reason-placeholder = e.g. tip added on the terminal
+dayend-ui-settle-done = Saved.
+dayend-ui-report-title = Day-end report
+dayend-ui-report-run = Make the report (PDF and CSV)
+dayend-ui-report-running = Writing the report…
+dayend-ui-report-pdf = PDF:
+dayend-ui-report-csv = CSV (spreadsheet):
+dayend-ui-close-title = Close the day
+dayend-ui-close-explain = Count the cash in the drawer and enter it. A day is closed once: it cannot be undone.
+dayend-ui-cash-placeholder = Amount
+dayend-ui-close-reason = Reason for the difference
+dayend-ui-close-reason-placeholder = e.g. wrong change given
+dayend-ui-close-run = Close the day…
+dayend-ui-close-confirm-title = Close the day { $date }?
+dayend-ui-close-confirm-text = Closing the day cannot be undone.
+dayend-ui-close-confirm = Close the day
+dayend-ui-closed = The day { $date } is closed.

@@ -307,3 +307,104 @@ connect-wait = Đang kết nối thật: có thể mất vài giây.
 connect-unsaved = Bài kiểm tra dùng cài đặt đã lưu: hãy lưu thay đổi trước.
 connect-step-ms = { $ms } ms
 connect-pdf-label = Báo cáo để in (PDF):
+
+## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
+nav-dayend = Chốt ngày
+dayend-ui-title = Chốt ngày
+dayend-ui-date = Ngày kinh doanh
+dayend-ui-today = Hôm nay
+dayend-ui-reload = Làm mới
+dayend-ui-loading = Đang tải…
+dayend-ui-wait = Việc này có thể mất vài giây.
+dayend-ui-tender =
+    { $tender ->
+        [cash] Tiền mặt
+        [card] Thẻ
+        [voucher] Voucher
+        [wallet] Ví điện tử
+       *[other] { $tender }
+    }
+dayend-ui-terminal-title = Lô của máy POS
+dayend-ui-terminal-explain = Máy POS chốt lô trong ngày và quầy so sánh từng thương hiệu thẻ với các khoản thanh toán thẻ của mình.
+dayend-ui-terminal-run = Chốt lô máy POS
+dayend-ui-terminal-running = Đang chốt lô tại máy POS…
+dayend-ui-terminal-agrees = Lô của máy POS khớp với quầy.
+dayend-ui-batch-closed = Lô được chốt bởi { $name } lúc { $at }
+dayend-ui-terminal-receipts = Hóa đơn { $from }–{ $to }
+dayend-ui-bank-preset = Định dạng tệp
+dayend-ui-preset =
+    { $preset ->
+        [generic] CSV chung
+        [viva] Viva Wallet
+       *[other] { $preset }
+    }
+dayend-ui-preset-custom = Mẫu đã lưu…
+dayend-ui-preset-custom-name = Tên mẫu đã lưu
+dayend-ui-bank-file = Tệp ngân hàng (CSV)
+dayend-ui-bank-import = Nhập và đối soát
+dayend-ui-bank-importing = Đang đọc tệp ngân hàng…
+dayend-ui-bank-read-error = Không đọc được tệp “{ $file }”.
+dayend-ui-bank-imported =
+    Đã nhập { $new ->
+       *[other] { $new } dòng mới
+    } trong số { $lines } dòng của tệp.
+dayend-ui-bank-already = Tệp này đã được nhập trước đó: không có gì mới.
+dayend-ui-bank-import-row = { $file } ({ $preset }): { $lines } dòng, { $new } mới, bởi { $name } lúc { $at }
+dayend-ui-bank-declined =
+    { $count ->
+       *[other] Bỏ qua { $count } giao dịch bị từ chối.
+    }
+dayend-ui-filter-all = Tất cả các dòng
+dayend-ui-filter-open = Chỉ các dòng cần kiểm tra
+dayend-ui-col-time = Giờ
+dayend-ui-col-matched = Khớp với
+dayend-ui-kind =
+    { $kind ->
+        [sale] Bán hàng
+        [refund] Hoàn tiền
+        [fee] Phí
+        [chargeback] Bồi hoàn
+       *[other] { $kind }
+    }
+dayend-ui-rule =
+    { $rule ->
+        [reference] theo mã tham chiếu
+        [terminal_auth] theo máy POS và mã chuẩn chi
+        [amount_window] theo số tiền và thời gian
+        [manual] thủ công
+       *[other] { $rule }
+    }
+dayend-ui-candidates = Có thể là: { $list }
+dayend-ui-note = Ghi chú: { $note }
+dayend-ui-item-bank = Dòng ngân hàng { $line } · { $amount } · { $when }
+dayend-ui-item-counter = Hóa đơn { $receipt } · { $brand } · { $amount } · { $when }
+dayend-ui-settle-link = Liên kết
+dayend-ui-settle-next = Lô sau
+dayend-ui-settle-enter = Nhập thủ công
+dayend-ui-settle-link-bank-title = Liên kết dòng ngân hàng này với một khoản thanh toán tại quầy
+dayend-ui-settle-link-counter-title = Liên kết khoản thanh toán tại quầy này với một dòng ngân hàng
+dayend-ui-settle-next-title = Khoản thanh toán này sẽ nằm trong lô sau
+dayend-ui-settle-next-explain = Ngân hàng sẽ thanh toán khoản này trong một lô sau. Khi đó sẽ được kiểm tra lại.
+dayend-ui-settle-enter-title = Nhập thủ công dòng ngân hàng này
+dayend-ui-settle-enter-explain = Giao dịch được thực hiện ngoài Quay. Việc nhập được ghi lại cùng tên và lý do của bạn.
+dayend-ui-settle-other = Liên kết với
+dayend-ui-settle-other-none = Bên kia không còn mục nào mở để liên kết.
+dayend-ui-settle-reason = Lý do
+dayend-ui-settle-reason-optional = Lý do (không bắt buộc)
+dayend-ui-settle-reason-placeholder = vd. tiền tip thêm trên máy POS
+dayend-ui-settle-done = Đã lưu.
+dayend-ui-report-title = Báo cáo chốt ngày
+dayend-ui-report-run = Tạo báo cáo (PDF và CSV)
+dayend-ui-report-running = Đang tạo báo cáo…
+dayend-ui-report-pdf = PDF:
+dayend-ui-report-csv = CSV (bảng tính):
+dayend-ui-close-title = Chốt ngày
+dayend-ui-close-explain = Đếm tiền mặt trong ngăn kéo và nhập vào. Mỗi ngày chỉ chốt một lần: không thể hoàn tác.
+dayend-ui-cash-placeholder = Số tiền
+dayend-ui-close-reason = Lý do chênh lệch
+dayend-ui-close-reason-placeholder = vd. thối nhầm tiền
+dayend-ui-close-run = Chốt ngày…
+dayend-ui-close-confirm-title = Chốt ngày { $date }?
+dayend-ui-close-confirm-text = Không thể hoàn tác việc chốt ngày.
+dayend-ui-close-confirm = Chốt ngày
+dayend-ui-closed = Ngày { $date } đã được chốt.

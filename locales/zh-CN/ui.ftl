@@ -307,3 +307,104 @@ connect-wait = 正在真实连接：可能需要几秒钟。
 connect-unsaved = 测试使用已保存的设置：请先保存您的更改。
 connect-step-ms = { $ms } 毫秒
 connect-pdf-label = 可打印报告（PDF）：
+
+## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
+nav-dayend = 日结
+dayend-ui-title = 日结
+dayend-ui-date = 营业日
+dayend-ui-today = 今天
+dayend-ui-reload = 刷新
+dayend-ui-loading = 正在加载…
+dayend-ui-wait = 这可能需要几秒钟。
+dayend-ui-tender =
+    { $tender ->
+        [cash] 现金
+        [card] 银行卡
+        [voucher] 优惠券
+        [wallet] 电子钱包
+       *[other] { $tender }
+    }
+dayend-ui-terminal-title = 终端批次
+dayend-ui-terminal-explain = 终端结算当天的批次，收银台按卡组织与自己的刷卡记录逐一核对。
+dayend-ui-terminal-run = 结算终端批次
+dayend-ui-terminal-running = 正在终端上结算批次…
+dayend-ui-terminal-agrees = 终端批次与收银台一致。
+dayend-ui-batch-closed = 批次由 { $name } 于 { $at } 结算
+dayend-ui-terminal-receipts = 小票 { $from }–{ $to }
+dayend-ui-bank-preset = 文件格式
+dayend-ui-preset =
+    { $preset ->
+        [generic] 通用 CSV
+        [viva] Viva Wallet
+       *[other] { $preset }
+    }
+dayend-ui-preset-custom = 已保存的映射…
+dayend-ui-preset-custom-name = 已保存映射的名称
+dayend-ui-bank-file = 银行文件（CSV）
+dayend-ui-bank-import = 导入并对账
+dayend-ui-bank-importing = 正在读取银行文件…
+dayend-ui-bank-read-error = 无法读取文件“{ $file }”。
+dayend-ui-bank-imported =
+    已导入 { $new ->
+       *[other] { $new } 行新记录
+    }，文件共 { $lines } 行。
+dayend-ui-bank-already = 此文件已导入过：没有新内容。
+dayend-ui-bank-import-row = { $file }（{ $preset }）：{ $lines } 行，新增 { $new } 行，由 { $name } 于 { $at } 导入
+dayend-ui-bank-declined =
+    { $count ->
+       *[other] 已略过 { $count } 笔被拒绝的交易。
+    }
+dayend-ui-filter-all = 全部记录
+dayend-ui-filter-open = 仅显示需核对的记录
+dayend-ui-col-time = 时间
+dayend-ui-col-matched = 匹配对象
+dayend-ui-kind =
+    { $kind ->
+        [sale] 消费
+        [refund] 退款
+        [fee] 手续费
+        [chargeback] 拒付
+       *[other] { $kind }
+    }
+dayend-ui-rule =
+    { $rule ->
+        [reference] 按参考号
+        [terminal_auth] 按终端和授权码
+        [amount_window] 按金额和时间
+        [manual] 手动
+       *[other] { $rule }
+    }
+dayend-ui-candidates = 可能是：{ $list }
+dayend-ui-note = 备注：{ $note }
+dayend-ui-item-bank = 银行第 { $line } 行 · { $amount } · { $when }
+dayend-ui-item-counter = 小票 { $receipt } · { $brand } · { $amount } · { $when }
+dayend-ui-settle-link = 关联
+dayend-ui-settle-next = 下一批次
+dayend-ui-settle-enter = 手动录入
+dayend-ui-settle-link-bank-title = 将此银行记录关联到收银台的一笔付款
+dayend-ui-settle-link-counter-title = 将此收银台付款关联到一条银行记录
+dayend-ui-settle-next-title = 此笔付款将在下一批次中
+dayend-ui-settle-next-explain = 银行会在之后的批次中结算此笔付款，届时将再次核对。
+dayend-ui-settle-enter-title = 手动录入此银行记录
+dayend-ui-settle-enter-explain = 这笔交易是在 Quay 之外完成的。录入时会记录您的姓名和原因。
+dayend-ui-settle-other = 关联到
+dayend-ui-settle-other-none = 另一侧没有可关联的未结项目。
+dayend-ui-settle-reason = 原因
+dayend-ui-settle-reason-optional = 原因（可选）
+dayend-ui-settle-reason-placeholder = 例如：终端上加了小费
+dayend-ui-settle-done = 已保存。
+dayend-ui-report-title = 日结报告
+dayend-ui-report-run = 生成报告（PDF 和 CSV）
+dayend-ui-report-running = 正在生成报告…
+dayend-ui-report-pdf = PDF：
+dayend-ui-report-csv = CSV（电子表格）：
+dayend-ui-close-title = 日结
+dayend-ui-close-explain = 清点钱箱中的现金并输入。每天只能日结一次：无法撤销。
+dayend-ui-cash-placeholder = 金额
+dayend-ui-close-reason = 差额原因
+dayend-ui-close-reason-placeholder = 例如：找错零钱
+dayend-ui-close-run = 日结…
+dayend-ui-close-confirm-title = 确定日结 { $date }？
+dayend-ui-close-confirm-text = 日结后无法撤销。
+dayend-ui-close-confirm = 确认日结
+dayend-ui-closed = { $date } 已日结。

@@ -100,6 +100,83 @@ export interface ConnectReport {
 }
 export interface ConnectTested { report: ConnectReport; pdf_path: string }
 
+// ---- Day-end. Amounts are minor units of `currency`, signed (voids, refunds negative). --
+export interface Tally { count: number; amount: number }
+export interface DayTotals {
+  date: string; currency: string; sales: Tally; voids: Tally; net: number;
+  /** Per tender kind (cash, card, voucher, wallet). */
+  tenders: Record<string, Tally>;
+  cash_expected: number;
+  /** Voucher tenders per partner ("-" when none was recorded). */
+  vouchers: Record<string, Tally>;
+  /** Approved card payments per brand ("unknown" when neither the terminal nor the number says). */
+  card_brands: Record<string, Tally>;
+  refunds: Tally; declined: number;
+}
+export interface DayClose {
+  date: string; currency: string; cash_expected: number; cash_counted: number | null; cash_difference: number | null;
+  reason: string | null; closed_by: string; closed_at: string; totals: DayTotals;
+}
+export interface BrandComparison { brand: string; counter: Tally; terminal: Tally; /** Terminal − counter. */ difference: number }
+export interface TerminalBatch {
+  date: string; terminal: 'zvt' | 'viva' | string; currency: string; counter_total: number; terminal_total: number;
+  /** Terminal − counter. */
+  difference: number;
+  /** Every brand agrees in count and amount. */
+  agrees: boolean;
+  brands: BrandComparison[]; receipt_range: [number, number] | null; closed_by: string; closed_at: string;
+}
+export type BankCategory =
+  | 'matched' | 'matched_with_difference' | 'missing_at_bank' | 'missing_at_counter' | 'duplicate'
+  | 'refund_unmatched' | 'next_batch' | 'fee_or_chargeback' | 'ambiguous';
+export const BANK_CATEGORIES: readonly BankCategory[] = [
+  'matched', 'matched_with_difference', 'missing_at_bank', 'missing_at_counter', 'duplicate',
+  'refund_unmatched', 'next_batch', 'fee_or_chargeback', 'ambiguous',
+];
+export type MatchRule = 'reference' | 'terminal_auth' | 'amount_window' | 'manual';
+/** One side of a match: a bank line (its line number and id) or a counter payment. */
+export type MatchItem = { side: 'bank'; line: number; id: string } | { side: 'counter'; id: string };
+export interface MatchFields {
+  category: BankCategory; rule: MatchRule | null; matched_to: MatchItem | null;
+  /** Bank − counter, minor units, on `matched_with_difference`. */
+  difference: number | null;
+  /** The contenders on `ambiguous`. */
+  candidates: MatchItem[];
+  /** A manager's reason, on settlements by hand. */
+  note: string | null;
+}
+export interface BankLineView extends MatchFields {
+  id: string; import_id: number; line: number; kind: 'sale' | 'refund' | 'fee' | 'chargeback';
+  amount: number; amount_text: string; currency: string; date_time: string;
+  transaction_id: string | null; merchant_reference: string | null; order_code: string | null; terminal_id: string | null;
+  scheme: string | null; masked_pan: string | null; auth_code: string | null; rrn: string | null; stan: string | null;
+}
+export interface CounterPaymentView extends MatchFields {
+  id: string; kind: 'sale' | 'refund'; amount: number; amount_text: string; currency: string; at: string; brand: string;
+  terminal_id: string | null; auth_code: string | null; rrn: string | null; stan: string | null;
+  receipt_no: string | null; provider_ref: string | null;
+}
+export interface ImportResult { fingerprint: string; preset: string; lines: number; new_lines: number; already_imported: boolean; date: string }
+export interface BankImportRecord {
+  id: number; fingerprint: string; business_date: string; preset: string; file_name: string | null;
+  lines: number; new_lines: number; imported_by: string; imported_at: string;
+}
+export interface MoneyMinor { minor: number; currency: string }
+export interface BankTotals { currency: string; counter: MoneyMinor; bank: MoneyMinor; fees: MoneyMinor; next_batch: MoneyMinor; difference: MoneyMinor }
+export interface BankSummary { counts: Partial<Record<BankCategory, number>>; totals: BankTotals[]; declined_ignored: number }
+export interface BankReconciliation {
+  date: string;
+  /** Only on an import: what it did. */
+  import?: ImportResult;
+  imports: BankImportRecord[]; summary: BankSummary; settlements: number;
+  bank_lines: BankLineView[]; counter_payments: CounterPaymentView[];
+}
+/** Built-in bank file presets; a manager's saved mapping goes by its own name. */
+export const BANK_PRESETS = ['generic', 'viva'] as const;
+export type SettleAction = 'link' | 'next_batch' | 'enter';
+export interface SettleRequest { action: SettleAction; bankId: string | null; paymentId: string | null; reason: string | null }
+export interface ReportFiles { pdf_path: string; csv_path: string }
+
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
@@ -152,4 +229,17 @@ export const api = {
   settingsSave: (changes: SettingChange[]) => call<SettingsView>('settings_save', { changes }),
   /** Really calls the partner (may take seconds); a failed connection is a report, not an error. */
   connectionTest: (target: ConnectTarget) => call<ConnectTested>('connection_test', { target }),
+  /** `date` "YYYY-MM-DD"; null for today (as everywhere below). */
+  dayendTotals: (date: string | null) => call<DayTotals>('dayend_totals', { date }),
+  /** Closes the terminal's batch and compares it per brand (takes seconds). */
+  dayendTerminal: (date: string | null) => call<TerminalBatch>('dayend_terminal', { date }),
+  /** With `content` (the bank file's text), imports it first; without, the day's recorded reconciliation. */
+  dayendReconcile: (date: string | null, content: string | null = null, preset: string | null = null, fileName: string | null = null) =>
+    call<BankReconciliation>('dayend_reconcile', { date, content, preset, fileName }),
+  dayendSettle: (date: string | null, s: SettleRequest) =>
+    call<BankReconciliation>('dayend_settle', { date, action: s.action, bankId: s.bankId, paymentId: s.paymentId, reason: s.reason }),
+  dayendReport: (date: string | null) => call<ReportFiles>('dayend_report', { date }),
+  /** `cashCounted` in major units as typed ("150000", "12.50"); null when not counted. */
+  dayendClose: (date: string | null, cashCounted: string | null, reason: string | null) =>
+    call<DayClose>('dayend_close', { date, cashCounted, reason }),
 };
