@@ -454,7 +454,7 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
         search.send_keys("banh sung bo").await?;
         click(&d, "item-i-croissant").await?;
         click(&d, "item-i-croissant").await?;
-        wait_count(&d, "[data-testid='cart-line']", 1).await?;
+        wait_count(&d, "[data-testid='cart-line']", 2).await?;
         click(&d, "pay-voucher").await?;
         by_testid(&d, "voucher-dialog").await?;
         by_testid(&d, "voucher-code").await?.send_keys("MOMO-50K").await?;
