@@ -1,7 +1,9 @@
-//! The window face: Tauri commands over quay-app. Each command is thin — parse what the
-//! webview sent, call one use case, return a view — and every failure reaches the
-//! webview as `{code, message}`, `code` being the Fluent id and `message` its text in the
-//! counter's language.
+//! The window face: Tauri commands over quay-app. Each command is thin — check the role
+//! of who is signed in, parse what the webview sent, call one use case, return a view —
+//! and every failure reaches the webview as `{code, message}`, `code` being the Fluent id
+//! and `message` its text in the counter's language. Only what the sign-in screen and
+//! the header need runs without a role: the app's info, the display language, the
+//! session itself, and how many sales wait for the hub.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -556,6 +558,7 @@ async fn sync_view(c: State<'_, Shared>) -> Reply<SyncView> {
 async fn sync_now(c: State<'_, Shared>) -> Reply<SyncView> {
     let counter: Shared = c.inner().clone();
     let result = async {
+        counter.require(Action::ViewSales)?;
         counter.sync_menu().await?;
         counter.push_outbox().await?;
         counter.sync_view()
@@ -567,7 +570,10 @@ async fn sync_now(c: State<'_, Shared>) -> Reply<SyncView> {
 #[tauri::command]
 async fn menu_status(c: State<'_, Shared>) -> Reply<quay_app::views::MenuStatusView> {
     let counter: Shared = c.inner().clone();
-    let result = counter.menu_status_view().await;
+    let result = match counter.require(Action::ViewSales) {
+        Ok(_) => counter.menu_status_view().await,
+        Err(e) => Err(e),
+    };
     result.map_err(|e| fail(&counter, e))
 }
 

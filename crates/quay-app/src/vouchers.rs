@@ -10,7 +10,7 @@ use std::future::Future;
 
 use chrono::{DateTime, FixedOffset};
 use quay_core::error::Arg;
-use quay_core::tender::{Tender, TenderKind};
+use quay_core::tender::Tender;
 use quay_core::voucher::{self, Partner, VoucherCheck, VoucherKind};
 use quay_core::Money;
 use quay_hub::{voucher_error, HubError, RedeemRequest};
@@ -300,11 +300,6 @@ impl Counter {
             }
         }
         Ok(out)
-    }
-
-    /// Voucher tenders of a sale, for checks (a void pays them back by reversal).
-    pub fn voucher_tenders(sale: &quay_core::Sale) -> impl Iterator<Item = &Tender> {
-        sale.tenders.iter().filter(|t| t.kind == TenderKind::Voucher)
     }
 }
 
