@@ -99,3 +99,5 @@ test-e2e: ui deps-driver
 bench:
 	$(CARGO) bench -p quay-core --bench search
 	$(CARGO) bench -p quay-store --bench close_sale
+	$(CARGO) bench -p quay-app --bench sync
+	$(CARGO) bench -p quay-dayend --bench reconcile -- --sample-size 10
