@@ -145,9 +145,7 @@ impl Counter {
         let applies = match total {
             Some(t) => voucher::applicable(&check, t, Money::zero(t.currency), self.now()).map_err(|e| AppError::from_localized(&e)),
             // No sale: only the status and the dates decide.
-            None => voucher::applicable(&check, Money::new(i64::MAX / 4, amount.currency), Money::zero(amount.currency), self.now())
-                .map(|_| Money::zero(amount.currency))
-                .map_err(|e| AppError::from_localized(&e)),
+            None => voucher::usable(&check, self.now()).map(|_| Money::zero(amount.currency)).map_err(|e| AppError::from_localized(&e)),
         };
         Ok(match applies {
             Ok(m) if total.is_some() => self.voucher_view(&check, Some(m), None),

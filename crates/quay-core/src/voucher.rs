@@ -292,6 +292,24 @@ pub fn normalize_code(text: &str) -> Result<String, VoucherError> {
     }
 }
 
+/// Whether the voucher can be used at all, whatever the sale: the hub says valid and it
+/// has not expired by `now` (the counter's clock decides, even against a stale "valid").
+pub fn usable(check: &VoucherCheck, now: DateTime<FixedOffset>) -> Result<(), VoucherError> {
+    let code = || check.code.clone();
+    match check.status {
+        VoucherStatus::Valid => {}
+        VoucherStatus::Used => return Err(VoucherError::Used { code: code() }),
+        VoucherStatus::Expired => return Err(VoucherError::Expired { code: code() }),
+        VoucherStatus::NotFound => return Err(VoucherError::NotFound { code: code() }),
+        VoucherStatus::WrongStore => return Err(VoucherError::WrongStore { code: code() }),
+        VoucherStatus::Inactive => return Err(VoucherError::Inactive { code: code() }),
+    }
+    if check.expires_at.is_some_and(|at| at <= now) {
+        return Err(VoucherError::Expired { code: code() });
+    }
+    Ok(())
+}
+
 /// What the voucher pays toward this sale, in the sale's currency.
 ///
 /// - A status other than `valid` is refused with the matching error; so is a voucher whose
@@ -308,17 +326,7 @@ pub fn normalize_code(text: &str) -> Result<String, VoucherError> {
 /// - Nothing due, or a value that comes to zero, is refused: a zero tender is noise.
 pub fn applicable(check: &VoucherCheck, sale_total: Money, already_paid: Money, now: DateTime<FixedOffset>) -> Result<Money, VoucherError> {
     let code = || check.code.clone();
-    match check.status {
-        VoucherStatus::Valid => {}
-        VoucherStatus::Used => return Err(VoucherError::Used { code: code() }),
-        VoucherStatus::Expired => return Err(VoucherError::Expired { code: code() }),
-        VoucherStatus::NotFound => return Err(VoucherError::NotFound { code: code() }),
-        VoucherStatus::WrongStore => return Err(VoucherError::WrongStore { code: code() }),
-        VoucherStatus::Inactive => return Err(VoucherError::Inactive { code: code() }),
-    }
-    if check.expires_at.is_some_and(|at| at <= now) {
-        return Err(VoucherError::Expired { code: code() });
-    }
+    usable(check, now)?;
     let currency_error =
         |voucher: &str| VoucherError::Currency { code: code(), voucher: voucher.to_string(), sale: sale_total.currency.code().to_string() };
     let (Some(currency), Some(kind)) = (check.currency, check.kind) else {
