@@ -277,10 +277,14 @@ impl Counter {
                 _ => match terminal.enquire(&p) {
                     // The terminal's last transaction is one the journal already gave to
                     // another attempt: ours came later and never ran there.
-                    TerminalOutcome::Approved(d) if self.already_attributed(&p, &d)? => TerminalOutcome::Cancelled(CardDetails {
-                        message: Some("the terminal's last transaction belongs to an earlier payment".into()),
-                        ..Default::default()
-                    }),
+                    TerminalOutcome::Approved(d) | TerminalOutcome::Unknown(d) if self.already_attributed(&p, &d)? => {
+                        TerminalOutcome::Cancelled(CardDetails {
+                            message: Some("the terminal's last transaction belongs to an earlier payment".into()),
+                            ..Default::default()
+                        })
+                    }
+                    // Another transaction's receipt and trace are not this attempt's.
+                    TerminalOutcome::Unknown(d) => TerminalOutcome::Unknown(CardDetails { message: d.message, ..Default::default() }),
                     other => other,
                 },
             };

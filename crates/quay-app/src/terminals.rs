@@ -488,8 +488,12 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
         match answer {
             Ok(t) => match &t.outcome {
                 Outcome::Approved(a) if a.amount as i64 == attempt.amount => TerminalOutcome::Approved(approval_details(a)),
-                Outcome::Approved(_) => TerminalOutcome::Unknown(CardDetails {
+                // Another amount: not ours as far as the terminal can tell. Its receipt and
+                // trace go along so the caller can see whether it is an earlier attempt's.
+                Outcome::Approved(a) => TerminalOutcome::Unknown(CardDetails {
                     message: Some("the terminal's last transaction is another amount".into()),
+                    receipt_no: a.receipt_no.map(|r| format!("{r:04}")),
+                    trace: a.trace.map(|t| format!("{t:06}")),
                     ..Default::default()
                 }),
                 // Nothing to repeat: the terminal has no transaction since its last
