@@ -94,14 +94,14 @@ err-auth-not-allowed = { $role ->
     [cashier] لا يحق لأمين الصندوق
     [manager] لا يحق للمدير
    *[technician] لا يحق للفني
-} القيام بهذا ({ $action }).
+} القيام بهذا ({ staff-action }).
 err-auth-pin-in-use = هذا الرقم السري مستخدم بالفعل. اختر رقماً آخر.
 err-auth-bad-name = يلزم اسم من 1 إلى { $max } حرفاً.
 err-auth-session-expired = تم تسجيل الخروج بعد { $minutes } دقيقة دون نشاط.
 err-auth-no-such-staff = لا يوجد موظف { $id }.
 err-auth-last-technician = لا يمكن تعطيل آخر فني نشط.
 err-audit-broken = سجل التدقيق تالف عند القيد { $seq } ({ $reason }).
-err-auth-pin-required = يلزم رقم سري لهذا ({ $action }).
+err-auth-pin-required = يلزم رقم سري لهذا ({ staff-action }).
 err-auth-signed-out = سجّل الدخول برقمك السري أولاً.
 err-auth-first-technician = يجب أن يكون أول موظف في نقطة البيع فنياً.
 err-voucher-used = القسيمة { $code } مستخدمة بالفعل.

@@ -94,14 +94,14 @@ err-auth-not-allowed = { $role ->
     [cashier] Ο ταμίας
     [manager] Ο υπεύθυνος
    *[technician] Ο τεχνικός
-} δεν επιτρέπεται να το κάνει αυτό ({ $action }).
+} δεν επιτρέπεται να το κάνει αυτό ({ staff-action }).
 err-auth-pin-in-use = Αυτό το PIN χρησιμοποιείται ήδη. Επιλέξτε άλλο.
 err-auth-bad-name = Χρειάζεται όνομα 1 έως { $max } χαρακτήρων.
 err-auth-session-expired = Αποσυνδεθήκατε μετά από { $minutes } λεπτά αδράνειας.
 err-auth-no-such-staff = Δεν υπάρχει μέλος προσωπικού { $id }.
 err-auth-last-technician = Ο τελευταίος ενεργός τεχνικός δεν μπορεί να απενεργοποιηθεί.
 err-audit-broken = Το αρχείο ελέγχου είναι αλλοιωμένο στην εγγραφή { $seq } ({ $reason }).
-err-auth-pin-required = Χρειάζεται PIN για αυτό ({ $action }).
+err-auth-pin-required = Χρειάζεται PIN για αυτό ({ staff-action }).
 err-auth-signed-out = Συνδεθείτε πρώτα με το PIN σας.
 err-auth-first-technician = Το πρώτο μέλος προσωπικού ενός ταμείου πρέπει να είναι τεχνικός.
 err-voucher-used = Το κουπόνι { $code } έχει ήδη χρησιμοποιηθεί.

@@ -94,14 +94,14 @@ err-auth-not-allowed = { $role ->
     [cashier] A cashier
     [manager] A manager
    *[technician] A technician
-} may not do this ({ $action }).
+} may not do this ({ staff-action }).
 err-auth-pin-in-use = This PIN is already in use. Choose another.
 err-auth-bad-name = A name of 1 to { $max } characters is needed.
 err-auth-session-expired = Signed out after { $minutes } minutes without activity.
 err-auth-no-such-staff = No staff member { $id }.
 err-auth-last-technician = The last active technician cannot be deactivated.
 err-audit-broken = The audit log is broken at entry { $seq } ({ $reason }).
-err-auth-pin-required = A PIN is needed for this ({ $action }).
+err-auth-pin-required = A PIN is needed for this ({ staff-action }).
 err-auth-signed-out = Sign in with your PIN first.
 err-auth-first-technician = The first staff member of a counter must be a technician.
 err-voucher-used = Voucher { $code } has already been used.

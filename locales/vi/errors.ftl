@@ -94,14 +94,14 @@ err-auth-not-allowed = { $role ->
     [cashier] Thu ngân
     [manager] Quản lý
    *[technician] Kỹ thuật viên
-} không được làm việc này ({ $action }).
+} không được làm việc này ({ staff-action }).
 err-auth-pin-in-use = Mã PIN này đã có người dùng. Hãy chọn mã khác.
 err-auth-bad-name = Cần một tên dài từ 1 đến { $max } ký tự.
 err-auth-session-expired = Đã đăng xuất sau { $minutes } phút không hoạt động.
 err-auth-no-such-staff = Không có nhân viên { $id }.
 err-auth-last-technician = Không thể vô hiệu hóa kỹ thuật viên cuối cùng còn hoạt động.
 err-audit-broken = Nhật ký kiểm tra bị hỏng tại mục { $seq } ({ $reason }).
-err-auth-pin-required = Việc này cần mã PIN ({ $action }).
+err-auth-pin-required = Việc này cần mã PIN ({ staff-action }).
 err-auth-signed-out = Hãy đăng nhập bằng mã PIN trước.
 err-auth-first-technician = Nhân viên đầu tiên của quầy phải là kỹ thuật viên.
 err-voucher-used = Voucher { $code } đã được sử dụng.

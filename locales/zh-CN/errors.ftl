@@ -94,14 +94,14 @@ err-auth-not-allowed = { $role ->
     [cashier] 收银员
     [manager] 经理
    *[technician] 技术员
-}无权执行此操作（{ $action }）。
+}无权执行此操作（{ staff-action }）。
 err-auth-pin-in-use = 此 PIN 已被使用，请另选一个。
 err-auth-bad-name = 需要 1 到 { $max } 个字符的姓名。
 err-auth-session-expired = { $minutes } 分钟无操作，已自动退出。
 err-auth-no-such-staff = 没有员工 { $id }。
 err-auth-last-technician = 不能停用最后一名在职技术员。
 err-audit-broken = 审计日志在第 { $seq } 条处损坏（{ $reason }）。
-err-auth-pin-required = 此操作需要 PIN（{ $action }）。
+err-auth-pin-required = 此操作需要 PIN（{ staff-action }）。
 err-auth-signed-out = 请先用 PIN 登录。
 err-auth-first-technician = 收银台的第一位员工必须是技术员。
 err-voucher-used = 优惠券 { $code } 已被使用。

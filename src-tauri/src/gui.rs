@@ -438,6 +438,56 @@ async fn dayend_settle(
     })
 }
 
+/// The bank-file presets: the built-in ones, then the manager's saved mappings.
+#[tauri::command]
+async fn dayend_presets(c: State<'_, Shared>) -> Reply<Vec<String>> {
+    call(&c, |c| {
+        c.require(Action::Reconcile)?;
+        c.bank_preset_names()
+    })
+}
+
+/// A first look at a new bank's file (as read by the webview's file picker) for the
+/// mapping screen; `delimiter` and `has_header` override the guesses.
+#[tauri::command]
+async fn dayend_bank_sample(
+    c: State<'_, Shared>,
+    content: String,
+    delimiter: Option<String>,
+    has_header: Option<bool>,
+) -> Reply<quay_app::dayend::FileSample> {
+    call(&c, |c| {
+        c.require(Action::Reconcile)?;
+        let delimiter = match delimiter.as_deref() {
+            None | Some("") => None,
+            Some("tab") | Some("\t") => Some('\t'),
+            Some(d) if d.chars().count() == 1 => d.chars().next(),
+            Some(d) => return Err(AppError::new("err-config-value", vec![("key", "delimiter".into()), ("value", d.into())])),
+        };
+        c.bank_file_sample(content.as_bytes(), delimiter, has_header)
+    })
+}
+
+/// Reads the file with a mapping not saved yet; records nothing.
+#[tauri::command]
+async fn dayend_preset_preview(c: State<'_, Shared>, content: String, preset: quay_app::dayend::Preset) -> Reply<quay_app::dayend::bank::BankPreview> {
+    call(&c, |c| {
+        c.require(Action::Reconcile)?;
+        c.preview_bank_preset(content.as_bytes(), &preset)
+    })
+}
+
+/// Saves a manager's mapping under `name` (audited) and answers the preset names.
+#[tauri::command]
+async fn dayend_preset_save(c: State<'_, Shared>, name: String, preset: quay_app::dayend::Preset) -> Reply<Vec<String>> {
+    call(&c, |c| {
+        let who = c.require(Action::Reconcile)?;
+        let json = serde_json::to_string(&preset).map_err(AppError::internal)?;
+        c.save_bank_preset(&name, &json, &who.actor())?;
+        c.bank_preset_names()
+    })
+}
+
 #[derive(Debug, Serialize)]
 struct ReportFiles {
     pdf_path: String,
@@ -662,6 +712,10 @@ pub fn run(data_dir: PathBuf) -> i32 {
             dayend_terminal,
             dayend_reconcile,
             dayend_settle,
+            dayend_presets,
+            dayend_bank_sample,
+            dayend_preset_preview,
+            dayend_preset_save,
             dayend_report,
             dayend_close,
             settings_view,

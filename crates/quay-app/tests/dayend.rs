@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use quay_app::dayend::{Category, Settlement};
+use quay_app::dayend::{Category, Column, DateFormat, LineKind, Settlement};
 use quay_app::{Clock, Counter, Who};
 use quay_core::payment::PaymentState;
 use quay_core::{Currency, Money};
@@ -297,6 +297,58 @@ fn viva_and_custom_presets() {
     let r = c.reconcile_bank_file(other, &bytes("custom-day.csv"), "my-bank", None, "manager").unwrap();
     assert_eq!(cat(&r, &zvt.key), [Category::Matched]);
     assert!(audit_actions(d).contains(&"dayend.bank_preset".to_string()));
+}
+
+/// The mapping screen's path: a new bank's file is sampled, the suggestion corrected,
+/// tried on the file (nothing recorded), and saved as the manager's preset.
+#[test]
+fn a_new_banks_file_mapped_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = counter(d);
+    let file = bytes("custom-day.csv");
+    let s = c.bank_file_sample(&file, None, None).unwrap();
+    assert_eq!((s.delimiter, s.has_header, s.rows), (';', true, 1));
+    let headers: Vec<&str> = s.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Ref", "TID", "When", "Betrag", "Auth"]);
+    let mut p = s.suggested.clone();
+    let named = |c: &Option<Column>| c.as_ref().map(|c| c.names.clone());
+    assert_eq!(named(&p.columns.terminal_id), Some(vec!["TID".to_string()]));
+    assert_eq!(named(&p.columns.auth_code), Some(vec!["Auth".to_string()]));
+    assert_eq!(p.columns.date_time.names, ["When"], "found by its values");
+    assert_eq!(p.columns.amount.names, ["Betrag"]);
+    assert_eq!(
+        p.date_time,
+        DateFormat::Pattern { pattern: "%d.%m.%Y %H:%M".into(), utc_offset_minutes: 420 },
+        "a local time, at the counter's offset"
+    );
+    assert_eq!(p.columns.transaction_id, None, "'Ref' is not guessed");
+
+    // A wrong choice is refused by the preview with line and column, and records nothing.
+    let mut wrong = p.clone();
+    wrong.columns.amount = Column::named(&["Auth"]);
+    let e = c.preview_bank_preset(&file, &wrong).unwrap_err();
+    assert_eq!(e.code, "err-bank-bad-amount");
+    let arg = |k: &str| e.args.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
+    assert_eq!(arg("line"), Some(quay_core::error::Arg::Int(2)));
+    assert_eq!(arg("column"), Some(quay_core::error::Arg::Text("Auth".into())));
+
+    p.columns.transaction_id = Some(Column::named(&["Ref"]));
+    let preview = c.preview_bank_preset(&file, &p).unwrap();
+    assert_eq!(preview.lines, 1);
+    assert_eq!(preview.kinds.get(&LineKind::Sale), Some(&1));
+    assert_eq!(preview.first[0].transaction_id.as_deref(), Some("B1"));
+    assert_eq!(preview.first[0].date_time, "2026-11-22T12:05:00+07:00");
+    assert!(c.bank_reconciliation(day()).unwrap().imports.is_empty(), "a preview imports nothing");
+
+    let json = serde_json::to_string(&p).unwrap();
+    c.save_bank_preset("bank-de", &json, "manager").unwrap();
+    let zvt = approved(d, "zvt", "sale", 50_000, zvt_details("A1", "R1", "Visa", "0001"));
+    let r = c.reconcile_bank_file(day(), &file, "bank-de", Some("custom-day.csv"), "manager").unwrap();
+    assert_eq!(cat(&r, &zvt.key), [Category::Matched]);
+
+    // Not a CSV a mapping could read: refused before any mapping.
+    assert_eq!(c.bank_file_sample(b"\xff\xfe", None, None).unwrap_err().code, "err-bank-not-utf8");
 }
 
 #[test]

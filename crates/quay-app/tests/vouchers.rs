@@ -9,7 +9,6 @@ use quay_core::menu::MenuSnapshot;
 use quay_core::tender::TenderKind;
 use quay_core::voucher::Partner;
 use quay_core::{Currency, Money};
-use quay_sim::vouchers::VoucherSpec;
 use quay_sim::{Faults, HubConfig, RunningHub};
 use tempfile::TempDir;
 
@@ -178,7 +177,7 @@ fn redemptions_left_open_by_a_crash_are_settled_by_asking_at_start_up() {
         .unwrap();
     }
     let settled = c.resolve_vouchers().unwrap();
-    let state = |k: &str| settled.iter().filter(|r| r.key == k).next_back().map(|r| r.state.clone());
+    let state = |k: &str| settled.iter().rfind(|r| r.key == k).map(|r| r.state.clone());
     // Found at the hub, but its sale never closed: reversed. Unknown at the hub: failed.
     assert_eq!(state(&heard_nothing).as_deref(), Some("reversed"));
     assert_eq!(state(&never_sent).as_deref(), Some("failed"));

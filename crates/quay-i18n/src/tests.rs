@@ -105,6 +105,11 @@ fn variables_of(lang: Lang, selectors: bool) -> BTreeMap<String, BTreeSet<String
                 out.insert(id.name.to_string());
             }
             ast::InlineExpression::Placeable { expression } => walk_expr(expression, out, sel),
+            // A referenced message is formatted with the caller's arguments: its
+            // variables are the caller's too (resolved below, marked by '@').
+            ast::InlineExpression::MessageReference { id, .. } => {
+                out.insert(format!("@{}", id.name));
+            }
             ast::InlineExpression::FunctionReference { arguments, .. } => {
                 for a in &arguments.positional {
                     walk_inline(a, out, sel);
@@ -125,6 +130,30 @@ fn variables_of(lang: Lang, selectors: bool) -> BTreeMap<String, BTreeSet<String
                 map.insert(m.id.name.to_string(), vars);
             }
         }
+    }
+    // Fold referenced messages' variables in, transitively (references do not cycle:
+    // fluent refuses a cyclic one when formatting, which the tests would show).
+    let refs: Vec<(String, Vec<String>)> = map
+        .iter()
+        .map(|(id, vars)| (id.clone(), vars.iter().filter_map(|v| v.strip_prefix('@')).map(str::to_string).collect()))
+        .collect();
+    for (id, targets) in refs {
+        let mut seen = BTreeSet::new();
+        let mut todo = targets;
+        while let Some(t) = todo.pop() {
+            if !seen.insert(t.clone()) {
+                continue;
+            }
+            for v in map.get(&t).cloned().unwrap_or_default() {
+                match v.strip_prefix('@') {
+                    Some(next) => todo.push(next.to_string()),
+                    None => {
+                        map.get_mut(&id).unwrap().insert(v);
+                    }
+                }
+            }
+        }
+        map.get_mut(&id).unwrap().retain(|v| !v.starts_with('@'));
     }
     map
 }
@@ -166,6 +195,20 @@ fn every_message_formats_in_every_locale() {
             assert!(!text.contains('\u{2068}'), "no isolation marks in backend text");
         }
     }
+}
+
+/// A role refusal names the action as the staff screen does, not by its id.
+#[test]
+fn refusals_name_the_action_in_words() {
+    let loc = Localizer::new().unwrap();
+    let e = quay_core::auth::AuthError::NotAllowed { role: "cashier", action: "approve-void" };
+    for lang in Lang::ALL {
+        let text = loc.error(lang, &e);
+        let name = loc.t(lang, "staff-action", &[("action", Arg::Text("approve-void".into()))]);
+        assert!(text.contains(&name) && !text.contains("approve-void"), "{lang}: {text}");
+    }
+    let pin = loc.t(Lang::En, "err-auth-pin-required", &[("action", Arg::Text("manual-bank-entry".into()))]);
+    assert_eq!(pin, "A PIN is needed for this (Enter bank payments by hand).");
 }
 
 #[test]

@@ -33,6 +33,30 @@ pub struct ImportResult {
     pub date: String,
 }
 
+/// Lines of a file shown when a mapping is tried.
+pub const PREVIEW_LINES: usize = 8;
+
+/// What a mapping reads from a file, before it is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BankPreview {
+    pub lines: usize,
+    pub kinds: std::collections::BTreeMap<LineKind, usize>,
+    pub first: Vec<PreviewLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviewLine {
+    pub line: u64,
+    pub kind: LineKind,
+    pub amount_text: String,
+    pub date_time: String,
+    pub transaction_id: Option<String>,
+    pub merchant_reference: Option<String>,
+    pub terminal_id: Option<String>,
+    pub scheme: Option<String>,
+    pub auth_code: Option<String>,
+}
+
 /// A bank line with its outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct BankLineView {
@@ -193,6 +217,46 @@ impl Counter {
         let audit = self.audit_entry(actor, "dayend.bank_preset", name).change(before, Some(stored.clone()));
         self.store().bank_preset_save(name, &stored, actor, &at, &audit)?;
         Ok(preset)
+    }
+
+    /// A first look at a new bank's file for the mapping screen: columns, values and a
+    /// suggested mapping. A local date pattern is suggested at the counter's own offset
+    /// from UTC (a bank's file without offsets is in the shop's time, most likely).
+    pub fn bank_file_sample(&self, bytes: &[u8], delimiter: Option<char>, has_header: Option<bool>) -> Result<quay_dayend::bank::FileSample> {
+        let mut s = quay_dayend::bank::sample(bytes, delimiter, has_header).map_err(|e| AppError::from_localized(&e))?;
+        if let quay_dayend::bank::DateFormat::Pattern { utc_offset_minutes, .. } = &mut s.suggested.date_time {
+            *utc_offset_minutes = self.now().offset().local_minus_utc() / 60;
+        }
+        Ok(s)
+    }
+
+    /// Reads `bytes` with a mapping not saved yet, exactly as an import would (this
+    /// counter's currency, merchant and terminals), and records nothing: the manager sees
+    /// the first lines, or the line and column a saved mapping would refuse.
+    pub fn preview_bank_preset(&self, bytes: &[u8], preset: &Preset) -> Result<BankPreview> {
+        let batch = quay_dayend::parse(bytes, preset, &self.bank_expect()?).map_err(|e| AppError::from_localized(&e))?;
+        let f = self.i18n().formatter(self.lang());
+        let mut kinds = std::collections::BTreeMap::new();
+        for l in &batch.lines {
+            *kinds.entry(l.kind).or_insert(0usize) += 1;
+        }
+        let first = batch
+            .lines
+            .iter()
+            .take(PREVIEW_LINES)
+            .map(|l| PreviewLine {
+                line: l.line,
+                kind: l.kind,
+                amount_text: f.money(l.amount),
+                date_time: l.date_time.to_rfc3339(),
+                transaction_id: l.transaction_id.clone(),
+                merchant_reference: l.merchant_reference.clone(),
+                terminal_id: l.terminal_id.clone(),
+                scheme: l.scheme.clone(),
+                auth_code: l.auth_code.clone(),
+            })
+            .collect();
+        Ok(BankPreview { lines: batch.lines.len(), kinds, first })
     }
 
     /// What the bank file must belong to: this counter's currency, and the merchant and
