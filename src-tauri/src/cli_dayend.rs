@@ -124,6 +124,14 @@ pub enum PresetCmd {
     Show { name: String },
     /// Lists the mappings.
     List,
+    /// Guesses a mapping for a new bank's FILE and prints it as JSON, to edit and `save`;
+    /// with `--try PRESET_JSON`, reads FILE with that mapping instead and prints what it
+    /// reads (or the line and column it refuses). Records nothing.
+    Suggest {
+        file: PathBuf,
+        #[arg(long = "try", value_name = "PRESET_JSON")]
+        try_preset: Option<PathBuf>,
+    },
 }
 
 fn day(counter: &Counter, date: Option<&str>) -> Result<chrono::NaiveDate, AppError> {
@@ -288,6 +296,19 @@ pub fn run(counter: &Counter, cmd: DayendCmd, lang: Lang) -> Result<String, AppE
             }
             PresetCmd::Show { name } => pretty(&counter.bank_preset(&name)?),
             PresetCmd::List => Ok(counter.bank_preset_names()?.iter().map(|n| format!("{n}\n")).collect()),
+            PresetCmd::Suggest { file, try_preset } => {
+                crate::cli::actor(counter, Action::Reconcile)?;
+                let bytes = read(&file)?;
+                match try_preset {
+                    None => pretty(&counter.bank_file_sample(&bytes, None, None)?.suggested),
+                    Some(p) => {
+                        let text = String::from_utf8_lossy(&read(&p)?).to_string();
+                        let preset: quay_app::dayend::Preset = serde_json::from_str(&text)
+                            .map_err(|e| AppError::new("err-bank-preset-json", vec![("detail", e.to_string().into())]))?;
+                        pretty(&counter.preview_bank_preset(&bytes, &preset)?)
+                    }
+                }
+            }
         },
         DayendCmd::Report { date, pdf, csv } => {
             crate::cli::actor(counter, Action::Reconcile)?;

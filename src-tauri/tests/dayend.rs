@@ -162,3 +162,38 @@ fn reconcile_report_and_close_headless() {
     assert_eq!(closed["totals"]["card_brands"]["Visa"]["amount"], amount);
     assert!(refused(d, &["dayend", "close"]).contains("already closed"));
 }
+
+/// A new bank's file, headless: `preset suggest` guesses a mapping, the manager edits the
+/// JSON, `--try` reads the file with it (or names the line and column), `save` keeps it.
+#[test]
+fn a_new_banks_mapping_headless() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    let file = format!("{BANK}/custom-day.csv");
+    let mut preset = json(d, &["dayend", "preset", "suggest", &file]);
+    assert_eq!(preset["delimiter"], ";");
+    assert_eq!(preset["columns"]["amount"]["names"][0], "Betrag");
+    assert_eq!(preset["columns"]["date_time"]["names"][0], "When");
+    assert_eq!(preset["date_time"]["pattern"], "%d.%m.%Y %H:%M");
+    assert!(preset["columns"]["transaction_id"].is_null());
+
+    let edited = d.join("bank-de.json");
+    preset["columns"]["amount"]["names"][0] = "Auth".into();
+    std::fs::write(&edited, preset.to_string()).unwrap();
+    let err = refused(d, &["dayend", "preset", "suggest", &file, "--try", edited.to_str().unwrap()]);
+    assert!(err.contains('2') && err.contains("Auth"), "names line and column: {err}");
+
+    preset["columns"]["amount"]["names"][0] = "Betrag".into();
+    preset["columns"]["transaction_id"] = serde_json::json!({"names": ["Ref"]});
+    std::fs::write(&edited, preset.to_string()).unwrap();
+    let read = json(d, &["dayend", "preset", "suggest", &file, "--try", edited.to_str().unwrap()]);
+    assert_eq!(read["lines"], 1);
+    assert_eq!(read["first"][0]["transaction_id"], "B1");
+    assert!(ok(d, &["dayend", "reconcile", "--json"]).contains("\"imports\": []"), "trying imports nothing");
+
+    ok(d, &["dayend", "preset", "save", "bank-de", edited.to_str().unwrap()]);
+    assert!(ok(d, &["dayend", "preset", "list"]).lines().any(|l| l == "bank-de"));
+    let r = json(d, &["dayend", "reconcile", "--bank-file", &file, "--preset", "bank-de", "--date", "2026-11-22", "--json"]);
+    assert_eq!(r["bank_lines"][0]["transaction_id"], "B1");
+}
