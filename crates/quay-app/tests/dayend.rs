@@ -456,11 +456,13 @@ fn the_viva_day_against_the_journal() {
         c.pay_card(&t, None, &|_| {}).unwrap()
     });
     let total = result.sale.unwrap().total;
-    // The simulator writes amounts as EUR decimals whatever the order's currency: read
-    // its transactions with two decimals so that minor units compare.
-    let eur = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(Currency::Eur);
-    let b = c.terminal_batch_viva(&eur, Some(SOURCE), c.today(), "manager").unwrap();
+    let b = c.terminal_batch_viva(&client(), Some(SOURCE), c.today(), "manager").unwrap();
     assert_eq!(b.terminal, "viva");
     assert_eq!((b.counter_total, b.terminal_total), (total, total), "{b:?}");
     assert!(b.agrees, "{b:?}");
+
+    // A Viva account answering in another currency is refused, not misread.
+    let eur = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(Currency::Eur);
+    let e = c.terminal_batch_viva(&eur, Some(SOURCE), c.today(), "manager").unwrap_err();
+    assert_eq!(e.code, "err-dayend-terminal");
 }

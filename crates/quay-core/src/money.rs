@@ -23,22 +23,33 @@ pub enum Currency {
     Kwd,
 }
 
-/// (currency, code, minor-unit exponent, the cash notes a cashier is handed most often)
-const TABLE: &[(Currency, &str, u32, &[i64])] = &[
-    (Currency::Vnd, "VND", 0, &[50_000, 100_000, 200_000, 500_000]),
-    (Currency::Eur, "EUR", 2, &[500, 1_000, 2_000, 5_000]),
-    (Currency::Usd, "USD", 2, &[500, 1_000, 2_000, 5_000]),
-    (Currency::Cny, "CNY", 2, &[1_000, 2_000, 5_000, 10_000]),
-    (Currency::Aed, "AED", 2, &[1_000, 2_000, 5_000, 10_000]),
-    (Currency::Sar, "SAR", 2, &[1_000, 5_000, 10_000, 50_000]),
-    (Currency::Egp, "EGP", 2, &[5_000, 10_000, 20_000, 50_000]),
-    (Currency::Jpy, "JPY", 0, &[1_000, 2_000, 5_000, 10_000]),
-    (Currency::Kwd, "KWD", 3, &[1_000, 5_000, 10_000, 20_000]),
+/// (currency, code, ISO 4217 numeric code, minor-unit exponent, the cash notes a cashier
+/// is handed most often)
+const TABLE: &[(Currency, &str, u16, u32, &[i64])] = &[
+    (Currency::Vnd, "VND", 704, 0, &[50_000, 100_000, 200_000, 500_000]),
+    (Currency::Eur, "EUR", 978, 2, &[500, 1_000, 2_000, 5_000]),
+    (Currency::Usd, "USD", 840, 2, &[500, 1_000, 2_000, 5_000]),
+    (Currency::Cny, "CNY", 156, 2, &[1_000, 2_000, 5_000, 10_000]),
+    (Currency::Aed, "AED", 784, 2, &[1_000, 2_000, 5_000, 10_000]),
+    (Currency::Sar, "SAR", 682, 2, &[1_000, 5_000, 10_000, 50_000]),
+    (Currency::Egp, "EGP", 818, 2, &[5_000, 10_000, 20_000, 50_000]),
+    (Currency::Jpy, "JPY", 392, 0, &[1_000, 2_000, 5_000, 10_000]),
+    (Currency::Kwd, "KWD", 414, 3, &[1_000, 5_000, 10_000, 20_000]),
 ];
 
 impl Currency {
-    fn row(self) -> &'static (Currency, &'static str, u32, &'static [i64]) {
+    fn row(self) -> &'static (Currency, &'static str, u16, u32, &'static [i64]) {
         TABLE.iter().find(|r| r.0 == self).expect("every currency is in TABLE")
+    }
+
+    /// The ISO 4217 numeric code (704 for VND, 978 for EUR), as card systems send it.
+    pub fn numeric(self) -> u16 {
+        self.row().2
+    }
+
+    /// The currency of an ISO 4217 numeric code, if Quay knows it.
+    pub fn from_numeric(code: u16) -> Option<Currency> {
+        TABLE.iter().find(|r| r.2 == code).map(|r| r.0)
     }
 
     pub fn code(self) -> &'static str {
@@ -47,12 +58,12 @@ impl Currency {
 
     /// Digits after the decimal point: 0 for VND, 2 for EUR, 3 for KWD.
     pub fn exponent(self) -> u32 {
-        self.row().2
+        self.row().3
     }
 
     /// Banknotes in minor units, smallest first; drives the quick-cash buttons.
     pub fn notes(self) -> &'static [i64] {
-        self.row().3
+        self.row().4
     }
 
     /// 10^exponent: minor units in one major unit.
@@ -224,6 +235,18 @@ fn div_round_half_away(num: i128, den: i128) -> i128 {
 mod tests {
     use super::*;
     use Currency::*;
+
+    #[test]
+    fn numeric_codes_round_trip() {
+        for &(c, code) in &[(Vnd, 704), (Eur, 978), (Usd, 840), (Kwd, 414)] {
+            assert_eq!(c.numeric(), code);
+            assert_eq!(Currency::from_numeric(code), Some(c));
+        }
+        for row in TABLE {
+            assert_eq!(Currency::from_numeric(row.2), Some(row.0), "{} is unique", row.1);
+        }
+        assert_eq!(Currency::from_numeric(999), None);
+    }
 
     #[test]
     fn parse_major_table() {

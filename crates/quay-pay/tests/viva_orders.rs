@@ -186,3 +186,20 @@ async fn refuses_bad_input_before_sending() {
     assert!(client.transactions_by_date("22/11/2026").await.is_err());
     assert_eq!(viva.stats().api_requests, 0);
 }
+
+/// Orders state the counter's currency; VND amounts come back whole. A transaction in
+/// another currency than the client's is refused, not misread by a factor of 100.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_carry_the_currency_and_another_one_is_refused() {
+    use quay_core::Currency;
+    let (viva, eur) = sim().await;
+    let vnd = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(Currency::Vnd);
+    let code = vnd.create_order(45_000, "A3", "sale-vnd").await.unwrap();
+    assert_eq!(viva.viva().order(code.0).unwrap().currency, Currency::Vnd);
+    viva.pay_newest("A3", TerminalOutcome::Approve).unwrap();
+    let OrderOutcome::Approved { transaction } = vnd.poll_order(code).await.unwrap() else { panic!("not approved") };
+    assert_eq!(transaction.amount_minor, 45_000);
+
+    let e = eur.transactions_by_order(code).await.unwrap_err();
+    assert!(matches!(&e, VivaError::Currency { found, expected: "EUR" } if found == "VND"), "{e:?}");
+}

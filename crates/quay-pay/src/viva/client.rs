@@ -38,6 +38,10 @@ pub enum VivaError {
     Decode(String),
     #[error(transparent)]
     Amount(#[from] AmountError),
+    /// A transaction in another currency than the counter's: its amount cannot be read
+    /// (the exponent differs) and must not be compared.
+    #[error("Viva answered in currency {found}, this counter takes {expected}")]
+    Currency { found: String, expected: &'static str },
 }
 
 impl VivaError {
@@ -119,7 +123,14 @@ impl VivaClient {
         struct Created {
             order_code: Option<OrderCode>,
         }
-        let body = json!({ "Amount": amount_minor, "SourceCode": source_code, "MerchantTrns": merchant_trns });
+        // The currency is stated (ISO 4217 numeric, as Viva takes it), never left to the
+        // account's default: an order in another currency would misread every amount.
+        let body = json!({
+            "Amount": amount_minor,
+            "SourceCode": source_code,
+            "MerchantTrns": merchant_trns,
+            "CurrencyCode": self.currency.numeric().to_string(),
+        });
         let created: Created = self.call(Method::POST, "/api/orders", Some(body)).await?;
         created.order_code.ok_or_else(|| VivaError::Decode("no OrderCode".into()))
     }
@@ -292,6 +303,8 @@ struct TxWire {
     ins_date: Option<String>,
     #[serde(default, deserialize_with = "opt_text")]
     parent_id: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
+    currency_code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -302,6 +315,13 @@ struct OrderRef {
 
 impl TxWire {
     fn into_transaction(self, currency: Currency) -> Result<Transaction, VivaError> {
+        if let Some(code) = self.currency_code.as_deref().map(str::trim) {
+            let theirs = code.parse::<u16>().ok().and_then(Currency::from_numeric);
+            if theirs != Some(currency) {
+                let found = theirs.map(|c| c.code().to_string()).unwrap_or_else(|| code.to_string());
+                return Err(VivaError::Currency { found, expected: currency.code() });
+            }
+        }
         Ok(Transaction {
             amount_minor: self.amount.to_minor(currency)?,
             transaction_id: self.transaction_id,

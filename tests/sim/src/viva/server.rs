@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use hyper_util::rt::TokioIo;
+use quay_core::Currency;
 use serde_json::{json, Value};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
@@ -128,7 +129,19 @@ async fn create_order(State(viva): State<Arc<Viva>>, Extension(cut): Extension<C
     };
     let source = v.get("SourceCode").and_then(Value::as_str).unwrap_or("Default");
     let trns = v.get("MerchantTrns").and_then(Value::as_str).unwrap_or("");
-    let code = viva.create_order(amount, source, trns);
+    // Viva takes the ISO 4217 numeric code as text or number; none means the account's
+    // own currency (euro here). One it does not know is refused, as Viva does.
+    let currency = match v.get("CurrencyCode") {
+        None | Some(Value::Null) => Currency::Eur,
+        Some(c) => {
+            let text = c.as_str().map(str::to_string).unwrap_or_else(|| c.to_string());
+            match text.trim().parse::<u16>().ok().and_then(Currency::from_numeric) {
+                Some(cur) => cur,
+                None => return viva_error(StatusCode::BAD_REQUEST, 400, "Invalid CurrencyCode"),
+            }
+        }
+    };
+    let code = viva.create_order(amount, currency, source, trns);
     if viva.take_fault(|f| &mut f.lose_create_responses) {
         viva.count(|s| s.responses_lost += 1);
         cut.0.notify_one();

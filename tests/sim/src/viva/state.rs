@@ -4,6 +4,7 @@
 
 use std::sync::Mutex;
 
+use quay_core::Currency;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -63,6 +64,9 @@ pub enum TerminalOutcome {
 pub struct SimOrder {
     pub order_code: u64,
     pub amount_minor: i64,
+    /// The order's `CurrencyCode` (EUR when the request names none, as for a euro
+    /// account); its transactions are in it and their amounts use its exponent.
+    pub currency: Currency,
     pub source_code: String,
     pub merchant_trns: String,
     /// 0 pending, 1 expired, 2 cancelled, 3 paid.
@@ -74,6 +78,7 @@ pub struct SimTransaction {
     pub transaction_id: String,
     pub order_code: u64,
     pub amount_minor: i64,
+    pub currency: Currency,
     pub status_id: String,
     pub card_number: String,
     pub terminal_id: u64,
@@ -123,7 +128,6 @@ pub struct Refused {
 }
 
 const FIRST_ORDER_CODE: u64 = 1_272_214_778_970_000;
-const CURRENCY_CODE: &str = "978";
 
 impl Viva {
     pub fn new(config: VivaConfig) -> Viva {
@@ -178,13 +182,14 @@ impl Viva {
         self.lock().transactions.clone()
     }
 
-    pub fn create_order(&self, amount_minor: i64, source_code: &str, merchant_trns: &str) -> u64 {
+    pub fn create_order(&self, amount_minor: i64, currency: Currency, source_code: &str, merchant_trns: &str) -> u64 {
         let mut g = self.lock();
         g.seq += 1;
         let code = FIRST_ORDER_CODE + g.seq;
         g.orders.push(SimOrder {
             order_code: code,
             amount_minor,
+            currency,
             source_code: source_code.into(),
             merchant_trns: merchant_trns.into(),
             state_id: 0,
@@ -233,6 +238,7 @@ impl Viva {
             transaction_id: uuid::Uuid::new_v4().to_string(),
             order_code: order.order_code,
             amount_minor: order.amount_minor,
+            currency: order.currency,
             status_id: status.into(),
             card_number: "414746******0133".into(),
             // A numeric terminal id derived from the source, stable per terminal.
@@ -286,10 +292,13 @@ impl Viva {
     }
 }
 
-/// Minor units (EUR, two digits) as Viva's JSON decimal in major units: 1000 → 10.0.
-/// The division is IEEE-exact-rounded, so the printed shortest form is the decimal.
-pub fn major_number(minor: i64) -> Value {
-    serde_json::Number::from_f64(minor as f64 / 100.0).map(Value::Number).unwrap_or(Value::Null)
+/// Minor units as Viva's JSON decimal in major units: 1000 EUR cents → 10.0, 45000 VND →
+/// 45000. The division is IEEE-exact-rounded, so the printed shortest form is the decimal.
+pub fn major_number(minor: i64, currency: Currency) -> Value {
+    if currency.exponent() == 0 {
+        return Value::from(minor);
+    }
+    serde_json::Number::from_f64(minor as f64 / currency.scale() as f64).map(Value::Number).unwrap_or(Value::Null)
 }
 
 impl SimTransaction {
@@ -297,7 +306,7 @@ impl SimTransaction {
     pub fn to_wire(&self) -> Value {
         json!({
             "TransactionId": self.transaction_id,
-            "Amount": major_number(self.amount_minor),
+            "Amount": major_number(self.amount_minor, self.currency),
             "StatusId": self.status_id,
             "Order": {"OrderCode": self.order_code},
             "CardNumber": self.card_number,
@@ -308,7 +317,7 @@ impl SimTransaction {
             "MerchantTrns": self.merchant_trns,
             "SourceCode": self.source_code,
             "InsDate": self.ins_date,
-            "CurrencyCode": CURRENCY_CODE,
+            "CurrencyCode": self.currency.numeric().to_string(),
             "ParentId": self.parent_id,
         })
     }
@@ -316,7 +325,7 @@ impl SimTransaction {
     /// EventData of a webhook for this transaction.
     pub fn event_data(&self, merchant_id: &str) -> Value {
         json!({
-            "Amount": major_number(self.amount_minor),
+            "Amount": major_number(self.amount_minor, self.currency),
             "TerminalId": self.terminal_id,
             "MerchantId": merchant_id,
             "OrderCode": self.order_code,
@@ -326,7 +335,7 @@ impl SimTransaction {
             "SourceCode": self.source_code,
             "TransactionId": self.transaction_id,
             "ReferenceNumber": self.reference_number,
-            "CurrencyCode": CURRENCY_CODE,
+            "CurrencyCode": self.currency.numeric().to_string(),
             "MerchantTrns": self.merchant_trns,
             "TransactionTypeId": if self.parent_id.is_some() { 7 } else { 5 },
             "RetrievalReferenceNumber": self.retrieval_reference_number,
@@ -340,7 +349,7 @@ impl SimOrder {
     pub fn to_wire(&self) -> Value {
         json!({
             "OrderCode": self.order_code,
-            "RequestAmount": major_number(self.amount_minor),
+            "RequestAmount": major_number(self.amount_minor, self.currency),
             "StateId": self.state_id,
             "SourceCode": self.source_code,
             "MerchantTrns": self.merchant_trns,
