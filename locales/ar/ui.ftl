@@ -368,8 +368,113 @@ dayend-ui-preset =
         [viva] Viva Wallet
        *[other] { $preset }
     }
-dayend-ui-preset-custom = تعيين محفوظ…
-dayend-ui-preset-custom-name = اسم التعيين المحفوظ
+dayend-ui-preset-new = تعيين ملف بنك جديد…
+dayend-ui-preset-saved = حُفظ التعيين «{ $name }».
+dayend-ui-preset-title = تعيين ملف بنك جديد
+dayend-ui-preset-explain = اختر ملف دفعة من البنك الجديد. يخمّن Quay ما يحويه كل عمود: راجع كل حقل، وجرّب التعيين على الملف، ثم احفظه باسم.
+dayend-ui-preset-file = ملف دفعة من البنك (CSV)
+dayend-ui-preset-reading = جارٍ قراءة الملف…
+dayend-ui-preset-rows =
+    { $count ->
+        [zero] لا أسطر في الملف
+        [one] سطر واحد في الملف
+        [two] سطران في الملف
+        [few] { $count } أسطر في الملف
+        [many] { $count } سطرًا في الملف
+       *[other] { $count } سطر في الملف
+    }
+dayend-ui-preset-delimiter = تُفصل الأعمدة بـ
+dayend-ui-preset-delimiter-option =
+    { $delimiter ->
+        [comma] فاصلة (,)
+        [semicolon] فاصلة منقوطة (;)
+        [tab] مسافة جدولة (Tab)
+        [pipe] خط عمودي (|)
+       *[other] { $delimiter }
+    }
+dayend-ui-preset-header = السطر الأول يحوي أسماء الأعمدة
+dayend-ui-preset-col-field = الحقل
+dayend-ui-preset-col-column = العمود في الملف
+dayend-ui-preset-field =
+    { $field ->
+        [transaction_id] معرّف العملية
+        [merchant_reference] مرجع التاجر
+        [order_code] رمز الطلب
+        [merchant_id] معرّف التاجر (MID)
+        [terminal_id] معرّف الجهاز (TID)
+        [date_time] التاريخ والوقت
+        [scheme] شبكة البطاقة
+        [masked_pan] رقم البطاقة (مخفي)
+        [amount] المبلغ
+        [currency] العملة
+        [auth_code] رمز التفويض
+        [rrn] الرقم المرجعي للاسترجاع (RRN)
+        [stan] رقم التتبع (STAN)
+        [kind] نوع العملية
+       *[other] { $field }
+    }
+dayend-ui-preset-required = إلزامي
+dayend-ui-preset-not-in-file = — غير موجود في هذا الملف —
+dayend-ui-preset-column = العمود { $number }
+dayend-ui-preset-column-option = { $name } — { $examples }
+dayend-ui-preset-no-currency = من دون عمود للعملة، يكون كل سطر بعملة نقطة البيع.
+dayend-ui-preset-no-kind = من دون عمود لنوع العملية، تُعدّ المبالغ السالبة استردادًا وكل ما عداها بيعًا.
+dayend-ui-preset-amount = طريقة كتابة المبالغ
+dayend-ui-preset-amount-option =
+    { $format ->
+        [decimal-dot] بنقطة عشرية (12.50)
+        [decimal-comma] بفاصلة عشرية (12,50)
+        [minor] بأصغر وحدة للعملة دون فاصل (1250 بدل 12.50)
+       *[other] { $format }
+    }
+dayend-ui-preset-date = طريقة كتابة التاريخ والوقت
+dayend-ui-preset-date-option =
+    { $format ->
+        [iso8601] ISO 8601 مع فرق التوقيت (‎2026-11-21T19:45:03+07:00‎)
+       *[pattern] بنمط خاص
+    }
+dayend-ui-preset-pattern = النمط
+dayend-ui-preset-pattern-help = ‎%d اليوم، ‎%m الشهر، ‎%Y السنة، ‎%H الساعة، ‎%M الدقيقة، ‎%S الثانية؛ مثلًا ‎%d/‎%m/‎%Y ‎%H:‎%M
+dayend-ui-preset-pattern-example = في هذا الملف: { $example }
+dayend-ui-preset-pattern-empty = اكتب النمط الذي يتبعه التاريخ والوقت.
+dayend-ui-preset-offset = فرق التوقيت عن UTC (±HH:MM)‎
+dayend-ui-preset-offset-bad = اكتب فرق التوقيت عن UTC بالشكل ‎+03:00 أو ‎-03:30.
+dayend-ui-preset-separator-clash = في ملف تُفصل أعمدته بالفواصل، لا يمكن كتابة المبالغ بفاصلة عشرية.
+dayend-ui-preset-types = معنى قيم العمود «{ $column }»
+dayend-ui-preset-types-none = هذا العمود فارغ في الملف.
+dayend-ui-preset-type-unmapped = — بلا معنى —
+dayend-ui-preset-types-open =
+    { $count ->
+        [zero] لكل القيم معنى.
+        [one] قيمة واحدة بلا معنى بعد: تُرفض الأسطر التي تحويها عند الاستيراد.
+        [two] قيمتان بلا معنى بعد: تُرفض الأسطر التي تحويهما عند الاستيراد.
+        [few] { $count } قيم بلا معنى بعد: تُرفض الأسطر التي تحويها عند الاستيراد.
+        [many] { $count } قيمة بلا معنى بعد: تُرفض الأسطر التي تحويها عند الاستيراد.
+       *[other] { $count } قيمة بلا معنى بعد: تُرفض الأسطر التي تحويها عند الاستيراد.
+    }
+dayend-ui-preset-types-more = في الملف قيم أكثر مما يظهر هنا. تُرفض القيمة التي بلا معنى عند الاستيراد، مع ذكر سطرها وعمودها.
+dayend-ui-preset-missing = اختر العمود لـ: { $fields }
+dayend-ui-preset-name = اسم التعيين
+dayend-ui-preset-name-placeholder = مثلًا اسم البنك
+dayend-ui-preset-name-exists = يوجد تعيين محفوظ باسم «{ $name }»: الحفظ يستبدله.
+dayend-ui-preset-try = جرّب على هذا الملف
+dayend-ui-preset-trying = جارٍ قراءة الملف بهذا التعيين…
+dayend-ui-preset-preview-lines =
+    { $count ->
+        [zero] لم يقرأ التعيين أي سطر.
+        [one] قرأ التعيين سطرًا واحدًا.
+        [two] قرأ التعيين سطرين.
+        [few] قرأ التعيين { $count } أسطر.
+        [many] قرأ التعيين { $count } سطرًا.
+       *[other] قرأ التعيين { $count } سطر.
+    }
+dayend-ui-preset-preview-first = الأسطر الأولى
+dayend-ui-preset-preview-stale = تغيّر التعيين منذ ذلك الحين: جرّبه مرة أخرى.
+dayend-ui-preset-col-line = السطر
+dayend-ui-preset-col-kind = النوع
+dayend-ui-preset-col-auth = رمز التفويض
+dayend-ui-preset-save = احفظ التعيين
+dayend-ui-preset-saving = جارٍ حفظ التعيين…
 dayend-ui-bank-file = ملف البنك (CSV)
 dayend-ui-bank-import = استيراد ومطابقة
 dayend-ui-bank-importing = جارٍ قراءة ملف البنك…

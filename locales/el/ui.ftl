@@ -344,8 +344,101 @@ dayend-ui-preset =
         [viva] Viva Wallet
        *[other] { $preset }
     }
-dayend-ui-preset-custom = Αποθηκευμένη αντιστοίχιση…
-dayend-ui-preset-custom-name = Όνομα της αποθηκευμένης αντιστοίχισης
+dayend-ui-preset-new = Αντιστοίχιση αρχείου νέας τράπεζας…
+dayend-ui-preset-saved = Η αντιστοίχιση «{ $name }» αποθηκεύτηκε.
+dayend-ui-preset-title = Αντιστοίχιση αρχείου νέας τράπεζας
+dayend-ui-preset-explain = Επιλέξτε ένα αρχείο παρτίδας της νέας τράπεζας. Το Quay μαντεύει ποια στήλη περιέχει τι: ελέγξτε κάθε πεδίο, δοκιμάστε την αντιστοίχιση στο αρχείο και αποθηκεύστε τη με ένα όνομα.
+dayend-ui-preset-file = Αρχείο παρτίδας της τράπεζας (CSV)
+dayend-ui-preset-reading = Ανάγνωση του αρχείου…
+dayend-ui-preset-rows =
+    { $count ->
+        [one] { $count } γραμμή στο αρχείο
+       *[other] { $count } γραμμές στο αρχείο
+    }
+dayend-ui-preset-delimiter = Οι στήλες χωρίζονται με
+dayend-ui-preset-delimiter-option =
+    { $delimiter ->
+        [comma] Κόμμα (,)
+        [semicolon] Άνω τελεία (;)
+        [tab] Στηλοθέτη (tab)
+        [pipe] Κάθετη γραμμή (|)
+       *[other] { $delimiter }
+    }
+dayend-ui-preset-header = Η πρώτη γραμμή περιέχει τα ονόματα των στηλών
+dayend-ui-preset-col-field = Πεδίο
+dayend-ui-preset-col-column = Στήλη στο αρχείο
+dayend-ui-preset-field =
+    { $field ->
+        [transaction_id] Αναγνωριστικό συναλλαγής
+        [merchant_reference] Αναφορά εμπόρου
+        [order_code] Κωδικός παραγγελίας
+        [merchant_id] Αναγνωριστικό εμπόρου (MID)
+        [terminal_id] Αναγνωριστικό τερματικού (TID)
+        [date_time] Ημερομηνία και ώρα
+        [scheme] Δίκτυο κάρτας
+        [masked_pan] Αριθμός κάρτας (κρυμμένος)
+        [amount] Ποσό
+        [currency] Νόμισμα
+        [auth_code] Κωδικός έγκρισης
+        [rrn] Αριθμός αναφοράς ανάκτησης (RRN)
+        [stan] Αριθμός ιχνηλάτησης (STAN)
+        [kind] Είδος συναλλαγής
+       *[other] { $field }
+    }
+dayend-ui-preset-required = υποχρεωτικό
+dayend-ui-preset-not-in-file = — δεν υπάρχει σε αυτό το αρχείο —
+dayend-ui-preset-column = Στήλη { $number }
+dayend-ui-preset-column-option = { $name } — { $examples }
+dayend-ui-preset-no-currency = Χωρίς στήλη νομίσματος, κάθε γραμμή είναι στο νόμισμα του ταμείου.
+dayend-ui-preset-no-kind = Χωρίς στήλη είδους, τα αρνητικά ποσά είναι επιστροφές χρημάτων και όλα τα άλλα πωλήσεις.
+dayend-ui-preset-amount = Τα ποσά γράφονται
+dayend-ui-preset-amount-option =
+    { $format ->
+        [decimal-dot] Με υποδιαστολή τελεία (12.50)
+        [decimal-comma] Με υποδιαστολή κόμμα (12,50)
+        [minor] Σε ακέραιες υποδιαιρέσεις, χωρίς υποδιαστολή (1250 για 12,50)
+       *[other] { $format }
+    }
+dayend-ui-preset-date = Οι ημερομηνίες και ώρες γράφονται
+dayend-ui-preset-date-option =
+    { $format ->
+        [iso8601] ISO 8601 με τη διαφορά ώρας (2026-11-21T19:45:03+07:00)
+       *[pattern] Με δικό τους μοτίβο
+    }
+dayend-ui-preset-pattern = Μοτίβο
+dayend-ui-preset-pattern-help = %d ημέρα, %m μήνας, %Y έτος, %H ώρα, %M λεπτό, %S δευτερόλεπτο· για παράδειγμα %d/%m/%Y %H:%M
+dayend-ui-preset-pattern-example = Σε αυτό το αρχείο: { $example }
+dayend-ui-preset-pattern-empty = Γράψτε το μοτίβο που ακολουθούν οι ημερομηνίες και οι ώρες.
+dayend-ui-preset-offset = Διαφορά από UTC (±ΩΩ:ΛΛ)
+dayend-ui-preset-offset-bad = Γράψτε τη διαφορά από UTC ως +02:00 ή -03:30.
+dayend-ui-preset-separator-clash = Σε αρχείο με στήλες χωρισμένες με κόμμα, τα ποσά δεν μπορούν να έχουν κόμμα ως υποδιαστολή.
+dayend-ui-preset-types = Τι σημαίνουν οι τιμές της στήλης «{ $column }»
+dayend-ui-preset-types-none = Η στήλη αυτή είναι κενή στο αρχείο.
+dayend-ui-preset-type-unmapped = — χωρίς σημασία —
+dayend-ui-preset-types-open =
+    { $count ->
+        [one] Μία τιμή δεν έχει ακόμη σημασία: οι γραμμές με αυτήν απορρίπτονται στην εισαγωγή.
+       *[other] { $count } τιμές δεν έχουν ακόμη σημασία: οι γραμμές με αυτές απορρίπτονται στην εισαγωγή.
+    }
+dayend-ui-preset-types-more = Το αρχείο έχει περισσότερες τιμές από όσες φαίνονται εδώ. Μια τιμή χωρίς σημασία απορρίπτεται στην εισαγωγή, με τη γραμμή και τη στήλη της.
+dayend-ui-preset-missing = Επιλέξτε τη στήλη για: { $fields }
+dayend-ui-preset-name = Όνομα της αντιστοίχισης
+dayend-ui-preset-name-placeholder = Για παράδειγμα, το όνομα της τράπεζας
+dayend-ui-preset-name-exists = Υπάρχει ήδη αποθηκευμένη αντιστοίχιση «{ $name }»: η αποθήκευση την αντικαθιστά.
+dayend-ui-preset-try = Δοκιμή σε αυτό το αρχείο
+dayend-ui-preset-trying = Ανάγνωση του αρχείου με αυτή την αντιστοίχιση…
+dayend-ui-preset-preview-lines =
+    { $count ->
+        [one] Η αντιστοίχιση διαβάζει { $count } γραμμή.
+       *[other] Η αντιστοίχιση διαβάζει { $count } γραμμές.
+    }
+dayend-ui-preset-preview-first = Οι πρώτες γραμμές
+dayend-ui-preset-preview-stale = Η αντιστοίχιση άλλαξε στο μεταξύ: δοκιμάστε ξανά.
+dayend-ui-preset-col-line = Γραμμή
+dayend-ui-preset-col-kind = Είδος
+dayend-ui-preset-col-auth = Κωδ. έγκρισης
+dayend-ui-preset-save = Αποθήκευση αντιστοίχισης
+dayend-ui-preset-saving = Αποθήκευση της αντιστοίχισης…
 dayend-ui-bank-file = Αρχείο τράπεζας (CSV)
 dayend-ui-bank-import = Εισαγωγή και συμφωνία
 dayend-ui-bank-importing = Ανάγνωση του αρχείου τράπεζας…

@@ -344,8 +344,101 @@ dayend-ui-preset =
         [viva] Viva Wallet
        *[other] { $preset }
     }
-dayend-ui-preset-custom = Saved mapping…
-dayend-ui-preset-custom-name = Name of the saved mapping
+dayend-ui-preset-new = Map a new bank's file…
+dayend-ui-preset-saved = The mapping “{ $name }” is saved.
+dayend-ui-preset-title = Map a new bank's file
+dayend-ui-preset-explain = Pick a batch file from the new bank. Quay guesses which column holds what: check each field, try the mapping on the file, then save it under a name.
+dayend-ui-preset-file = A batch file from the bank (CSV)
+dayend-ui-preset-reading = Reading the file…
+dayend-ui-preset-rows =
+    { $count ->
+        [one] { $count } line in the file
+       *[other] { $count } lines in the file
+    }
+dayend-ui-preset-delimiter = Columns are separated by
+dayend-ui-preset-delimiter-option =
+    { $delimiter ->
+        [comma] Comma (,)
+        [semicolon] Semicolon (;)
+        [tab] Tab
+        [pipe] Vertical bar (|)
+       *[other] { $delimiter }
+    }
+dayend-ui-preset-header = The first line holds the column names
+dayend-ui-preset-col-field = Field
+dayend-ui-preset-col-column = Column in the file
+dayend-ui-preset-field =
+    { $field ->
+        [transaction_id] Transaction ID
+        [merchant_reference] Merchant reference
+        [order_code] Order code
+        [merchant_id] Merchant ID
+        [terminal_id] Terminal ID
+        [date_time] Date and time
+        [scheme] Card scheme
+        [masked_pan] Card number (masked)
+        [amount] Amount
+        [currency] Currency
+        [auth_code] Authorisation code
+        [rrn] Retrieval reference (RRN)
+        [stan] Trace number (STAN)
+        [kind] Transaction type
+       *[other] { $field }
+    }
+dayend-ui-preset-required = required
+dayend-ui-preset-not-in-file = — not in this file —
+dayend-ui-preset-column = Column { $number }
+dayend-ui-preset-column-option = { $name } — { $examples }
+dayend-ui-preset-no-currency = Without a currency column, every line is in the counter's currency.
+dayend-ui-preset-no-kind = Without a type column, negative amounts are refunds and all others sales.
+dayend-ui-preset-amount = Amounts are written
+dayend-ui-preset-amount-option =
+    { $format ->
+        [decimal-dot] With a decimal point (12.50)
+        [decimal-comma] With a decimal comma (12,50)
+        [minor] In minor units, without a separator (1250 for 12.50)
+       *[other] { $format }
+    }
+dayend-ui-preset-date = Dates and times are written
+dayend-ui-preset-date-option =
+    { $format ->
+        [iso8601] ISO 8601 with the offset (2026-11-21T19:45:03+07:00)
+       *[pattern] In a pattern of their own
+    }
+dayend-ui-preset-pattern = Pattern
+dayend-ui-preset-pattern-help = %d day, %m month, %Y year, %H hour, %M minute, %S second; for example %d.%m.%Y %H:%M
+dayend-ui-preset-pattern-example = In this file: { $example }
+dayend-ui-preset-pattern-empty = Write the pattern the dates and times follow.
+dayend-ui-preset-offset = Offset from UTC (±HH:MM)
+dayend-ui-preset-offset-bad = Write the offset from UTC as +07:00 or -03:30.
+dayend-ui-preset-separator-clash = In a file whose columns are separated by commas, amounts cannot be written with a decimal comma.
+dayend-ui-preset-types = What the values of “{ $column }” mean
+dayend-ui-preset-types-none = This column is empty in the file.
+dayend-ui-preset-type-unmapped = — no meaning —
+dayend-ui-preset-types-open =
+    { $count ->
+        [one] One value has no meaning yet: lines with it are refused on import.
+       *[other] { $count } values have no meaning yet: lines with them are refused on import.
+    }
+dayend-ui-preset-types-more = The file has more values than are shown here. A value without a meaning is refused on import, with its line and column.
+dayend-ui-preset-missing = Choose the column for: { $fields }
+dayend-ui-preset-name = Name of the mapping
+dayend-ui-preset-name-placeholder = For example, the bank's name
+dayend-ui-preset-name-exists = There is a saved mapping “{ $name }” already: saving replaces it.
+dayend-ui-preset-try = Try on this file
+dayend-ui-preset-trying = Reading the file with this mapping…
+dayend-ui-preset-preview-lines =
+    { $count ->
+        [one] The mapping reads { $count } line.
+       *[other] The mapping reads { $count } lines.
+    }
+dayend-ui-preset-preview-first = The first lines
+dayend-ui-preset-preview-stale = The mapping has changed since: try it again.
+dayend-ui-preset-col-line = Line
+dayend-ui-preset-col-kind = Type
+dayend-ui-preset-col-auth = Auth code
+dayend-ui-preset-save = Save the mapping
+dayend-ui-preset-saving = Saving the mapping…
 dayend-ui-bank-file = Bank file (CSV)
 dayend-ui-bank-import = Import and reconcile
 dayend-ui-bank-importing = Reading the bank file…

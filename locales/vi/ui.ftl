@@ -338,8 +338,98 @@ dayend-ui-preset =
         [viva] Viva Wallet
        *[other] { $preset }
     }
-dayend-ui-preset-custom = Mẫu đã lưu…
-dayend-ui-preset-custom-name = Tên mẫu đã lưu
+dayend-ui-preset-new = Tạo mẫu cho tệp của ngân hàng mới…
+dayend-ui-preset-saved = Đã lưu mẫu “{ $name }”.
+dayend-ui-preset-title = Tạo mẫu cho tệp của ngân hàng mới
+dayend-ui-preset-explain = Chọn một tệp lô giao dịch của ngân hàng mới. Quay đoán cột nào chứa thông tin gì: hãy kiểm tra từng trường, thử mẫu trên tệp rồi lưu lại với một tên.
+dayend-ui-preset-file = Tệp lô giao dịch của ngân hàng (CSV)
+dayend-ui-preset-reading = Đang đọc tệp…
+dayend-ui-preset-rows =
+    { $count ->
+       *[other] Tệp có { $count } dòng
+    }
+dayend-ui-preset-delimiter = Các cột được phân cách bằng
+dayend-ui-preset-delimiter-option =
+    { $delimiter ->
+        [comma] Dấu phẩy (,)
+        [semicolon] Dấu chấm phẩy (;)
+        [tab] Ký tự tab
+        [pipe] Dấu gạch đứng (|)
+       *[other] { $delimiter }
+    }
+dayend-ui-preset-header = Dòng đầu tiên chứa tên các cột
+dayend-ui-preset-col-field = Trường
+dayend-ui-preset-col-column = Cột trong tệp
+dayend-ui-preset-field =
+    { $field ->
+        [transaction_id] Mã giao dịch
+        [merchant_reference] Mã tham chiếu của cửa hàng
+        [order_code] Mã đơn hàng
+        [merchant_id] Mã cửa hàng (MID)
+        [terminal_id] Mã máy POS (TID)
+        [date_time] Ngày giờ
+        [scheme] Loại thẻ
+        [masked_pan] Số thẻ (đã che)
+        [amount] Số tiền
+        [currency] Loại tiền
+        [auth_code] Mã chuẩn chi
+        [rrn] Số tham chiếu truy xuất (RRN)
+        [stan] Số theo dõi (STAN)
+        [kind] Loại giao dịch
+       *[other] { $field }
+    }
+dayend-ui-preset-required = bắt buộc
+dayend-ui-preset-not-in-file = — không có trong tệp này —
+dayend-ui-preset-column = Cột { $number }
+dayend-ui-preset-column-option = { $name } — { $examples }
+dayend-ui-preset-no-currency = Không có cột loại tiền: mọi dòng đều tính theo loại tiền của quầy.
+dayend-ui-preset-no-kind = Không có cột loại giao dịch: số tiền âm là hoàn tiền, còn lại là bán hàng.
+dayend-ui-preset-amount = Cách ghi số tiền
+dayend-ui-preset-amount-option =
+    { $format ->
+        [decimal-dot] Dùng dấu chấm thập phân (12.50)
+        [decimal-comma] Dùng dấu phẩy thập phân (12,50)
+        [minor] Theo đơn vị nhỏ nhất, không có dấu phân cách (1250 cho 12.50)
+       *[other] { $format }
+    }
+dayend-ui-preset-date = Cách ghi ngày giờ
+dayend-ui-preset-date-option =
+    { $format ->
+        [iso8601] ISO 8601 kèm múi giờ (2026-11-21T19:45:03+07:00)
+       *[pattern] Theo một khuôn dạng riêng
+    }
+dayend-ui-preset-pattern = Khuôn dạng
+dayend-ui-preset-pattern-help = %d ngày, %m tháng, %Y năm, %H giờ, %M phút, %S giây; ví dụ %d/%m/%Y %H:%M
+dayend-ui-preset-pattern-example = Trong tệp này: { $example }
+dayend-ui-preset-pattern-empty = Hãy nhập khuôn dạng của ngày giờ.
+dayend-ui-preset-offset = Chênh lệch so với UTC (±HH:MM)
+dayend-ui-preset-offset-bad = Hãy ghi chênh lệch so với UTC dạng +07:00 hoặc -03:30.
+dayend-ui-preset-separator-clash = Trong tệp phân cách cột bằng dấu phẩy, số tiền không thể dùng dấu phẩy thập phân.
+dayend-ui-preset-types = Ý nghĩa các giá trị của “{ $column }”
+dayend-ui-preset-types-none = Cột này trống trong tệp.
+dayend-ui-preset-type-unmapped = — chưa có ý nghĩa —
+dayend-ui-preset-types-open =
+    { $count ->
+       *[other] Còn { $count } giá trị chưa có ý nghĩa: các dòng có giá trị đó sẽ bị từ chối khi nhập.
+    }
+dayend-ui-preset-types-more = Tệp có nhiều giá trị hơn số hiển thị ở đây. Giá trị chưa có ý nghĩa sẽ bị từ chối khi nhập, kèm số dòng và tên cột.
+dayend-ui-preset-missing = Hãy chọn cột cho: { $fields }
+dayend-ui-preset-name = Tên mẫu
+dayend-ui-preset-name-placeholder = Ví dụ: tên ngân hàng
+dayend-ui-preset-name-exists = Đã có mẫu “{ $name }”: lưu sẽ thay thế mẫu đó.
+dayend-ui-preset-try = Thử trên tệp này
+dayend-ui-preset-trying = Đang đọc tệp với mẫu này…
+dayend-ui-preset-preview-lines =
+    { $count ->
+       *[other] Mẫu đọc được { $count } dòng.
+    }
+dayend-ui-preset-preview-first = Các dòng đầu tiên
+dayend-ui-preset-preview-stale = Mẫu đã thay đổi: hãy thử lại.
+dayend-ui-preset-col-line = Dòng
+dayend-ui-preset-col-kind = Loại
+dayend-ui-preset-col-auth = Mã chuẩn chi
+dayend-ui-preset-save = Lưu mẫu
+dayend-ui-preset-saving = Đang lưu mẫu…
 dayend-ui-bank-file = Tệp ngân hàng (CSV)
 dayend-ui-bank-import = Nhập và đối soát
 dayend-ui-bank-importing = Đang đọc tệp ngân hàng…

@@ -338,8 +338,98 @@ dayend-ui-preset =
         [viva] Viva Wallet
        *[other] { $preset }
     }
-dayend-ui-preset-custom = 已保存的映射…
-dayend-ui-preset-custom-name = 已保存映射的名称
+dayend-ui-preset-new = 为新银行的文件建立映射…
+dayend-ui-preset-saved = 映射“{ $name }”已保存。
+dayend-ui-preset-title = 为新银行的文件建立映射
+dayend-ui-preset-explain = 选择新银行的一个批次文件。Quay 会猜测每一列的内容：请逐项核对字段，在该文件上试用映射，然后以一个名称保存。
+dayend-ui-preset-file = 银行的批次文件（CSV）
+dayend-ui-preset-reading = 正在读取文件…
+dayend-ui-preset-rows =
+    { $count ->
+       *[other] 文件共 { $count } 行
+    }
+dayend-ui-preset-delimiter = 列分隔符
+dayend-ui-preset-delimiter-option =
+    { $delimiter ->
+        [comma] 逗号（,）
+        [semicolon] 分号（;）
+        [tab] 制表符
+        [pipe] 竖线（|）
+       *[other] { $delimiter }
+    }
+dayend-ui-preset-header = 第一行是列名
+dayend-ui-preset-col-field = 字段
+dayend-ui-preset-col-column = 文件中的列
+dayend-ui-preset-field =
+    { $field ->
+        [transaction_id] 交易号
+        [merchant_reference] 商户参考号
+        [order_code] 订单号
+        [merchant_id] 商户号（MID）
+        [terminal_id] 终端号（TID）
+        [date_time] 日期和时间
+        [scheme] 卡组织
+        [masked_pan] 卡号（已遮盖）
+        [amount] 金额
+        [currency] 币种
+        [auth_code] 授权码
+        [rrn] 检索参考号（RRN）
+        [stan] 系统跟踪号（STAN）
+        [kind] 交易类型
+       *[other] { $field }
+    }
+dayend-ui-preset-required = 必填
+dayend-ui-preset-not-in-file = — 此文件中没有 —
+dayend-ui-preset-column = 第 { $number } 列
+dayend-ui-preset-column-option = { $name } — { $examples }
+dayend-ui-preset-no-currency = 没有币种列时，每一行都按本收银台的币种计。
+dayend-ui-preset-no-kind = 没有交易类型列时，负数金额视为退款，其余视为消费。
+dayend-ui-preset-amount = 金额的写法
+dayend-ui-preset-amount-option =
+    { $format ->
+        [decimal-dot] 小数点为句点（12.50）
+        [decimal-comma] 小数点为逗号（12,50）
+        [minor] 以最小货币单位计、无小数点（12.50 写作 1250）
+       *[other] { $format }
+    }
+dayend-ui-preset-date = 日期和时间的写法
+dayend-ui-preset-date-option =
+    { $format ->
+        [iso8601] ISO 8601，带时差（2026-11-21T19:45:03+07:00）
+       *[pattern] 自定义格式
+    }
+dayend-ui-preset-pattern = 格式
+dayend-ui-preset-pattern-help = %d 日，%m 月，%Y 年，%H 时，%M 分，%S 秒；例如 %Y/%m/%d %H:%M
+dayend-ui-preset-pattern-example = 此文件中：{ $example }
+dayend-ui-preset-pattern-empty = 请填写日期和时间的格式。
+dayend-ui-preset-offset = 与 UTC 的时差（±HH:MM）
+dayend-ui-preset-offset-bad = 与 UTC 的时差请写成 +08:00 或 -03:30 的形式。
+dayend-ui-preset-separator-clash = 列以逗号分隔的文件中，金额不能用逗号作小数点。
+dayend-ui-preset-types = “{ $column }”各个值的含义
+dayend-ui-preset-types-none = 此列在文件中为空。
+dayend-ui-preset-type-unmapped = — 未指定含义 —
+dayend-ui-preset-types-open =
+    { $count ->
+       *[other] 还有 { $count } 个值未指定含义：含这些值的行在导入时会被拒绝。
+    }
+dayend-ui-preset-types-more = 文件中的值比这里显示的更多。未指定含义的值在导入时会被拒绝，并注明行号和列名。
+dayend-ui-preset-missing = 请为以下字段选择列：{ $fields }
+dayend-ui-preset-name = 映射名称
+dayend-ui-preset-name-placeholder = 例如银行的名称
+dayend-ui-preset-name-exists = 已有名为“{ $name }”的映射：保存将替换它。
+dayend-ui-preset-try = 在此文件上试用
+dayend-ui-preset-trying = 正在用此映射读取文件…
+dayend-ui-preset-preview-lines =
+    { $count ->
+       *[other] 此映射读取了 { $count } 行。
+    }
+dayend-ui-preset-preview-first = 前几行
+dayend-ui-preset-preview-stale = 映射已更改：请重新试用。
+dayend-ui-preset-col-line = 行
+dayend-ui-preset-col-kind = 类型
+dayend-ui-preset-col-auth = 授权码
+dayend-ui-preset-save = 保存映射
+dayend-ui-preset-saving = 正在保存映射…
 dayend-ui-bank-file = 银行文件（CSV）
 dayend-ui-bank-import = 导入并对账
 dayend-ui-bank-importing = 正在读取银行文件…

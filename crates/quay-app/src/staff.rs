@@ -103,6 +103,17 @@ impl Counter {
         Ok(self.store().staff_list(false)?)
     }
 
+    /// The name to show for an actor recorded by id (records and the audit keep the id;
+    /// people read names). Anything else — "setup", a name given on the command line, a
+    /// member no longer found — is shown as recorded.
+    pub fn actor_name(&self, actor: &str) -> String {
+        uuid::Uuid::parse_str(actor)
+            .ok()
+            .and_then(|id| self.store().staff_member(id).ok().flatten())
+            .map(|m| m.name)
+            .unwrap_or_else(|| actor.to_string())
+    }
+
     /// The window's sign-in: the PIN alone names the member.
     pub fn sign_in(&self, pin: &str) -> Result<SessionView> {
         let now = self.now();

@@ -173,6 +173,62 @@ export interface BankReconciliation {
 }
 /** Built-in bank file presets; a manager's saved mapping goes by its own name. */
 export const BANK_PRESETS = ['generic', 'viva'] as const;
+/** What a bank line is; fees and chargebacks are the acquirer's own lines. */
+export type LineKind = 'sale' | 'refund' | 'fee' | 'chargeback';
+export const LINE_KINDS: readonly LineKind[] = ['sale', 'refund', 'fee', 'chargeback'];
+/** One column of a bank file as the mapping screen shows it. */
+export interface SampleColumn {
+  /** Zero-based position in the file. */
+  index: number;
+  /** The header cell, trimmed; '' in a file without a header. */
+  header: string;
+  examples: string[];
+  /** Distinct non-empty values, at most 20, in order of appearance. */
+  values: string[];
+  /** The file has more distinct values than `values` holds. */
+  more_values: boolean;
+}
+/** Where a field is found: by header name (the first present wins) or by position. */
+export interface BankColumn { names: string[]; index: number | null; required: boolean }
+export interface BankColumns {
+  transaction_id: BankColumn | null; merchant_reference: BankColumn | null; order_code: BankColumn | null;
+  merchant_id: BankColumn | null; terminal_id: BankColumn | null;
+  /** Required: never null (unmapped, it has neither names nor index and cannot be saved). */
+  date_time: BankColumn;
+  scheme: BankColumn | null; masked_pan: BankColumn | null;
+  /** Required, like `date_time`. */
+  amount: BankColumn;
+  /** Without it every line is in the counter's currency. */
+  currency: BankColumn | null;
+  auth_code: BankColumn | null; rrn: BankColumn | null; stan: BankColumn | null;
+  /** Without it a negative amount is a refund, any other a sale. */
+  kind: BankColumn | null;
+}
+export type AmountFormat = { format: 'decimal'; separator: '.' | ',' } | { format: 'minor' };
+/** A local pattern (chrono strftime, "%d.%m.%Y %H:%M") is read at a fixed offset east of UTC. */
+export type DateFormat = { format: 'iso8601' } | { format: 'pattern'; pattern: string; utc_offset_minutes: number };
+/** How one bank's batch file is laid out. */
+export interface BankPreset {
+  name: string;
+  /** ',' ';' '\t' '|'. */
+  delimiter: string;
+  has_header: boolean;
+  columns: BankColumns;
+  amount: AmountFormat;
+  date_time: DateFormat;
+  /** Type cell value → what it means (compared trimmed, without case). */
+  types: Record<string, LineKind>;
+}
+/** A first look at a new bank's file, with a mapping guessed from it (`name` empty). */
+export interface FileSample { delimiter: string; has_header: boolean; columns: SampleColumn[]; rows: number; suggested: BankPreset }
+export interface PreviewLine {
+  line: number; kind: LineKind; amount_text: string;
+  /** RFC 3339. */
+  date_time: string;
+  transaction_id: string | null; merchant_reference: string | null; terminal_id: string | null; scheme: string | null; auth_code: string | null;
+}
+/** A file read with a mapping not saved yet: how many lines, of what kind, the first few. */
+export interface BankPreview { lines: number; kinds: Partial<Record<LineKind, number>>; first: PreviewLine[] }
 export type SettleAction = 'link' | 'next_batch' | 'enter';
 export interface SettleRequest { action: SettleAction; bankId: string | null; paymentId: string | null; reason: string | null }
 export interface ReportFiles { pdf_path: string; csv_path: string }
@@ -238,6 +294,16 @@ export const api = {
     call<BankReconciliation>('dayend_reconcile', { date, content, preset, fileName }),
   dayendSettle: (date: string | null, s: SettleRequest) =>
     call<BankReconciliation>('dayend_settle', { date, action: s.action, bankId: s.bankId, paymentId: s.paymentId, reason: s.reason }),
+  /** The bank file mappings: the built-in ones (generic, viva), then the saved ones. */
+  dayendPresets: () => call<string[]>('dayend_presets'),
+  /** A first look at a new bank's file; `delimiter` (',' ';' 'tab' '|') and `hasHeader`
+   *  override the guesses, null guesses. */
+  dayendBankSample: (content: string, delimiter: string | null, hasHeader: boolean | null) =>
+    call<FileSample>('dayend_bank_sample', { content, delimiter, hasHeader }),
+  /** Reads the file with a mapping not saved yet and records nothing; a refusal names the line and column. */
+  dayendPresetPreview: (content: string, preset: BankPreset) => call<BankPreview>('dayend_preset_preview', { content, preset }),
+  /** Saves the mapping under `name`; answers the preset names after saving. */
+  dayendPresetSave: (name: string, preset: BankPreset) => call<string[]>('dayend_preset_save', { name, preset }),
   dayendReport: (date: string | null) => call<ReportFiles>('dayend_report', { date }),
   /** `cashCounted` in major units as typed ("150000", "12.50"); null when not counted. */
   dayendClose: (date: string | null, cashCounted: string | null, reason: string | null) =>

@@ -483,8 +483,11 @@ impl Counter {
             })
             .collect();
         let date = Self::day_text(day);
+        // Read first: the store's lock must be released before `actor_name` takes it.
+        let recorded = self.store().bank_imports_on(&date)?;
+        let imports = recorded.into_iter().map(|i| quay_store::BankImportRecord { imported_by: self.actor_name(&i.imported_by), ..i }).collect();
         Ok(BankReconciliation {
-            imports: self.store().bank_imports_on(&date)?,
+            imports,
             date,
             import,
             summary: rec.summary,

@@ -80,6 +80,7 @@ pub struct DayClose {
     pub cash_counted: Option<i64>,
     pub cash_difference: Option<i64>,
     pub reason: Option<String>,
+    /// Who closed it, by name (the record and the audit keep the staff id).
     pub closed_by: String,
     pub closed_at: String,
     pub totals: DayTotals,
@@ -202,7 +203,7 @@ impl Counter {
             cash_counted: r.cash_counted,
             cash_difference: r.cash_difference,
             reason: r.reason,
-            closed_by: r.closed_by,
+            closed_by: self.actor_name(&r.closed_by),
             closed_at: r.closed_at,
             totals,
         }))
@@ -284,7 +285,7 @@ impl Counter {
             cash_counted: counted,
             cash_difference: difference,
             reason,
-            closed_by: actor.to_string(),
+            closed_by: self.actor_name(actor),
             closed_at: at,
             totals,
         })

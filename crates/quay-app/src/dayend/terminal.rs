@@ -177,7 +177,9 @@ impl Counter {
             agrees: brands.iter().all(|b| b.counter == b.terminal),
             brands,
             receipt_range,
-            closed_by: actor.to_string(),
+            // Kept in the batch's JSON for the report: the name people read (the
+            // table's actor column and the audit keep the id).
+            closed_by: self.actor_name(actor),
             closed_at: self.now().to_rfc3339(),
         };
         let json = serde_json::to_string(&batch).map_err(AppError::internal)?;

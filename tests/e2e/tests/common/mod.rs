@@ -1,0 +1,243 @@
+//! What the window tests share: the simulators and the driver as processes, the
+//! `quay` binary for setup, and WebDriver helpers that wait for the UI.
+#![allow(dead_code)] // each test file uses a part
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Map, Value};
+use thirtyfour::prelude::*;
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("QUAY_APP").map(PathBuf::from).unwrap_or_else(|| root().join("target/debug/quay"))
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub fn sim_binary() -> PathBuf {
+    app_binary().with_file_name("quay-sim")
+}
+
+/// The hub simulator, on a free port, serving the demo café; stopped on drop.
+pub struct Sim {
+    child: Child,
+    pub url: String,
+    pub viva: String,
+}
+
+impl Sim {
+    pub fn start() -> Sim {
+        use std::io::BufRead;
+        let mut child = Command::new(sim_binary())
+            .args([
+                "--port",
+                "0",
+                "--menu",
+                root().join("assets/demo-menu.json").to_str().unwrap(),
+                "--viva",
+                "--viva-autopay",
+                "E2E-TERMINAL",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("quay-sim (built by cargo test --workspace)");
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let url = line.trim().strip_prefix("hub: ").expect("the simulator prints its address").to_string();
+        line.clear();
+        out.read_line(&mut line).unwrap();
+        let viva = line.trim().strip_prefix("viva: ").expect("the Viva simulator's address").to_string();
+        Sim { child, url, viva }
+    }
+
+    /// `GET /admin/stats` (unsigned, loopback).
+    pub fn stats(&self) -> Value {
+        use std::io::{Read, Write};
+        let authority = self.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+        let mut s = std::net::TcpStream::connect(&authority).unwrap();
+        write!(s, "GET /admin/stats HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        serde_json::from_str(raw.split_once("\r\n\r\n").unwrap().1).unwrap()
+    }
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn quay_stdin(data: &Path, args: &[&str], input: &str) {
+    use std::io::Write;
+    let mut child = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).stdin(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success(), "quay {args:?}");
+}
+
+pub fn quay(data: &Path, args: &[&str]) -> String {
+    let out = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).output().expect("run quay");
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down with it.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start(out: &Path) -> Driver {
+        let bin = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
+            let home = std::env::var_os("CARGO_HOME")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+            home.join("bin/tauri-driver")
+        });
+        let (port, native) = (free_port(), free_port());
+        let log = std::fs::File::create(out.join("tauri-driver.log")).unwrap();
+        let child = Command::new(&bin)
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{}: {e} (make test installs it)", bin.display()));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn connect(port: u16, data: &Path, browser_name: bool) -> WebDriverResult<WebDriver> {
+    let mut caps = Map::new();
+    if browser_name {
+        caps.insert("browserName".into(), json!("wry"));
+    }
+    caps.insert("tauri:options".into(), json!({"application": app_binary(), "args": ["--data-dir", data]}));
+    WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await
+}
+
+pub async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
+    d.query(By::Css(format!("[data-testid='{id}']")))
+        .wait(Duration::from_secs(15), Duration::from_millis(100))
+        .and_displayed()
+        .first()
+        .await
+}
+
+pub async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
+    by_testid(d, id).await?.click().await
+}
+
+/// Waits until the element's text contains `needle` (views load after the dialog opens).
+pub async fn wait_text(d: &WebDriver, id: &str, needle: &str) -> WebDriverResult<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = by_testid(d, id).await?.text().await?;
+        if text.contains(needle) {
+            return Ok(text);
+        }
+        assert!(Instant::now() < deadline, "{id}: {text:?} lacks {needle:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until exactly `n` elements match: the UI updates after the backend answers.
+pub async fn wait_count(d: &WebDriver, css: &str, n: usize) -> WebDriverResult<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let found = d.find_all(By::Css(css)).await?.len();
+        if found == n {
+            return Ok(());
+        }
+        assert!(Instant::now() < deadline, "{css}: {found} elements, expected {n}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn shot(d: &WebDriver, out: &Path, name: &str) -> WebDriverResult<()> {
+    d.screenshot(&out.join(format!("{name}.png"))).await
+}
+
+/// en grouping for VND, as the screen shows it: ₫125,000.
+pub fn vnd_en(minor: i64) -> String {
+    let digits = minor.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("₫{out}")
+}
+
+pub fn ftl_receipt(lang: &str, id: &str) -> String {
+    ftl_in("receipt.ftl", lang, id)
+}
+
+/// The text of message `id` in a locale's ui.ftl (single-line messages only).
+pub fn ftl(lang: &str, id: &str) -> String {
+    ftl_in("ui.ftl", lang, id)
+}
+
+pub fn ftl_in(file: &str, lang: &str, id: &str) -> String {
+    let src = std::fs::read_to_string(root().join(format!("locales/{lang}/{file}"))).unwrap();
+    src.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).unwrap_or_else(|| panic!("{lang}: {id}")).trim().to_string()
+}
+
+pub fn quay_as(data: &Path, pin: Option<&str>, args: &[&str], input: &str) {
+    use std::io::Write;
+    let mut cmd = Command::new(app_binary());
+    cmd.arg("--data-dir").arg(data).args(args).env_remove("QUAY_PIN").stdin(Stdio::piped());
+    if let Some(p) = pin {
+        cmd.env("QUAY_PIN", p);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success(), "quay {args:?}");
+}
+
+pub async fn type_pin(d: &WebDriver, pad: &str, pin: &str) -> WebDriverResult<()> {
+    for digit in pin.chars() {
+        click(d, &format!("{pad}-pad-{digit}")).await?;
+    }
+    Ok(())
+}
+
+pub fn quay_with_pin(data: &Path, pin: &str, args: &[&str]) -> String {
+    let out = Command::new(app_binary()).arg("--data-dir").arg(data).args(args).env("QUAY_PIN", pin).output().expect("run quay");
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
