@@ -114,22 +114,10 @@ async fn manager_day_end() -> WebDriverResult<()> {
     let data = tempfile::tempdir().unwrap();
     let p = data.path();
     let sim = Sim::start();
-    let (tech, manager, cashier) = ("2468", "5678", "1357");
-    quay(p, &["config", "set", "counter.locale", "en"]);
-    quay(p, &["config", "set", "hub.url", &sim.url]);
-    quay(p, &["config", "set", "hub.pos_parent", "SANDBOX"]);
-    quay(p, &["config", "set", "hub.pos_id", "SANDBOX-01"]);
-    quay_stdin(p, &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
-    quay_stdin(p, &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
-    quay(p, &["menu", "sync"]);
-    quay(p, &["config", "set", "terminal.kind", "viva"]);
-    quay(p, &["config", "set", "viva.url", &sim.viva]);
-    quay(p, &["config", "set", "viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"]);
-    quay(p, &["config", "set", "viva.source_code", "E2E-TERMINAL"]);
-    quay_stdin(p, &["config", "set", "viva.api_key", "-"], "sandbox-api-key\n");
-    quay_as(p, None, &["staff", "add", "--name", "Tuấn", "--role", "technician"], &format!("{tech}\n"));
-    quay_as(p, Some(tech), &["staff", "add", "--name", "Hoa", "--role", "manager"], &format!("{manager}\n"));
-    quay_as(p, Some(tech), &["staff", "add", "--name", "Lan", "--role", "cashier"], &format!("{cashier}\n"));
+    let (manager, cashier) = (MANAGER, CASHIER);
+    counter_on_hub(p, &sim);
+    card_on_viva(p, &sim);
+    add_staff(p);
 
     // The day: a cash sale and a card sale (the Viva sandbox terminal pays by itself),
     // both sent to the hub so that the day can close.

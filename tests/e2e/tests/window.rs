@@ -20,19 +20,8 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     let data = tempfile::tempdir().unwrap();
     // The counter is connected to the hub simulator, as `make run` does it.
     let sim = Sim::start();
-    quay(data.path(), &["config", "set", "counter.locale", "en"]);
-    quay(data.path(), &["config", "set", "hub.url", &sim.url]);
-    quay(data.path(), &["config", "set", "hub.pos_parent", "SANDBOX"]);
-    quay(data.path(), &["config", "set", "hub.pos_id", "SANDBOX-01"]);
-    quay_stdin(data.path(), &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
-    quay_stdin(data.path(), &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
-    quay(data.path(), &["menu", "sync"]);
-    // Card payments: Viva eftPOS, whose sandbox terminal pays the newest order by itself.
-    quay(data.path(), &["config", "set", "terminal.kind", "viva"]);
-    quay(data.path(), &["config", "set", "viva.url", &sim.viva]);
-    quay(data.path(), &["config", "set", "viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"]);
-    quay(data.path(), &["config", "set", "viva.source_code", "E2E-TERMINAL"]);
-    quay_stdin(data.path(), &["config", "set", "viva.api_key", "-"], "sandbox-api-key\n");
+    counter_on_hub(data.path(), &sim);
+    card_on_viva(data.path(), &sim);
     let menu: Value = serde_json::from_str(&std::fs::read_to_string(root().join("assets/demo-menu.json")).unwrap()).unwrap();
     let price = |id: &str| menu["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["price"].as_i64().unwrap();
     let egg = menu["option_groups"]
@@ -195,17 +184,9 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
     let data = tempfile::tempdir().unwrap();
     let p = data.path();
     let sim = Sim::start();
-    let (tech, manager, cashier) = ("2468", "5678", "1357");
-    quay(p, &["config", "set", "counter.locale", "en"]);
-    quay(p, &["config", "set", "hub.url", &sim.url]);
-    quay(p, &["config", "set", "hub.pos_parent", "SANDBOX"]);
-    quay(p, &["config", "set", "hub.pos_id", "SANDBOX-01"]);
-    quay_stdin(p, &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
-    quay_stdin(p, &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
-    quay(p, &["menu", "sync"]);
-    quay_as(p, None, &["staff", "add", "--name", "Tuấn", "--role", "technician"], &format!("{tech}\n"));
-    quay_as(p, Some(tech), &["staff", "add", "--name", "Hoa", "--role", "manager"], &format!("{manager}\n"));
-    quay_as(p, Some(tech), &["staff", "add", "--name", "Lan", "--role", "cashier"], &format!("{cashier}\n"));
+    let (manager, cashier) = (MANAGER, CASHIER);
+    counter_on_hub(p, &sim);
+    add_staff(p);
 
     let driver = Driver::start(&out);
     let d = match connect(driver.port, p, true).await {

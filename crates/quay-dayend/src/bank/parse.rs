@@ -54,13 +54,7 @@ fn delimiter_name(d: char) -> String {
 
 pub fn parse(bytes: &[u8], preset: &Preset, expect: &Expect) -> Result<BankBatch, BankError> {
     preset.validate()?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| BankError::NotUtf8 {
-        line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64,
-    })?;
-    if text.trim().is_empty() {
-        return Err(BankError::Empty);
-    }
+    let text = decode(bytes)?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(preset.delimiter as u8)
         .has_headers(false)
@@ -105,6 +99,19 @@ pub fn parse(bytes: &[u8], preset: &Preset, expect: &Expect) -> Result<BankBatch
         lines.push(line);
     }
     Ok(BankBatch { lines })
+}
+
+/// The file as text: UTF-8 (a byte-order mark is dropped), not empty. Another encoding is
+/// refused with the first line that is not UTF-8, never guessed at.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, BankError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| BankError::NotUtf8 {
+        line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64,
+    })?;
+    if text.trim().is_empty() {
+        return Err(BankError::Empty);
+    }
+    Ok(text)
 }
 
 fn csv_error(e: &csv::Error) -> BankError {

@@ -87,13 +87,7 @@ pub struct FileSample {
 /// the guesses (the manager corrects them on the mapping screen). Refuses what no preset
 /// could read: not UTF-8, empty, or not CSV.
 pub fn sample(bytes: &[u8], delimiter: Option<char>, has_header: Option<bool>) -> Result<FileSample, BankError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| BankError::NotUtf8 {
-        line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64,
-    })?;
-    if text.trim().is_empty() {
-        return Err(BankError::Empty);
-    }
+    let text = super::parse::decode(bytes)?;
     let delimiter = match delimiter {
         Some(d) if DELIMITERS.contains(&d) => d,
         Some(_) => return Err(BankError::BadPreset { reason: "delimiter".into() }),

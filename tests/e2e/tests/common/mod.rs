@@ -241,3 +241,35 @@ pub fn quay_with_pin(data: &Path, pin: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A counter in English connected to the hub simulator, with the menu synced: as `make
+/// run` sets it up.
+pub fn counter_on_hub(p: &Path, sim: &Sim) {
+    quay(p, &["config", "set", "counter.locale", "en"]);
+    quay(p, &["config", "set", "hub.url", &sim.url]);
+    quay(p, &["config", "set", "hub.pos_parent", "SANDBOX"]);
+    quay(p, &["config", "set", "hub.pos_id", "SANDBOX-01"]);
+    quay_stdin(p, &["config", "set", "hub.key1", "-"], "sandbox-key1-0123456789abcdef\n");
+    quay_stdin(p, &["config", "set", "hub.key2", "-"], "sandbox-key2-0123456789abcdef\n");
+    quay(p, &["menu", "sync"]);
+}
+
+/// Card payments through Viva eftPOS, whose sandbox terminal pays the newest order itself.
+pub fn card_on_viva(p: &Path, sim: &Sim) {
+    quay(p, &["config", "set", "terminal.kind", "viva"]);
+    quay(p, &["config", "set", "viva.url", &sim.viva]);
+    quay(p, &["config", "set", "viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"]);
+    quay(p, &["config", "set", "viva.source_code", "E2E-TERMINAL"]);
+    quay_stdin(p, &["config", "set", "viva.api_key", "-"], "sandbox-api-key\n");
+}
+
+/// PINs of the staff `add_staff` creates: Tuấn the technician, Hoa the manager, Lan the cashier.
+pub const TECH: &str = "2468";
+pub const MANAGER: &str = "5678";
+pub const CASHIER: &str = "1357";
+
+pub fn add_staff(p: &Path) {
+    quay_as(p, None, &["staff", "add", "--name", "Tuấn", "--role", "technician"], &format!("{TECH}\n"));
+    quay_as(p, Some(TECH), &["staff", "add", "--name", "Hoa", "--role", "manager"], &format!("{MANAGER}\n"));
+    quay_as(p, Some(TECH), &["staff", "add", "--name", "Lan", "--role", "cashier"], &format!("{CASHIER}\n"));
+}
