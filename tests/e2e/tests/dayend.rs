@@ -1,9 +1,9 @@
 //! The manager's day end in the real window: the day's totals, the terminal's batch
-//! compared with the journal, a new bank's file mapped
-//! by hand on the mapping screen (tried, then saved as a preset), the file imported and
-//! reconciled line by line, a line the counter never saw entered by hand with a reason,
-//! the report written, and the day closed with a cash difference explained. Screenshots
-//! go to `tests/e2e/output/`. Run by `make test` (`make test-e2e`).
+//! compared with the journal, a new bank's file mapped by hand on the mapping screen
+//! (tried, then saved as a preset), the file imported and reconciled line by line, a line
+//! the counter never saw entered by hand with a reason, the report written, the day
+//! closed with a cash difference explained, and the mapping screen again in Arabic.
+//! Screenshots go to `tests/e2e/output/`. Run by `make test` (`make test-e2e`).
 
 mod common;
 
@@ -223,6 +223,23 @@ async fn manager_day_end() -> WebDriverResult<()> {
         wait_text(&d, "dayend-closed", "Hoa").await?;
         show(&d, "dayend-close").await?;
         shot(&d, &out, "32-day-closed").await?;
+
+        // In Arabic the screen and the mapping dialog run right to left, translated.
+        choose_css(&d, "[data-testid='locale-select']", "ar").await?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while d.execute("return document.documentElement.dir;", Vec::<Value>::new()).await?.json() != &json!("rtl") {
+            assert!(Instant::now() < deadline, "the window stayed left to right");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        wait_text(&d, "dayend-preset-new", &ftl("ar", "dayend-ui-preset-new")).await?;
+        click(&d, "dayend-preset-new").await?;
+        let dialog = by_testid(&d, "dayend-preset-dialog").await?;
+        pick_file(&d, "dayend-preset-file", &bank).await?;
+        wait_attr(&d, "[data-testid='dayend-preset-rows']", "data-rows", "3").await?;
+        let dir = d.execute("return getComputedStyle(arguments[0]).direction;", vec![dialog.to_json()?]).await?.json().clone();
+        assert_eq!(dir, json!("rtl"));
+        shot(&d, &out, "33-bank-mapping-ar").await?;
+        click(&d, "dayend-preset-cancel").await?;
         WebDriverResult::Ok(())
     }
     .await;
@@ -230,15 +247,16 @@ async fn manager_day_end() -> WebDriverResult<()> {
     result?;
 
     // What the window did is on record: the preset, the import, the hand entry, the close.
+    // (The window left the counter in Arabic: the checks below read English.)
     let rec: Value = serde_json::from_str(&quay_with_pin(p, manager, &["dayend", "reconcile", "--json"])).unwrap();
     assert_eq!(rec["imports"][0]["preset"], "Ngân hàng A");
     assert_eq!(rec["settlements"], 1);
-    let audit = quay_with_pin(p, manager, &["audit", "verify"]);
+    let audit = quay_with_pin(p, manager, &["--lang", "en", "audit", "verify"]);
     assert!(audit.contains("intact"), "{audit}");
     let again = std::process::Command::new(app_binary())
         .arg("--data-dir")
         .arg(p)
-        .args(["dayend", "close"])
+        .args(["--lang", "en", "dayend", "close"])
         .env("QUAY_PIN", manager)
         .output()
         .unwrap();
