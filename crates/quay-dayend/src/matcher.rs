@@ -1,6 +1,10 @@
 //! Matches the counter's card payments with the bank's lines. A pure function of its
 //! inputs; every link says which rule made it.
 //!
+//! The inputs are read once, in order, into compact columns (`columns`), and the rules
+//! work on those. Keys are matched by sorting their hashes (`join`); the strings then
+//! confirm each pair, so a hash collision can never make a link. BENCH.md says why.
+//!
 //! Rules run as whole passes, in order, so the first rule wins for every line:
 //! 1. `reference`: bank merchant reference == counter id, or bank transaction id ==
 //!    counter provider ref / receipt no, or bank order code == counter provider ref;
@@ -39,7 +43,11 @@ use quay_core::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{BankLine, LineKind};
-use crate::fxhash::{fx_str, map_with_capacity, FxMap};
+
+mod columns;
+mod join;
+
+use columns::{BankCols, PayCols};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -191,8 +199,8 @@ pub(crate) fn counter_item(p: &CounterPayment) -> Item {
     Item::Counter { id: Arc::from(p.id.as_str()) }
 }
 
-fn kind_of(l: &BankLine) -> Option<PaymentKind> {
-    match l.kind {
+fn kind_of(k: LineKind) -> Option<PaymentKind> {
+    match k {
         LineKind::Sale => Some(PaymentKind::Sale),
         LineKind::Refund => Some(PaymentKind::Refund),
         LineKind::Fee | LineKind::Chargeback => None,
@@ -200,20 +208,37 @@ fn kind_of(l: &BankLine) -> Option<PaymentKind> {
 }
 
 fn nonempty(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    s.as_deref().map(trim).filter(|s| !s.is_empty())
+}
+
+/// `str::trim`, skipping the Unicode-aware scan when both ends are visible ASCII, as
+/// keys nearly always are: the scan was a tenth of the matcher's time.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// `x == y` where both are present.
+fn same_some(x: Option<&str>, y: Option<&str>) -> bool {
+    x.is_some() && x == y
 }
 
 /// The contenders of an ambiguous item. Boxed so that the slot of every other item costs
 /// 8 bytes, not 24: at 200k lines the state must stay small to stay in cache.
 #[allow(clippy::box_collection)]
-type Cands = Option<Box<Vec<usize>>>;
+type Cands = Option<Box<Vec<u32>>>;
 
-/// Matching state, indexed by position in the bank slice and the approved-counter list.
-struct State<'a> {
-    bank: &'a [BankLine],
-    pay: Vec<&'a CounterPayment>,
-    bank_t: Vec<i64>,
-    pay_t: Vec<i64>,
+const NONE: u32 = u32::MAX;
+
+/// Matching state, indexed by position in the bank slice (`b`) and the approved-counter
+/// list (`c`). The rules read only the columns, never the inputs.
+struct State {
+    bc: BankCols,
+    pc: PayCols,
+    /// The earlier line each duplicate repeats, or `NONE`.
+    dup_of: Vec<u32>,
     /// Bank lines that take part (sales and refunds, not duplicates).
     bank_open: Vec<bool>,
     // Compact (u32, boxed) so that the state of 200k lines stays small in cache.
@@ -225,7 +250,7 @@ struct State<'a> {
     after: i64,
 }
 
-impl State<'_> {
+impl State {
     fn bank_free(&self, b: usize) -> bool {
         self.bank_open[b] && self.bank_link[b].is_none() && self.bank_amb[b].is_none()
     }
@@ -233,37 +258,36 @@ impl State<'_> {
         self.pay_link[c].is_none() && self.pay_amb[c].is_none()
     }
     fn in_window(&self, b: usize, c: usize) -> bool {
-        let d = self.bank_t[b] - self.pay_t[c];
+        let d = self.bc.t[b] - self.pc.t[c];
         -self.before <= d && d <= self.after
     }
     fn same_amount(&self, b: usize, c: usize) -> bool {
-        let (l, p) = (&self.bank[b], self.pay[c]);
-        l.amount.currency == p.amount.currency && l.amount.minor.abs() == p.amount.minor.abs()
+        self.bc.cur[b] == self.pc.cur[c] && self.bc.minor[b].abs() == self.pc.mag[c]
     }
     fn same_stan(&self, b: usize, c: usize) -> bool {
-        matches!((nonempty(&self.bank[b].stan), nonempty(&self.pay[c].stan)), (Some(x), Some(y)) if x == y)
+        same_some(self.bc.stan.get(b), self.pc.stan.get(c))
     }
     fn pair_ok(&self, b: usize, c: usize) -> bool {
-        self.bank_free(b) && self.pay_free(c) && kind_of(&self.bank[b]) == Some(self.pay[c].kind)
+        self.bank_free(b) && self.pay_free(c) && kind_of(self.bc.kind[b]) == Some(self.pc.kind[c])
     }
 
     /// Links unique pairs, marks contested ones ambiguous (see the module comment).
-    fn resolve(&mut self, mut pairs: Vec<(usize, usize)>, rule: Rule) {
+    fn resolve(&mut self, mut pairs: Vec<(u32, u32)>, rule: Rule) {
         pairs.sort_unstable();
         pairs.dedup();
         let n = pairs.len();
-        let mut cb = vec![0u32; self.bank.len()];
-        let mut cc = vec![0u32; self.pay.len()];
+        let mut cb = vec![0u32; self.bc.t.len()];
+        let mut cc = vec![0u32; self.pc.t.len()];
         for &(b, c) in &pairs {
-            cb[b] += 1;
-            cc[c] += 1;
+            cb[b as usize] += 1;
+            cc[c as usize] += 1;
         }
         // Narrow contested groups only: each bank line's (contiguous, pairs are sorted by
         // line), then each payment's. A pair must survive both.
         let mut keep_b = vec![true; n];
         let mut start = 0;
         while start < n {
-            let end = start + cb[pairs[start].0] as usize;
+            let end = start + cb[pairs[start].0 as usize] as usize;
             if end - start > 1 {
                 let group: Vec<usize> = (start..end).collect();
                 self.narrow_group(&pairs, &group, &mut keep_b, rule);
@@ -271,7 +295,7 @@ impl State<'_> {
             start = end;
         }
         let mut keep_c = vec![true; n];
-        let mut order: Vec<usize> = (0..n).filter(|&i| cc[pairs[i].1] > 1).collect();
+        let mut order: Vec<usize> = (0..n).filter(|&i| cc[pairs[i].1 as usize] > 1).collect();
         order.sort_by_key(|&i| pairs[i].1);
         for group in order.chunk_by(|&x, &y| pairs[x].1 == pairs[y].1) {
             self.narrow_group(&pairs, group, &mut keep_c, rule);
@@ -280,27 +304,27 @@ impl State<'_> {
         cc.fill(0);
         for (i, &(b, c)) in pairs.iter().enumerate() {
             if keep_b[i] && keep_c[i] {
-                cb[b] += 1;
-                cc[c] += 1;
+                cb[b as usize] += 1;
+                cc[c as usize] += 1;
             }
         }
         for (i, &(b, c)) in pairs.iter().enumerate() {
-            if keep_b[i] && keep_c[i] && cb[b] == 1 && cc[c] == 1 {
-                self.bank_link[b] = Some((c as u32, rule));
-                self.pay_link[c] = Some((b as u32, rule));
+            if keep_b[i] && keep_c[i] && cb[b as usize] == 1 && cc[c as usize] == 1 {
+                self.bank_link[b as usize] = Some((c, rule));
+                self.pay_link[c as usize] = Some((b, rule));
             }
         }
         // Contested pairs where neither side found its match are ambiguous; a side that
         // lost a tie to a linked pair (narrowed away) is free for the later rules.
         for &(b, c) in &pairs {
-            if self.bank_link[b].is_none() && self.pay_link[c].is_none() {
-                push_candidate(&mut self.bank_amb[b], c);
-                push_candidate(&mut self.pay_amb[c], b);
+            if self.bank_link[b as usize].is_none() && self.pay_link[c as usize].is_none() {
+                push_candidate(&mut self.bank_amb[b as usize], c);
+                push_candidate(&mut self.pay_amb[c as usize], b);
             }
         }
     }
 
-    fn narrow_group(&self, pairs: &[(usize, usize)], group: &[usize], keep: &mut [bool], rule: Rule) {
+    fn narrow_group(&self, pairs: &[(u32, u32)], group: &[usize], keep: &mut [bool], rule: Rule) {
         self.narrow(pairs, group, keep, |s, b, c| s.same_amount(b, c));
         if rule == Rule::TerminalAuth {
             self.narrow(pairs, group, keep, |s, b, c| s.same_stan(b, c));
@@ -308,12 +332,12 @@ impl State<'_> {
     }
 
     /// Within one contested group, keeps only the pairs passing `test`, if any do.
-    fn narrow(&self, pairs: &[(usize, usize)], group: &[usize], keep: &mut [bool], test: impl Fn(&Self, usize, usize) -> bool) {
+    fn narrow(&self, pairs: &[(u32, u32)], group: &[usize], keep: &mut [bool], test: impl Fn(&Self, usize, usize) -> bool) {
         let live: Vec<usize> = group.iter().copied().filter(|&i| keep[i]).collect();
         if live.len() < 2 {
             return;
         }
-        let pass: Vec<bool> = live.iter().map(|&i| test(self, pairs[i].0, pairs[i].1)).collect();
+        let pass: Vec<bool> = live.iter().map(|&i| test(self, pairs[i].0 as usize, pairs[i].1 as usize)).collect();
         if pass.iter().any(|p| *p) {
             for (&i, p) in live.iter().zip(pass) {
                 keep[i] = p;
@@ -322,7 +346,7 @@ impl State<'_> {
     }
 }
 
-fn push_candidate(slot: &mut Cands, x: usize) {
+fn push_candidate(slot: &mut Cands, x: u32) {
     let v = slot.get_or_insert_with(Box::default);
     if v.len() < MAX_CANDIDATES && !v.contains(&x) {
         v.push(x);
@@ -330,30 +354,18 @@ fn push_candidate(slot: &mut Cands, x: usize) {
 }
 
 pub fn reconcile(counter: &[CounterPayment], bank: &[BankLine], config: &MatchConfig) -> Reconciliation {
-    let pay: Vec<&CounterPayment> = counter.iter().filter(|p| p.approved).collect();
-    let declined_ignored = counter.len() - pay.len();
-    let nb = bank.len();
-    let nc = pay.len();
-
-    // Duplicates: a later line with the stable id of an earlier one. Hash once in file
-    // order, then sort: cache-friendly where a hash table of 100k+ ids is not.
-    let mut dup_of: Vec<Option<usize>> = vec![None; nb];
-    let mut hashed: Vec<(u64, u32)> = bank.iter().enumerate().map(|(b, l)| (fx_str(&l.id), b as u32)).collect();
-    hashed.sort_unstable();
-    for group in hashed.chunk_by(|x, y| x.0 == y.0).filter(|g| g.len() > 1) {
-        // Same hash: compare the ids; the earliest line of each id is the original.
-        for (k, &(_, b)) in group.iter().enumerate() {
-            let b = b as usize;
-            dup_of[b] = group[..k].iter().map(|&(_, f)| f as usize).find(|&f| bank[f].id == bank[b].id && dup_of[f].is_none());
-        }
-    }
-    let bank_open: Vec<bool> = (0..nb).map(|b| dup_of[b].is_none() && kind_of(&bank[b]).is_some()).collect();
+    let pc = columns::pay_cols(counter);
+    let declined_ignored = counter.len() - pc.t.len();
+    let mut bc = columns::bank_cols(bank);
+    let dup_of = duplicates(&bc.id, std::mem::take(&mut bc.id_keys));
+    let bank_open: Vec<bool> = (0..bank.len()).map(|b| dup_of[b] == NONE && kind_of(bc.kind[b]).is_some()).collect();
+    let (nb, nc) = (bank.len(), pc.t.len());
+    let cutoff = config.cutoff.or(bc.latest);
 
     let mut st = State {
-        bank,
-        bank_t: bank.iter().map(|l| l.date_time.timestamp()).collect(),
-        pay_t: pay.iter().map(|p| p.at.timestamp()).collect(),
-        pay,
+        bc,
+        pc,
+        dup_of,
         bank_open,
         bank_link: vec![None; nb],
         pay_link: vec![None; nc],
@@ -362,196 +374,110 @@ pub fn reconcile(counter: &[CounterPayment], bank: &[BankLine], config: &MatchCo
         before: config.window_before_secs,
         after: config.window_after_secs,
     };
-
     rule_reference(&mut st);
     rule_terminal_auth(&mut st);
     rule_amount_window(&mut st);
 
-    let cutoff = config.cutoff.or_else(|| bank.iter().map(|l| l.date_time).max());
-    let cutoff_t = cutoff.map(|c| c.timestamp());
-
-    let bank_items: Vec<Item> = bank.iter().map(bank_item).collect();
-    let pay_items: Vec<Item> = st.pay.iter().map(|p| counter_item(p)).collect();
-    let mut outcomes = Vec::with_capacity(nb + nc);
-    for (b, l) in bank.iter().enumerate() {
-        let mut o = Outcome {
-            item: bank_items[b].clone(),
-            category: Category::MissingAtCounter,
-            rule: None,
-            matched_to: None,
-            difference: None,
-            candidates: vec![],
-            note: None,
-        };
-        if let Some(f) = dup_of[b] {
-            o.category = Category::Duplicate;
-            o.matched_to = Some(bank_items[f].clone());
-        } else if kind_of(l).is_none() {
-            o.category = Category::FeeOrChargeback;
-        } else if let Some((c, rule)) = st.bank_link[b] {
-            let c = c as usize;
-            let (cat, diff) = compare(l, st.pay[c]);
-            o.category = cat;
-            o.difference = diff;
-            o.rule = Some(rule);
-            o.matched_to = Some(pay_items[c].clone());
-        } else if let Some(cands) = &st.bank_amb[b] {
-            o.category = Category::Ambiguous;
-            o.candidates = cands.iter().map(|&c| pay_items[c].clone()).collect();
-        } else if l.kind == LineKind::Refund {
-            o.category = Category::RefundUnmatched;
-        }
-        outcomes.push(o);
-    }
-    for (c, p) in st.pay.iter().enumerate() {
-        let mut o = Outcome {
-            item: pay_items[c].clone(),
-            category: Category::MissingAtBank,
-            rule: None,
-            matched_to: None,
-            difference: None,
-            candidates: vec![],
-            note: None,
-        };
-        if let Some((b, rule)) = st.pay_link[c] {
-            let b = b as usize;
-            let (cat, diff) = compare(&bank[b], p);
-            o.category = cat;
-            o.difference = diff;
-            o.rule = Some(rule);
-            o.matched_to = Some(bank_items[b].clone());
-        } else if let Some(cands) = &st.pay_amb[c] {
-            o.category = Category::Ambiguous;
-            o.candidates = cands.iter().map(|&b| bank_items[b].clone()).collect();
-        } else if cutoff_t.is_some_and(|t| st.pay_t[c] > t) {
-            o.category = Category::NextBatch;
-        } else if p.kind == PaymentKind::Refund {
-            o.category = Category::RefundUnmatched;
-        }
-        outcomes.push(o);
-    }
-    let summary = summarize(&outcomes, counter, bank, declined_ignored);
+    let (outcomes, summary) = outcomes(st, cutoff.map(|c| c.timestamp()), declined_ignored);
     Reconciliation { outcomes, summary, cutoff }
+}
+
+/// For each line, the earlier line whose stable id it repeats (`NONE` if none): sorted
+/// by hash, equal ids are neighbours.
+fn duplicates(ids: &[Arc<str>], keys: join::Keys) -> Vec<u32> {
+    let mut dup_of = vec![NONE; ids.len()];
+    for group in join::sorted(keys).chunk_by(|&x, &y| join::same_hash(x, y)).filter(|g| g.len() > 1) {
+        // Same hash: compare the ids; the earliest line of each id is the original.
+        for (k, &key) in group.iter().enumerate() {
+            let b = join::row(key);
+            let original = group[..k].iter().map(|&f| join::row(f)).find(|&f| ids[f] == ids[b] && dup_of[f] == NONE);
+            dup_of[b] = original.map_or(NONE, |f| f as u32);
+        }
+    }
+    dup_of
 }
 
 /// Category of a linked pair, and the difference if amounts disagree.
 pub(crate) fn compare(l: &BankLine, p: &CounterPayment) -> (Category, Option<Money>) {
-    if l.amount.currency != p.amount.currency {
+    compare_amounts(l.amount, p.amount)
+}
+
+fn compare_amounts(bank: Money, counter: Money) -> (Category, Option<Money>) {
+    if bank.currency != counter.currency {
         return (Category::MatchedWithDifference, None);
     }
-    let d = l.amount.minor.abs() - p.amount.minor.abs();
+    let d = bank.minor.abs() - counter.minor.abs();
     if d == 0 {
         (Category::Matched, None)
     } else {
-        (Category::MatchedWithDifference, Some(Money::new(d, l.amount.currency)))
+        (Category::MatchedWithDifference, Some(Money::new(d, bank.currency)))
     }
 }
 
-/// Payments by a key, without a Vec per key: `head[key]` is the last payment with the
-/// key and `next[c]` the one before it (`NONE` ends the chain).
-struct Chains<'a> {
-    head: FxMap<&'a str, u32>,
-    next: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl<'a> Chains<'a> {
-    fn new(n: usize, cap: usize) -> Self {
-        Chains { head: map_with_capacity(cap), next: vec![NONE; n] }
-    }
-    fn insert(&mut self, key: &'a str, c: usize) {
-        let prev = self.head.insert(key, c as u32).unwrap_or(NONE);
-        self.next[c] = prev;
-    }
-    fn each(&self, key: Option<&str>, mut f: impl FnMut(usize)) {
-        let mut at = key.and_then(|k| self.head.get(k)).copied().unwrap_or(NONE);
-        while at != NONE {
-            f(at as usize);
-            at = self.next[at as usize];
-        }
-    }
-}
-
+/// Candidate pairs are the joins of the key hashes; the key strings confirm them.
 fn rule_reference(st: &mut State) {
-    let nc = st.pay.len();
-    let mut by_id = Chains::new(nc, nc);
-    let mut by_provider = Chains::new(nc, 0);
-    let mut by_receipt = Chains::new(nc, 0);
-    for (c, p) in st.pay.iter().enumerate() {
-        by_id.insert(p.id.trim(), c);
-        if let Some(r) = nonempty(&p.provider_ref) {
-            by_provider.insert(r, c);
-        }
-        if let Some(r) = nonempty(&p.receipt_no) {
-            by_receipt.insert(r, c);
-        }
-    }
-    let mut pairs = Vec::new();
-    for (b, l) in st.bank.iter().enumerate() {
-        if !st.bank_open[b] {
-            continue;
-        }
-        let lookups = [
-            (nonempty(&l.merchant_reference), &by_id),
-            (nonempty(&l.transaction_id), &by_provider),
-            (nonempty(&l.transaction_id), &by_receipt),
-            (nonempty(&l.order_code), &by_provider),
-        ];
-        for (key, chains) in lookups {
-            chains.each(key, |c| {
-                if st.pair_ok(b, c) {
-                    pairs.push((b, c));
-                }
-            });
-        }
-    }
+    let (b, p) = (&st.bc, &st.pc);
+    let open = |r: usize| st.bank_open[r];
+    let all = |_| true;
+    let bank_tx = join::sorted(b.transaction_id.keys(open));
+    let pay_provider = join::sorted(p.provider_ref.keys(all));
+    let mut pairs = join::join(&join::sorted(b.merchant_ref.keys(open)), &join::sorted(p.id_key.keys(all)));
+    pairs.extend(join::join(&bank_tx, &pay_provider));
+    pairs.extend(join::join(&bank_tx, &join::sorted(p.receipt_no.keys(all))));
+    pairs.extend(join::join(&join::sorted(b.order_code.keys(open)), &pay_provider));
+    join::sort_pairs(&mut pairs, b.t.len());
+    pairs.dedup();
+    pairs.retain(|&(b, c)| {
+        let (b, c) = (b as usize, c as usize);
+        st.pair_ok(b, c) && st.references_equal(b, c)
+    });
     st.resolve(pairs, Rule::Reference);
 }
 
 fn rule_terminal_auth(st: &mut State) {
-    let mut head: FxMap<(&str, &str), u32> = map_with_capacity(0);
-    let mut next = vec![NONE; st.pay.len()];
-    for (c, p) in st.pay.iter().enumerate() {
-        if !st.pay_free(c) {
-            continue;
-        }
-        if let (Some(t), Some(a)) = (nonempty(&p.terminal_id), nonempty(&p.auth_code)) {
-            next[c] = head.insert((t, a), c as u32).unwrap_or(NONE);
-        }
-    }
-    let mut pairs = Vec::new();
-    for (b, l) in st.bank.iter().enumerate() {
-        if !st.bank_free(b) {
-            continue;
-        }
-        let (Some(t), Some(a)) = (nonempty(&l.terminal_id), nonempty(&l.auth_code)) else { continue };
-        let mut at = head.get(&(t, a)).copied().unwrap_or(NONE);
-        while at != NONE {
-            let c = at as usize;
-            at = next[c];
-            let rrn_conflict = matches!((nonempty(&l.rrn), nonempty(&st.pay[c].rrn)), (Some(x), Some(y)) if x != y);
-            if !rrn_conflict && st.pair_ok(b, c) && st.in_window(b, c) {
-                pairs.push((b, c));
-            }
-        }
-    }
+    let (b, p) = (&st.bc, &st.pc);
+    let bank_keys = join::sorted(columns::pair_keys(&b.terminal, &b.auth, |r| st.bank_free(r)));
+    let pay_keys = join::sorted(columns::pair_keys(&p.terminal, &p.auth, |r| st.pay_free(r)));
+    let mut pairs = join::join(&bank_keys, &pay_keys);
+    join::sort_pairs(&mut pairs, b.t.len());
+    pairs.retain(|&(b, c)| {
+        let (b, c) = (b as usize, c as usize);
+        st.pair_ok(b, c) && st.in_window(b, c) && st.terminal_auth_equal(b, c)
+    });
     st.resolve(pairs, Rule::TerminalAuth);
+}
+
+impl State {
+    fn references_equal(&self, b: usize, c: usize) -> bool {
+        let (l, p) = (&self.bc, &self.pc);
+        let (tx, provider) = (l.transaction_id.get(b), p.provider_ref.get(c));
+        same_some(l.merchant_ref.get(b), p.id_key.get(c))
+            || same_some(tx, provider)
+            || same_some(tx, p.receipt_no.get(c))
+            || same_some(l.order_code.get(b), provider)
+    }
+
+    /// Same terminal and auth code, and RRN equal where both sides have one.
+    fn terminal_auth_equal(&self, b: usize, c: usize) -> bool {
+        let (l, p) = (&self.bc, &self.pc);
+        let rrn_conflict = matches!((l.rrn.get(b), p.rrn.get(c)), (Some(x), Some(y)) if x != y);
+        same_some(l.terminal.get(b), p.terminal.get(c)) && same_some(l.auth.get(b), p.auth.get(c)) && !rrn_conflict
+    }
 }
 
 fn rule_amount_window(st: &mut State) {
     // One sort instead of a map of groups: (kind, currency, magnitude) groups become
     // contiguous, payments before bank lines, each by time.
     // (kind, currency, magnitude, is bank line, time, index)
-    let mut items: Vec<(u8, u8, i64, bool, i64, usize)> = Vec::new();
-    for (c, p) in st.pay.iter().enumerate() {
+    let mut items: Vec<(u8, u8, i64, bool, i64, u32)> = Vec::new();
+    for c in 0..st.pc.t.len() {
         if st.pay_free(c) {
-            items.push((p.kind as u8, p.amount.currency as u8, p.amount.minor.abs(), false, st.pay_t[c], c));
+            items.push((st.pc.kind[c] as u8, st.pc.cur[c] as u8, st.pc.mag[c], false, st.pc.t[c], c as u32));
         }
     }
-    for (b, l) in st.bank.iter().enumerate() {
-        if let (true, Some(k)) = (st.bank_free(b), kind_of(l)) {
-            items.push((k as u8, l.amount.currency as u8, l.amount.minor.abs(), true, st.bank_t[b], b));
+    for b in 0..st.bc.t.len() {
+        if let (true, Some(k)) = (st.bank_free(b), kind_of(st.bc.kind[b])) {
+            items.push((k as u8, st.bc.cur[b] as u8, st.bc.minor[b].abs(), true, st.bc.t[b], b as u32));
         }
     }
     items.sort_unstable();
@@ -567,7 +493,7 @@ fn rule_amount_window(st: &mut State) {
         // Bank lines in a payment's window: at − before ≤ t ≤ at + after.
         let banks_for = |t: i64| bs.partition_point(|x| x.4 < t - st.before)..bs.partition_point(|x| x.4 <= t + st.after);
         for bi in bs {
-            let b = bi.5;
+            let b = bi.5 as usize;
             let r = pays_for(bi.4);
             match r.len() {
                 0 => {}
@@ -587,7 +513,7 @@ fn rule_amount_window(st: &mut State) {
             }
         }
         for ci in cs {
-            let c = ci.5;
+            let c = ci.5 as usize;
             let r = banks_for(ci.4);
             if r.len() > 1 {
                 for i in r.take(MAX_CANDIDATES) {
@@ -599,74 +525,179 @@ fn rule_amount_window(st: &mut State) {
         }
     }
     for (b, c) in links {
-        st.bank_link[b] = Some((c as u32, Rule::AmountWindow));
-        st.pay_link[c] = Some((b as u32, Rule::AmountWindow));
+        st.bank_link[b] = Some((c, Rule::AmountWindow));
+        st.pay_link[c as usize] = Some((b as u32, Rule::AmountWindow));
     }
 }
 
-fn signed_counter(p: &CounterPayment) -> i64 {
-    match p.kind {
-        PaymentKind::Sale => p.amount.minor.abs(),
-        PaymentKind::Refund => -p.amount.minor.abs(),
+/// The outcomes, bank lines then payments, and their summary, in one pass each. The ids
+/// move from the columns into the outcomes and links clone them, so each id is
+/// allocated once and no refcount is touched twice for nothing.
+fn outcomes(mut st: State, cutoff_t: Option<i64>, declined_ignored: usize) -> (Vec<Outcome>, Summary) {
+    let bank_ids = std::mem::take(&mut st.bc.id);
+    let pay_ids = std::mem::take(&mut st.pc.id);
+    let mut out = Vec::with_capacity(bank_ids.len() + pay_ids.len());
+    let mut tally = Tally::default();
+    for (b, id) in bank_ids.into_iter().enumerate() {
+        let o = st.bank_outcome(b, Item::Bank { line: st.bc.line[b], id }, &out, &pay_ids);
+        tally.count(o.category);
+        // Duplicates are left out of the bank total: the bank pays a transaction once.
+        if o.category != Category::Duplicate {
+            tally.bank_line(st.bc.cur[b], st.bc.kind[b], st.bc.minor[b]);
+        }
+        out.push(o);
+    }
+    for (c, id) in pay_ids.into_iter().enumerate() {
+        let o = st.pay_outcome(c, Item::Counter { id }, &out, cutoff_t);
+        tally.count(o.category);
+        tally.payment(st.pc.cur[c], signed_counter(st.pc.kind[c], st.pc.mag[c]), o.category);
+        out.push(o);
+    }
+    (out, tally.finish(declined_ignored))
+}
+
+fn unsettled(item: Item, category: Category) -> Outcome {
+    Outcome { item, category, rule: None, matched_to: None, difference: None, candidates: vec![], note: None }
+}
+
+impl State {
+    /// `built` holds the outcomes of the lines before `b`.
+    fn bank_outcome(&self, b: usize, item: Item, built: &[Outcome], pay_ids: &[Arc<str>]) -> Outcome {
+        let pay_item = |c: u32| Item::Counter { id: pay_ids[c as usize].clone() };
+        let mut o = unsettled(item, Category::MissingAtCounter);
+        if self.dup_of[b] != NONE {
+            o.category = Category::Duplicate;
+            o.matched_to = Some(built[self.dup_of[b] as usize].item.clone());
+        } else if kind_of(self.bc.kind[b]).is_none() {
+            o.category = Category::FeeOrChargeback;
+        } else if let Some((c, rule)) = self.bank_link[b] {
+            (o.category, o.difference) = self.compare(b, c as usize);
+            o.rule = Some(rule);
+            o.matched_to = Some(pay_item(c));
+        } else if let Some(cands) = &self.bank_amb[b] {
+            o.category = Category::Ambiguous;
+            o.candidates = cands.iter().map(|&c| pay_item(c)).collect();
+        } else if self.bc.kind[b] == LineKind::Refund {
+            o.category = Category::RefundUnmatched;
+        }
+        o
+    }
+
+    /// `built` starts with the outcomes of all bank lines, in order.
+    fn pay_outcome(&self, c: usize, item: Item, built: &[Outcome], cutoff_t: Option<i64>) -> Outcome {
+        let bank_item = |b: u32| built[b as usize].item.clone();
+        let mut o = unsettled(item, Category::MissingAtBank);
+        if let Some((b, rule)) = self.pay_link[c] {
+            (o.category, o.difference) = self.compare(b as usize, c);
+            o.rule = Some(rule);
+            o.matched_to = Some(bank_item(b));
+        } else if let Some(cands) = &self.pay_amb[c] {
+            o.category = Category::Ambiguous;
+            o.candidates = cands.iter().map(|&b| bank_item(b)).collect();
+        } else if cutoff_t.is_some_and(|t| self.pc.t[c] > t) {
+            o.category = Category::NextBatch;
+        } else if self.pc.kind[c] == PaymentKind::Refund {
+            o.category = Category::RefundUnmatched;
+        }
+        o
+    }
+
+    fn compare(&self, b: usize, c: usize) -> (Category, Option<Money>) {
+        compare_amounts(Money::new(self.bc.minor[b], self.bc.cur[b]), Money::new(self.pc.mag[c], self.pc.cur[c]))
+    }
+}
+
+fn signed_counter(kind: PaymentKind, minor: i64) -> i64 {
+    match kind {
+        PaymentKind::Sale => minor.abs(),
+        PaymentKind::Refund => -minor.abs(),
+    }
+}
+
+/// Counts per category and signed totals per currency, added up outcome by outcome.
+#[derive(Default)]
+struct Tally {
+    counts: [usize; Category::ALL.len()],
+    // Few currencies: a short list beats a map.
+    acc: Vec<(Currency, Acc)>,
+}
+
+#[derive(Default)]
+struct Acc {
+    counter: i64,
+    bank: i64,
+    fees: i64,
+    next: i64,
+}
+
+impl Tally {
+    fn count(&mut self, c: Category) {
+        self.counts[c as usize] += 1;
+    }
+
+    fn slot(&mut self, c: Currency) -> &mut Acc {
+        let i = match self.acc.iter().position(|(x, _)| *x == c) {
+            Some(i) => i,
+            None => {
+                self.acc.push((c, Acc::default()));
+                self.acc.len() - 1
+            }
+        };
+        &mut self.acc[i].1
+    }
+
+    /// A bank line that is not a duplicate; `minor` signed as in the file.
+    fn bank_line(&mut self, cur: Currency, kind: LineKind, minor: i64) {
+        let a = self.slot(cur);
+        match kind {
+            LineKind::Sale | LineKind::Refund => a.bank = a.bank.saturating_add(minor),
+            LineKind::Fee | LineKind::Chargeback => a.fees = a.fees.saturating_add(minor),
+        }
+    }
+
+    /// An approved payment, signed (refunds negative).
+    fn payment(&mut self, cur: Currency, signed: i64, category: Category) {
+        let a = self.slot(cur);
+        a.counter = a.counter.saturating_add(signed);
+        if category == Category::NextBatch {
+            a.next = a.next.saturating_add(signed);
+        }
+    }
+
+    fn finish(mut self, declined_ignored: usize) -> Summary {
+        let counts = Category::ALL.iter().map(|&c| (c, self.counts[c as usize])).collect();
+        self.acc.sort_by_key(|(c, _)| c.code());
+        let totals = self
+            .acc
+            .into_iter()
+            .map(|(c, a)| Totals {
+                currency: c,
+                counter: Money::new(a.counter, c),
+                bank: Money::new(a.bank, c),
+                fees: Money::new(a.fees, c),
+                next_batch: Money::new(a.next, c),
+                difference: Money::new(a.bank.saturating_sub(a.counter), c),
+            })
+            .collect();
+        Summary { counts, totals, declined_ignored }
     }
 }
 
 /// Counts and totals from outcomes, which hold the bank lines in order and then the
-/// approved counter payments in order (as `reconcile` makes them); shared with settlements.
+/// approved counter payments in order (as `reconcile` makes them); for settlements.
 pub(crate) fn summarize(outcomes: &[Outcome], counter: &[CounterPayment], bank: &[BankLine], declined_ignored: usize) -> Summary {
-    let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|c| (*c, 0)).collect();
+    let mut tally = Tally::default();
     for o in outcomes {
-        *counts.entry(o.category).or_default() += 1;
-    }
-    #[derive(Default)]
-    struct Acc {
-        counter: i64,
-        bank: i64,
-        fees: i64,
-        next: i64,
-    }
-    // Few currencies: a short list beats a map.
-    let mut acc: Vec<(Currency, Acc)> = Vec::new();
-    fn slot(acc: &mut Vec<(Currency, Acc)>, c: Currency) -> &mut Acc {
-        let i = match acc.iter().position(|(x, _)| *x == c) {
-            Some(i) => i,
-            None => {
-                acc.push((c, Acc::default()));
-                acc.len() - 1
-            }
-        };
-        &mut acc[i].1
+        tally.count(o.category);
     }
     let (bank_out, pay_out) = outcomes.split_at(bank.len().min(outcomes.len()));
     for (l, o) in bank.iter().zip(bank_out) {
-        // Duplicates are left out of the bank total: the bank pays a transaction once.
-        if o.category == Category::Duplicate {
-            continue;
-        }
-        let a = slot(&mut acc, l.amount.currency);
-        match l.kind {
-            LineKind::Sale | LineKind::Refund => a.bank = a.bank.saturating_add(l.amount.minor),
-            LineKind::Fee | LineKind::Chargeback => a.fees = a.fees.saturating_add(l.amount.minor),
+        if o.category != Category::Duplicate {
+            tally.bank_line(l.amount.currency, l.kind, l.amount.minor);
         }
     }
     for (p, o) in counter.iter().filter(|p| p.approved).zip(pay_out) {
-        let a = slot(&mut acc, p.amount.currency);
-        a.counter = a.counter.saturating_add(signed_counter(p));
-        if o.category == Category::NextBatch {
-            a.next = a.next.saturating_add(signed_counter(p));
-        }
+        tally.payment(p.amount.currency, signed_counter(p.kind, p.amount.minor), o.category);
     }
-    acc.sort_by_key(|(c, _)| c.code());
-    let totals = acc
-        .into_iter()
-        .map(|(c, a)| Totals {
-            currency: c,
-            counter: Money::new(a.counter, c),
-            bank: Money::new(a.bank, c),
-            fees: Money::new(a.fees, c),
-            next_batch: Money::new(a.next, c),
-            difference: Money::new(a.bank.saturating_sub(a.counter), c),
-        })
-        .collect();
-    Summary { counts, totals, declined_ignored }
+    tally.finish(declined_ignored)
 }
