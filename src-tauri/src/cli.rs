@@ -317,7 +317,7 @@ pub fn run(args: Args) -> i32 {
         let lang = args.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::En);
         let restored = std::fs::read(file)
             .map_err(|e| AppError::io(file, e))
-            .and_then(|bytes| Ok(quay_app::restore_backup(&bytes, &read_secret_stdin()?, &args.data_dir())?));
+            .and_then(|bytes| quay_app::restore_backup(&bytes, &read_secret_stdin()?, &args.data_dir()));
         return match restored {
             Ok(()) => {
                 println!("{}", l.t(lang, "backup-restored", &[("dir", args.data_dir().display().to_string().into())]));

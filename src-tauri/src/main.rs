@@ -11,6 +11,12 @@ mod gui;
 
 use clap::Parser;
 
+/// mimalloc keeps freed memory for reuse instead of handing it back to the kernel by
+/// glibc's size heuristics, so a large piece of work (a day's reconciliation, a menu
+/// sync) costs the same whether it is the first or the tenth: see docs/PERFORMANCE.md.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args = cli::Args::parse();
     let code = match args.command {

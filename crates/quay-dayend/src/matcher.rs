@@ -137,7 +137,9 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "side", rename_all = "snake_case")]
 pub enum Item {
-    Bank { line: u64, id: Arc<str> },
+    /// `line` as in `BankLine::line` (u32 here: it keeps an `Outcome` small, and no bank
+    /// file has four billion lines).
+    Bank { line: u32, id: Arc<str> },
     Counter { id: Arc<str> },
 }
 
@@ -151,10 +153,11 @@ pub struct Outcome {
     /// Bank magnitude − counter magnitude on `matched_with_difference` (a tip is
     /// positive); `None` there when the currencies differ.
     pub difference: Option<Money>,
-    /// The contenders on `ambiguous` (at most `MAX_CANDIDATES`).
-    pub candidates: Vec<Item>,
+    /// The contenders on `ambiguous` (at most `MAX_CANDIDATES`). Boxed slices, not
+    /// `Vec`/`String`, here and in `note`: 400k outcomes at 200k lines, each byte counts.
+    pub candidates: Box<[Item]>,
     /// A manager's reason, on manual settlements.
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 pub const MAX_CANDIDATES: usize = 10;
@@ -185,14 +188,22 @@ pub struct Summary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reconciliation {
-    /// Bank lines in input order, then approved counter payments in input order.
-    pub outcomes: Vec<Outcome>,
+    /// One outcome per bank line, in input order.
+    pub bank: Vec<Outcome>,
+    /// One outcome per approved counter payment, in input order. Two lists, not one:
+    /// besides naming the sides, each stays under the size glibc hands back to the kernel
+    /// on free (32 MiB), so a day of 200k lines does not page-fault its result anew.
+    pub counter: Vec<Outcome>,
     pub summary: Summary,
     pub cutoff: Option<DateTime<FixedOffset>>,
 }
 
 pub(crate) fn bank_item(l: &BankLine) -> Item {
-    Item::Bank { line: l.line, id: Arc::from(l.id.as_str()) }
+    Item::Bank { line: line_u32(l.line), id: Arc::from(l.id.as_str()) }
+}
+
+pub(crate) fn line_u32(line: u64) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
 }
 
 pub(crate) fn counter_item(p: &CounterPayment) -> Item {
@@ -378,8 +389,8 @@ pub fn reconcile(counter: &[CounterPayment], bank: &[BankLine], config: &MatchCo
     rule_terminal_auth(&mut st);
     rule_amount_window(&mut st);
 
-    let (outcomes, summary) = outcomes(st, cutoff.map(|c| c.timestamp()), declined_ignored);
-    Reconciliation { outcomes, summary, cutoff }
+    let (bank, counter, summary) = outcomes(st, cutoff.map(|c| c.timestamp()), declined_ignored);
+    Reconciliation { bank, counter, summary, cutoff }
 }
 
 /// For each line, the earlier line whose stable id it repeats (`NONE` if none): sorted
@@ -530,34 +541,35 @@ fn rule_amount_window(st: &mut State) {
     }
 }
 
-/// The outcomes, bank lines then payments, and their summary, in one pass each. The ids
-/// move from the columns into the outcomes and links clone them, so each id is
-/// allocated once and no refcount is touched twice for nothing.
-fn outcomes(mut st: State, cutoff_t: Option<i64>, declined_ignored: usize) -> (Vec<Outcome>, Summary) {
+/// The outcomes of the bank lines and of the payments, and their summary, in one pass
+/// each. The ids move from the columns into the outcomes and links clone them, so each
+/// id is allocated once and no refcount is touched twice for nothing.
+fn outcomes(mut st: State, cutoff_t: Option<i64>, declined_ignored: usize) -> (Vec<Outcome>, Vec<Outcome>, Summary) {
     let bank_ids = std::mem::take(&mut st.bc.id);
     let pay_ids = std::mem::take(&mut st.pc.id);
-    let mut out = Vec::with_capacity(bank_ids.len() + pay_ids.len());
+    let mut bank = Vec::with_capacity(bank_ids.len());
+    let mut counter = Vec::with_capacity(pay_ids.len());
     let mut tally = Tally::default();
     for (b, id) in bank_ids.into_iter().enumerate() {
-        let o = st.bank_outcome(b, Item::Bank { line: st.bc.line[b], id }, &out, &pay_ids);
+        let o = st.bank_outcome(b, Item::Bank { line: st.bc.line[b], id }, &bank, &pay_ids);
         tally.count(o.category);
         // Duplicates are left out of the bank total: the bank pays a transaction once.
         if o.category != Category::Duplicate {
             tally.bank_line(st.bc.cur[b], st.bc.kind[b], st.bc.minor[b]);
         }
-        out.push(o);
+        bank.push(o);
     }
     for (c, id) in pay_ids.into_iter().enumerate() {
-        let o = st.pay_outcome(c, Item::Counter { id }, &out, cutoff_t);
+        let o = st.pay_outcome(c, Item::Counter { id }, &bank, cutoff_t);
         tally.count(o.category);
         tally.payment(st.pc.cur[c], signed_counter(st.pc.kind[c], st.pc.mag[c]), o.category);
-        out.push(o);
+        counter.push(o);
     }
-    (out, tally.finish(declined_ignored))
+    (bank, counter, tally.finish(declined_ignored))
 }
 
 fn unsettled(item: Item, category: Category) -> Outcome {
-    Outcome { item, category, rule: None, matched_to: None, difference: None, candidates: vec![], note: None }
+    Outcome { item, category, rule: None, matched_to: None, difference: None, candidates: Box::default(), note: None }
 }
 
 impl State {
@@ -583,7 +595,7 @@ impl State {
         o
     }
 
-    /// `built` starts with the outcomes of all bank lines, in order.
+    /// `built` holds the outcomes of all bank lines, in order.
     fn pay_outcome(&self, c: usize, item: Item, built: &[Outcome], cutoff_t: Option<i64>) -> Outcome {
         let bank_item = |b: u32| built[b as usize].item.clone();
         let mut o = unsettled(item, Category::MissingAtBank);
@@ -683,14 +695,14 @@ impl Tally {
     }
 }
 
-/// Counts and totals from outcomes, which hold the bank lines in order and then the
-/// approved counter payments in order (as `reconcile` makes them); for settlements.
-pub(crate) fn summarize(outcomes: &[Outcome], counter: &[CounterPayment], bank: &[BankLine], declined_ignored: usize) -> Summary {
+/// Counts and totals from a result's outcomes (bank lines and approved counter payments,
+/// each in input order, as `reconcile` makes them); for settlements.
+pub(crate) fn summarize(rec: &Reconciliation, counter: &[CounterPayment], bank: &[BankLine]) -> Summary {
+    let (bank_out, pay_out) = (&rec.bank, &rec.counter);
     let mut tally = Tally::default();
-    for o in outcomes {
+    for o in bank_out.iter().chain(pay_out) {
         tally.count(o.category);
     }
-    let (bank_out, pay_out) = outcomes.split_at(bank.len().min(outcomes.len()));
     for (l, o) in bank.iter().zip(bank_out) {
         if o.category != Category::Duplicate {
             tally.bank_line(l.amount.currency, l.kind, l.amount.minor);
@@ -699,5 +711,18 @@ pub(crate) fn summarize(outcomes: &[Outcome], counter: &[CounterPayment], bank: 
     for (p, o) in counter.iter().filter(|p| p.approved).zip(pay_out) {
         tally.payment(p.amount.currency, signed_counter(p.kind, p.amount.minor), o.category);
     }
-    tally.finish(declined_ignored)
+    tally.finish(rec.summary.declined_ignored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The result's size is part of the benchmark's budget (BENCH.md): a bigger `Outcome`
+    /// puts a 200k-line day's result lists over glibc's 32 MiB reuse limit again.
+    #[test]
+    fn an_outcome_stays_small() {
+        assert_eq!(std::mem::size_of::<Item>(), 24);
+        assert!(std::mem::size_of::<Outcome>() <= 104, "{}", std::mem::size_of::<Outcome>());
+    }
 }

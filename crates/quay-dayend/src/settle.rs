@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{BankLine, LineKind};
 use crate::error::SettleError;
-use crate::matcher::{bank_item, compare, counter_item, summarize, Category, CounterPayment, Item, Reconciliation, Rule};
+use crate::matcher::{bank_item, compare, counter_item, line_u32, summarize, Category, CounterPayment, Item, Reconciliation, Rule};
 
 /// Bank lines are named by their stable id (`BankLine::id`); when duplicates share it,
 /// the first line with that id is meant.
@@ -35,21 +35,22 @@ pub fn apply(
     bank: &[BankLine],
     settlements: &[Settlement],
 ) -> Result<Reconciliation, SettleError> {
-    let mut bank_at: HashMap<&str, (usize, usize)> = HashMap::new(); // id -> (bank index, outcome index)
+    // id -> (index in `bank` or `counter`, index in the result's `bank` or `counter`)
+    let mut bank_at: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut pay_at: HashMap<&str, (usize, usize)> = HashMap::new();
-    let bank_pos: HashMap<(u64, &str), usize> = bank.iter().enumerate().map(|(i, l)| ((l.line, l.id.as_str()), i)).collect();
+    let bank_pos: HashMap<(u32, &str), usize> = bank.iter().enumerate().map(|(i, l)| ((line_u32(l.line), l.id.as_str()), i)).collect();
     let pay_pos: HashMap<&str, usize> = counter.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    for (oi, o) in rec.outcomes.iter().enumerate() {
-        match &o.item {
-            Item::Bank { line, id } => {
-                if let Some(&bi) = bank_pos.get(&(*line, &**id)) {
-                    bank_at.entry(bank[bi].id.as_str()).or_insert((bi, oi));
-                }
+    for (oi, o) in rec.bank.iter().enumerate() {
+        if let Item::Bank { line, id } = &o.item {
+            if let Some(&bi) = bank_pos.get(&(*line, &**id)) {
+                bank_at.entry(bank[bi].id.as_str()).or_insert((bi, oi));
             }
-            Item::Counter { id } => {
-                if let Some(&ci) = pay_pos.get(&**id) {
-                    pay_at.entry(counter[ci].id.as_str()).or_insert((ci, oi));
-                }
+        }
+    }
+    for (oi, o) in rec.counter.iter().enumerate() {
+        if let Item::Counter { id } = &o.item {
+            if let Some(&ci) = pay_pos.get(&**id) {
+                pay_at.entry(counter[ci].id.as_str()).or_insert((ci, oi));
             }
         }
     }
@@ -63,7 +64,7 @@ pub fn apply(
         if matches!(bank[bi].kind, LineKind::Fee | LineKind::Chargeback) {
             return Err(SettleError::FeeLine { id: id.to_string() });
         }
-        if settled(rec.outcomes[oi].category) {
+        if settled(rec.bank[oi].category) {
             return Err(SettleError::LineAlreadyMatched { id: id.to_string() });
         }
         Ok((bi, oi))
@@ -73,7 +74,7 @@ pub fn apply(
         if !used.insert(ci) {
             return Err(SettleError::PaymentTwice { id: id.to_string() });
         }
-        if settled(rec.outcomes[oi].category) {
+        if settled(rec.counter[oi].category) {
             return Err(SettleError::PaymentAlreadyMatched { id: id.to_string() });
         }
         Ok((ci, oi))
@@ -86,40 +87,39 @@ pub fn apply(
                 let (bi, boi) = find_bank(bank_id, &mut used_bank)?;
                 let (ci, coi) = find_pay(payment_id, &mut used_pay)?;
                 let (cat, diff) = compare(&bank[bi], &counter[ci]);
-                for (oi, other) in [(boi, counter_item(&counter[ci])), (coi, bank_item(&bank[bi]))] {
-                    let o = &mut out.outcomes[oi];
+                for (o, other) in [(&mut out.bank[boi], counter_item(&counter[ci])), (&mut out.counter[coi], bank_item(&bank[bi]))] {
                     o.category = cat;
                     o.difference = diff;
                     o.rule = Some(Rule::Manual);
                     o.matched_to = Some(other);
-                    o.candidates.clear();
-                    o.note = reason.clone();
+                    o.candidates = Box::default();
+                    o.note = reason.as_deref().map(Box::from);
                 }
             }
             Settlement::NextBatch { payment_id, reason } => {
                 let (_, oi) = find_pay(payment_id, &mut used_pay)?;
-                let o = &mut out.outcomes[oi];
+                let o = &mut out.counter[oi];
                 o.category = Category::NextBatch;
                 o.rule = Some(Rule::Manual);
                 o.matched_to = None;
-                o.candidates.clear();
-                o.note = reason.clone();
+                o.candidates = Box::default();
+                o.note = reason.as_deref().map(Box::from);
             }
             Settlement::EnterByHand { bank_id, reason } => {
                 if reason.trim().is_empty() {
                     return Err(SettleError::NoReason);
                 }
                 let (_, oi) = find_bank(bank_id, &mut used_bank)?;
-                let o = &mut out.outcomes[oi];
+                let o = &mut out.bank[oi];
                 o.category = Category::Matched;
                 o.rule = Some(Rule::Manual);
                 o.matched_to = None;
                 o.difference = None;
-                o.candidates.clear();
-                o.note = Some(reason.clone());
+                o.candidates = Box::default();
+                o.note = Some(Box::from(reason.as_str()));
             }
         }
     }
-    out.summary = summarize(&out.outcomes, counter, bank, rec.summary.declined_ignored);
+    out.summary = summarize(&out, counter, bank);
     Ok(out)
 }

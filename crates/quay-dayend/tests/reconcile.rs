@@ -107,23 +107,23 @@ fn key(item: &Item) -> String {
 }
 
 fn outcome<'a>(r: &'a Reconciliation, k: &str) -> &'a quay_dayend::Outcome {
-    r.outcomes.iter().find(|o| key(&o.item) == k).unwrap_or_else(|| panic!("no outcome {k}"))
+    r.bank.iter().chain(&r.counter).find(|o| key(&o.item) == k).unwrap_or_else(|| panic!("no outcome {k}"))
 }
 
 fn check(c: &Case) -> Reconciliation {
     let r = reconcile(&c.counter, &c.bank, &c.config);
-    let got: Vec<(String, Category, Option<Rule>)> = r.outcomes.iter().map(|o| (key(&o.item), o.category, o.rule)).collect();
+    let got: Vec<(String, Category, Option<Rule>)> = r.bank.iter().chain(&r.counter).map(|o| (key(&o.item), o.category, o.rule)).collect();
     let want: Vec<(String, Category, Option<Rule>)> = c.expect.iter().map(|(k, cat, rule)| (k.to_string(), *cat, *rule)).collect();
     assert_eq!(got, want, "case {:?}", c.name);
     // Links are symmetric.
-    for o in &r.outcomes {
+    for o in r.bank.iter().chain(&r.counter) {
         if matches!(o.category, Matched | MatchedWithDifference) {
             let other = outcome(&r, &key(o.matched_to.as_ref().unwrap()));
             assert_eq!(other.matched_to.as_ref(), Some(&o.item), "case {:?}", c.name);
         }
     }
     let total: usize = r.summary.counts.values().sum();
-    assert_eq!(total, r.outcomes.len());
+    assert_eq!(total, r.bank.len() + r.counter.len());
     r
 }
 

@@ -288,9 +288,12 @@ mod tests {
         assert_eq!((c.total, c.tax_total, c.status), (175_000, 14_057, Status::Closed));
     }
 
+    /// A change to a valid sale, and the word its refusal must contain.
+    type Fault = (fn(&mut Value), &'static str);
+
     #[test]
     fn each_fault_is_named() {
-        let cases: Vec<(fn(&mut Value), &str)> = vec![
+        let cases: Vec<Fault> = vec![
             (|s| s["lines"][0]["line_total"] = json!(100000), "line_total"),
             (|s| s["lines"][0]["qty"] = json!(2.0), "qty must be an integer"),
             (|s| s["lines"][0]["qty"] = json!(-2), "positive"),

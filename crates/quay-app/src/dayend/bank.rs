@@ -421,7 +421,7 @@ impl Counter {
         import: Option<ImportResult>,
     ) -> Result<BankReconciliation> {
         let f = self.i18n().formatter(self.lang());
-        let (bank_out, pay_out) = rec.outcomes.split_at(inputs.bank.len().min(rec.outcomes.len()));
+        let (bank_out, pay_out) = (&rec.bank, &rec.counter);
         let bank_lines = inputs
             .bank
             .iter()
@@ -449,8 +449,8 @@ impl Counter {
                 rule: o.rule,
                 matched_to: o.matched_to.clone(),
                 difference: o.difference.map(|d| d.minor),
-                candidates: o.candidates.clone(),
-                note: o.note.clone(),
+                candidates: o.candidates.to_vec(),
+                note: o.note.as_deref().map(str::to_string),
             })
             .collect();
         let approved: Vec<&CounterPayment> = inputs.counter.iter().filter(|p| p.approved).collect();
@@ -477,8 +477,8 @@ impl Counter {
                     rule: o.rule,
                     matched_to: o.matched_to.clone(),
                     difference: o.difference.map(|d| d.minor),
-                    candidates: o.candidates.clone(),
-                    note: o.note.clone(),
+                    candidates: o.candidates.to_vec(),
+                    note: o.note.as_deref().map(str::to_string),
                 }
             })
             .collect();

@@ -57,7 +57,7 @@ pub(super) struct BankCols {
     pub minor: Vec<i64>,
     pub cur: Vec<Currency>,
     pub kind: Vec<LineKind>,
-    pub line: Vec<u64>,
+    pub line: Vec<u32>,
     /// The stable ids, allocated once here and moved into the outcomes.
     pub id: Vec<Arc<str>>,
     /// Of every line: its stable id, for duplicates.
@@ -117,7 +117,7 @@ pub(super) fn bank_cols(bank: &[BankLine]) -> BankCols {
         c.minor.push(l.amount.minor);
         c.cur.push(l.amount.currency);
         c.kind.push(l.kind);
-        c.line.push(l.line);
+        c.line.push(super::line_u32(l.line));
         c.id.push(Arc::from(l.id.as_str()));
         c.id_keys.push(key(fx_str(&l.id), b));
         if c.latest.is_none_or(|m| l.date_time >= m) {
