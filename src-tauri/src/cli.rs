@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use quay_app::export::Format;
 use quay_app::ring::{parse_line, parse_pay};
+use quay_app::Who;
 use quay_app::{sync, AppError, Counter};
 use quay_core::auth::{Action, Role};
-use quay_app::Who;
 use quay_i18n::Lang;
 use serde_json::json;
 
@@ -424,7 +424,8 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
     };
     match command {
         Command::Staff { cmd: StaffCmd::Add { name, role } } => {
-            let role = Role::parse(&role).ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
+            let role = Role::parse(&role)
+                .ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
             let new_pin = read_secret_stdin()?;
             let m = counter.add_staff(&who, &name, role, &new_pin)?;
             Ok(format!("{}\t{}\t{}\n", m.id, m.name, m.role.as_str()))
@@ -572,7 +573,8 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             }
         }
         Command::Sales { cmd: SalesCmd::Receipt { sale_id, pdf } } => {
-            let id = uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
+            let id =
+                uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
             let bytes = counter.receipt_pdf(id)?;
             std::fs::write(&pdf, bytes).map_err(|e| AppError::io(&pdf, e))?;
             Ok(format!("{}\n", pdf.display()))
@@ -604,7 +606,9 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     counter.save_settings(&who, &[(key, value)])?;
                     Ok(String::new())
                 }
-                ConfigCmd::Get { key } if spec.secret => Ok(if counter.has_secret(&key)? { quay_app::setup::MASK.into() } else { String::new() }),
+                ConfigCmd::Get { key } if spec.secret => {
+                    Ok(if counter.has_secret(&key)? { quay_app::setup::MASK.into() } else { String::new() })
+                }
                 ConfigCmd::Get { key } => Ok(counter.setting(&key)?.unwrap_or_default()),
             }
         }
@@ -787,7 +791,6 @@ fn read_secret_stdin() -> Result<String, AppError> {
     std::io::stdin().read_line(&mut line).map_err(|e| AppError::io(std::path::Path::new("<stdin>"), e))?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
-
 
 /// Who runs a headless command that needs a role: the staff member whose PIN
 /// (`QUAY_PIN`, or asked for) may do `action`. Returns the actor for the audit log.

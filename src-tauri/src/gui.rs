@@ -8,9 +8,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay, SyncView};
 use quay_app::card::OpenPayment;
 use quay_app::staff::SessionView;
+use quay_app::views::{CartView, CashPreview, MenuView, MoneyView, ReceiptView, SalesDay, SyncView};
 use quay_app::vouchers::{PaymentView, VoucherView};
 use quay_app::{AppError, Counter};
 use quay_core::auth::{Action, Role};
@@ -400,7 +400,9 @@ async fn dayend_reconcile(
         let who = c.require(Action::Reconcile)?;
         let d = day(c, date.as_deref())?;
         match content {
-            Some(text) => c.reconcile_bank_file(d, text.as_bytes(), preset.as_deref().unwrap_or("generic"), file_name.as_deref(), &who.actor()),
+            Some(text) => {
+                c.reconcile_bank_file(d, text.as_bytes(), preset.as_deref().unwrap_or("generic"), file_name.as_deref(), &who.actor())
+            }
             None => c.bank_reconciliation(d),
         }
     })
@@ -470,7 +472,11 @@ async fn dayend_bank_sample(
 
 /// Reads the file with a mapping not saved yet; records nothing.
 #[tauri::command]
-async fn dayend_preset_preview(c: State<'_, Shared>, content: String, preset: quay_app::dayend::Preset) -> Reply<quay_app::dayend::bank::BankPreview> {
+async fn dayend_preset_preview(
+    c: State<'_, Shared>,
+    content: String,
+    preset: quay_app::dayend::Preset,
+) -> Reply<quay_app::dayend::bank::BankPreview> {
     call(&c, |c| {
         c.require(Action::Reconcile)?;
         c.preview_bank_preset(content.as_bytes(), &preset)
@@ -513,7 +519,12 @@ async fn dayend_report(c: State<'_, Shared>, date: Option<String>) -> Reply<Repo
 /// Closes the business day: refused while sales wait for the hub or a payment is
 /// unknown; cash counted against expected, a difference needs a reason.
 #[tauri::command]
-async fn dayend_close(c: State<'_, Shared>, date: Option<String>, cash_counted: Option<String>, reason: Option<String>) -> Reply<quay_app::dayend::DayClose> {
+async fn dayend_close(
+    c: State<'_, Shared>,
+    date: Option<String>,
+    cash_counted: Option<String>,
+    reason: Option<String>,
+) -> Reply<quay_app::dayend::DayClose> {
     call(&c, |c| {
         let who = c.require(Action::CloseDay)?;
         let counted = cash_counted.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
@@ -551,7 +562,8 @@ async fn staff_add(c: State<'_, Shared>, name: String, role: String, pin: String
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<SessionView> {
         let who = worker.require(Action::ManageStaff)?;
-        let role = Role::parse(&role).ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
+        let role = Role::parse(&role)
+            .ok_or_else(|| AppError::new("err-config-value", vec![("key", "role".into()), ("value", role.as_str().into())]))?;
         worker.add_staff(&who, &name, role, &pin)?;
         worker.session_view()
     })
@@ -589,7 +601,13 @@ async fn resolve_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
 
 /// A manager settles by hand what the terminal cannot answer for, with their PIN.
 #[tauri::command]
-async fn settle_payment(c: State<'_, Shared>, key: String, charged: bool, reason: String, approver_pin: Option<String>) -> Reply<Vec<OpenPayment>> {
+async fn settle_payment(
+    c: State<'_, Shared>,
+    key: String,
+    charged: bool,
+    reason: String,
+    approver_pin: Option<String>,
+) -> Reply<Vec<OpenPayment>> {
     call(&c, |c| {
         c.require(Action::ViewSales)?;
         let who = c.authorize(approver_pin.as_deref(), Action::SettlePayment)?;

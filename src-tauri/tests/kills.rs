@@ -152,13 +152,41 @@ fn zvt_killed_in_each_state() {
     }
     let cases = [
         // Journaled, the terminal never called: nothing happened anywhere.
-        Case { name: "pending", pause: "card.pending", script: || Script::Approve(Approve::default()), state: "cancelled", sales: 0, charged: 0 },
+        Case {
+            name: "pending",
+            pause: "card.pending",
+            script: || Script::Approve(Approve::default()),
+            state: "cancelled",
+            sales: 0,
+            charged: 0,
+        },
         // Marked sent, killed before the first byte: the terminal has no such payment.
-        Case { name: "sent, never delivered", pause: "card.sent", script: || Script::Approve(Approve::default()), state: "cancelled", sales: 0, charged: 0 },
+        Case {
+            name: "sent, never delivered",
+            pause: "card.sent",
+            script: || Script::Approve(Approve::default()),
+            state: "cancelled",
+            sales: 0,
+            charged: 0,
+        },
         // The terminal approved; the app died before closing the sale.
-        Case { name: "approved, sale not closed", pause: "card.outcome", script: || Script::Approve(Approve::default()), state: "approved", sales: 1, charged: 1 },
+        Case {
+            name: "approved, sale not closed",
+            pause: "card.outcome",
+            script: || Script::Approve(Approve::default()),
+            state: "approved",
+            sales: 1,
+            charged: 1,
+        },
         // The terminal declined; the app died right after journaling it.
-        Case { name: "declined", pause: "card.outcome", script: || Script::Decline { result_code: 0x33 }, state: "declined", sales: 0, charged: 0 },
+        Case {
+            name: "declined",
+            pause: "card.outcome",
+            script: || Script::Decline { result_code: 0x33 },
+            state: "declined",
+            sales: 0,
+            charged: 0,
+        },
     ];
     for case in cases {
         let (sim, dir) = zvt_counter();
@@ -243,23 +271,104 @@ fn viva_killed_in_each_state() {
     let lost = VivaFaults { lose_create_responses: 1, ..VivaFaults::default() };
     let none = VivaFaults::default;
     let cases = [
-        Case { name: "pending", pause: Some("card.pending"), faults: none(), wait_s: None, terminal: Terminal::Pays, state: "cancelled", sales: 0, charged: 0 },
+        Case {
+            name: "pending",
+            pause: Some("card.pending"),
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::Pays,
+            state: "cancelled",
+            sales: 0,
+            charged: 0,
+        },
         // Marked sent, killed before the order was created: Viva cannot be asked about an
         // order it never named, so the attempt stays unknown until a person looks.
-        Case { name: "sent, no order", pause: Some("card.sent"), faults: none(), wait_s: None, terminal: Terminal::Pays, state: "unknown", sales: 0, charged: 0 },
+        Case {
+            name: "sent, no order",
+            pause: Some("card.sent"),
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::Pays,
+            state: "unknown",
+            sales: 0,
+            charged: 0,
+        },
         // The order waits at the terminal; the app dies; the customer pays; restart.
-        Case { name: "sent, paid meanwhile", pause: None, faults: none(), wait_s: None, terminal: Terminal::PaysAfterKill, state: "approved", sales: 1, charged: 1 },
+        Case {
+            name: "sent, paid meanwhile",
+            pause: None,
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::PaysAfterKill,
+            state: "approved",
+            sales: 1,
+            charged: 1,
+        },
         // The order waits; the app dies; nobody pays: the order is cancelled at Viva.
-        Case { name: "sent, abandoned", pause: None, faults: none(), wait_s: None, terminal: Terminal::Idle, state: "cancelled", sales: 0, charged: 0 },
+        Case {
+            name: "sent, abandoned",
+            pause: None,
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::Idle,
+            state: "cancelled",
+            sales: 0,
+            charged: 0,
+        },
         // The create answer was lost: the order exists but has no name on our side. The
         // customer pays it after the app died: found by our merchant reference.
-        Case { name: "sent, answer lost, paid", pause: None, faults: lost.clone(), wait_s: None, terminal: Terminal::PaysAfterKill, state: "approved", sales: 1, charged: 1 },
-        Case { name: "sent, answer lost, abandoned", pause: None, faults: lost.clone(), wait_s: None, terminal: Terminal::Idle, state: "unknown", sales: 0, charged: 0 },
+        Case {
+            name: "sent, answer lost, paid",
+            pause: None,
+            faults: lost.clone(),
+            wait_s: None,
+            terminal: Terminal::PaysAfterKill,
+            state: "approved",
+            sales: 1,
+            charged: 1,
+        },
+        Case {
+            name: "sent, answer lost, abandoned",
+            pause: None,
+            faults: lost.clone(),
+            wait_s: None,
+            terminal: Terminal::Idle,
+            state: "unknown",
+            sales: 0,
+            charged: 0,
+        },
         // The wait ran out with the answer lost (unknown journaled), then the app died and
         // the customer paid after all.
-        Case { name: "unknown, paid", pause: Some("card.outcome"), faults: lost, wait_s: Some("1"), terminal: Terminal::PaysAfterKill, state: "approved", sales: 1, charged: 1 },
-        Case { name: "approved, sale not closed", pause: Some("card.outcome"), faults: none(), wait_s: None, terminal: Terminal::Pays, state: "approved", sales: 1, charged: 1 },
-        Case { name: "declined", pause: Some("card.outcome"), faults: none(), wait_s: None, terminal: Terminal::Declines, state: "declined", sales: 0, charged: 0 },
+        Case {
+            name: "unknown, paid",
+            pause: Some("card.outcome"),
+            faults: lost,
+            wait_s: Some("1"),
+            terminal: Terminal::PaysAfterKill,
+            state: "approved",
+            sales: 1,
+            charged: 1,
+        },
+        Case {
+            name: "approved, sale not closed",
+            pause: Some("card.outcome"),
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::Pays,
+            state: "approved",
+            sales: 1,
+            charged: 1,
+        },
+        Case {
+            name: "declined",
+            pause: Some("card.outcome"),
+            faults: none(),
+            wait_s: None,
+            terminal: Terminal::Declines,
+            state: "declined",
+            sales: 0,
+            charged: 0,
+        },
     ];
     for case in cases {
         let viva = quay_sim::viva::start_viva_in_thread(VivaConfig::sandbox());

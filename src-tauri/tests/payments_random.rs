@@ -77,7 +77,13 @@ fn random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
             .unwrap();
         // A dropped transaction would wait for T4 (180 s): the app is always killed then;
         // otherwise one run in four is killed at a random instant.
-        let kill_after = if dropped { Some(Duration::from_millis(600 + rng.below(600))) } else if rng.below(4) == 0 { Some(Duration::from_millis(rng.below(400))) } else { None };
+        let kill_after = if dropped {
+            Some(Duration::from_millis(600 + rng.below(600)))
+        } else if rng.below(4) == 0 {
+            Some(Duration::from_millis(rng.below(400)))
+        } else {
+            None
+        };
         match kill_after {
             Some(after) => {
                 let started = Instant::now();
@@ -104,7 +110,8 @@ fn random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
     ok(d, &["payments", "resolve"]);
 
     let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
-    let open: Vec<_> = payments.as_array().unwrap().iter().filter(|p| ["pending", "sent", "unknown"].contains(&p["state"].as_str().unwrap())).collect();
+    let open: Vec<_> =
+        payments.as_array().unwrap().iter().filter(|p| ["pending", "sent", "unknown"].contains(&p["state"].as_str().unwrap())).collect();
     assert!(open.is_empty(), "unresolved attempts remain: {open:?}");
     let approved_at_terminal: Vec<u64> =
         sim.journal().iter().filter(|t| t.kind == TxnKind::Payment && t.result_code == 0 && !t.reversed).map(|t| t.amount).collect();

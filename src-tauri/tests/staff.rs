@@ -104,8 +104,13 @@ fn roles_are_checked_by_the_backend_and_approvals_are_audited() {
 
     // Someone with the database file edits a row behind the app's back.
     conn.execute_batch("DROP TRIGGER IF EXISTS audit_log_u; DROP TRIGGER IF EXISTS audit_log_no_update;").unwrap();
-    let triggers: Vec<String> =
-        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     for t in triggers {
         conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
     }

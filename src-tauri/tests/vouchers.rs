@@ -47,7 +47,8 @@ fn check_and_ring_with_vouchers() {
         assert!(quay(d, &["config", "set", k, "-"], Some(std::str::from_utf8(v).unwrap())).status.success());
     }
 
-    let v: Value = serde_json::from_str(&ok(d, &["voucher", "check", "--partner", "momo", "MOMO-10PCT", "--amount", "200000", "--json"])).unwrap();
+    let v: Value =
+        serde_json::from_str(&ok(d, &["voucher", "check", "--partner", "momo", "MOMO-10PCT", "--amount", "200000", "--json"])).unwrap();
     assert_eq!(v["status"], "valid");
     assert_eq!(v["percent"], "10%");
     assert_eq!(v["applies"]["minor"], 20_000);
@@ -56,7 +57,8 @@ fn check_and_ring_with_vouchers() {
     assert!(used["refused"].as_str().unwrap().contains("MOMO-USED"));
 
     // Voucher + cash: one sale, two tenders, one redemption at the hub.
-    let sale: Value = serde_json::from_str(&ok(d, &["sales", "ring", "i-phobo*2", "--pay", "voucher:momo:MOMO-50K", "--pay", "cash", "--json"])).unwrap();
+    let sale: Value =
+        serde_json::from_str(&ok(d, &["sales", "ring", "i-phobo*2", "--pay", "voucher:momo:MOMO-50K", "--pay", "cash", "--json"])).unwrap();
     let tenders = sale["tenders"].as_array().unwrap();
     assert_eq!(tenders.len(), 2);
     assert_eq!((tenders[0]["kind"].as_str(), tenders[0]["amount"].as_i64()), (Some("voucher"), Some(50_000)));

@@ -104,11 +104,8 @@ pub fn decline_error(d: &CardDetails) -> AppError {
     let code = d.result_code.clone().unwrap_or_default();
     // The terminal's own codes (ZVT, from 0x64) and the issuer's (ISO 8583) overlap as
     // text: the source says which table explains it.
-    let id = if d.result_source.as_deref() == Some("zvt") {
-        quay_core::payment::terminal_error_message(&code)
-    } else {
-        decline_message(&code)
-    };
+    let id =
+        if d.result_source.as_deref() == Some("zvt") { quay_core::payment::terminal_error_message(&code) } else { decline_message(&code) };
     match id {
         Some(id) => AppError::new(id, vec![]),
         None => AppError::new("decline-code", vec![("code", Arg::Text(code))]),
@@ -307,9 +304,13 @@ impl Counter {
         }
         let p = self.store().payment(key)?.ok_or_else(|| AppError::new("err-payment-not-found", vec![("key", Arg::Text(key.into()))]))?;
         if p.state.is_final() {
-            return Err(AppError::new("err-payment-final", vec![("key", Arg::Text(key.into())), ("state", Arg::Text(p.state.as_str().into()))]));
+            return Err(AppError::new(
+                "err-payment-final",
+                vec![("key", Arg::Text(key.into())), ("state", Arg::Text(p.state.as_str().into()))],
+            ));
         }
-        let details = CardDetails { message: Some(format!("settled by hand: {reason}")), result_source: Some("manual".into()), ..Default::default() };
+        let details =
+            CardDetails { message: Some(format!("settled by hand: {reason}")), result_source: Some("manual".into()), ..Default::default() };
         let at = self.now().to_rfc3339();
         // A pending attempt never reached the terminal: it can only be cancelled.
         let state = if charged && p.state != PaymentState::Pending { PaymentState::Approved } else { PaymentState::Cancelled };
@@ -381,7 +382,8 @@ impl Counter {
         let vouchers = self.voucher_total(opened);
         let paid: i64 = card.iter().map(|t| t.amount).sum::<i64>() + vouchers;
         let due = total.checked_sub(Money::new(paid, total.currency))?;
-        let cash = if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
+        let cash =
+            if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
         let id = self.paying_sale_id(&cart);
         let mut tenders = card;
         tenders.extend(self.redeem_applied(id, opened)?);

@@ -111,7 +111,10 @@ impl Counter {
                         let total = cart.totals()?.total.minor;
                         let paid = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
                         if paid < total {
-                            return Err(AppError::new("err-pay-short", vec![("due", Arg::Money(Money::new(total - paid, self.config().currency)))]));
+                            return Err(AppError::new(
+                                "err-pay-short",
+                                vec![("due", Arg::Money(Money::new(total - paid, self.config().currency)))],
+                            ));
                         }
                         return self.pay_rest_cash(None);
                     }

@@ -204,7 +204,8 @@ impl VivaTerminal {
 }
 
 /// Why an attempt without an order code stays unknown (journaled, shown to the manager).
-const UNNAMED_ORDER: &str = "no Viva payment carries this attempt's reference and its order code was never received: check the terminal, then settle by hand";
+const UNNAMED_ORDER: &str =
+    "no Viva payment carries this attempt's reference and its order code was never received: check the terminal, then settle by hand";
 
 impl VivaTerminal {
     /// After a lost create answer: polls the transactions carrying our reference until
@@ -335,11 +336,13 @@ impl CardTerminal for VivaTerminal {
                             // Nobody paid under our key, but an order Viva created without
                             // telling us cannot be named, so not cancelled: it may still be
                             // on the terminal. A person looks and settles it by hand.
-                            None => return TerminalOutcome::Unknown(CardDetails {
-                                message: Some(UNNAMED_ORDER.into()),
-                                result_source: Some("viva".into()),
-                                ..Default::default()
-                            }),
+                            None => {
+                                return TerminalOutcome::Unknown(CardDetails {
+                                    message: Some(UNNAMED_ORDER.into()),
+                                    result_source: Some("viva".into()),
+                                    ..Default::default()
+                                })
+                            }
                         },
                         Err(e) => return TerminalOutcome::Unknown(CardDetails { message: Some(e.to_string()), ..Default::default() }),
                     }

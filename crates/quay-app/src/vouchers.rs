@@ -165,7 +165,8 @@ impl Counter {
         let hub = self.hub()?;
         let check = hub_call(hub.check_voucher(partner, &code, sale_id, total)).map_err(hub_err)?;
         let paid = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
-        let applies = voucher::applicable(&check, total, Money::new(paid, total.currency), self.now()).map_err(|e| AppError::from_localized(&e));
+        let applies =
+            voucher::applicable(&check, total, Money::new(paid, total.currency), self.now()).map_err(|e| AppError::from_localized(&e));
         Ok((check, applies))
     }
 
@@ -257,7 +258,8 @@ impl Counter {
 
     /// Reverses every redeemed voucher of a sale (its void, or a sale that never closed).
     pub(crate) fn reverse_vouchers(&self, sale_id: Uuid, reason: &str) -> Result<()> {
-        let redeemed: Vec<RedemptionRecord> = self.store().redemptions_of_sale(sale_id)?.into_iter().filter(|r| r.state == "redeemed").collect();
+        let redeemed: Vec<RedemptionRecord> =
+            self.store().redemptions_of_sale(sale_id)?.into_iter().filter(|r| r.state == "redeemed").collect();
         if redeemed.is_empty() {
             return Ok(());
         }

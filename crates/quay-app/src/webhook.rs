@@ -67,9 +67,7 @@ impl Counter {
             .into_iter()
             .filter(|p| p.terminal == "viva" && p.state != PaymentState::Pending)
             .filter(|p| Some(&p.key) != charging.as_ref())
-            .filter(|p| {
-                (order.is_some() && p.details.provider_ref == order) || hint.merchant_trns.as_deref() == Some(p.key.as_str())
-            })
+            .filter(|p| (order.is_some() && p.details.provider_ref == order) || hint.merchant_trns.as_deref() == Some(p.key.as_str()))
             .collect();
         if open.is_empty() {
             return Ok(vec![]);

@@ -12,8 +12,8 @@ use quay_app::Counter;
 use quay_core::payment::PaymentState;
 use quay_core::Money;
 use quay_pay::viva::VivaClient;
-use quay_store::{CardDetails, PaymentRecord};
 use quay_sim::viva::{start_viva_in_thread, RunningViva, TerminalOutcome as Pay, VivaConfig, VivaFaults};
+use quay_store::{CardDetails, PaymentRecord};
 
 const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
 const SOURCE: &str = "A3-SN-0042";
@@ -88,7 +88,8 @@ impl CardTerminal for Lost<'_> {
         "viva"
     }
     fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
-        let client = VivaClient::new(&self.0.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(amount.currency);
+        let client =
+            VivaClient::new(&self.0.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(amount.currency);
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         let order = rt.block_on(client.create_order(amount.minor, SOURCE, key)).unwrap();
         on(Progress::Reference(&order.to_string()));

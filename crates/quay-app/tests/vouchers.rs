@@ -123,7 +123,10 @@ fn a_lost_redemption_answer_is_found_by_asking_never_redeemed_twice() {
     let sale = c.pay_cash(None).unwrap();
     let r = hub.voucher_redemptions();
     assert_eq!(r.len(), 1, "one redemption at the hub");
-    assert_eq!(sale.tenders.iter().find(|t| t.kind == TenderKind::Voucher).unwrap().reference.as_deref(), Some(r[0].redemption_id.as_str()));
+    assert_eq!(
+        sale.tenders.iter().find(|t| t.kind == TenderKind::Voucher).unwrap().reference.as_deref(),
+        Some(r[0].redemption_id.as_str())
+    );
 }
 
 #[test]

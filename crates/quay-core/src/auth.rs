@@ -94,7 +94,12 @@ impl Action {
         match self {
             Action::RingSale => &[Cashier, Manager],
             Action::ViewSales => &[Cashier, Manager, Technician],
-            Action::ApproveVoid | Action::ApproveRefund | Action::CloseDay | Action::Reconcile | Action::ManualBankEntry | Action::SettlePayment => &[Manager],
+            Action::ApproveVoid
+            | Action::ApproveRefund
+            | Action::CloseDay
+            | Action::Reconcile
+            | Action::ManualBankEntry
+            | Action::SettlePayment => &[Manager],
             Action::ConfigureSettings | Action::TestConnection | Action::ManageStaff => &[Technician],
         }
     }

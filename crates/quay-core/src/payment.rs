@@ -178,7 +178,12 @@ mod tests {
 
     #[test]
     fn terminal_errors_are_not_issuer_declines() {
-        for (code, id) in [("64", Some("zvt-error-card-unreadable")), ("6c", Some("zvt-error-aborted")), ("7D", Some("zvt-error-communication")), ("C3", None)] {
+        for (code, id) in [
+            ("64", Some("zvt-error-card-unreadable")),
+            ("6c", Some("zvt-error-aborted")),
+            ("7D", Some("zvt-error-communication")),
+            ("C3", None),
+        ] {
             assert_eq!(terminal_error_message(code), id, "{code}");
         }
         // "05" from the terminal is not "do not honour": the two tables never mix.

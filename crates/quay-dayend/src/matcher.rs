@@ -139,8 +139,13 @@ pub enum Rule {
 pub enum Item {
     /// `line` as in `BankLine::line` (u32 here: it keeps an `Outcome` small, and no bank
     /// file has four billion lines).
-    Bank { line: u32, id: Arc<str> },
-    Counter { id: Arc<str> },
+    Bank {
+        line: u32,
+        id: Arc<str>,
+    },
+    Counter {
+        id: Arc<str>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -155,7 +155,9 @@ pub fn generate(n: usize) -> (Vec<CounterPayment>, Vec<BankLine>) {
 /// The lines as a file in the `generic` preset's format.
 pub fn generic_csv(lines: &[BankLine]) -> Vec<u8> {
     let mut out = String::with_capacity(lines.len() * 140);
-    out.push_str("transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type\n");
+    out.push_str(
+        "transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type\n",
+    );
     let o = |v: &Option<String>| v.clone().unwrap_or_default();
     for l in lines {
         out.push_str(&format!(

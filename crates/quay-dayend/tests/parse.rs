@@ -8,7 +8,8 @@ use quay_core::money::{Currency, Money};
 use quay_dayend::bank::{parse, AmountFormat, Column, DateFormat, Expect, LineKind, Preset};
 use quay_dayend::BankError;
 
-const HEADER: &str = "transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type";
+const HEADER: &str =
+    "transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type";
 
 fn file(rows: &[&str]) -> Vec<u8> {
     let mut s = String::from(HEADER);
@@ -211,12 +212,7 @@ fn refusals_name_line_and_column() {
             &m100,
             OtherMerchant { line: 2, merchant: s("M-200"), expected: s("M-100") },
         ),
-        (
-            "unknown type",
-            file(&[&SALE_VND.replace(",sale", ",void")]),
-            &none,
-            UnknownType { line: 2, column: s("type"), value: s("void") },
-        ),
+        ("unknown type", file(&[&SALE_VND.replace(",sale", ",void")]), &none, UnknownType { line: 2, column: s("type"), value: s("void") }),
         (
             "unknown currency",
             file(&[&SALE_VND.replace(",VND,", ",XYZ,")]),
@@ -229,12 +225,7 @@ fn refusals_name_line_and_column() {
             &none,
             FieldCount { line: 3, expected: 12, found: 11 },
         ),
-        (
-            "negative sale",
-            file(&[&SALE_VND.replace(",45000,", ",-45000,")]),
-            &none,
-            NegativeSale { line: 2, column: s("amount") },
-        ),
+        ("negative sale", file(&[&SALE_VND.replace(",45000,", ",-45000,")]), &none, NegativeSale { line: 2, column: s("amount") }),
         ("empty amount", file(&[&SALE_VND.replace(",45000,", ",,")]), &none, MissingValue { line: 2, column: s("amount") }),
     ];
     for (name, bytes, expect, want) in cases {

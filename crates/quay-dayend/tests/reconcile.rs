@@ -95,7 +95,12 @@ struct Case {
     expect: Vec<(&'static str, Category, Option<Rule>)>,
 }
 
-fn case(name: &'static str, counter: Vec<CounterPayment>, bank: Vec<BankLine>, expect: Vec<(&'static str, Category, Option<Rule>)>) -> Case {
+fn case(
+    name: &'static str,
+    counter: Vec<CounterPayment>,
+    bank: Vec<BankLine>,
+    expect: Vec<(&'static str, Category, Option<Rule>)>,
+) -> Case {
     Case { name, counter, bank, config: MatchConfig::default(), expect }
 }
 
@@ -149,10 +154,12 @@ fn cases() -> Vec<Case> {
         }))
     };
     vec![
-        case("merchant reference == counter id", vec![pay("att-1", 1_250, "EUR", "12:00")], vec![viva_sale.clone()], vec![
-            ("b2", Matched, REF),
-            ("att-1", Matched, REF),
-        ]),
+        case(
+            "merchant reference == counter id",
+            vec![pay("att-1", 1_250, "EUR", "12:00")],
+            vec![viva_sale.clone()],
+            vec![("b2", Matched, REF), ("att-1", Matched, REF)],
+        ),
         case(
             "transaction id == provider ref",
             vec![with(pay("att-2", 1_890, "EUR", "13:00"), |p| p.provider_ref = s("b3f1-0002"))],
@@ -324,10 +331,13 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "first rule wins: reference over terminal+auth",
-            vec![pay("att-1", 1_250, "EUR", "12:00"), with(pay("zz-2", 1_250, "EUR", "12:00"), |p| {
-                p.terminal_id = s("T0100");
-                p.auth_code = s("654321");
-            })],
+            vec![
+                pay("att-1", 1_250, "EUR", "12:00"),
+                with(pay("zz-2", 1_250, "EUR", "12:00"), |p| {
+                    p.terminal_id = s("T0100");
+                    p.auth_code = s("654321");
+                }),
+            ],
             vec![fix(with(viva_sale.clone(), |l| {
                 l.terminal_id = s("T0100");
                 l.auth_code = s("654321");
@@ -343,10 +353,13 @@ fn cases() -> Vec<Case> {
         case(
             "charged twice under one reference: ambiguous",
             vec![pay("att-1", 1_250, "EUR", "12:00")],
-            vec![viva_sale.clone(), fix(with(viva_sale.clone(), |l| {
-                l.line = 3;
-                l.transaction_id = s("b3f1-0099");
-            }))],
+            vec![
+                viva_sale.clone(),
+                fix(with(viva_sale.clone(), |l| {
+                    l.line = 3;
+                    l.transaction_id = s("b3f1-0099");
+                })),
+            ],
             vec![("b2", Ambiguous, None), ("b3", Ambiguous, None), ("att-1", Ambiguous, None)],
         ),
     ]
@@ -426,11 +439,16 @@ fn ambiguous_day() -> (Vec<CounterPayment>, Vec<BankLine>, Reconciliation) {
 #[test]
 fn settlements_resolve_what_the_matcher_left_open() {
     let (counter, bank, r) = ambiguous_day();
-    let out = apply(&r, &counter, &bank, &[
-        Settlement::Link { bank_id: "sale:BN-14".into(), payment_id: "c-6".into(), reason: None },
-        Settlement::NextBatch { payment_id: "c-5".into(), reason: s("terminal offline, sent tomorrow") },
-        Settlement::EnterByHand { bank_id: "sale:BN-15".into(), reason: "rung on the old till".into() },
-    ])
+    let out = apply(
+        &r,
+        &counter,
+        &bank,
+        &[
+            Settlement::Link { bank_id: "sale:BN-14".into(), payment_id: "c-6".into(), reason: None },
+            Settlement::NextBatch { payment_id: "c-5".into(), reason: s("terminal offline, sent tomorrow") },
+            Settlement::EnterByHand { bank_id: "sale:BN-15".into(), reason: "rung on the old till".into() },
+        ],
+    )
     .unwrap();
     let b2 = outcome(&out, "b2");
     assert_eq!((b2.category, b2.rule), (Matched, Some(Rule::Manual)));
@@ -442,7 +460,8 @@ fn settlements_resolve_what_the_matcher_left_open() {
     assert_eq!(out.summary.counts[&Ambiguous], 0);
     assert_eq!(out.summary.counts[&Matched], 3);
     // A manual link with another amount records the difference.
-    let out = apply(&r, &counter, &bank, &[Settlement::Link { bank_id: "sale:BN-15".into(), payment_id: "c-7".into(), reason: None }]).unwrap();
+    let out =
+        apply(&r, &counter, &bank, &[Settlement::Link { bank_id: "sale:BN-15".into(), payment_id: "c-7".into(), reason: None }]).unwrap();
     assert_eq!(outcome(&out, "b3").category, MatchedWithDifference);
     assert_eq!(outcome(&out, "c-7").difference, Some(money(-29_000, "VND")));
 }
@@ -461,11 +480,7 @@ fn settlements_are_validated() {
             SettleError::PaymentTwice { id: "c-5".into() },
         ),
         ("fee line", vec![link("fee:BN-16", "c-7")], SettleError::FeeLine { id: "fee:BN-16".into() }),
-        (
-            "no reason",
-            vec![Settlement::EnterByHand { bank_id: "sale:BN-15".into(), reason: "  ".into() }],
-            SettleError::NoReason,
-        ),
+        ("no reason", vec![Settlement::EnterByHand { bank_id: "sale:BN-15".into(), reason: "  ".into() }], SettleError::NoReason),
     ];
     for (name, list, want) in cases {
         assert_eq!(apply(&r, &counter, &bank, &list), Err(want), "{name}");
@@ -499,4 +514,3 @@ fn synthetic_day_has_every_category() {
     let batch = quay_dayend::parse(&csv, &quay_dayend::Preset::generic(), &Default::default()).unwrap();
     assert_eq!(batch.lines, lines);
 }
-

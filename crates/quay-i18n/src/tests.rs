@@ -133,10 +133,8 @@ fn variables_of(lang: Lang, selectors: bool) -> BTreeMap<String, BTreeSet<String
     }
     // Fold referenced messages' variables in, transitively (references do not cycle:
     // fluent refuses a cyclic one when formatting, which the tests would show).
-    let refs: Vec<(String, Vec<String>)> = map
-        .iter()
-        .map(|(id, vars)| (id.clone(), vars.iter().filter_map(|v| v.strip_prefix('@')).map(str::to_string).collect()))
-        .collect();
+    let refs: Vec<(String, Vec<String>)> =
+        map.iter().map(|(id, vars)| (id.clone(), vars.iter().filter_map(|v| v.strip_prefix('@')).map(str::to_string).collect())).collect();
     for (id, targets) in refs {
         let mut seen = BTreeSet::new();
         let mut todo = targets;

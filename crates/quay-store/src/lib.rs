@@ -15,9 +15,9 @@ mod migrations;
 mod outbox;
 mod payments;
 mod sales;
-mod vouchers;
 pub mod secrets;
 mod staff;
+mod vouchers;
 
 use std::path::Path;
 
@@ -31,8 +31,8 @@ pub use dayend::{BankImportRecord, DayCloseRecord, NewBankImport, SettlementReco
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
 pub use payments::{CardDetails, NewPayment, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
-pub use vouchers::RedemptionRecord;
 pub use staff::{SignInError, StaffError, StaffMember};
+pub use vouchers::RedemptionRecord;
 
 #[derive(Debug, Error)]
 pub enum StoreError {

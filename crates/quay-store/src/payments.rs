@@ -198,9 +198,8 @@ impl Store {
     /// logs it; the state does not change.
     pub fn payment_reference(&mut self, key: &str, provider_ref: &str, at: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let state: Option<String> = tx
-            .query_row("SELECT state FROM payments WHERE key = ?1 AND state IN ('sent', 'unknown')", [key], |r| r.get(0))
-            .optional()?;
+        let state: Option<String> =
+            tx.query_row("SELECT state FROM payments WHERE key = ?1 AND state IN ('sent', 'unknown')", [key], |r| r.get(0)).optional()?;
         let Some(state) = state else {
             return Err(StoreError::Corrupt(format!("no payment in flight {key}")));
         };

@@ -53,7 +53,14 @@ impl Store {
     /// UNIQUE `void_of` backs the check), and a void cannot itself be voided.
     /// Writes the void of sale `id` and, in the same transaction, its audit entry (`actor`
     /// approved it).
-    pub fn void_sale(&mut self, counter: &str, id: Uuid, info: &VoidInfo, actor: &str, stamp: impl FnOnce(String) -> Stamp) -> Result<Sale> {
+    pub fn void_sale(
+        &mut self,
+        counter: &str,
+        id: Uuid,
+        info: &VoidInfo,
+        actor: &str,
+        stamp: impl FnOnce(String) -> Stamp,
+    ) -> Result<Sale> {
         let tx = self.conn.transaction()?;
         let original = read_sale(&tx, id)?.ok_or_else(|| StoreError::NoSuchSale(id.to_string()))?;
         let already: Option<String> = tx.query_row("SELECT id FROM sales WHERE void_of = ?1", [id.to_string()], |r| r.get(0)).optional()?;
@@ -67,7 +74,8 @@ impl Store {
         let after = serde_json::json!({ "void": void.receipt_no, "reason": info.reason, "approved_by": info.approved_by }).to_string();
         crate::audit_append(
             &tx,
-            &crate::AuditEntry::new(void.closed_at, actor, "sale.void", &original.id.to_string()).change(Some(original.receipt_no.clone()), Some(after)),
+            &crate::AuditEntry::new(void.closed_at, actor, "sale.void", &original.id.to_string())
+                .change(Some(original.receipt_no.clone()), Some(after)),
         )?;
         tx.commit()?;
         Ok(void)

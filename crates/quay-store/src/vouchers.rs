@@ -66,7 +66,14 @@ impl Store {
     }
 
     /// Moves a redemption to `state` (redeemed, failed, reversed) with what the hub said.
-    pub fn set_redemption(&mut self, key: &str, state: &str, redemption_id: Option<&str>, detail: Option<&str>, at: &str) -> Result<RedemptionRecord> {
+    pub fn set_redemption(
+        &mut self,
+        key: &str,
+        state: &str,
+        redemption_id: Option<&str>,
+        detail: Option<&str>,
+        at: &str,
+    ) -> Result<RedemptionRecord> {
         let n = self.conn.execute(
             "UPDATE voucher_redemptions SET state = ?2, redemption_id = coalesce(?3, redemption_id), detail = coalesce(?4, detail), updated_at = ?5
              WHERE key = ?1",
@@ -100,9 +107,6 @@ impl Store {
 
     /// Redeemed vouchers whose sale was never written (the sale did not close after all).
     pub fn redemptions_without_sale(&self) -> Result<Vec<RedemptionRecord>> {
-        self.redemptions_where(
-            "state = 'redeemed' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = voucher_redemptions.sale_id)",
-            &[],
-        )
+        self.redemptions_where("state = 'redeemed' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = voucher_redemptions.sale_id)", &[])
     }
 }

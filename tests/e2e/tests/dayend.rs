@@ -33,7 +33,8 @@ async fn choose_css(d: &WebDriver, css: &str, value: &str) -> WebDriverResult<()
 /// Picks `path` in a file input: the driver's own way, or else (WebKitWebDriver may not
 /// take keys for a file input) a `File` with the same bytes put in it from script.
 async fn pick_file(d: &WebDriver, testid: &str, path: &Path) -> WebDriverResult<()> {
-    let input = d.query(By::Css(format!("[data-testid='{testid}']"))).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+    let input =
+        d.query(By::Css(format!("[data-testid='{testid}']"))).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
     let _ = input.send_keys(path.to_str().unwrap()).await;
     let picked = d.execute("return arguments[0].files.length", vec![input.to_json()?]).await?.json().as_u64();
     if picked != Some(1) {
@@ -122,7 +123,8 @@ async fn manager_day_end() -> WebDriverResult<()> {
     // The day: a cash sale and a card sale (the Viva sandbox terminal pays by itself),
     // both sent to the hub so that the day can close.
     let cash: Value = serde_json::from_str(&quay_with_pin(p, cashier, &["sales", "ring", "i-phobo", "--pay", "cash", "--json"])).unwrap();
-    let card: Value = serde_json::from_str(&quay_with_pin(p, cashier, &["sales", "ring", "i-croissant", "--pay", "card", "--json"])).unwrap();
+    let card: Value =
+        serde_json::from_str(&quay_with_pin(p, cashier, &["sales", "ring", "i-croissant", "--pay", "card", "--json"])).unwrap();
     quay(p, &["sync", "push"]);
     let payments: Value = serde_json::from_str(&quay_with_pin(p, manager, &["payments", "list", "--json"])).unwrap();
     let pay = payments.as_array().unwrap().iter().find(|x| x["state"] == "approved").expect("the card payment");

@@ -214,11 +214,18 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
         by_testid(&d, "voucher-dialog").await?;
         by_testid(&d, "voucher-code").await?.send_keys("MOMO-50K").await?;
         click(&d, "voucher-check").await?;
-        let result = d.query(By::Css("[data-testid='voucher-result'][data-status='valid']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
+        let result = d
+            .query(By::Css("[data-testid='voucher-result'][data-status='valid']"))
+            .wait(Duration::from_secs(15), Duration::from_millis(100))
+            .first()
+            .await?;
         assert!(result.text().await?.contains(&vnd_en(50_000)));
         shot(&d, &out, "21-voucher").await?;
         click(&d, "voucher-apply").await?;
-        d.query(By::Css("[data-testid='applied-voucher'][data-code='MOMO-50K']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        d.query(By::Css("[data-testid='applied-voucher'][data-code='MOMO-50K']"))
+            .wait(Duration::from_secs(10), Duration::from_millis(100))
+            .first()
+            .await?;
         let total_text = by_testid(&d, "cart-total").await?.text().await?;
         let total: i64 = total_text.chars().filter(|c| c.is_ascii_digit()).collect::<String>().parse().unwrap();
         wait_text(&d, "payment-due", &vnd_en(total - 50_000)).await?;
@@ -247,7 +254,10 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
         click(&d, "void-approver-pad-clear").await?;
         type_pin(&d, "void-approver", manager).await?;
         click(&d, "void-confirm").await?;
-        d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000001'][data-status='voided']")).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await?;
+        d.query(By::Css("[data-testid='sale-row'][data-receipt='C1-000001'][data-status='voided']"))
+            .wait(Duration::from_secs(15), Duration::from_millis(100))
+            .first()
+            .await?;
         shot(&d, &out, "24-voided").await?;
         click(&d, "sign-out").await?;
         by_testid(&d, "signin-screen").await?;

@@ -222,7 +222,12 @@ impl Counter {
     /// A first look at a new bank's file for the mapping screen: columns, values and a
     /// suggested mapping. A local date pattern is suggested at the counter's own offset
     /// from UTC (a bank's file without offsets is in the shop's time, most likely).
-    pub fn bank_file_sample(&self, bytes: &[u8], delimiter: Option<char>, has_header: Option<bool>) -> Result<quay_dayend::bank::FileSample> {
+    pub fn bank_file_sample(
+        &self,
+        bytes: &[u8],
+        delimiter: Option<char>,
+        has_header: Option<bool>,
+    ) -> Result<quay_dayend::bank::FileSample> {
         let mut s = quay_dayend::bank::sample(bytes, delimiter, has_header).map_err(|e| AppError::from_localized(&e))?;
         if let quay_dayend::bank::DateFormat::Pattern { utc_offset_minutes, .. } = &mut s.suggested.date_time {
             *utc_offset_minutes = self.now().offset().local_minus_utc() / 60;
@@ -485,7 +490,8 @@ impl Counter {
         let date = Self::day_text(day);
         // Read first: the store's lock must be released before `actor_name` takes it.
         let recorded = self.store().bank_imports_on(&date)?;
-        let imports = recorded.into_iter().map(|i| quay_store::BankImportRecord { imported_by: self.actor_name(&i.imported_by), ..i }).collect();
+        let imports =
+            recorded.into_iter().map(|i| quay_store::BankImportRecord { imported_by: self.actor_name(&i.imported_by), ..i }).collect();
         Ok(BankReconciliation {
             imports,
             date,

@@ -9,8 +9,8 @@ pub mod terminal;
 
 use std::collections::BTreeMap;
 
-pub use quay_dayend::matcher::Item;
 pub use quay_dayend::bank::{Column, DateFormat, FileSample, LineKind};
+pub use quay_dayend::matcher::Item;
 pub use quay_dayend::{Category, Preset, Settlement};
 
 use chrono::NaiveDate;

@@ -55,11 +55,8 @@ fn delimiter_name(d: char) -> String {
 pub fn parse(bytes: &[u8], preset: &Preset, expect: &Expect) -> Result<BankBatch, BankError> {
     preset.validate()?;
     let text = decode(bytes)?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(preset.delimiter as u8)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr =
+        csv::ReaderBuilder::new().delimiter(preset.delimiter as u8).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = rdr.records();
     let first = match records.next() {
         Some(r) => r.map_err(|e| csv_error(&e))?,
@@ -105,9 +102,8 @@ pub fn parse(bytes: &[u8], preset: &Preset, expect: &Expect) -> Result<BankBatch
 /// refused with the first line that is not UTF-8, never guessed at.
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, BankError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| BankError::NotUtf8 {
-        line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64,
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| BankError::NotUtf8 { line: 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64 })?;
     if text.trim().is_empty() {
         return Err(BankError::Empty);
     }
@@ -161,12 +157,7 @@ fn resolve(preset: &Preset, header: Option<&csv::StringRecord>, width: usize) ->
                 name[f] = if shown.is_empty() { format!("#{}", i + 1) } else { shown.to_string() };
             }
             None if col.required => {
-                let column = col
-                    .names
-                    .first()
-                    .cloned()
-                    .or_else(|| col.index.map(|i| format!("#{}", i + 1)))
-                    .unwrap_or_default();
+                let column = col.names.first().cloned().or_else(|| col.index.map(|i| format!("#{}", i + 1))).unwrap_or_default();
                 return Err(BankError::MissingColumn { column });
             }
             None => {}
@@ -190,18 +181,17 @@ impl LineReader<'_> {
         if rec.len() != self.width {
             return Err(BankError::FieldCount { line, expected: self.width, found: rec.len() });
         }
-        let cell = |f: usize| -> Option<&str> {
-            self.resolved.idx[f].and_then(|i| rec.get(i)).map(str::trim).filter(|s| !s.is_empty())
-        };
+        let cell = |f: usize| -> Option<&str> { self.resolved.idx[f].and_then(|i| rec.get(i)).map(str::trim).filter(|s| !s.is_empty()) };
         let text = |f: usize| cell(f).map(str::to_string);
         let col = |f: usize| self.resolved.name[f].clone();
         let required = |f: usize| cell(f).ok_or_else(|| BankError::MissingValue { line, column: col(f) });
 
         let currency = match cell(CUR) {
-            Some(code) => code
-                .to_ascii_uppercase()
-                .parse::<Currency>()
-                .map_err(|_| BankError::UnknownCurrency { line, column: col(CUR), code: code.to_string() })?,
+            Some(code) => code.to_ascii_uppercase().parse::<Currency>().map_err(|_| BankError::UnknownCurrency {
+                line,
+                column: col(CUR),
+                code: code.to_string(),
+            })?,
             None => self.expect.currency.ok_or_else(|| BankError::MissingValue {
                 line,
                 column: if self.resolved.name[CUR].is_empty() { "currency".into() } else { col(CUR) },
@@ -209,11 +199,7 @@ impl LineReader<'_> {
         };
         if let Some(want) = self.expect.currency {
             if want != currency {
-                return Err(BankError::WrongCurrency {
-                    line,
-                    expected: want.code().to_string(),
-                    found: currency.code().to_string(),
-                });
+                return Err(BankError::WrongCurrency { line, expected: want.code().to_string(), found: currency.code().to_string() });
             }
         }
 

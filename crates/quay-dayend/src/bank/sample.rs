@@ -123,8 +123,7 @@ pub fn sample(bytes: &[u8], delimiter: Option<char>, has_header: Option<bool>) -
 }
 
 fn read_all(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, BankError> {
-    let mut rdr =
-        csv::ReaderBuilder::new().delimiter(delimiter as u8).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter as u8).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| BankError::BadCsv { line: e.position().map(|p| p.line()).unwrap_or(0) })?;
@@ -164,11 +163,15 @@ fn looks_like_header(first: &[String]) -> bool {
 fn synonyms(field: &str) -> &'static [&'static str] {
     match field {
         "transaction_id" => &["transaction_id", "transaction id", "transactionid", "txn id", "tx id", "trans id", "id"],
-        "merchant_reference" => &["merchant_reference", "merchant reference", "client transaction id", "reference", "order reference", "merchant ref"],
+        "merchant_reference" => {
+            &["merchant_reference", "merchant reference", "client transaction id", "reference", "order reference", "merchant ref"]
+        }
         "order_code" => &["order code", "ordercode", "order id", "order"],
         "merchant_id" => &["merchant_id", "merchant id", "mid", "merchant number"],
         "terminal_id" => &["terminal_id", "terminal id", "tid", "terminal", "source terminal id", "pos id"],
-        "date_time" => &["date_time", "date time", "datetime", "date", "created", "transaction date", "trans date", "insdate", "timestamp", "time"],
+        "date_time" => {
+            &["date_time", "date time", "datetime", "date", "created", "transaction date", "trans date", "insdate", "timestamp", "time"]
+        }
         "card_scheme" => &["card_scheme", "card scheme", "scheme", "brand", "card brand", "card type", "cardtype"],
         "masked_pan" => &["masked_pan", "masked pan", "card number", "cardnumber", "pan", "card"],
         "amount" => &["amount", "gross amount", "transaction amount", "value", "total"],
@@ -251,11 +254,7 @@ pub fn suggest(columns: &[SampleColumn], delimiter: char, has_header: bool) -> P
 
     let column = |field: &str| -> Option<Column> {
         let i = *chosen.get(field)?;
-        Some(if has_header {
-            Column { names: vec![columns[i].header.clone()], index: None, required: true }
-        } else {
-            Column::at(i)
-        })
+        Some(if has_header { Column { names: vec![columns[i].header.clone()], index: None, required: true } } else { Column::at(i) })
     };
     let values_of = |field: &str| chosen.get(field).map(|&i| columns[i].values.as_slice()).unwrap_or(&[]);
     let separator_ok = |sep: char| sep != delimiter;
@@ -398,7 +397,8 @@ mod tests {
 
     #[test]
     fn the_generic_layout_is_recognised_whole() {
-        let file = "transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type\n\
+        let file =
+            "transaction_id,merchant_reference,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type\n\
                     tx1,q-1,T1,2026-11-21T19:45:03+07:00,VISA,4111********1111,45000,VND,AB12CD,123456789012,000123,sale\n";
         let s = sample(file.as_bytes(), None, None).unwrap();
         assert_eq!(s.delimiter, ',');
