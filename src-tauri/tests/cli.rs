@@ -1,32 +1,11 @@
 //! The headless face, as a script or a technician uses it: real binary, real database.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Command;
+
+use common::*;
 use serde_json::Value;
-
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
-
-fn quay(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quay")).arg("--data-dir").arg(dir).args(args).env_remove("QUAY_DATA_DIR").output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = quay(dir, args);
-    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// A refusal: exit code 1, exactly one line on stderr, nothing on stdout.
-fn refused(dir: &Path, args: &[&str]) -> String {
-    let out = quay(dir, args);
-    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
-    assert!(err.starts_with("quay: "), "{err}");
-    assert!(out.stdout.is_empty());
-    err
-}
 
 #[test]
 fn db_menu_ring_list_export_void() {

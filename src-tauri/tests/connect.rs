@@ -2,36 +2,13 @@
 //! printed with its result, the PDF report written, a failure exiting 1 after the steps,
 //! and the role the command needs.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::*;
 use quay_sim::HubConfig;
 use serde_json::Value;
 
 const DEMO: &[u8] = include_bytes!("../../assets/demo-menu.json");
-
-fn quay(dir: &Path, pin: Option<&str>, args: &[&str], stdin: &str) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
-    cmd.arg("--data-dir").arg(dir).args(args).env_remove("QUAY_DATA_DIR").env_remove("QUAY_PIN").env("QUAY_LOG", "error");
-    if let Some(p) = pin {
-        cmd.env("QUAY_PIN", p);
-    }
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = quay(dir, None, args, "");
-    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn secret(dir: &Path, key: &str, value: &[u8]) {
-    let out = quay(dir, None, &["config", "set", key, "-"], &format!("{}\n", std::str::from_utf8(value).unwrap()));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-}
 
 fn configured(hub: &quay_sim::RunningHub) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -45,8 +22,8 @@ fn configured(hub: &quay_sim::RunningHub) -> tempfile::TempDir {
     ] {
         ok(d, &["config", "set", k, v]);
     }
-    secret(d, "hub.key1", HubConfig::SANDBOX_KEY1);
-    secret(d, "hub.key2", HubConfig::SANDBOX_KEY2);
+    set_secret(d, "hub.key1", HubConfig::SANDBOX_KEY1);
+    set_secret(d, "hub.key2", HubConfig::SANDBOX_KEY2);
     dir
 }
 
@@ -84,7 +61,7 @@ fn a_failed_test_prints_the_steps_then_exits_1() {
     let dir = configured(&hub);
     let d = dir.path();
     let pdf = d.join("momo.pdf");
-    let out = quay(d, None, &["connect", "test", "momo", "--pdf", pdf.to_str().unwrap()], "");
+    let out = run(d, None, &["connect", "test", "momo", "--pdf", pdf.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -99,7 +76,7 @@ fn a_failed_test_prints_the_steps_then_exits_1() {
     assert!(out.contains("not_found") && out.contains("MOMO-QL-001"), "{out}");
 
     // A bad target is a usage error.
-    assert_eq!(quay(d, None, &["connect", "test", "paypal"], "").status.code(), Some(2));
+    assert_eq!(run(d, None, &["connect", "test", "paypal"], "").status.code(), Some(2));
 }
 
 #[test]
@@ -107,10 +84,10 @@ fn only_a_technician_may_test_connections() {
     let hub = sim();
     let dir = configured(&hub);
     let d = dir.path();
-    assert!(quay(d, None, &["staff", "add", "--name", "Tech", "--role", "technician"], "2468\n").status.success());
-    let out = quay(d, Some("2468"), &["staff", "add", "--name", "Cash", "--role", "cashier"], "1357\n");
+    assert!(run(d, None, &["staff", "add", "--name", "Tech", "--role", "technician"], "2468\n").status.success());
+    let out = run(d, Some("2468"), &["staff", "add", "--name", "Cash", "--role", "cashier"], "1357\n");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(quay(d, Some("1357"), &["connect", "test", "hub"], "").status.code(), Some(1));
-    let out = quay(d, Some("2468"), &["connect", "test", "hub"], "");
+    assert_eq!(run(d, Some("1357"), &["connect", "test", "hub"], "").status.code(), Some(1));
+    let out = run(d, Some("2468"), &["connect", "test", "hub"], "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

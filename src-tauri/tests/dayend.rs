@@ -4,54 +4,14 @@
 //! PDF and CSV, and the close of the day (refused while sales wait for the hub, then with a
 //! cash difference and its reason, then refused a second time).
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+
+use common::*;
 use serde_json::Value;
 
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
 const BANK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/bank");
-
-fn quay(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("QUAY_DATA_DIR")
-        .env_remove("QUAY_PIN")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(format!("{s}\n").as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = quay(dir, args, None);
-    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).unwrap()
-}
-
-/// A refusal: exit code 1, one line on stderr, nothing on stdout.
-fn refused(dir: &Path, args: &[&str]) -> String {
-    let out = quay(dir, args, None);
-    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused: {}", String::from_utf8_lossy(&out.stdout));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
-    assert!(err.starts_with("quay: "), "{err}");
-    assert!(out.stdout.is_empty());
-    err
-}
 
 fn categories(v: &Value) -> Vec<String> {
     v.as_array().unwrap().iter().map(|x| x["category"].as_str().unwrap().to_string()).collect()
@@ -149,7 +109,7 @@ fn reconcile_report_and_close_headless() {
     ok(d, &["config", "set", "hub.pos_parent", HubConfig::SANDBOX_POS_PARENT]);
     ok(d, &["config", "set", "hub.pos_id", HubConfig::SANDBOX_POS_ID]);
     for (k, v) in [("hub.key1", HubConfig::SANDBOX_KEY1), ("hub.key2", HubConfig::SANDBOX_KEY2)] {
-        assert!(quay(d, &["config", "set", k, "-"], Some(std::str::from_utf8(v).unwrap())).status.success());
+        set_secret(d, k, v);
     }
     ok(d, &["sync", "push"]);
 

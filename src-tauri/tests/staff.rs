@@ -2,43 +2,20 @@
 //! command checking its role, a manager's PIN approving a void, the lockout, and the
 //! hash-chained audit log catching an edit made behind the app's back.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::*;
 use serde_json::Value;
 
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
 const TECH: &str = "2468";
 const MANAGER: &str = "5678";
 const CASHIER: &str = "1357";
 
-fn quay_as(dir: &Path, pin: Option<&str>, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
-    cmd.arg("--data-dir").arg(dir).args(args).env_remove("QUAY_PIN").env("QUAY_LOG", "error");
-    if let Some(p) = pin {
-        cmd.env("QUAY_PIN", p);
-    }
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    let input = stdin.unwrap_or("").to_string();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok_as(dir: &Path, pin: Option<&str>, args: &[&str]) -> String {
-    let out = quay_as(dir, pin, args, None);
-    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn refused_as(dir: &Path, pin: Option<&str>, args: &[&str]) -> String {
-    let out = quay_as(dir, pin, args, None);
-    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused: {}", String::from_utf8_lossy(&out.stdout));
-    String::from_utf8(out.stderr).unwrap()
-}
-
 fn add_staff(dir: &Path, by: Option<&str>, name: &str, role: &str, pin: &str) -> Output {
-    quay_as(dir, by, &["staff", "add", "--name", name, "--role", role], Some(&format!("{pin}\n")))
+    run(dir, by, &["staff", "add", "--name", name, "--role", role], &format!("{pin}\n"))
 }
 
 #[test]
@@ -65,7 +42,7 @@ fn roles_are_checked_by_the_backend_and_approvals_are_audited() {
     assert!(e.contains("PIN"), "{e}");
     refused_as(d, Some(MANAGER), &["config", "set", "store.name", "Quán Lan"]);
     ok_as(d, Some(TECH), &["config", "set", "store.name", "Quán Lan"]);
-    let out = quay_as(d, Some(TECH), &["config", "set", "hub.key1", "-"], Some("super-secret-key1\n"));
+    let out = run(d, Some(TECH), &["config", "set", "hub.key1", "-"], "super-secret-key1\n");
     assert!(out.status.success());
     assert_eq!(ok_as(d, Some(TECH), &["config", "get", "hub.key1"]).trim(), "********");
     refused_as(d, Some(CASHIER), &["config", "get", "hub.key1"]);
@@ -116,7 +93,7 @@ fn roles_are_checked_by_the_backend_and_approvals_are_audited() {
     }
     let seq: i64 = conn.query_row("SELECT seq FROM audit_log WHERE action = 'sale.void'", [], |r| r.get(0)).unwrap();
     conn.execute("UPDATE audit_log SET actor = 'someone-else' WHERE seq = ?1", [seq]).unwrap();
-    let out = quay_as(d, Some(CASHIER), &["audit", "verify"], None);
+    let out = run(d, Some(CASHIER), &["audit", "verify"], "");
     assert!(!out.status.success(), "an edited row is detected");
     let e = String::from_utf8_lossy(&out.stderr);
     assert!(e.contains(&seq.to_string()), "names the first bad row {seq}: {e}");

@@ -1,37 +1,12 @@
 //! Vouchers headless: `quay voucher check` and `quay sales ring … --pay voucher:PARTNER:CODE`
 //! through the same path as the screen, against the hub simulator.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::*;
 use quay_core::menu::MenuSnapshot;
 use quay_sim::HubConfig;
 use serde_json::Value;
-
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
-
-fn quay(d: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
-        .arg("--data-dir")
-        .arg(d)
-        .args(args)
-        .env_remove("QUAY_PIN")
-        .env("QUAY_LOG", "error")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn ok(d: &Path, args: &[&str]) -> String {
-    let out = quay(d, args, None);
-    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn check_and_ring_with_vouchers() {
@@ -44,7 +19,7 @@ fn check_and_ring_with_vouchers() {
     ok(d, &["config", "set", "hub.pos_parent", HubConfig::SANDBOX_POS_PARENT]);
     ok(d, &["config", "set", "hub.pos_id", HubConfig::SANDBOX_POS_ID]);
     for (k, v) in [("hub.key1", HubConfig::SANDBOX_KEY1), ("hub.key2", HubConfig::SANDBOX_KEY2)] {
-        assert!(quay(d, &["config", "set", k, "-"], Some(std::str::from_utf8(v).unwrap())).status.success());
+        set_secret(d, k, v);
     }
 
     let v: Value =
@@ -66,7 +41,7 @@ fn check_and_ring_with_vouchers() {
     assert_eq!(hub.voucher_redemptions().len(), 1);
 
     // A used voucher: a clear refusal, nothing written.
-    let out = quay(d, &["sales", "ring", "i-phobo", "--pay", "voucher:momo:MOMO-50K", "--pay", "cash"], None);
+    let out = run(d, None, &["sales", "ring", "i-phobo", "--pay", "voucher:momo:MOMO-50K", "--pay", "cash"], "");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("MOMO-50K"));
     let list: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();

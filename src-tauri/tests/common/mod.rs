@@ -1,0 +1,67 @@
+//! What the command-line tests share: the real `quay` binary run on a data directory.
+//! The outer environment's `QUAY_DATA_DIR` and `QUAY_PIN` never leak in, and logs are
+//! kept to errors so that stderr holds what the command itself says.
+#![allow(dead_code)] // each test file uses a part
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+pub const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
+
+/// `quay --data-dir DIR ARGS…` with `pin` as `QUAY_PIN` (none: unset) and `stdin` piped in.
+pub fn run(dir: &Path, pin: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
+    cmd.arg("--data-dir").arg(dir).args(args).env_remove("QUAY_DATA_DIR").env_remove("QUAY_PIN").env("QUAY_LOG", "error");
+    if let Some(p) = pin {
+        cmd.env("QUAY_PIN", p);
+    }
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A command that must succeed; its stdout.
+pub fn ok_with(dir: &Path, pin: Option<&str>, args: &[&str], stdin: &str) -> String {
+    let out = run(dir, pin, args, stdin);
+    assert!(out.status.success(), "quay {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    ok_with(dir, None, args, "")
+}
+
+pub fn ok_as(dir: &Path, pin: Option<&str>, args: &[&str]) -> String {
+    ok_with(dir, pin, args, "")
+}
+
+pub fn json(dir: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(dir, args)).unwrap()
+}
+
+/// A refusal by role or input: exit code 1; its stderr.
+pub fn refused_as(dir: &Path, pin: Option<&str>, args: &[&str]) -> String {
+    let out = run(dir, pin, args, "");
+    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A refusal as the cashier reads it: exit code 1, exactly one line on stderr, nothing on
+/// stdout.
+pub fn refused(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, None, args, "");
+    assert_eq!(out.status.code(), Some(1), "quay {args:?} should be refused: {}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("quay: "), "{err}");
+    assert!(out.stdout.is_empty());
+    err
+}
+
+/// `quay config set KEY -` with the secret on stdin, as a technician types it.
+pub fn set_secret(dir: &Path, key: &str, value: &[u8]) {
+    ok_with(dir, None, &["config", "set", key, "-"], &format!("{}\n", std::str::from_utf8(value).unwrap()));
+}
