@@ -182,10 +182,23 @@ fn reconciliation_text(r: &BankReconciliation) -> String {
         m.as_ref().map(|i| quay_app::dayend::bank::item_id(i).to_string()).unwrap_or_else(|| "-".into())
     };
     for l in &r.bank_lines {
-        out.push_str(&format!("bank\t{}\t{}\t{}\t{}\t{}\n", l.line, l.id, l.amount_text, category_name(l.category), to(&l.matched_to)));
+        out.push_str(&format!(
+            "bank\t{}\t{}\t{}\t{}\t{}\n",
+            l.line,
+            l.id,
+            l.amount_text,
+            category_name(l.outcome.category),
+            to(&l.outcome.matched_to)
+        ));
     }
     for p in &r.counter_payments {
-        out.push_str(&format!("counter\t-\t{}\t{}\t{}\t{}\n", p.id, p.amount_text, category_name(p.category), to(&p.matched_to)));
+        out.push_str(&format!(
+            "counter\t-\t{}\t{}\t{}\t{}\n",
+            p.id,
+            p.amount_text,
+            category_name(p.outcome.category),
+            to(&p.outcome.matched_to)
+        ));
     }
     out
 }

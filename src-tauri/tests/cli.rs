@@ -201,16 +201,10 @@ fn zvt_terminal_headless_for_technicians() {
 /// booked it — and the sale is completed from the journal: charged once, sold once.
 #[test]
 fn sigkill_during_a_card_payment_then_restart() {
-    use quay_sim::zvt::{Approve, Script, ZvtSim};
-    use serialport::SerialPort;
-    let (sim, tty) = ZvtSim::start().unwrap();
-    let port = tty.name().unwrap();
-    drop(tty);
-    let dir = tempfile::tempdir().unwrap();
+    use quay_sim::zvt::{Approve, Script};
+
+    let (sim, dir) = zvt_counter();
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    ok(d, &["config", "set", "terminal.kind", "zvt"]);
-    ok(d, &["config", "set", "zvt.port", &port]);
     // The terminal takes the payment, books it, and goes quiet: the app waits for T4.
     sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
     let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))

@@ -19,17 +19,11 @@ fn categories(v: &Value) -> Vec<String> {
 
 #[test]
 fn reconcile_report_and_close_headless() {
-    use quay_sim::zvt::{Approve, Script, ZvtSim};
+    use quay_sim::zvt::{Approve, Script};
     use quay_sim::HubConfig;
-    use serialport::SerialPort;
-    let (sim, tty) = ZvtSim::start().unwrap();
-    let port = tty.name().unwrap();
-    drop(tty);
-    let dir = tempfile::tempdir().unwrap();
+
+    let (sim, dir) = zvt_counter();
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    ok(d, &["config", "set", "terminal.kind", "zvt"]);
-    ok(d, &["config", "set", "zvt.port", &port]);
 
     sim.script(Script::Approve(Approve::brand("Visa")));
     let card: Value = serde_json::from_str(&ok(d, &["sales", "ring", "i-phobo", "--pay", "card", "--json"])).unwrap();

@@ -4,6 +4,8 @@
 //! by a pause point (`QUAY_PAUSE_AT`, see quay-app's `failpoint`) or, for "sent" with
 //! the customer still at the terminal, once the terminal holds the payment.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -12,7 +14,8 @@ use std::time::{Duration, Instant};
 use quay_sim::viva::{RunningViva, TerminalOutcome as VivaDoes, VivaConfig, VivaFaults};
 use quay_sim::zvt::{Approve, Script, ZvtSim};
 use serde_json::Value;
-use serialport::SerialPort;
+
+use common::zvt_counter;
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
 
@@ -122,18 +125,6 @@ fn restart_and_settle(d: &Path) -> After {
 fn journal_tells(after: &After, name: &str) {
     assert_eq!(after.log.first().map(String::as_str), Some("pending"), "{name}: {:?}", after.log);
     assert_eq!(after.log.last(), Some(&after.state), "{name}: {:?}", after.log);
-}
-
-fn zvt_counter() -> (ZvtSim, tempfile::TempDir) {
-    let (sim, tty) = ZvtSim::start().unwrap();
-    let port = tty.name().unwrap();
-    drop(tty);
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    ok(d, &["config", "set", "terminal.kind", "zvt"]);
-    ok(d, &["config", "set", "zvt.port", &port]);
-    (sim, dir)
 }
 
 fn approvals_at_terminal(sim: &ZvtSim) -> usize {

@@ -5,13 +5,16 @@
 //! (every approval at the terminal is exactly one sale paid by card) and 0 charged twice.
 //! `QUAY_RANDOM_PAYMENTS` sets N (default 20; each killed run costs the terminal's timeouts).
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use quay_sim::zvt::{Approve, Faults, Script, TxnKind, ZvtSim};
+use quay_sim::zvt::{Approve, Faults, Script, TxnKind};
 use serde_json::Value;
-use serialport::SerialPort;
+
+use common::zvt_counter;
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
 
@@ -38,14 +41,8 @@ impl Rng {
 #[test]
 fn random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
     let n: usize = std::env::var("QUAY_RANDOM_PAYMENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
-    let (sim, tty) = ZvtSim::start().unwrap();
-    let port = tty.name().unwrap();
-    drop(tty);
-    let dir = tempfile::tempdir().unwrap();
+    let (sim, dir) = zvt_counter();
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    ok(d, &["config", "set", "terminal.kind", "zvt"]);
-    ok(d, &["config", "set", "zvt.port", &port]);
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let items = ["i-phobo", "i-croissant", "i-biasaigon", "i-phoga", "i-bmthit"];
     let (mut kills, mut drops) = (0, 0);

@@ -158,8 +158,8 @@ fn cat(r: &quay_app::dayend::bank::BankReconciliation, id: &str) -> Vec<Category
     r.bank_lines
         .iter()
         .filter(|l| l.id == id)
-        .map(|l| l.category)
-        .chain(r.counter_payments.iter().filter(|p| p.id == id).map(|p| p.category))
+        .map(|l| l.outcome.category)
+        .chain(r.counter_payments.iter().filter(|p| p.id == id).map(|p| p.outcome.category))
         .collect()
 }
 
@@ -181,8 +181,8 @@ fn the_bank_file_line_by_line_with_settlements() {
     assert_eq!(cat(&r, &p1.key), [Category::Matched]);
     assert_eq!(cat(&r, "sale:TX2"), [Category::MatchedWithDifference]);
     let tip = r.bank_lines.iter().find(|l| l.id == "sale:TX2").unwrap();
-    assert_eq!(tip.difference, Some(500));
-    assert_eq!(tip.matched_to.as_ref().map(|i| quay_app::dayend::bank::item_id(i).to_string()), Some(p2.key.clone()));
+    assert_eq!(tip.outcome.difference, Some(500));
+    assert_eq!(tip.outcome.matched_to.as_ref().map(|i| quay_app::dayend::bank::item_id(i).to_string()), Some(p2.key.clone()));
     assert_eq!(cat(&r, "sale:TX3"), [Category::MissingAtCounter]);
     assert_eq!(cat(&r, "fee:FEE1"), [Category::FeeOrChargeback]);
     assert_eq!(cat(&r, "refund:TX5"), [Category::RefundUnmatched]);
@@ -218,7 +218,7 @@ fn the_bank_file_line_by_line_with_settlements() {
         .settle_bank(day(), Settlement::NextBatch { payment_id: p3.key.clone(), reason: Some("after the cut-off".into()) }, "manager")
         .unwrap();
     assert_eq!(cat(&r, "sale:TX3"), [Category::Matched]);
-    assert_eq!(r.bank_lines.iter().find(|l| l.id == "sale:TX3").unwrap().note.as_deref(), Some("paid on the old terminal"));
+    assert_eq!(r.bank_lines.iter().find(|l| l.id == "sale:TX3").unwrap().outcome.note.as_deref(), Some("paid on the old terminal"));
     assert_eq!(cat(&r, &p3.key), [Category::NextBatch]);
     assert_eq!(r.settlements, 2);
     // Settlements are kept: a reopened counter sees the same.

@@ -65,3 +65,17 @@ pub fn refused(dir: &Path, args: &[&str]) -> String {
 pub fn set_secret(dir: &Path, key: &str, value: &[u8]) {
     ok_with(dir, None, &["config", "set", key, "-"], &format!("{}\n", std::str::from_utf8(value).unwrap()));
 }
+
+/// A counter with the demo menu whose card terminal is the ZVT simulator on a pty.
+pub fn zvt_counter() -> (quay_sim::zvt::ZvtSim, tempfile::TempDir) {
+    use serialport::SerialPort;
+    let (sim, tty) = quay_sim::zvt::ZvtSim::start().unwrap();
+    let port = tty.name().unwrap();
+    drop(tty); // the counter opens the device itself
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    ok(d, &["config", "set", "terminal.kind", "zvt"]);
+    ok(d, &["config", "set", "zvt.port", &port]);
+    (sim, dir)
+}

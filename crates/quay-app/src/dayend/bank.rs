@@ -57,6 +57,31 @@ pub struct PreviewLine {
     pub auth_code: Option<String>,
 }
 
+/// A matcher outcome as the window and the JSON show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeView {
+    pub category: Category,
+    pub rule: Option<Rule>,
+    pub matched_to: Option<Item>,
+    /// Bank − counter in minor units, on `matched_with_difference`.
+    pub difference: Option<i64>,
+    pub candidates: Vec<Item>,
+    pub note: Option<String>,
+}
+
+impl From<&quay_dayend::Outcome> for OutcomeView {
+    fn from(o: &quay_dayend::Outcome) -> Self {
+        OutcomeView {
+            category: o.category,
+            rule: o.rule,
+            matched_to: o.matched_to.clone(),
+            difference: o.difference.map(|d| d.minor),
+            candidates: o.candidates.to_vec(),
+            note: o.note.as_deref().map(str::to_string),
+        }
+    }
+}
+
 /// A bank line with its outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct BankLineView {
@@ -77,12 +102,9 @@ pub struct BankLineView {
     pub auth_code: Option<String>,
     pub rrn: Option<String>,
     pub stan: Option<String>,
-    pub category: Category,
-    pub rule: Option<Rule>,
-    pub matched_to: Option<Item>,
-    pub difference: Option<i64>,
-    pub candidates: Vec<Item>,
-    pub note: Option<String>,
+    /// What the matcher and the manager's settlements made of it (flat in JSON).
+    #[serde(flatten)]
+    pub outcome: OutcomeView,
 }
 
 /// A counter card payment with its outcome.
@@ -101,12 +123,9 @@ pub struct CounterPaymentView {
     pub stan: Option<String>,
     pub receipt_no: Option<String>,
     pub provider_ref: Option<String>,
-    pub category: Category,
-    pub rule: Option<Rule>,
-    pub matched_to: Option<Item>,
-    pub difference: Option<i64>,
-    pub candidates: Vec<Item>,
-    pub note: Option<String>,
+    /// What the matcher and the manager's settlements made of it (flat in JSON).
+    #[serde(flatten)]
+    pub outcome: OutcomeView,
 }
 
 /// The day's reconciliation: every bank line and every approved counter card payment,
@@ -127,7 +146,8 @@ impl BankReconciliation {
     /// Items a manager should look at: anything not plainly matched (nor a fee).
     pub fn open_items(&self) -> usize {
         let open = |c: Category| !matches!(c, Category::Matched | Category::FeeOrChargeback);
-        self.bank_lines.iter().filter(|l| open(l.category)).count() + self.counter_payments.iter().filter(|p| open(p.category)).count()
+        self.bank_lines.iter().filter(|l| open(l.outcome.category)).count()
+            + self.counter_payments.iter().filter(|p| open(p.outcome.category)).count()
     }
 }
 
@@ -450,12 +470,7 @@ impl Counter {
                 auth_code: l.auth_code.clone(),
                 rrn: l.rrn.clone(),
                 stan: l.stan.clone(),
-                category: o.category,
-                rule: o.rule,
-                matched_to: o.matched_to.clone(),
-                difference: o.difference.map(|d| d.minor),
-                candidates: o.candidates.to_vec(),
-                note: o.note.as_deref().map(str::to_string),
+                outcome: o.into(),
             })
             .collect();
         let approved: Vec<&CounterPayment> = inputs.counter.iter().filter(|p| p.approved).collect();
@@ -478,12 +493,7 @@ impl Counter {
                     stan: p.stan.clone(),
                     receipt_no: p.receipt_no.clone(),
                     provider_ref: p.provider_ref.clone(),
-                    category: o.category,
-                    rule: o.rule,
-                    matched_to: o.matched_to.clone(),
-                    difference: o.difference.map(|d| d.minor),
-                    candidates: o.candidates.to_vec(),
-                    note: o.note.as_deref().map(str::to_string),
+                    outcome: o.into(),
                 }
             })
             .collect();

@@ -228,20 +228,25 @@ impl Counter {
                 });
                 let open = |c: Category| !matches!(c, Category::Matched | Category::FeeOrChargeback);
                 let mut rows: Vec<Vec<String>> = Vec::new();
-                for l in bank.bank_lines.iter().filter(|l| open(l.category)) {
+                for l in bank.bank_lines.iter().filter(|l| open(l.outcome.category)) {
                     rows.push(vec![
                         t("dayend-side-bank", &[("line", Arg::Int(l.line as i64))]),
                         l.transaction_id.clone().or_else(|| l.merchant_reference.clone()).unwrap_or_else(|| l.id.clone()),
-                        t(category_label_id(l.category), &[]),
+                        t(category_label_id(l.outcome.category), &[]),
                         l.amount_text.clone(),
                     ]);
                 }
-                for p in bank.counter_payments.iter().filter(|p| open(p.category)) {
-                    let reference = match &p.matched_to {
+                for p in bank.counter_payments.iter().filter(|p| open(p.outcome.category)) {
+                    let reference = match &p.outcome.matched_to {
                         Some(i) => format!("{} → {}", p.id, item_text(i)),
                         None => p.id.clone(),
                     };
-                    rows.push(vec![t("dayend-side-counter", &[]), reference, t(category_label_id(p.category), &[]), p.amount_text.clone()]);
+                    rows.push(vec![
+                        t("dayend-side-counter", &[]),
+                        reference,
+                        t(category_label_id(p.outcome.category), &[]),
+                        p.amount_text.clone(),
+                    ]);
                 }
                 b.push(Block::Heading(t("dayend-section-exceptions", &[])));
                 if rows.is_empty() {
@@ -341,13 +346,13 @@ impl Counter {
                 }
             }
             for l in &bank.bank_lines {
-                let to = l.matched_to.as_ref().map(item_text).unwrap_or_default();
-                let detail = format!("{} {}", category_name(l.category), to);
+                let to = l.outcome.matched_to.as_ref().map(item_text).unwrap_or_default();
+                let detail = format!("{} {}", category_name(l.outcome.category), to);
                 row("bank_line", &l.id, None, Some(major(l.amount)), detail.trim())?;
             }
             for p in &bank.counter_payments {
-                let to = p.matched_to.as_ref().map(item_text).unwrap_or_default();
-                let detail = format!("{} {}", category_name(p.category), to);
+                let to = p.outcome.matched_to.as_ref().map(item_text).unwrap_or_default();
+                let detail = format!("{} {}", category_name(p.outcome.category), to);
                 row("counter_payment", &p.id, None, Some(major(p.amount)), detail.trim())?;
             }
         }
