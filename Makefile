@@ -13,8 +13,13 @@ SIM := target/debug/quay-sim
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev libayatana-appindicator3-dev \
 	librsvg2-dev libudev-dev libxdo-dev libdbus-1-dev xvfb xauth webkit2gtk-driver imagemagick python3-venv curl file
 TAURI_DRIVER := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver
+# The UI toolchain's Node.js and npm come from the npm registry into tools/node (Debian 12's
+# Node 18 cannot run Vite 8, and `npm ci` under it leaves out rolldown's native binding):
+# every recipe finds them first on PATH, whatever Node the machine has.
+NODE_TOOLS := $(CURDIR)/tools/node
+export PATH := $(NODE_TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: run test deps deps-apt deps-npm deps-py deps-driver ui build test-rust test-ui test-locales test-e2e bench clean-sandbox
+.PHONY: bench-startup fresh-check run test deps deps-apt deps-node deps-npm deps-py deps-driver ui build test-rust test-ui test-locales test-e2e bench clean-sandbox
 
 deps: deps-apt deps-npm deps-py
 
@@ -27,7 +32,14 @@ deps-apt:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+# Bootstrapped with whatever npm the machine has (Debian's is enough), then used for the rest.
+tools/node/node_modules/.package-lock.json: tools/node/package.json tools/node/package-lock.json | deps-apt
+	cd tools/node && npm ci --no-audit --no-fund
+	@echo "node: $$(node --version), npm: $$(npm --version) (tools/node)"
+
+deps-node: tools/node/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json tools/node/node_modules/.package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 
 deps-npm: ui/node_modules/.package-lock.json
@@ -94,10 +106,20 @@ test-rust: ui
 # build provides; selecting the test by name (not `--test window`) keeps the feature set
 # of the whole workspace, so nothing is rebuilt.
 test-e2e: ui deps-driver
-	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end messages_never_cover_a_control
 
 bench:
 	$(CARGO) bench -p quay-core --bench search
 	$(CARGO) bench -p quay-store --bench close_sale
 	$(CARGO) bench -p quay-app --bench sync
 	$(CARGO) bench -p quay-dayend --bench reconcile -- --sample-size 10
+
+# A Debian 12 root that has never seen Quay (debootstrap; only the registries and this
+# machine's Rust toolchain), the repository's HEAD cloned into it, `make test` there.
+fresh-check:
+	bash tools/fresh-check.sh
+
+# The window's start-up (to the register drawn, fonts loaded), several starts: a figure for
+# docs/PERFORMANCE.md, not a test.
+bench-startup: ui deps-driver
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact window_start_up

@@ -41,6 +41,8 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
         Err(_) => connect(driver.port, data.path(), false).await?,
     };
     let result = async {
+        // At the window's minimum size: the cart and its buttons must still be whole.
+        set_size(&d, SIZES[0]).await?;
         let search = by_testid(&d, "search-input").await?;
         by_testid(&d, "item-i-cfsd").await?;
         shot(&d, &out, "01-register").await?;
@@ -194,6 +196,8 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
         Err(_) => connect(driver.port, p, false).await?,
     };
     let result = async {
+        // On a full-HD counter screen.
+        set_size(&d, SIZES[2]).await?;
         // Nobody is signed in: the PIN pad takes the whole window.
         by_testid(&d, "signin-screen").await?;
         type_pin(&d, "signin", "0000").await?;

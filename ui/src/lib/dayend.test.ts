@@ -83,6 +83,13 @@ describe('settlement actions', () => {
     expect(actionsFor(row(pay('p', 'next_batch', { rule: 'manual' }), 'counter'), all)).toEqual([]);
   });
 
+  it('offers nothing on a duplicate bank line, nor it as a link target', () => {
+    const dup = bank('b2', 3, 'duplicate', { matched_to: { side: 'bank', line: 2, id: 'b1' } });
+    expect(actionsFor(row(dup, 'bank'), all)).toEqual([]);
+    const rows = rowsOf(rec([bank('b1', 2, 'missing_at_counter'), dup], [pay('p1', 'missing_at_bank')]));
+    expect(linkTargets(rows[2], rows).map((x) => `${x.id}:${x.side === 'bank' ? x.line.line : ''}`)).toEqual(['b1:2']);
+  });
+
   it('offers link and enter by hand on a bank line missing at the counter', () => {
     expect(actionsFor(row(bank('a', 1, 'missing_at_counter'), 'bank'), all)).toEqual(['link', 'enter']);
     expect(actionsFor(row(bank('a', 1, 'ambiguous'), 'bank'), all)).toEqual(['link']);

@@ -64,9 +64,10 @@ export function summaryCounts(rec: BankReconciliation): { category: BankCategory
 export interface SettlePerms { reconcile: boolean; manualEntry: boolean }
 
 /** A row still open for a settlement: not matched, not settled by hand already (a line is
- *  settled once), and on the bank side not a fee or chargeback. */
+ *  settled once), and on the bank side not a fee or chargeback, nor a duplicate (the bank
+ *  listed a payment twice: counted once, for the manager to tell the bank, never settled). */
 export function isOpen(r: LineRow): boolean {
-  if (isSettled(r.category) || r.category === 'fee_or_chargeback') return false;
+  if (isSettled(r.category) || r.category === 'fee_or_chargeback' || r.category === 'duplicate') return false;
   if (r.side === 'bank') return r.line.rule !== 'manual' && r.line.kind !== 'fee' && r.line.kind !== 'chargeback';
   return r.payment.rule !== 'manual';
 }

@@ -55,6 +55,13 @@ class Screen {
     this.#timer = setTimeout(() => (this.notice = null), 4000);
   }
 
+  /** Forgets the message on show (another screen was opened). */
+  clearMessages() {
+    clearTimeout(this.#timer);
+    this.error = null;
+    this.notice = null;
+  }
+
   /** The backend has nobody signed in any more: back to the sign-in screen with `message`. */
   signedOut(message: string | null) {
     this.session = { setup: false, staff: null };

@@ -156,8 +156,12 @@ pub async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
         .await
 }
 
+/// Clicks the control, after checking that no message (toast, alert, progress) covers any
+/// control: a message over a button is a button nobody can press.
 pub async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
-    by_testid(d, id).await?.click().await
+    let el = by_testid(d, id).await?;
+    covers(d, &root().join("tests/e2e/output"), &format!("before-{id}"), false).await?;
+    el.click().await
 }
 
 /// Waits until the element's text contains `needle` (views load after the dialog opens).
@@ -272,4 +276,118 @@ pub fn add_staff(p: &Path) {
     quay_as(p, None, &["staff", "add", "--name", "Tuấn", "--role", "technician"], &format!("{TECH}\n"));
     quay_as(p, Some(TECH), &["staff", "add", "--name", "Hoa", "--role", "manager"], &format!("{MANAGER}\n"));
     quay_as(p, Some(TECH), &["staff", "add", "--name", "Lan", "--role", "cashier"], &format!("{CASHIER}\n"));
+}
+
+/// The window sizes every layout must work at: the window's minimum (tauri.conf.json), the
+/// default, and a full-HD counter screen.
+pub const SIZES: [(u32, u32); 3] = [(1024, 640), (1280, 800), (1920, 1080)];
+pub const LOCALES: [&str; 5] = ["en", "vi", "ar", "el", "zh-CN"];
+
+/// Resizes the window in place until the page's viewport has that size (the window
+/// manager of the display may add nothing or a frame).
+pub async fn set_size(d: &WebDriver, (w, h): (u32, u32)) -> WebDriverResult<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let (mut ww, mut wh) = (w, h);
+    loop {
+        d.set_window_rect(0, 0, ww, wh).await?;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let got: Vec<u32> = d.execute("return [window.innerWidth, window.innerHeight];", Vec::<Value>::new()).await?.convert()?;
+        if got == [w, h] {
+            return Ok(());
+        }
+        assert!(Instant::now() < deadline, "the viewport stayed {got:?}, wanted {w}×{h}");
+        // A frame around the page: grow the window by what is missing.
+        ww = (ww as i64 + w as i64 - got[0] as i64).max(1) as u32;
+        wh = (wh as i64 + h as i64 - got[1] as i64).max(1) as u32;
+    }
+}
+
+/// Switches the window's language live, as the language select does, and waits for it.
+pub async fn set_locale(d: &WebDriver, lang: &str) -> WebDriverResult<()> {
+    d.execute(
+        "const s = document.querySelector(\"[data-testid='locale-select']\"); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![json!(lang)],
+    )
+    .await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now: String = d.execute("return document.documentElement.lang;", Vec::<Value>::new()).await?.convert()?;
+        if now == lang {
+            return Ok(());
+        }
+        assert!(Instant::now() < deadline, "lang stayed {now}, wanted {lang}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What covers a control, as the page sees it: every message (toast, alert, status,
+/// progress) whose box meets a control's box, and every control of the active layer (the
+/// topmost dialog, else the window) whose centre, where it is scrolled into view, hits
+/// another element. Empty when nothing covers anything.
+const COVER_CHECK: &str = r#"
+const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=tab], [tabindex]:not([tabindex="-1"])';
+const MESSAGES = '.toast, [role=alert], [role=status], .progress, [data-overlay]';
+const shown = (el) => {
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
+};
+const name = (el) => {
+  const id = el.getAttribute('data-testid');
+  const text = (el.innerText || el.value || '').trim().slice(0, 30);
+  return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${text}"`;
+};
+// The part of an element a person can see: its box cut by every clipping ancestor
+// (a scrolled list) and the viewport; null when nothing of it shows.
+const visible = (el) => {
+  let r = el.getBoundingClientRect();
+  let [l, t, rr, b] = [Math.max(r.left, 0), Math.max(r.top, 0), Math.min(r.right, innerWidth), Math.min(r.bottom, innerHeight)];
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (/(auto|scroll|hidden|clip)/.test(s.overflow + s.overflowX + s.overflowY)) {
+      const c = p.getBoundingClientRect();
+      [l, t, rr, b] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rr, c.right), Math.min(b, c.bottom)];
+    }
+  }
+  return rr - l > 1 && b - t > 1 ? { left: l, top: t, right: rr, bottom: b } : null;
+};
+const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+const dialogs = [...document.querySelectorAll('.dialog')].filter(shown);
+const layer = dialogs.length ? dialogs[dialogs.length - 1] : document.body;
+const controls = [...document.querySelectorAll(CONTROLS)].filter(shown);
+const problems = [];
+for (const m of [...document.querySelectorAll(MESSAGES)].filter(shown)) {
+  const mr = m.getBoundingClientRect();
+  for (const c of controls) {
+    // Behind an open dialog nothing can be pressed: only the dialog's controls count.
+    if (m.contains(c) || c.contains(m) || !layer.contains(c)) continue;
+    const cr = visible(c);
+    if (cr && meet(mr, cr)) problems.push(`${name(m)} covers ${name(c)}`);
+  }
+}
+for (const c of arguments[0] ? controls : []) {
+  if (!layer.contains(c) || c.disabled) continue;
+  const v = visible(c);
+  if (!v) continue;
+  const x = (v.left + v.right) / 2, y = (v.top + v.bottom) / 2;
+  const hit = document.elementFromPoint(x, y);
+  if (hit && !c.contains(hit) && !hit.contains(c) && !(c.labels && [...c.labels].some((l) => l.contains(hit)))) {
+    problems.push(`${name(hit)} covers ${name(c)}`);
+  }
+}
+return problems;
+"#;
+
+/// Fails (with a screenshot named `name`) when a message or anything else covers a control.
+pub async fn assert_nothing_covers(d: &WebDriver, out: &Path, name: &str) -> WebDriverResult<()> {
+    covers(d, out, name, true).await
+}
+
+async fn covers(d: &WebDriver, out: &Path, name: &str, all: bool) -> WebDriverResult<()> {
+    let problems: Vec<String> = d.execute(COVER_CHECK, vec![json!(all)]).await?.convert()?;
+    if !problems.is_empty() {
+        let _ = shot(d, out, &format!("covered-{name}")).await;
+        panic!("{name}: {problems:#?}");
+    }
+    Ok(())
 }
