@@ -98,3 +98,4 @@ err-bank-settle-line-matched = السطر البنكي { $id } مطابق بال
 err-bank-settle-payment-matched = الدفعة بالبطاقة { $id } مطابقة بالفعل.
 err-bank-settle-fee-line = السطر البنكي { $id } رسوم أو استرداد باعتراض، وليس دفعة.
 err-bank-settle-no-reason = اذكر السبب.
+err-bank-settle-duplicate = السطر البنكي { $id } يكرر سطرًا آخر في ملف البنك: يُحتسب مرة واحدة ولا يحتاج إلى تسوية. أبلغ البنك.

@@ -131,3 +131,8 @@ setup-report-written = كُتب التقرير في { $path }
 setup-saved = عدد الإعدادات المحفوظة: { $count }
 setup-key-bank-merchant-id = رقم التاجر لدى البنك
 setup-key-bank-terminal-ids = أرقام الأجهزة لدى البنك (مفصولة بفواصل)
+## ZVT registration
+setup-key-zvt-config = بايت إعدادات تسجيل ZVT (ست عشري)
+err-setting-zvt-config = { $key } هو بايت الإعدادات في التسجيل: رقمان ست عشريان، مثل BA.
+setup-step-zvt-register = الجهاز يقبل تسجيل الصندوق
+setup-ok-zvt-register = تم التسجيل (بايت الإعدادات { $config }، العملة { $currency })

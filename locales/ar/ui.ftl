@@ -521,6 +521,7 @@ dayend-ui-rule =
     }
 dayend-ui-candidates = قد يكون: { $list }
 dayend-ui-note = ملاحظة: { $note }
+dayend-ui-duplicate-of = أدرجه البنك مرتين، مثل { $item }. يُحتسب مرة واحدة: أبلغ البنك.
 dayend-ui-item-bank = سطر البنك { $line } · { $amount } · { $when }
 dayend-ui-item-counter = الإيصال { $receipt } · { $brand } · { $amount } · { $when }
 dayend-ui-settle-link = ربط

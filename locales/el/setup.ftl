@@ -137,3 +137,8 @@ setup-saved = { $count ->
 }
 setup-key-bank-merchant-id = Κωδικός εμπόρου στην τράπεζα
 setup-key-bank-terminal-ids = Κωδικοί τερματικών στην τράπεζα (χωρισμένοι με κόμμα)
+## ZVT registration
+setup-key-zvt-config = Byte ρυθμίσεων εγγραφής ZVT (δεκαεξαδικό)
+err-setting-zvt-config = Το { $key } είναι το byte ρυθμίσεων της εγγραφής: δύο δεκαεξαδικά ψηφία, π.χ. BA.
+setup-step-zvt-register = Το τερματικό δέχεται την εγγραφή του ταμείου
+setup-ok-zvt-register = Εγγράφηκε (byte ρυθμίσεων { $config }, νόμισμα { $currency })

@@ -477,6 +477,7 @@ dayend-ui-rule =
     }
 dayend-ui-candidates = Ίσως: { $list }
 dayend-ui-note = Σημείωση: { $note }
+dayend-ui-duplicate-of = Η τράπεζα την καταχώρισε δύο φορές, ίδια με { $item }. Μετράει μία φορά: ενημερώστε την τράπεζα.
 dayend-ui-item-bank = Γραμμή τράπεζας { $line } · { $amount } · { $when }
 dayend-ui-item-counter = Απόδειξη { $receipt } · { $brand } · { $amount } · { $when }
 dayend-ui-settle-link = Σύνδεση

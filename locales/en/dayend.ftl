@@ -104,3 +104,4 @@ err-bank-settle-line-matched = Bank line { $id } is already matched.
 err-bank-settle-payment-matched = Card payment { $id } is already matched.
 err-bank-settle-fee-line = Bank line { $id } is a fee or chargeback, not a payment.
 err-bank-settle-no-reason = Give a reason.
+err-bank-settle-duplicate = Bank line { $id } repeats another line of the bank's file: it is counted once and needs no settlement. Tell the bank.

@@ -137,3 +137,8 @@ setup-saved = { $count ->
 }
 setup-key-bank-merchant-id = Bank merchant id
 setup-key-bank-terminal-ids = Terminal ids at the bank (comma-separated)
+## ZVT registration
+setup-key-zvt-config = ZVT registration config byte (hex)
+err-setting-zvt-config = { $key } is the registration's configuration byte: two hexadecimal digits, e.g. BA.
+setup-step-zvt-register = The terminal accepts the counter's registration
+setup-ok-zvt-register = Registered (configuration byte { $config }, currency { $currency })

@@ -477,6 +477,7 @@ dayend-ui-rule =
     }
 dayend-ui-candidates = Could be: { $list }
 dayend-ui-note = Note: { $note }
+dayend-ui-duplicate-of = Listed twice by the bank, same as { $item }. Counted once: tell the bank.
 dayend-ui-item-bank = Bank line { $line } · { $amount } · { $when }
 dayend-ui-item-counter = Receipt { $receipt } · { $brand } · { $amount } · { $when }
 dayend-ui-settle-link = Link

@@ -98,3 +98,4 @@ err-bank-settle-line-matched = Dòng ngân hàng { $id } đã được khớp.
 err-bank-settle-payment-matched = Giao dịch thẻ { $id } đã được khớp.
 err-bank-settle-fee-line = Dòng ngân hàng { $id } là phí hoặc bồi hoàn, không phải thanh toán.
 err-bank-settle-no-reason = Hãy nhập lý do.
+err-bank-settle-duplicate = Dòng ngân hàng { $id } lặp lại một dòng khác trong tệp của ngân hàng: chỉ được tính một lần và không cần xử lý. Hãy báo cho ngân hàng.

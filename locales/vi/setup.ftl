@@ -131,3 +131,8 @@ setup-report-written = Đã ghi biên bản vào { $path }
 setup-saved = Đã lưu { $count } thiết lập.
 setup-key-bank-merchant-id = Mã đơn vị chấp nhận thẻ tại ngân hàng
 setup-key-bank-terminal-ids = Mã máy POS tại ngân hàng (cách nhau bằng dấu phẩy)
+## ZVT registration
+setup-key-zvt-config = Byte cấu hình đăng ký ZVT (hex)
+err-setting-zvt-config = { $key } là byte cấu hình khi đăng ký: hai chữ số thập lục phân, ví dụ BA.
+setup-step-zvt-register = Máy POS chấp nhận đăng ký của quầy
+setup-ok-zvt-register = Đã đăng ký (byte cấu hình { $config }, tiền tệ { $currency })

@@ -466,6 +466,7 @@ dayend-ui-rule =
     }
 dayend-ui-candidates = Có thể là: { $list }
 dayend-ui-note = Ghi chú: { $note }
+dayend-ui-duplicate-of = Ngân hàng liệt kê hai lần, giống { $item }. Chỉ tính một lần: hãy báo cho ngân hàng.
 dayend-ui-item-bank = Dòng ngân hàng { $line } · { $amount } · { $when }
 dayend-ui-item-counter = Hóa đơn { $receipt } · { $brand } · { $amount } · { $when }
 dayend-ui-settle-link = Liên kết

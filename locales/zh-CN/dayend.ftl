@@ -98,3 +98,4 @@ err-bank-settle-line-matched = 银行记录 { $id } 已匹配。
 err-bank-settle-payment-matched = 刷卡交易 { $id } 已匹配。
 err-bank-settle-fee-line = 银行记录 { $id } 是手续费或拒付，不是付款。
 err-bank-settle-no-reason = 请填写原因。
+err-bank-settle-duplicate = 银行记录 { $id } 与银行文件中的另一条记录重复：只计一次，无需处理。请告知银行。

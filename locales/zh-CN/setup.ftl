@@ -131,3 +131,8 @@ setup-report-written = 报告已写入 { $path }
 setup-saved = 已保存 { $count } 项设置。
 setup-key-bank-merchant-id = 银行商户号
 setup-key-bank-terminal-ids = 银行终端号（以逗号分隔）
+## ZVT registration
+setup-key-zvt-config = ZVT 注册配置字节（十六进制）
+err-setting-zvt-config = { $key } 是注册时的配置字节：两位十六进制数字，例如 BA。
+setup-step-zvt-register = 终端接受收银台的注册
+setup-ok-zvt-register = 已注册（配置字节 { $config }，币种 { $currency }）

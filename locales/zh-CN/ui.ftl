@@ -466,6 +466,7 @@ dayend-ui-rule =
     }
 dayend-ui-candidates = 可能是：{ $list }
 dayend-ui-note = 备注：{ $note }
+dayend-ui-duplicate-of = 银行重复列出，与 { $item } 相同。只计一次：请告知银行。
 dayend-ui-item-bank = 银行第 { $line } 行 · { $amount } · { $when }
 dayend-ui-item-counter = 小票 { $receipt } · { $brand } · { $amount } · { $when }
 dayend-ui-settle-link = 关联

@@ -465,7 +465,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         Command::Backup { cmd: BackupCmd::Create { file } } => {
             let passphrase = read_secret_stdin()?;
             let bytes = counter.backup(&passphrase)?;
-            std::fs::write(&file, bytes).map_err(|e| AppError::io(&file, e))?;
+            quay_app::files::write_private(&file, &bytes)?;
             counter.audit(&who, "backup.create", &file.display().to_string(), None, None)?;
             Ok(i18n.t(lang, "backup-written", &[("file", file.display().to_string().into())]))
         }
@@ -576,7 +576,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             let id =
                 uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
             let bytes = counter.receipt_pdf(id)?;
-            std::fs::write(&pdf, bytes).map_err(|e| AppError::io(&pdf, e))?;
+            quay_app::files::write_private(&pdf, &bytes)?;
             Ok(format!("{}\n", pdf.display()))
         }
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
@@ -669,7 +669,9 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             if json {
                 pretty(&p)
             } else {
-                Ok(format!("{}\t{}\t{}\n", p.key, p.state.as_str(), f.money(quay_core::Money::new(p.amount, counter.config().currency))))
+                let why = quay_app::card::decline_view(i18n, lang, &p).map(|v| format!("\t{}", v.text)).unwrap_or_default();
+                let amount = f.money(quay_core::Money::new(p.amount, counter.config().currency));
+                Ok(format!("{}\t{}\t{amount}{why}\n", p.key, p.state.as_str()))
             }
         }
         Command::Terminal { cmd: TerminalCmd::EndOfDay { port, json } } => {
@@ -695,7 +697,13 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             if json {
                 pretty(&settled)
             } else {
-                Ok(settled.iter().map(|p| format!("{}\t{}\n", p.key, p.state.as_str())).collect())
+                Ok(settled
+                    .iter()
+                    .map(|p| {
+                        let why = quay_app::card::decline_view(i18n, lang, p).map(|v| format!("\t{}", v.text)).unwrap_or_default();
+                        format!("{}\t{}{why}\n", p.key, p.state.as_str())
+                    })
+                    .collect())
             }
         }
         Command::Payments { cmd: PaymentsCmd::Settle { key, charged, not_charged: _, reason } } => {
@@ -711,6 +719,10 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                 for p in &list {
                     let mut v = serde_json::to_value(p).map_err(quay_app::AppError::internal)?;
                     v["log"] = serde_json::to_value(counter.payment_log(&p.key)?).map_err(quay_app::AppError::internal)?;
+                    // A decline's reason and code, as the cashier was told them.
+                    if let Some(decline) = quay_app::card::decline_view(i18n, lang, p) {
+                        v["decline"] = serde_json::to_value(decline).map_err(quay_app::AppError::internal)?;
+                    }
                     out.push(v);
                 }
                 pretty(&out)
@@ -720,8 +732,9 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
                     .iter()
                     .map(|p| {
                         let d = &p.details;
+                        let why = quay_app::card::decline_view(i18n, lang, p).map(|v| format!("\t{}", v.text)).unwrap_or_default();
                         format!(
-                            "{}\t{}\t{}\t{}\t{}\tpan {}\ttid {}\ttrace {}\tauth {}\trrn {}\tcode {}\n",
+                            "{}\t{}\t{}\t{}\t{}\tpan {}\ttid {}\ttrace {}\tauth {}\trrn {}\tcode {}{why}\n",
                             p.updated_at,
                             p.key,
                             p.state.as_str(),

@@ -62,7 +62,7 @@ pub fn run(counter: &Counter, cmd: ConnectCmd, lang: Lang, who: &Who) -> Result<
             };
             if let Some(path) = pdf {
                 let bytes = counter.connection_report_pdf(&report, lang)?;
-                std::fs::write(&path, bytes).map_err(|e| AppError::io(&path, e))?;
+                quay_app::files::write_private(&path, &bytes)?;
                 if !json {
                     let line = counter.i18n().t(lang, "setup-report-written", &[("path", path.display().to_string().into())]);
                     out.push_str(&line);

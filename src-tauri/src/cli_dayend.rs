@@ -147,7 +147,7 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, AppError> {
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    std::fs::write(path, bytes).map_err(|e| AppError::io(path, e))
+    quay_app::files::write_private(path, bytes)
 }
 
 /// One line per bank line and card payment: side, reference, amount, category, match.

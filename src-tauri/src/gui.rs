@@ -352,9 +352,9 @@ async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<Connecti
         let lang = counter.lang();
         let pdf = counter.connection_report_pdf(&report, lang)?;
         let dir = counter.data_dir().join("reports");
-        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        quay_app::files::private_dir(&dir)?;
         let path = dir.join(format!("connection-{}-{}.pdf", target.as_str(), counter.now().format("%Y%m%d-%H%M%S")));
-        std::fs::write(&path, pdf).map_err(|e| AppError::io(&path, e))?;
+        quay_app::files::write_private(&path, &pdf)?;
         Ok(ConnectionTested { report: counter.connection_report_view(&report, lang), pdf_path: path.display().to_string() })
     }
     .await;
@@ -507,11 +507,11 @@ async fn dayend_report(c: State<'_, Shared>, date: Option<String>) -> Reply<Repo
         c.require(Action::Reconcile)?;
         let d = day(c, date.as_deref())?;
         let dir = c.data_dir().join("reports");
-        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        quay_app::files::private_dir(&dir)?;
         let pdf = dir.join(format!("day-{d}.pdf"));
         let csv = dir.join(format!("day-{d}.csv"));
-        std::fs::write(&pdf, c.day_report_pdf(d, c.lang())?).map_err(|e| AppError::io(&pdf, e))?;
-        std::fs::write(&csv, c.day_report_csv(d)?).map_err(|e| AppError::io(&csv, e))?;
+        quay_app::files::write_private(&pdf, &c.day_report_pdf(d, c.lang())?)?;
+        quay_app::files::write_private(&csv, &c.day_report_csv(d)?)?;
         Ok(ReportFiles { pdf_path: pdf.display().to_string(), csv_path: csv.display().to_string() })
     })
 }

@@ -168,6 +168,60 @@ fn card_payments_headless_through_viva() {
     assert!(ok(d, &["payments", "resolve"]).is_empty(), "nothing open");
 }
 
+/// A decline reaches the command line as the cashier reads it — the reason in the
+/// counter's language and the code as the partner gave it, which the bank asks for — and
+/// so does the payments list, in text and in JSON. ZVT (the issuer's code) and Viva (its
+/// Event ID beside the issuer's code).
+#[test]
+fn declines_are_told_with_their_reason_and_code() {
+    use quay_sim::viva::{start_viva_in_thread, TerminalOutcome, VivaConfig};
+    use quay_sim::zvt::Script;
+
+    let (sim, dir) = zvt_counter();
+    let d = dir.path();
+    sim.script(Script::Decline { result_code: 0x33 });
+    let err = refused(d, &["sales", "ring", "i-phobo", "--pay", "card"]);
+    assert_eq!(err.trim_end(), "quay: Declined: insufficient funds (51).");
+    let list = ok(d, &["payments", "list"]);
+    assert!(list.contains("declined") && list.trim_end().ends_with("\tDeclined: insufficient funds (51)."), "{list}");
+    let vi = ok(d, &["--lang", "vi", "payments", "list"]);
+    assert!(vi.trim_end().ends_with("Bị từ chối: số dư không đủ (51)."), "{vi}");
+    let payments = json(d, &["payments", "list", "--json"]);
+    let decline = &payments[0]["decline"];
+    assert_eq!((decline["reason"].as_str(), decline["code"].as_str()), (Some("decline-insufficient-funds"), Some("51")), "{payments}");
+
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    for (k, v) in [
+        ("terminal.kind", "viva"),
+        ("viva.url", viva.url.as_str()),
+        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
+        ("viva.source_code", "A3"),
+    ] {
+        ok(d, &["config", "set", k, v]);
+    }
+    set_secret(d, "viva.api_key", VivaConfig::SANDBOX_API_KEY.as_bytes());
+    let err = std::thread::scope(|s| {
+        s.spawn(|| {
+            for _ in 0..300 {
+                if viva.pay_newest("A3", TerminalOutcome::Decline).is_some() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        });
+        refused(d, &["sales", "ring", "i-phobo", "--pay", "card"])
+    });
+    assert_eq!(err.trim_end(), "quay: Declined: insufficient funds (Viva 10051, bank code 51).", "not the StatusId E");
+    let list = ok(d, &["payments", "list"]);
+    assert!(list.trim_end().ends_with("\tDeclined: insufficient funds (Viva 10051, bank code 51)."), "{list}");
+    let payments = json(d, &["payments", "list", "--json"]);
+    assert_eq!((payments[0]["result_code"].as_str(), payments[0]["issuer_code"].as_str()), (Some("10051"), Some("51")));
+    assert_eq!(payments[0]["decline"]["code"].as_str(), Some("Viva 10051"));
+}
+
 #[test]
 fn zvt_terminal_headless_for_technicians() {
     use quay_sim::zvt::{Approve, Script, ZvtSim};
@@ -194,6 +248,13 @@ fn zvt_terminal_headless_for_technicians() {
     let payments: Value = serde_json::from_str(&ok(d, &["payments", "list", "--json"])).unwrap();
     assert_eq!(payments.as_array().unwrap().len(), 2, "both attempts are in the journal");
     assert!(refused(d, &["terminal", "status"]).contains("zvt.port"));
+    // Each command registered when it opened the line: the strict terminal refused nothing.
+    let stats = sim.stats();
+    assert_eq!((stats.registrations, stats.refused_unregistered), (4, 0));
+    // A terminal restarted since: the end-of-day still registers first.
+    sim.forget_registration();
+    ok(d, &["terminal", "end-of-day", "--port", &port, "--json"]);
+    assert_eq!((sim.stats().registrations, sim.stats().refused_unregistered), (5, 0));
 }
 
 /// The app is SIGKILLed while the terminal is working on a payment (the journal says

@@ -1,6 +1,7 @@
 //! A bounded randomized run over the ZVT terminal (simulator on a pty): N card sales by
 //! separate `quay` processes, each with a random terminal behaviour (approve, decline,
-//! silence, corrupt CRC, NAKs, a drop mid-transaction) and a random SIGKILL of the app;
+//! silence, corrupt CRC, NAKs, a drop mid-transaction, a terminal that forgets the
+//! registration the app just made) and a random SIGKILL of the app;
 //! after each kill the journal is settled by asking the terminal. At the end: 0 lost
 //! (every approval at the terminal is exactly one sale paid by card) and 0 charged twice.
 //! `QUAY_RANDOM_PAYMENTS` sets N (default 20; each killed run costs the terminal's timeouts).
@@ -60,6 +61,9 @@ fn random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
         match rng.below(8) {
             0 => sim.set_faults(Faults { corrupt_crc: 1, ..Faults::default() }),
             1 => sim.set_faults(Faults { nak: 1, ..Faults::default() }),
+            // Restarted right after the app registered: the payment is refused `84 6B`
+            // before it runs, the app registers again and sends it once more.
+            2 => sim.set_faults(Faults { forget_registrations: 1, ..Faults::default() }),
             _ => sim.set_faults(Faults::default()),
         }
         let item = items[rng.below(items.len() as u64) as usize];

@@ -105,14 +105,15 @@ fn soak_2000_sales_flapping_hub_and_kills() {
         let a = specs[rng.below(specs.len() as u64) as usize];
         let b = specs[rng.below(specs.len() as u64) as usize];
         let mut ringer =
-            quay(d).args(["sales", "ring", a, b, "--pay", "cash"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+            quay(d).args(["sales", "ring", a, b, "--pay", "cash"]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
         if rng.below(25) == 0 {
             // Kill a ringer at a random instant: its sale is whole or absent.
             std::thread::sleep(Duration::from_micros(rng.below(80_000)));
             kill(&mut ringer);
             killed_ringers += 1;
         } else {
-            assert!(ringer.wait().unwrap().success());
+            let out = ringer.wait_with_output().unwrap();
+            assert!(out.status.success(), "quay sales ring: {}", String::from_utf8_lossy(&out.stderr));
             rung += 1;
         }
         if rng.below(60) == 0 {

@@ -10,7 +10,8 @@
 //! for that sale until it is resolved.
 
 use quay_core::error::Arg;
-use quay_core::payment::{decline_message, PaymentState};
+use quay_core::error::Localized;
+use quay_core::payment::{CodeSource, Decline, PaymentState};
 use quay_core::tender::{Tender, TenderKind};
 use quay_core::{Cart, Money, Sale};
 use quay_store::{CardDetails, NewPayment, PaymentRecord};
@@ -40,6 +41,10 @@ pub enum Progress<'a> {
     /// The provider's name for the attempt (Viva's order code), known before the outcome:
     /// journaled at once, so a restart can ask about (and cancel) exactly that order.
     Reference(&'a str),
+    /// What happened to the attempt on the way (ZVT: refused before processing because the
+    /// terminal was not registered, registered again, sent once more): journaled at once
+    /// as an event of the attempt, before the terminal hears of it again.
+    Note(&'a str),
 }
 
 /// A card terminal as the counter uses it. Calls block until the terminal answers (the
@@ -99,17 +104,50 @@ pub fn outcome_state(outcome: TerminalOutcome) -> (PaymentState, CardDetails) {
     }
 }
 
-/// The cashier's explanation of a decline: the issuer's code in words, or the code itself.
+/// What a journaled decline means: the partner's code with its reason and, for Viva, the
+/// issuer's code beside its Event ID. The terminal's own codes (ZVT, from 0x64) and the
+/// issuer's (ISO 8583) overlap as text: the source says which table explains them.
+pub fn decline_of(d: &CardDetails) -> Decline {
+    let source = d.result_source.as_deref().and_then(CodeSource::parse);
+    Decline::explain(source, d.result_code.as_deref(), d.issuer_code.as_deref())
+}
+
+/// The cashier's explanation of a decline: the reason in words and the code exactly as
+/// the bank, the terminal or Viva gave it (the bank asks for the code on the phone).
 pub fn decline_error(d: &CardDetails) -> AppError {
-    let code = d.result_code.clone().unwrap_or_default();
-    // The terminal's own codes (ZVT, from 0x64) and the issuer's (ISO 8583) overlap as
-    // text: the source says which table explains it.
-    let id =
-        if d.result_source.as_deref() == Some("zvt") { quay_core::payment::terminal_error_message(&code) } else { decline_message(&code) };
-    match id {
-        Some(id) => AppError::new(id, vec![]),
-        None => AppError::new("decline-code", vec![("code", Arg::Text(code))]),
+    let decline = decline_of(d);
+    AppError { code: decline.code(), args: decline.args(), detail: decline.to_string() }
+}
+
+/// A declined attempt as the faces list it (`quay payments list`): the reason's id, the
+/// codes as given and the sentence in the counter's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeclineView {
+    /// The reason's Fluent id (`decline-…`, `zvt-error-…`; `decline-no-code`).
+    pub reason: &'static str,
+    /// The partner's code as the cashier reads it out ("51", "Viva 10051", "ZVT 6E").
+    pub code: Option<String>,
+    /// The issuer's code Viva passed on beside its Event ID, and its reason.
+    pub issuer_code: Option<String>,
+    pub issuer_reason: Option<&'static str>,
+    pub keep_card: bool,
+    pub text: String,
+}
+
+/// Why an attempt was declined, in `lang` with its code; None unless it was declined.
+pub fn decline_view(i18n: &quay_i18n::Localizer, lang: quay_i18n::Lang, p: &PaymentRecord) -> Option<DeclineView> {
+    if p.state != PaymentState::Declined {
+        return None;
     }
+    let d = decline_of(&p.details);
+    Some(DeclineView {
+        reason: d.code.as_ref().map_or("decline-no-code", |c| c.reason),
+        code: d.code.as_ref().map(|c| c.shown()),
+        issuer_code: d.issuer.as_ref().map(|c| c.code.clone()),
+        issuer_reason: d.issuer.as_ref().map(|c| c.reason),
+        keep_card: d.keep_card(),
+        text: i18n.error(lang, &decline_error(&p.details)),
+    })
 }
 
 impl Counter {
@@ -199,6 +237,12 @@ impl Counter {
             Progress::Reference(r) => {
                 if let Err(e) = self.store().payment_reference(&p.key, r, &self.now().to_rfc3339()) {
                     tracing::error!(key = %p.key, error = %e, "could not journal the provider's reference");
+                }
+            }
+            Progress::Note(n) => {
+                tracing::warn!(key = %p.key, note = n, "card payment");
+                if let Err(e) = self.store().payment_note(&p.key, n, &self.now().to_rfc3339()) {
+                    tracing::error!(key = %p.key, error = %e, "could not journal what happened to the payment");
                 }
             }
         };
@@ -444,6 +488,12 @@ impl Counter {
 
     pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
         Ok(self.store().payments_on(day)?)
+    }
+
+    /// Why an attempt was declined, in the counter's language with its code; None unless
+    /// it was declined.
+    pub fn decline_view(&self, p: &PaymentRecord) -> Option<DeclineView> {
+        decline_view(self.i18n(), self.lang(), p)
     }
 
     /// What happened to an attempt, state by state (the append-only journal).

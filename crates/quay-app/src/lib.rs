@@ -7,6 +7,7 @@ pub mod dayend;
 pub mod error;
 pub mod export;
 pub mod failpoint;
+pub mod files;
 pub mod ring;
 pub mod setup;
 pub mod staff;
@@ -127,7 +128,9 @@ impl Counter {
     }
 
     pub fn open_with(data_dir: &Path, clock: Box<dyn Clock>) -> Result<Counter> {
-        std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+        // Private to the counter's OS user, including what an older version left readable.
+        files::private_dir(data_dir)?;
+        quay_store::private::tighten_data_dir(data_dir).map_err(|e| AppError::io(data_dir, e))?;
         let store = Store::open(&data_dir.join("quay.db"))?;
         let get = |k: &str, default: &str| -> Result<String> { Ok(store.setting(k)?.unwrap_or_else(|| default.to_string())) };
         let currency: Currency = get(keys::CURRENCY, "VND")?.parse()?;

@@ -42,6 +42,8 @@ pub const TERMINAL_KIND: &str = "terminal.kind";
 pub const ZVT_PORT: &str = "zvt.port";
 pub const ZVT_BAUD: &str = "zvt.baud";
 pub const ZVT_PASSWORD: &str = "zvt.password";
+/// The registration's config byte (PA00P015), two hex digits; BA when not set.
+pub const ZVT_CONFIG: &str = "zvt.config";
 pub const VIVA_URL: &str = "viva.url";
 pub const VIVA_MERCHANT_ID: &str = "viva.merchant_id";
 pub const VIVA_API_KEY: &str = "viva.api_key";
@@ -123,6 +125,8 @@ pub enum Rule {
     Uuid,
     /// The ZVT terminal's password: six digits.
     ZvtPassword,
+    /// The ZVT registration's config byte: two hexadecimal digits (`BA`).
+    ZvtConfigByte,
     /// A socket address to listen on (`127.0.0.1:8088`).
     Listen,
     /// A secret of at least this many characters.
@@ -188,6 +192,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(ZVT_PORT, Group::Terminal, Rule::Path, "setup-key-zvt-port"),
     choice(ZVT_BAUD, Group::Terminal, &["9600", "19200", "38400", "57600", "115200"], "setup-key-zvt-baud"),
     spec(ZVT_PASSWORD, Group::Terminal, Rule::ZvtPassword, "setup-key-zvt-password"),
+    spec(ZVT_CONFIG, Group::Terminal, Rule::ZvtConfigByte, "setup-key-zvt-config"),
     spec(VIVA_URL, Group::Terminal, Rule::Url, "setup-key-viva-url"),
     spec(VIVA_MERCHANT_ID, Group::Terminal, Rule::Uuid, "setup-key-viva-merchant-id"),
     spec(VIVA_API_KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-api-key"),
@@ -266,6 +271,12 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
             }
             true
         }
+        Rule::ZvtConfigByte => {
+            if zvt_config_byte(v).is_none() {
+                return Err(err("err-setting-zvt-config"));
+            }
+            true
+        }
         Rule::Listen => v.parse::<std::net::SocketAddr>().is_ok(),
         Rule::Secret(min) => {
             if v.chars().count() < min.max(1) {
@@ -280,6 +291,11 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
     } else {
         Err(bad())
     }
+}
+
+/// The ZVT config byte of its setting: exactly two hexadecimal digits (`BA`, `de`).
+pub fn zvt_config_byte(v: &str) -> Option<u8> {
+    (v.len() == 2 && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| u8::from_str_radix(v, 16).ok()).flatten()
 }
 
 fn ident(v: &str) -> bool {
@@ -396,6 +412,7 @@ impl Counter {
             validate(spec.key, &value)?;
             let value = match spec.rule {
                 Rule::Locale => Lang::parse(&value).map(|l| l.tag().to_string()).unwrap_or(value),
+                Rule::ZvtConfigByte => value.to_ascii_uppercase(),
                 _ => value,
             };
             todo.retain(|(s, _)| s.key != spec.key);
@@ -835,7 +852,7 @@ impl Counter {
 
     async fn test_zvt(&self, port: &str, steps: &mut Steps<'_>) -> Option<RoundTrip> {
         let t = Instant::now();
-        let mut driver = match self.zvt_driver(None) {
+        let (mut driver, name) = match self.zvt_line(None) {
             Ok(d) => d,
             Err(e) => {
                 steps.fail("setup-step-zvt-port", &e, vec![], t);
@@ -843,6 +860,30 @@ impl Counter {
             }
         };
         steps.push("setup-step-zvt-port", true, "setup-ok-zvt-port", vec![("port", port.into())], t);
+        // The terminal refuses most commands until the counter registers: as every use of
+        // the line does, the test registers first (password, config byte, currency).
+        let t = Instant::now();
+        let config = format!("{:02X}", driver.config().config_byte);
+        let registered = tokio::task::spawn_blocking(move || {
+            let r = crate::terminals::register_zvt(&mut driver, &name);
+            (driver, r)
+        })
+        .await;
+        let mut driver = match registered {
+            Ok((driver, Ok(()))) => {
+                let args = vec![("config", config.as_str().into()), ("currency", self.config().currency.code().into())];
+                steps.push("setup-step-zvt-register", true, "setup-ok-zvt-register", args, t);
+                driver
+            }
+            Ok((_, Err(e))) => {
+                steps.fail("setup-step-zvt-register", &e, vec![], t);
+                return None;
+            }
+            Err(e) => {
+                steps.fail("setup-step-zvt-register", &AppError::internal(e), vec![], t);
+                return None;
+            }
+        };
         let t = Instant::now();
         // Blocking serial I/O: on the blocking pool, not on the runtime's threads.
         let answer = tokio::task::spawn_blocking(move || driver.status_enquiry()).await;

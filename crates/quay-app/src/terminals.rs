@@ -46,8 +46,20 @@ impl Counter {
             .with_wake(self.viva_hint.clone()))
     }
 
-    /// The ZVT terminal of the configuration, on `port` if given (`--port`).
+    /// The ZVT terminal of the configuration, on `port` if given (`--port`), registered:
+    /// a terminal refuses payments, refunds, reversals and the end-of-day until the
+    /// counter has registered on the line (and the driver registers again if it forgets).
     pub fn zvt_driver(&self, port: Option<&str>) -> Result<zvt::ZvtTerminal<serialport::TTYPort>> {
+        let (mut driver, port) = self.zvt_line(port)?;
+        register_zvt(&mut driver, &port)?;
+        Ok(driver)
+    }
+
+    /// The line to the ZVT terminal, opened but not registered yet, and the port's name
+    /// (the connection test registers as a step of its own). Password (`zvt.password`),
+    /// config byte (`zvt.config`, hex, default BA) and currency (`counter.currency`) are
+    /// the registration's.
+    pub fn zvt_line(&self, port: Option<&str>) -> Result<(zvt::ZvtTerminal<serialport::TTYPort>, String)> {
         let port = match port {
             Some(p) => p.to_string(),
             None => self.setting("zvt.port")?.unwrap_or_default(),
@@ -64,10 +76,16 @@ impl Counter {
                 .parse::<u32>()
                 .map_err(|_| AppError::new("err-config-value", vec![("key", "zvt.password".into()), ("value", "******".into())]))?
         };
-        let config = zvt::driver::Config { password, currency: zvt::currency::numeric(self.config().currency), ..Default::default() };
+        let mut config = zvt::driver::Config { password, currency: zvt::currency::numeric(self.config().currency), ..Default::default() };
+        if let Some(byte) = self.setting(crate::setup::ZVT_CONFIG)?.filter(|v| !v.trim().is_empty()) {
+            config.config_byte = crate::setup::zvt_config_byte(&byte).ok_or_else(|| {
+                AppError::new("err-config-value", vec![("key", crate::setup::ZVT_CONFIG.into()), ("value", byte.as_str().into())])
+            })?;
+        }
         let line = zvt::driver::Line { baud, ..Default::default() };
-        zvt::ZvtTerminal::open(&port, &line, config)
-            .map_err(|e| AppError::new("err-terminal-port", vec![("port", port.as_str().into()), ("detail", e.to_string().into())]))
+        let driver = zvt::ZvtTerminal::open(&port, &line, config)
+            .map_err(|e| AppError::new("err-terminal-port", vec![("port", port.as_str().into()), ("detail", e.to_string().into())]))?;
+        Ok((driver, port))
     }
 
     /// A technician's test sale of `amount` on `terminal`, journaled like any attempt
@@ -95,12 +113,38 @@ impl Counter {
             crate::card::Progress::Reference(r) => {
                 let _ = self.store().payment_reference(&p.key, r, &self.now().to_rfc3339());
             }
+            crate::card::Progress::Note(n) => {
+                let _ = self.store().payment_note(&p.key, n, &self.now().to_rfc3339());
+            }
         };
         let outcome = terminal.charge(&p.key, amount, &journal);
         let (state, details) = crate::card::outcome_state(outcome);
         Ok(self.store().payment_transition(&p.key, state, &details, &self.now().to_rfc3339())?)
     }
 }
+
+/// Registers `driver` on its line (`06 00`). A refusal names the terminal's code (a wrong
+/// password, a configuration byte it does not take); no answer names the port.
+pub fn register_zvt<P: std::io::Read + std::io::Write>(driver: &mut zvt::ZvtTerminal<P>, port: &str) -> Result<()> {
+    let (password, currency) = (driver.config().password, driver.config().currency);
+    let unanswered = |detail: String| AppError::new("err-terminal-unanswered", vec![("port", port.into()), ("detail", detail.into())]);
+    match driver.register(password, currency) {
+        Ok(t) => match t.outcome {
+            Outcome::Completed => Ok(()),
+            Outcome::TerminalError { code } => {
+                Err(AppError::new("err-terminal-registration", vec![("code", format!("{code:02X}").into())]))
+            }
+            Outcome::Unknown { reason } => Err(unanswered(reason.to_string())),
+            other => Err(unanswered(format!("{other:?}"))),
+        },
+        Err(e) => Err(unanswered(e.to_string())),
+    }
+}
+
+/// What the journal says of a payment sent a second time after the terminal refused the
+/// first send as not registered (before processing it).
+pub const REGISTERED_AGAIN: &str =
+    "the terminal refused the first send before processing it (84 6B, not registered): registered again and sent once more";
 
 /// What a ZVT outcome means, as the journal's state and details (for reports).
 pub fn zvt_report(o: &Outcome) -> (quay_core::payment::PaymentState, CardDetails) {
@@ -182,8 +226,11 @@ impl VivaTerminal {
             trace: tx.and_then(|t| t.reference_number.clone()),
             receipt_no: tx.map(|t| t.transaction_id.clone()),
             provider_ref: Some(order.to_string()),
-            result_code: tx.map(|t| t.status.code().to_string()).filter(|c| c != "F" && c != "C"),
+            // Why a payment failed is its Event ID (StatusId E only says that it failed),
+            // with the issuer's own response code beside it where Viva passes it on.
+            result_code: tx.and_then(|t| t.response_event_id.clone()).filter(|e| e != "0"),
             result_source: Some("viva".into()),
+            issuer_code: tx.and_then(|t| t.response_code.clone()),
             message: None,
             print_lines: vec![],
         }
@@ -395,6 +442,7 @@ fn approval_details(a: &Approval) -> CardDetails {
         provider_ref: None,
         result_code: Some("00".into()),
         result_source: Some("iso8583".into()),
+        issuer_code: None,
         message: None,
         print_lines: vec![],
     }
@@ -444,6 +492,13 @@ fn with_print_lines(mut o: TerminalOutcome, lines: Vec<String>) -> TerminalOutco
 /// never took charged nothing; any other failure after it took it is unknown.
 fn command_outcome(result: Result<zvt::Transaction, zvt::ZvtError>) -> TerminalOutcome {
     match result {
+        Ok(t) if t.registered_again => {
+            let mut o = with_print_lines(zvt_outcome(&t.outcome), t.receipt);
+            let (TerminalOutcome::Approved(d) | TerminalOutcome::Declined(d) | TerminalOutcome::Unknown(d) | TerminalOutcome::Cancelled(d)) =
+                &mut o;
+            d.message = Some(d.message.take().map_or_else(|| REGISTERED_AGAIN.to_string(), |m| format!("{m}; {REGISTERED_AGAIN}")));
+            o
+        }
         Ok(t) => with_print_lines(zvt_outcome(&t.outcome), t.receipt),
         Err(zvt::ZvtError::NotDelivered(e)) => TerminalOutcome::Cancelled(CardDetails {
             message: Some(format!("not delivered: {e}")),
@@ -475,8 +530,11 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
         let mut notify = |n: &zvt::session::Notice| {
             // The Fluent id: the screen says it in the counter's language.
-            if let zvt::session::Notice::Status(h) = n {
-                on(Progress::Status(h.id));
+            match n {
+                zvt::session::Notice::Status(h) => on(Progress::Status(h.id)),
+                // Journaled before the terminal gets the payment a second time.
+                zvt::session::Notice::RegisteredAgain => on(Progress::Note(REGISTERED_AGAIN)),
+                zvt::session::Notice::PrintLine(_) => {}
             }
         };
         command_outcome(driver.pay_with(amount, &mut notify))
@@ -487,8 +545,17 @@ impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<
     /// another attempt's); otherwise the outcome stays unknown for a person to settle.
     fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome {
         let mut driver = self.driver.lock().unwrap_or_else(|p| p.into_inner());
-        let answer = driver.repeat_receipt().or_else(|_| driver.status_enquiry());
+        // A refused enquiry (`84 xx`, e.g. not registered and registering failed) says
+        // nothing about the attempt: the status enquiry next, else it stays unknown.
+        let answer = match driver.repeat_receipt() {
+            Ok(t) if t.refused.is_none() => Ok(t),
+            _ => driver.status_enquiry(),
+        };
         match answer {
+            Ok(t) if t.refused.is_some() => TerminalOutcome::Unknown(CardDetails {
+                message: Some(format!("the terminal refused the enquiry ({:02X})", t.refused.unwrap_or_default())),
+                ..Default::default()
+            }),
             Ok(t) => match &t.outcome {
                 Outcome::Approved(a) if a.amount as i64 == attempt.amount => TerminalOutcome::Approved(approval_details(a)),
                 // Another amount: not ours as far as the terminal can tell. Its receipt and

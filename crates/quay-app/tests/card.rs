@@ -105,9 +105,10 @@ fn a_decline_is_explained_and_the_next_attempt_is_the_same_sale() {
     let t = Scripted::new(vec![declined("51"), declined("77"), approved("0234")], vec![]);
     let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-insufficient-funds");
+    assert_eq!(c.message(&e), "Declined: insufficient funds (51).", "the reason and the issuer's code");
     let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-code");
-    assert!(c.message(&e).contains("77"), "an unknown code is shown as itself");
+    assert_eq!(c.message(&e), "Declined by the bank (77).", "an unknown code: declined by the bank, and the code");
     assert_eq!(c.cart_snapshot().lines.len(), 2, "a decline keeps the cart");
     let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
     assert_eq!(sale.total, total);
@@ -210,12 +211,94 @@ fn a_decline_is_explained_by_the_table_of_whoever_gave_the_code() {
         ("iso8583", "43", "decline-lost-stolen"),
         ("zvt", "64", "zvt-error-card-unreadable"),
         ("zvt", "6E", "zvt-error-card-blocked"),
-        // Unknown codes are shown as themselves.
+        // Unknown codes: declined by the bank (or the terminal), with the code.
         ("iso8583", "Q7", "decline-code"),
-        ("zvt", "C3", "decline-code"),
+        ("zvt", "C3", "decline-terminal-code"),
+        ("viva", "10051", "decline-insufficient-funds"),
+        ("viva", "10999", "decline-code"),
     ];
     for (source, code, id) in cases {
         let d = CardDetails { result_code: Some(code.into()), result_source: Some(source.into()), ..Default::default() };
         assert_eq!(decline_error(&d).code, id, "{source} {code}");
+    }
+}
+
+/// What the cashier reads, for each kind of decline: the reason translated and the code
+/// exactly as the partner gave it (the bank asks for it on the phone).
+#[test]
+fn a_decline_says_its_reason_and_its_code() {
+    use quay_app::card::decline_error;
+    use quay_i18n::{Lang, Localizer};
+    let loc = Localizer::new().unwrap();
+    let d = |source: &str, code: Option<&str>, issuer: Option<&str>| CardDetails {
+        result_code: code.map(Into::into),
+        result_source: Some(source.into()),
+        issuer_code: issuer.map(Into::into),
+        ..Default::default()
+    };
+    let cases = [
+        (d("iso8583", Some("51"), None), Lang::En, "Declined: insufficient funds (51)."),
+        (d("zvt", Some("6E"), None), Lang::En, "The card is blocked (ZVT 6E)."),
+        (d("viva", Some("10051"), None), Lang::En, "Declined: insufficient funds (Viva 10051)."),
+        (d("viva", Some("10051"), Some("51")), Lang::En, "Declined: insufficient funds (Viva 10051, bank code 51)."),
+        (d("viva", Some("10051"), Some("51")), Lang::Vi, "Bị từ chối: số dư không đủ (Viva 10051, mã ngân hàng 51)."),
+        (d("viva", Some("10051"), Some("51")), Lang::ZhCn, "交易被拒：余额不足（Viva 10051，银行代码 51）。"),
+        (
+            d("viva", Some("10301"), Some("65")),
+            Lang::En,
+            "Declined: the card's bank asks for the PIN; insert the card and pay again (Viva 10301). \
+             The card's bank says: Declined: over the card's limit (65).",
+        ),
+        (d("viva", Some("10777"), None), Lang::En, "Declined by the bank (Viva 10777)."),
+        (d("viva", None, None), Lang::En, "Declined: no reason code was given."),
+        (d("zvt", Some("C3"), None), Lang::El, "Το τερματικό απέρριψε την πληρωμή (ZVT C3)."),
+    ];
+    for (details, lang, want) in cases {
+        assert_eq!(loc.error(lang, &decline_error(&details)), want, "{details:?}");
+    }
+}
+
+/// Every code a partner can send — the issuer's 00–99, the ZVT terminal's own 64–FF,
+/// Viva's Event IDs 10000–10100 with and without the issuer's code beside them, and its
+/// own — is said in every language with its code in it, never as a bare message id.
+#[test]
+fn every_decline_code_is_said_with_its_code_in_every_language() {
+    use quay_app::card::decline_error;
+    use quay_i18n::{Lang, Localizer};
+    let loc = Localizer::new().unwrap();
+    let mut cases: Vec<(&str, String, Option<String>)> = Vec::new();
+    cases.extend((0..=99).map(|n| ("iso8583", format!("{n:02}"), None)));
+    cases.push(("iso8583", "1A".into(), None));
+    cases.extend((0x64..=0xFFu32).map(|n| ("zvt", format!("{n:02X}"), None)));
+    for n in 10_000..=10_100u32 {
+        cases.push(("viva", n.to_string(), None));
+        cases.push(("viva", n.to_string(), Some(format!("{:02}", n % 100))));
+    }
+    for n in [2108u32, 6614, 6624, 6650, 10_200, 10_301] {
+        cases.push(("viva", n.to_string(), Some("05".into())));
+    }
+    for (source, code, issuer) in &cases {
+        let details = CardDetails {
+            result_code: Some(code.clone()),
+            result_source: Some((*source).into()),
+            issuer_code: issuer.clone(),
+            ..Default::default()
+        };
+        let e = decline_error(&details);
+        let en = loc.error(Lang::En, &e);
+        for lang in Lang::ALL {
+            let text = loc.error(lang, &e);
+            let shown = if code == "00" || code == "0" { None } else { Some(code.as_str()) };
+            if let Some(code) = shown {
+                assert!(text.contains(code), "{lang} {source} {code}: {text}");
+            }
+            if let Some(i) = issuer.as_deref().filter(|i| *i != "00") {
+                assert!(text.contains(i), "{lang} {source} {code} issuer {i}: {text}");
+            }
+            assert!(!text.contains("decline-") && !text.contains("zvt-error-") && !text.contains('{'), "{lang}: {text}");
+            if lang != Lang::En {
+                assert_ne!(text, en, "{lang} is translated: {text}");
+            }
+        }
     }
 }

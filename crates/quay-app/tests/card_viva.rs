@@ -90,6 +90,58 @@ fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
     assert_eq!(states, [PaymentState::Declined, PaymentState::Approved]);
 }
 
+/// Viva says why a payment failed in ResponseEventId and the issuer's ResponseCode; the
+/// cashier is told the reason and both codes (the bank asks for them), the journal keeps
+/// them, and the payments list shows them. StatusId E is not a reason.
+#[test]
+fn a_viva_decline_is_told_with_its_reason_and_codes() {
+    let viva = start_viva_in_thread(VivaConfig::sandbox());
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let t = terminal(&viva);
+    let decline = |outcome: Pay, orders: usize| {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for _ in 0..200 {
+                    if viva.orders().len() == orders {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                press_f1(&viva, outcome)
+            });
+            c.pay_card(&t, None, &|_| {}).unwrap_err()
+        })
+    };
+    let err = decline(Pay::Decline, 1);
+    assert_eq!(err.code, "decline-insufficient-funds");
+    assert_eq!(c.message(&err), "Declined: insufficient funds (Viva 10051, bank code 51).");
+    let p = &c.payments_on(c.today()).unwrap()[0];
+    assert_eq!(p.state, PaymentState::Declined);
+    let d = &p.details;
+    assert_eq!(
+        (d.result_source.as_deref(), d.result_code.as_deref(), d.issuer_code.as_deref()),
+        (Some("viva"), Some("10051"), Some("51")),
+        "Viva's Event ID and the issuer's code are journaled, not the StatusId"
+    );
+    let view = c.decline_view(p).unwrap();
+    assert_eq!(
+        (view.reason, view.code.as_deref(), view.issuer_code.as_deref()),
+        ("decline-insufficient-funds", Some("Viva 10051"), Some("51"))
+    );
+
+    // Viva's reason and the issuer's differ: both are said, each with its code, in the
+    // counter's language.
+    c.set_lang(quay_i18n::Lang::Vi).unwrap();
+    let err = decline(Pay::DeclineWith { event_id: 10_301, response_code: Some(65) }, 2);
+    assert_eq!(err.code, "decline-two-reasons");
+    let text = c.message(&err);
+    assert!(text.contains("(Viva 10301)") && text.contains("(65)") && text.contains("vượt hạn mức"), "{text}");
+    // An Event ID we have no words for: declined by the bank, with the code.
+    let err = decline(Pay::DeclineWith { event_id: 10_200, response_code: None }, 3);
+    assert_eq!((err.code, c.message(&err).as_str()), ("decline-code", "Ngân hàng từ chối giao dịch (Viva 10200)."));
+}
+
 #[test]
 fn after_a_crash_the_order_is_asked_not_charged_again() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());

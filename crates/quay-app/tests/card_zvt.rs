@@ -1,6 +1,7 @@
 //! Card payments on a ZVT terminal (the simulator on a pseudo-terminal pair) through the
 //! counter's journal: approval with the terminal's details, an issuer decline, and a
-//! transaction whose answer is lost, settled after a restart by asking the terminal.
+//! transaction whose answer is lost, settled after a restart by asking the terminal. The
+//! simulator is strict: it refuses commands (`84 6B`) until the counter has registered.
 
 use std::time::Duration;
 
@@ -9,14 +10,40 @@ use quay_app::Counter;
 use quay_core::payment::PaymentState;
 use quay_core::tender::TenderKind;
 use quay_pay::zvt::{Config, ZvtTerminal};
-use quay_sim::zvt::{Approve, Script, ZvtSim};
+use quay_sim::zvt::{Approve, Faults, Script, ZvtSim};
 
 const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
 
+fn config() -> Config {
+    Config { currency: 704, t3: Duration::from_millis(300), t4: Duration::from_millis(800), ..Config::default() }
+}
+
+/// The terminal and the counter's driver on its line, registered when opened.
 fn terminal() -> (ZvtSim, ZvtCardTerminal<serialport::TTYPort>) {
     let (sim, tty) = ZvtSim::start().unwrap();
-    let config = Config { currency: 704, t3: Duration::from_millis(300), t4: Duration::from_millis(800), ..Config::default() };
-    (sim, ZvtCardTerminal::new(ZvtTerminal::on_tty(tty, config).unwrap()))
+    let mut driver = ZvtTerminal::on_tty(tty, config()).unwrap();
+    quay_app::terminals::register_zvt(&mut driver, "pty").unwrap();
+    (sim, ZvtCardTerminal::new(driver))
+}
+
+/// The commands the terminal received (not the counter's `80 00 00` answers).
+fn commands(sim: &ZvtSim) -> Vec<[u8; 2]> {
+    sim.stats().received.iter().filter(|a| a[0] != 0x80).map(|a| [a[0], a[1]]).collect()
+}
+const AUTH: [u8; 2] = [0x06, 0x01];
+const REG: [u8; 2] = [0x06, 0x00];
+
+/// A counter whose configured terminal (`terminal.kind`, `zvt.port`) is the simulator.
+fn configured(dir: &std::path::Path, extra: &[(&str, &str)]) -> (ZvtSim, Counter) {
+    use serialport::SerialPort;
+    let (sim, tty) = ZvtSim::start().unwrap();
+    let port = tty.name().unwrap();
+    drop(tty); // the counter opens the device by its name
+    let c = counter(dir);
+    let mut settings = vec![("terminal.kind".to_string(), "zvt".to_string()), ("zvt.port".to_string(), port)];
+    settings.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    c.save_settings(&quay_app::Who::Setup, &settings).unwrap();
+    (sim, c)
 }
 
 fn counter(dir: &std::path::Path) -> Counter {
@@ -57,9 +84,25 @@ fn an_issuer_decline_is_explained() {
     sim.script(Script::Decline { result_code: 0x33 }); // 51
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "decline-insufficient-funds");
+    let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    assert_eq!(err.code, "decline-insufficient-funds");
+    // The reason and the issuer's code: the bank asks for the code.
+    assert_eq!(c.message(&err), "Declined: insufficient funds (51).");
     let p = &c.payments_on(c.today()).unwrap()[0];
     assert_eq!((p.state, p.details.result_code.as_deref()), (PaymentState::Declined, Some("51")));
+    assert_eq!(c.decline_view(p).unwrap().text, "Declined: insufficient funds (51).");
+}
+
+/// The terminal's own refusal (here 0x6E, card on the blocked list) is said with its code
+/// too, marked as the terminal's so that it is not read as an issuer's code.
+#[test]
+fn a_terminal_refusal_is_explained_with_its_code() {
+    let (sim, t) = terminal();
+    sim.script(Script::Decline { result_code: 0x6E });
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    assert_eq!((err.code, c.message(&err).as_str()), ("zvt-error-card-blocked", "The card is blocked (ZVT 6E)."));
 }
 
 #[test]
@@ -92,4 +135,126 @@ fn voiding_a_card_sale_reverses_it_on_the_terminal() {
     let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
     assert_eq!(refund.state, PaymentState::Approved);
     assert_eq!(sim.journal().len(), 2, "the payment and its reversal");
+}
+
+// ---- registration ----------------------------------------------------------------------
+
+#[test]
+fn the_configured_terminal_is_registered_when_its_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sim, c) = configured(dir.path(), &[("zvt.config", "ba")]);
+    let t = c.card_terminal().unwrap();
+    assert!(sim.is_registered(), "registered on opening, before any payment");
+    let r = c.pay_card(t.as_ref(), None, &|_| {}).unwrap();
+    assert!(r.sale.is_some());
+    assert_eq!(commands(&sim), [REG, AUTH]);
+    let reg = &sim.stats().received[0];
+    assert_eq!(reg[3..], [0x00, 0x00, 0x00, 0xBA, 0x07, 0x04], "password 000000, config BA, currency 704 (VND)");
+    assert_eq!(sim.stats().refused_unregistered, 0);
+    let p = &c.payments_on(c.today()).unwrap()[0];
+    assert_eq!((p.state, p.attempt, p.details.message.as_deref()), (PaymentState::Approved, 1, None));
+}
+
+#[test]
+fn a_wrong_password_is_refused_at_opening_and_nothing_is_journaled() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sim, c) = configured(dir.path(), &[("zvt.password", "123456")]);
+    let e = c.card_terminal().err().expect("refused");
+    assert_eq!(e.code, "err-terminal-registration");
+    assert!(quay_i18n::Localizer::new().unwrap().error(quay_i18n::Lang::En, &e).contains("83"));
+    assert!(c.payments_on(c.today()).unwrap().is_empty());
+    assert!(!sim.is_registered() && sim.journal().is_empty());
+}
+
+#[test]
+fn a_terminal_that_forgot_its_registration_gets_the_payment_once_as_one_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sim, c) = configured(dir.path(), &[]);
+    let t = c.card_terminal().unwrap();
+    sim.forget_registration(); // switched off and on while the line was open
+    let r = c.pay_card(t.as_ref(), None, &|_| {}).unwrap();
+    assert!(r.sale.is_some(), "paid");
+    assert_eq!(commands(&sim), [REG, AUTH, REG, AUTH], "refused before it ran, registered, sent once more");
+    assert_eq!(sim.journal().len(), 1, "exactly one payment on the terminal");
+    let payments = c.payments_on(c.today()).unwrap();
+    assert_eq!(payments.len(), 1, "one attempt");
+    let p = &payments[0];
+    assert_eq!((p.state, p.attempt), (PaymentState::Approved, 1));
+    assert_eq!(p.details.message.as_deref(), Some(quay_app::terminals::REGISTERED_AGAIN));
+    // The journal tells it in order: the note is written while the attempt is `sent`,
+    // before the second send.
+    let log = c.payment_log(&p.key).unwrap();
+    let states: Vec<&str> = log.iter().map(|e| e.state.as_str()).collect();
+    assert_eq!(states, ["pending", "sent", "sent", "approved"]);
+    assert_eq!(log[2].detail.as_ref().unwrap()["message"], quay_app::terminals::REGISTERED_AGAIN);
+    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_6b_after_the_terminal_started_is_a_decline_never_sent_again() {
+    let (sim, t) = terminal();
+    // The terminal takes the payment, prompts, then aborts with 6B.
+    sim.script(Script::Decline { result_code: 0x6B });
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    assert!(c.pay_card(&t, None, &|_| {}).is_err());
+    assert_eq!(commands(&sim), [REG, AUTH], "sent once; no registration, no re-send");
+    let p = &c.payments_on(c.today()).unwrap()[0];
+    assert_eq!((p.state, p.details.result_code.as_deref(), p.details.message.as_deref()), (PaymentState::Declined, Some("6B"), None));
+    assert_eq!(c.payment_log(&p.key).unwrap().len(), 3, "pending, sent, declined");
+    assert_eq!(sim.journal().len(), 1);
+}
+
+#[test]
+fn a_payment_still_refused_after_registering_again_is_declined_not_retried_again() {
+    let (sim, t) = terminal();
+    sim.forget_registration();
+    sim.set_faults(Faults { forget_registrations: 3, ..Faults::default() });
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    assert!(c.pay_card(&t, None, &|_| {}).is_err());
+    assert_eq!(commands(&sim), [REG, AUTH, REG, AUTH]);
+    let p = &c.payments_on(c.today()).unwrap()[0];
+    assert_eq!((p.state, p.details.result_code.as_deref()), (PaymentState::Declined, Some("6B")));
+    assert!(sim.journal().is_empty(), "nothing ran on the terminal");
+}
+
+#[test]
+fn after_a_restart_of_both_the_lost_answer_is_asked_after_registering_again() {
+    let (sim, t) = terminal();
+    sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let c = counter(dir.path());
+        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+    }
+    sim.forget_registration(); // the terminal restarted too
+    let c = counter(dir.path());
+    let settled = c.resolve_payments(&t).unwrap();
+    assert_eq!(settled.iter().map(|p| p.state).collect::<Vec<_>>(), [PaymentState::Approved]);
+    assert_eq!(sim.journal().len(), 1, "charged once");
+    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_refused_repeat_receipt_is_never_read_as_a_decline() {
+    let (sim, tty) = ZvtSim::start().unwrap();
+    let second = tty.try_clone_native().unwrap();
+    let mut driver = ZvtTerminal::on_tty(tty, config()).unwrap();
+    quay_app::terminals::register_zvt(&mut driver, "pty").unwrap();
+    let t = ZvtCardTerminal::new(driver);
+    sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+    drop(t);
+    // Restarted, and the counter now has the wrong password: the repeat receipt is refused
+    // `84 6B` and registering again fails. That refusal says nothing about the payment:
+    // the status enquiry (answered unregistered) does.
+    sim.forget_registration();
+    let wrong = ZvtCardTerminal::new(ZvtTerminal::on_tty(second, Config { password: 999_999, ..config() }).unwrap());
+    let settled = c.resolve_payments(&wrong).unwrap();
+    assert_eq!(settled.iter().map(|p| p.state).collect::<Vec<_>>(), [PaymentState::Approved], "never declined by a refusal");
+    assert_eq!(sim.journal().len(), 1, "charged once");
+    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
 }

@@ -231,6 +231,42 @@ fn the_bank_file_line_by_line_with_settlements() {
     assert_eq!(store(d).audit_verify().unwrap(), actions.len());
 }
 
+/// The bank lists one card payment twice under two transaction ids (same terminal, amount,
+/// auth code, RRN, STAN and time): the first line is matched, the other is a duplicate
+/// counted once, which the manager cannot settle and the report names with its original.
+#[test]
+fn a_payment_the_bank_lists_twice_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c = counter(d);
+    let p1 = approved(d, "zvt", "sale", 50_000, zvt_details("A1", "R1", "Visa", "0001"));
+    let file =
+        "transaction_id,merchant_reference,merchant_id,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type
+TX1,,M-042,T1,2026-11-22T12:05:00+07:00,Visa,************1111,50000,VND,A1,R1,000101,sale
+TX1-B,,M-042,T1,2026-11-22T12:05:00+07:00,Visa,************1111,50000,VND,A1,R1,000101,sale
+";
+    let r = c.reconcile_bank_file(day(), file.as_bytes(), "generic", Some("twice.csv"), "manager").unwrap();
+    assert_eq!(cat(&r, "sale:TX1"), [Category::Matched]);
+    assert_eq!(cat(&r, "sale:TX1-B"), [Category::Duplicate]);
+    assert_eq!(cat(&r, &p1.key), [Category::Matched]);
+    let dup = r.bank_lines.iter().find(|l| l.id == "sale:TX1-B").unwrap();
+    assert_eq!(dup.outcome.matched_to.as_ref().map(|i| quay_app::dayend::bank::item_id(i).to_string()).as_deref(), Some("sale:TX1"));
+    let tot = &r.summary.totals[0];
+    assert_eq!((tot.counter.minor, tot.bank.minor, tot.difference.minor), (50_000, 50_000, 0), "the money came once");
+
+    let e = c.settle_bank(day(), Settlement::EnterByHand { bank_id: "sale:TX1-B".into(), reason: "x".into() }, "manager").unwrap_err();
+    assert_eq!(e.code, "err-bank-settle-duplicate");
+    assert!(c.message(&e).contains("sale:TX1-B"), "{}", c.message(&e));
+    assert_eq!(c.bank_reconciliation(day()).unwrap().settlements, 0, "nothing recorded");
+
+    let csv = c.day_report_csv(day()).unwrap();
+    assert!(csv.contains("bank_line,sale:TX1-B,,50000,VND,duplicate #2 sale:TX1"), "{csv}");
+    assert!(csv.contains("bank_total,bank,,50000,VND"), "{csv}");
+    let report = c.day_report(day()).unwrap();
+    let text = format!("{:?}", c.day_report_document(&report, Lang::En).unwrap().blocks);
+    assert!(text.contains("TX1-B → #2 sale:TX1"), "{text}");
+}
+
 #[test]
 fn bad_bank_files_are_refused_whole_naming_line_and_column() {
     let dir = tempfile::tempdir().unwrap();

@@ -110,6 +110,7 @@ fn every_setting_validates_its_own_rule() {
         ("terminal.kind", "viva"),
         ("zvt.baud", "9600"),
         ("zvt.password", "000000"),
+        ("zvt.config", "de"),
         ("viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"),
         ("viva.wait_s", "180"),
         ("viva.webhook.listen", "127.0.0.1:8088"),
@@ -131,6 +132,8 @@ fn every_setting_validates_its_own_rule() {
         ("terminal.kind", "paypal", "err-config-value"),
         ("zvt.baud", "1234", "err-config-value"),
         ("zvt.password", "12345", "err-setting-zvt-password"),
+        ("zvt.config", "B", "err-setting-zvt-config"),
+        ("zvt.config", "0xBA", "err-setting-zvt-config"),
         ("viva.merchant_id", "merchant", "err-config-value"),
         ("viva.wait_s", "0", "err-config-value"),
         ("viva.webhook.listen", "localhost", "err-config-value"),
@@ -381,10 +384,25 @@ fn the_zvt_terminal_answers_a_status_enquiry() {
     // need another worker.
     let r = block_on(c.test_connection(Target::Terminal));
     assert!(r.ok, "{r:#?}");
-    assert_eq!(ids(&r), ["setup-step-terminal-config", "setup-step-zvt-port", "setup-step-zvt-status"]);
+    assert_eq!(ids(&r), ["setup-step-terminal-config", "setup-step-zvt-port", "setup-step-zvt-register", "setup-step-zvt-status"]);
+    assert!(r.steps[2].detail.contains("BA") && r.steps[2].detail.contains("VND"), "{}", r.steps[2].detail);
     assert_eq!(r.identity.terminal.as_deref(), Some(format!("ZVT {port}").as_str()));
     formats_everywhere(&c, &r);
     assert!(c.connection_report_pdf(&r, Lang::El).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_terminal_refusing_the_registration_fails_the_test_at_that_step() {
+    use serialport::SerialPort;
+    let (sim, tty) = quay_sim::zvt::ZvtSim::start().unwrap();
+    let port = tty.name().unwrap();
+    drop(tty);
+    let (_dir, c) = counter();
+    c.save_settings(&Who::Setup, &pairs(&[("terminal.kind", "zvt"), ("zvt.port", &port), ("zvt.password", "123456")])).unwrap();
+    let r = block_on(c.test_connection(Target::Terminal));
+    assert_eq!(failed(&r), ("setup-step-zvt-register", "err-terminal-registration"));
+    assert!(!sim.is_registered());
+    formats_everywhere(&c, &r);
 }
 
 #[test]

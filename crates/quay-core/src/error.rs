@@ -22,6 +22,9 @@ pub enum Arg {
     Text(String),
     Int(i64),
     Money(Money),
+    /// Another message, said in the reader's language with its own arguments: a part that
+    /// is itself words, such as a card decline's reason inside the sentence giving its code.
+    Message(&'static str, Vec<(&'static str, Arg)>),
 }
 
 impl From<String> for Arg {

@@ -112,6 +112,8 @@ pub enum SettleError {
     PaymentAlreadyMatched { id: String },
     #[error("bank line {id} is a fee or chargeback, not a payment")]
     FeeLine { id: String },
+    #[error("bank line {id} is a duplicate of another line in the file")]
+    DuplicateLine { id: String },
     #[error("a reason is required")]
     NoReason,
 }
@@ -127,6 +129,7 @@ impl Localized for SettleError {
             LineAlreadyMatched { .. } => "err-bank-settle-line-matched",
             PaymentAlreadyMatched { .. } => "err-bank-settle-payment-matched",
             FeeLine { .. } => "err-bank-settle-fee-line",
+            DuplicateLine { .. } => "err-bank-settle-duplicate",
             NoReason => "err-bank-settle-no-reason",
         }
     }
@@ -140,7 +143,8 @@ impl Localized for SettleError {
             | PaymentTwice { id }
             | LineAlreadyMatched { id }
             | PaymentAlreadyMatched { id }
-            | FeeLine { id } => args![("id", id)],
+            | FeeLine { id }
+            | DuplicateLine { id } => args![("id", id)],
             NoReason => vec![],
         }
     }

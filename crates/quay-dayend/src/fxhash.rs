@@ -56,3 +56,17 @@ pub(crate) fn fx_pair(a: &str, b: &str) -> u64 {
     h.write(b.as_bytes());
     h.finish()
 }
+
+/// The hash of several strings and numbers as one key.
+pub(crate) fn fx_parts(strs: &[&str], nums: &[i64]) -> u64 {
+    let mut h = Fx::default();
+    for s in strs {
+        h.write(s.as_bytes());
+        // Separates ("ab", "c") from ("a", "bc").
+        h.add(s.len() as u64);
+    }
+    for &n in nums {
+        h.add(n as u64);
+    }
+    h.finish()
+}

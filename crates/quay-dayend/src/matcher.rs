@@ -29,6 +29,19 @@
 //! Before the rules: a bank line whose stable id (`BankLine::id`) equals an earlier
 //! line's is a `duplicate` of it (whether or not the first one matches) and is left out
 //! of matching and of the bank total; fee and chargeback lines are `fee_or_chargeback`.
+//! So is a sale or refund line that repeats an earlier one in everything but its own id
+//! (the bank listed one payment twice under two transaction ids) when the lines carry the
+//! card network's identity of the payment: an auth code with an RRN, or an auth code with
+//! terminal id and STAN. Two real payments never share that identity (two equal coffees
+//! on one card in one minute get two auth codes and RRNs), so the first such line in the
+//! file stands for the payment and the others are its duplicates, however many counter
+//! payments claim it (counter payments sharing it are left ambiguous for the manager:
+//! the network charged once). Lines that differ in anything (another RRN, another
+//! second) or lack that identity may be two real charges and are never duplicates.
+//! Such identical lines without it are linked in order (file order to counter order) to
+//! as many payments when each of those payments contends for exactly those lines and
+//! each line for exactly those payments: which copy is which payment cannot be told and
+//! need not be, every pairing says the same. Otherwise they stay `ambiguous`.
 //! After the rules: an unmatched counter payment later than the cut-off (the caller's,
 //! or else the latest bank line time) is `next_batch`; unmatched refunds on either side
 //! are `refund_unmatched`. A sale only ever matches a sale and a refund a refund. A pair
@@ -47,6 +60,7 @@ use crate::bank::{BankLine, LineKind};
 mod columns;
 mod join;
 
+use crate::fxhash;
 use columns::{BankCols, PayCols};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -373,7 +387,8 @@ pub fn reconcile(counter: &[CounterPayment], bank: &[BankLine], config: &MatchCo
     let pc = columns::pay_cols(counter);
     let declined_ignored = counter.len() - pc.t.len();
     let mut bc = columns::bank_cols(bank);
-    let dup_of = duplicates(&bc.id, std::mem::take(&mut bc.id_keys));
+    let mut dup_of = duplicates(&bc.id, std::mem::take(&mut bc.id_keys));
+    listed_twice(&mut dup_of, &bc, bank);
     let bank_open: Vec<bool> = (0..bank.len()).map(|b| dup_of[b] == NONE && kind_of(bc.kind[b]).is_some()).collect();
     let (nb, nc) = (bank.len(), pc.t.len());
     let cutoff = config.cutoff.or(bc.latest);
@@ -391,8 +406,11 @@ pub fn reconcile(counter: &[CounterPayment], bank: &[BankLine], config: &MatchCo
         after: config.window_after_secs,
     };
     rule_reference(&mut st);
+    pair_identical(&mut st, bank, Rule::Reference);
     rule_terminal_auth(&mut st);
+    pair_identical(&mut st, bank, Rule::TerminalAuth);
     rule_amount_window(&mut st);
+    pair_identical(&mut st, bank, Rule::AmountWindow);
 
     let (bank, counter, summary) = outcomes(st, cutoff.map(|c| c.timestamp()), declined_ignored);
     Reconciliation { bank, counter, summary, cutoff }
@@ -411,6 +429,93 @@ fn duplicates(ids: &[Arc<str>], keys: join::Keys) -> Vec<u32> {
         }
     }
     dup_of
+}
+
+/// Whether two bank lines say the same in everything but their own id (and the
+/// transaction id it comes from) and their place in the file.
+fn same_but_id(a: &BankLine, b: &BankLine) -> bool {
+    let eq = |x: &Option<String>, y: &Option<String>| nonempty(x) == nonempty(y);
+    a.kind == b.kind
+        && a.amount == b.amount
+        && a.currency == b.currency
+        && a.date_time == b.date_time
+        && eq(&a.auth_code, &b.auth_code)
+        && eq(&a.rrn, &b.rrn)
+        && eq(&a.stan, &b.stan)
+        && eq(&a.terminal_id, &b.terminal_id)
+        && eq(&a.merchant_reference, &b.merchant_reference)
+        && eq(&a.order_code, &b.order_code)
+        && eq(&a.merchant_id, &b.merchant_id)
+        && eq(&a.scheme, &b.scheme)
+        && eq(&a.masked_pan, &b.masked_pan)
+}
+
+/// The key that groups lines which may be `same_but_id` (equal lines, equal keys); the
+/// strings and the lines themselves confirm it.
+fn copy_key(bc: &BankCols, b: usize) -> u64 {
+    let strs = [&bc.auth, &bc.rrn, &bc.stan, &bc.terminal].map(|k| k.get(b).unwrap_or_default());
+    let h = fxhash::fx_parts(&strs, &[bc.t[b], bc.minor[b], bc.kind[b] as i64]);
+    join::key(h, b)
+}
+
+/// Marks the lines that repeat an earlier one in everything but their own id, carrying
+/// the network's identity of the payment, as duplicates of the first (module comment).
+/// Only lines with that identity are looked at: a few, and grouped by their key.
+fn listed_twice(dup_of: &mut [u32], bc: &BankCols, bank: &[BankLine]) {
+    let identity =
+        |b: usize| bc.auth.get(b).is_some() && (bc.rrn.get(b).is_some() || (bc.stan.get(b).is_some() && bc.terminal.get(b).is_some()));
+    let keys: join::Keys = (0..bank.len()).filter(|&b| dup_of[b] == NONE && identity(b)).map(|b| copy_key(bc, b)).collect();
+    for group in join::sorted(keys).chunk_by(|&x, &y| join::same_hash(x, y)).filter(|g| g.len() > 1) {
+        // Rows ascending: the earliest line of each set of copies is the original.
+        for (k, &key) in group.iter().enumerate() {
+            let b = join::row(key);
+            let original = group[..k].iter().map(|&f| join::row(f)).find(|&f| dup_of[f] == NONE && same_but_id(&bank[f], &bank[b]));
+            if let Some(f) = original {
+                dup_of[b] = f as u32;
+            }
+        }
+    }
+}
+
+/// Links identical ambiguous lines (all but their own id) to the payments contending for
+/// them when each of those payments contends for exactly those lines, each line for
+/// exactly those payments, and they are as many: in order, file order to counter order.
+/// Lists at `MAX_CANDIDATES` may have been cut short and are left alone.
+fn pair_identical(st: &mut State, bank: &[BankLine], rule: Rule) {
+    let sorted_cands = |c: &Cands| -> Vec<u32> {
+        let mut v = c.as_deref().cloned().unwrap_or_default();
+        v.sort_unstable();
+        v
+    };
+    let open = |c: &Cands| c.as_ref().is_some_and(|v| (2..MAX_CANDIDATES).contains(&v.len()));
+    let keys: join::Keys = (0..bank.len()).filter(|&b| open(&st.bank_amb[b])).map(|b| copy_key(&st.bc, b)).collect();
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for group in join::sorted(keys).chunk_by(|&x, &y| join::same_hash(x, y)).filter(|g| g.len() > 1) {
+        sets.clear();
+        for &key in group {
+            let b = join::row(key);
+            match sets.iter_mut().find(|set| same_but_id(&bank[set[0]], &bank[b])) {
+                Some(set) => set.push(b),
+                None => sets.push(vec![b]),
+            }
+        }
+        for lines in sets.iter().filter(|set| set.len() > 1) {
+            let pays = sorted_cands(&st.bank_amb[lines[0]]);
+            let line_ids: Vec<u32> = lines.iter().map(|&b| b as u32).collect();
+            let closed = pays.len() == lines.len()
+                && lines.iter().all(|&b| sorted_cands(&st.bank_amb[b]) == pays)
+                && pays.iter().all(|&c| sorted_cands(&st.pay_amb[c as usize]) == line_ids);
+            if !closed {
+                continue;
+            }
+            for (&b, &c) in lines.iter().zip(&pays) {
+                st.bank_amb[b] = None;
+                st.pay_amb[c as usize] = None;
+                st.bank_link[b] = Some((c, rule));
+                st.pay_link[c as usize] = Some((b as u32, rule));
+            }
+        }
+    }
 }
 
 /// Category of a linked pair, and the difference if amounts disagree.

@@ -11,7 +11,7 @@ use crate::error::SettleError;
 use crate::matcher::{bank_item, compare, counter_item, line_u32, summarize, Category, CounterPayment, Item, Reconciliation, Rule};
 
 /// Bank lines are named by their stable id (`BankLine::id`); when duplicates share it,
-/// the first line with that id is meant.
+/// the first line with that id is meant. A `duplicate` line is never settled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Settlement {
@@ -63,6 +63,11 @@ pub fn apply(
         }
         if matches!(bank[bi].kind, LineKind::Fee | LineKind::Chargeback) {
             return Err(SettleError::FeeLine { id: id.to_string() });
+        }
+        // The bank listed a payment twice: the first line stands for it; the copy is for
+        // the manager to tell the bank, not to settle (it would count the money twice).
+        if rec.bank[oi].category == Category::Duplicate {
+            return Err(SettleError::DuplicateLine { id: id.to_string() });
         }
         if settled(rec.bank[oi].category) {
             return Err(SettleError::LineAlreadyMatched { id: id.to_string() });

@@ -514,3 +514,199 @@ fn synthetic_day_has_every_category() {
     let batch = quay_dayend::parse(&csv, &quay_dayend::Preset::generic(), &Default::default()).unwrap();
     assert_eq!(batch.lines, lines);
 }
+
+/// A bank file that lists one card payment twice under two transaction ids. Lines equal
+/// in everything but their own id, carrying the card network's identity of the payment
+/// (auth code with RRN, or auth code with terminal and STAN), are one payment: the first
+/// in the file is matched (or missing), the others are `duplicate` of it. Lines that
+/// differ in anything, or lack that identity, may be two real charges: never guessed
+/// duplicates. Identical lines without it are paired with as many payments that contend
+/// for exactly them (any pairing says the same), else ambiguous.
+fn listed_twice_cases() -> Vec<Case> {
+    let zvt_pay = |id: &str, auth: &str, stan: &str| {
+        with(pay(id, 45_000, "VND", "12:00"), |p| {
+            p.terminal_id = s("T0001");
+            p.auth_code = s(auth);
+            p.stan = s(stan);
+        })
+    };
+    let zvt_line = |line: u64, tx: &str, auth: &str, stan: &str, rrn: Option<&str>| {
+        fix(with(sale(line, tx, 45_000, "VND", "12:02"), |l| {
+            l.terminal_id = s("T0001");
+            l.auth_code = s(auth);
+            l.stan = s(stan);
+            l.rrn = rrn.map(String::from);
+        }))
+    };
+    let rrn = Some("632500000001");
+    let viva_line = |line: u64, tx: &str| {
+        fix(with(sale(line, tx, 1_250, "EUR", "12:01"), |l| {
+            l.merchant_reference = s("att-1");
+            l.terminal_id = s("16000123");
+            l.auth_code = s("654321");
+            l.rrn = s("632512345678");
+            l.stan = s("123456");
+        }))
+    };
+    let coffee = |line: u64, tx: &str| sale(line, tx, 45_000, "VND", "12:05");
+    vec![
+        case(
+            "one ZVT payment listed twice: the first line in the file matched, the other a duplicate",
+            vec![zvt_pay("zvt-1", "123456", "000077")],
+            vec![zvt_line(2, "BN-9", "123456", "000077", rrn), zvt_line(3, "BN-1", "123456", "000077", rrn)],
+            vec![("b2", Matched, AUTH), ("b3", Duplicate, None), ("zvt-1", Matched, AUTH)],
+        ),
+        case(
+            "one Viva payment listed twice: matched by reference, the copy a duplicate",
+            vec![pay("att-1", 1_250, "EUR", "12:00")],
+            vec![viva_line(2, "b3f1-0001"), viva_line(3, "b3f1-0002")],
+            vec![("b2", Matched, REF), ("b3", Duplicate, None), ("att-1", Matched, REF)],
+        ),
+        case(
+            "listed three times, terminal and STAN without RRN, nothing at the counter",
+            vec![],
+            vec![
+                zvt_line(2, "BN-1", "123456", "000077", None),
+                zvt_line(3, "BN-2", "123456", "000077", None),
+                zvt_line(4, "BN-3", "123456", "000077", None),
+            ],
+            vec![("b2", MissingAtCounter, None), ("b3", Duplicate, None), ("b4", Duplicate, None)],
+        ),
+        case(
+            "two coffees on one card, the bank lists the first twice",
+            vec![zvt_pay("zvt-a", "111111", "000301"), zvt_pay("zvt-b", "222222", "000302")],
+            vec![zvt_line(2, "BN-1", "111111", "000301", rrn), zvt_line(3, "BN-2", "111111", "000301", rrn)],
+            vec![("b2", Matched, AUTH), ("b3", Duplicate, None), ("zvt-a", Matched, AUTH), ("zvt-b", MissingAtBank, None)],
+        ),
+        case(
+            "copies under the same id and under another: both duplicates of the first",
+            vec![zvt_pay("zvt-1", "123456", "000077")],
+            vec![
+                sale(2, "BN-0", 99_000, "VND", "09:00"),
+                zvt_line(3, "BN-1", "123456", "000077", rrn),
+                zvt_line(4, "BN-1", "123456", "000077", rrn),
+                zvt_line(5, "BN-2", "123456", "000077", rrn),
+            ],
+            vec![
+                ("b2", MissingAtCounter, None),
+                ("b3", Matched, AUTH),
+                ("b4", Duplicate, None),
+                ("b5", Duplicate, None),
+                ("zvt-1", Matched, AUTH),
+            ],
+        ),
+        case(
+            "copies with another RRN are two charges: ambiguous",
+            vec![zvt_pay("zvt-1", "123456", "000077")],
+            vec![zvt_line(2, "BN-1", "123456", "000077", rrn), zvt_line(3, "BN-2", "123456", "000077", Some("632500000002"))],
+            vec![("b2", Ambiguous, None), ("b3", Ambiguous, None), ("zvt-1", Ambiguous, None)],
+        ),
+        case(
+            "copies a minute apart are two charges: ambiguous",
+            vec![zvt_pay("zvt-1", "123456", "000077")],
+            vec![
+                zvt_line(2, "BN-1", "123456", "000077", rrn),
+                fix(with(zvt_line(3, "BN-2", "123456", "000077", rrn), |l| l.date_time = at("12:03"))),
+            ],
+            vec![("b2", Ambiguous, None), ("b3", Ambiguous, None), ("zvt-1", Ambiguous, None)],
+        ),
+        case(
+            "copies without auth code and RRN may be two charges: ambiguous",
+            vec![pay("c-1", 45_000, "VND", "12:00")],
+            vec![coffee(2, "BN-1"), coffee(3, "BN-2")],
+            vec![("b2", Ambiguous, None), ("b3", Ambiguous, None), ("c-1", Ambiguous, None)],
+        ),
+        case(
+            "two coffees, a file without auth codes: identical lines paired in order",
+            vec![pay("c-1", 45_000, "VND", "12:00"), pay("c-2", 45_000, "VND", "12:01")],
+            vec![coffee(2, "BN-1"), coffee(3, "BN-2")],
+            vec![("b2", Matched, AMT), ("b3", Matched, AMT), ("c-1", Matched, AMT), ("c-2", Matched, AMT)],
+        ),
+        case(
+            "three identical lines for two payments: ambiguous",
+            vec![pay("c-1", 45_000, "VND", "12:00"), pay("c-2", 45_000, "VND", "12:01")],
+            vec![coffee(2, "BN-1"), coffee(3, "BN-2"), coffee(4, "BN-3")],
+            vec![
+                ("b2", Ambiguous, None),
+                ("b3", Ambiguous, None),
+                ("b4", Ambiguous, None),
+                ("c-1", Ambiguous, None),
+                ("c-2", Ambiguous, None),
+            ],
+        ),
+        case(
+            "two identical lines, two payments, one of them also fits another line: ambiguous",
+            vec![pay("c-1", 45_000, "VND", "12:00"), pay("c-2", 45_000, "VND", "2026-11-22T11:00:00+07:00")],
+            vec![coffee(2, "BN-1"), coffee(3, "BN-2"), sale(4, "BN-3", 45_000, "VND", "2026-11-22T11:30:00+07:00")],
+            vec![
+                ("b2", Ambiguous, None),
+                ("b3", Ambiguous, None),
+                ("b4", Ambiguous, None),
+                ("c-1", Ambiguous, None),
+                ("c-2", Ambiguous, None),
+            ],
+        ),
+        case(
+            "two payments claim one network payment listed twice: the copy a duplicate, the rest ambiguous",
+            vec![zvt_pay("zvt-1", "123456", "000077"), zvt_pay("zvt-2", "123456", "000077")],
+            vec![zvt_line(2, "BN-1", "123456", "000077", rrn), zvt_line(3, "BN-2", "123456", "000077", rrn)],
+            vec![("b2", Ambiguous, None), ("b3", Duplicate, None), ("zvt-1", Ambiguous, None), ("zvt-2", Ambiguous, None)],
+        ),
+    ]
+}
+
+#[test]
+fn bank_lines_listed_twice() {
+    let all = listed_twice_cases();
+    for c in &all {
+        check(c);
+    }
+    let named = |prefix: &str| check(all.iter().find(|c| c.name.starts_with(prefix)).unwrap());
+    // A duplicate names the line it repeats: the first of them in the file.
+    let r = named("one ZVT payment listed twice");
+    assert_eq!(outcome(&r, "b3").matched_to.as_ref().map(key).as_deref(), Some("b2"));
+    assert_eq!(outcome(&r, "zvt-1").matched_to.as_ref().map(key).as_deref(), Some("b2"));
+    let r = named("listed three times");
+    assert_eq!(outcome(&r, "b4").matched_to.as_ref().map(key).as_deref(), Some("b2"));
+    let r = named("copies under the same id");
+    assert_eq!(outcome(&r, "b5").matched_to.as_ref().map(key).as_deref(), Some("b3"));
+    // Identical lines are paired in file order with the payments in counter order.
+    let r = named("two coffees, a file without");
+    assert_eq!(outcome(&r, "b2").matched_to.as_ref().map(key).as_deref(), Some("c-1"));
+    assert_eq!(outcome(&r, "b3").matched_to.as_ref().map(key).as_deref(), Some("c-2"));
+    // The payments two real charges could be stay candidates of both lines.
+    let r = named("copies with another RRN");
+    assert_eq!(outcome(&r, "zvt-1").candidates.len(), 2);
+}
+
+#[test]
+fn a_payment_listed_twice_is_money_received_once() {
+    let zvt = |line: u64, tx: &str| {
+        fix(with(sale(line, tx, 45_000, "VND", "12:02"), |l| {
+            l.terminal_id = s("T0001");
+            l.auth_code = s("123456");
+            l.rrn = s("632500000001");
+        }))
+    };
+    let counter = vec![with(pay("zvt-1", 45_000, "VND", "12:00"), |p| {
+        p.terminal_id = s("T0001");
+        p.auth_code = s("123456");
+    })];
+    let bank = vec![zvt(2, "BN-1"), zvt(3, "BN-2"), sale(4, "BN-3", 10_000, "VND", "13:00")];
+    let r = reconcile(&counter, &bank, &MatchConfig::default());
+    let vnd = &r.summary.totals[0];
+    assert_eq!((vnd.counter, vnd.bank, vnd.difference), (money(45_000, "VND"), money(55_000, "VND"), money(10_000, "VND")));
+    assert_eq!((r.summary.counts[&Duplicate], r.summary.counts[&Matched], r.summary.counts[&Ambiguous]), (1, 2, 0));
+    // Settling the rest leaves the duplicate out of the totals as well.
+    let out = apply(&r, &counter, &bank, &[Settlement::EnterByHand { bank_id: "sale:BN-3".into(), reason: "old till".into() }]).unwrap();
+    assert_eq!(out.summary.totals[0].bank, money(55_000, "VND"));
+    assert_eq!(out.summary.counts[&Duplicate], 1);
+    // A duplicate needs nothing of the manager (the bank is told), and cannot be settled.
+    for list in [
+        vec![Settlement::EnterByHand { bank_id: "sale:BN-2".into(), reason: "old till".into() }],
+        vec![Settlement::Link { bank_id: "sale:BN-2".into(), payment_id: "zvt-1".into(), reason: None }],
+    ] {
+        assert_eq!(apply(&r, &counter, &bank, &list), Err(SettleError::DuplicateLine { id: "sale:BN-2".into() }));
+    }
+    assert_eq!(SettleError::DuplicateLine { id: "x".into() }.code(), "err-bank-settle-duplicate");
+}

@@ -173,6 +173,8 @@ impl Localizer {
                 Arg::Text(s) => FluentValue::from(s.as_str()),
                 Arg::Int(i) => FluentValue::from(*i),
                 Arg::Money(m) => FluentValue::from(self.formatter(lang).money(*m)),
+                // Said in the same language first, then placed as text.
+                Arg::Message(id, inner) => FluentValue::from(self.t(lang, id, inner)),
             };
             f.set(*k, value);
         }

@@ -87,20 +87,17 @@ pub fn restore(backup: &[u8], passphrase: &str, data_dir: &Path) -> Result<()> {
     if db_path.exists() || key_path.exists() {
         return Err(StoreError::BackupTargetInUse(data_dir.display().to_string()));
     }
-    std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Backup(e.to_string()))?;
-    let write = |path: &Path, bytes: &[u8], private: bool| -> Result<()> {
+    crate::private::ensure_dir(data_dir).map_err(|e| StoreError::Backup(e.to_string()))?;
+    let write = |path: &Path, bytes: &[u8]| -> Result<()> {
         let mut opts = std::fs::OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]
-        if private {
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        }
-        let _ = private;
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
         let mut f = opts.open(path).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?;
         f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))
     };
-    write(&key_path, key, true)?;
-    write(&db_path, db, false)?;
+    write(&key_path, key)?;
+    write(&db_path, db)?;
     // It must open as a counter (and migrate if it came from an older version).
     Store::open(&db_path).map(|_| ())
 }

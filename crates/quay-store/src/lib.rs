@@ -14,6 +14,7 @@ mod dayend;
 mod migrations;
 mod outbox;
 mod payments;
+pub mod private;
 mod sales;
 pub mod secrets;
 mod staff;
@@ -118,17 +119,17 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
-        }
         Store::open_with_keystore(path, secrets::default_keystore())
     }
 
     /// Opens with a given keyring (tests use an in-memory one; `None`: key file only).
     pub fn open_with_keystore(path: &Path, keystore: Option<Box<dyn secrets::KeyStore>>) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
+        let io = |p: &Path, e: std::io::Error| StoreError::Corrupt(format!("{}: {e}", p.display()));
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            private::ensure_dir(dir).map_err(|e| io(dir, e))?;
         }
+        // Created 0600 before SQLite opens it: the WAL and shm files take its mode.
+        private::touch(path).map_err(|e| io(path, e))?;
         let mut s = Store::init(Connection::open(path)?, Some(secrets::key_path(path)))?;
         s.keystore = keystore;
         Ok(s)

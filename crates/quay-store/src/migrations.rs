@@ -257,6 +257,9 @@ const STEPS: &[&str] = &[
     ) STRICT;
     CREATE INDEX voucher_redemptions_by_sale ON voucher_redemptions(sale_id);
     CREATE TRIGGER voucher_redemptions_d BEFORE DELETE ON voucher_redemptions BEGIN SELECT RAISE(ABORT, 'redemptions are never deleted'); END;",
+    // 10: the issuer's response code a provider passes on beside its own reason code (Viva's
+    // ResponseCode beside its ResponseEventId): both are shown with a decline.
+    "ALTER TABLE payments ADD COLUMN issuer_code TEXT;",
 ];
 
 pub const LATEST: usize = STEPS.len();
@@ -325,6 +328,8 @@ mod tests {
                     })
                     .unwrap();
                 assert_eq!(kept, 1, "the payment journal survives");
+                let issuer: Option<String> = conn.query_row("SELECT issuer_code FROM payments WHERE key = 'p1'", [], |r| r.get(0)).unwrap();
+                assert_eq!(issuer, None, "attempts journaled before issuer codes were kept have none");
             }
             if from == 2 {
                 let last: i64 = conn.query_row("SELECT last FROM receipt_seq WHERE counter = 'C1'", [], |r| r.get(0)).unwrap();

@@ -23,9 +23,12 @@ pub struct CardDetails {
     pub receipt_no: Option<String>,
     /// Viva's order code or transaction id.
     pub provider_ref: Option<String>,
-    /// The raw response code and who gave it ("iso8583", "zvt", "viva").
+    /// The raw response code and who gave it ("iso8583", "zvt", "viva": Viva's Event ID).
     pub result_code: Option<String>,
     pub result_source: Option<String>,
+    /// The issuer's ISO 8583 response code where the provider passes it on beside its own
+    /// (Viva's `ResponseCode`); the ZVT terminal's issuer code is `result_code` itself.
+    pub issuer_code: Option<String>,
     pub message: Option<String>,
     /// What the terminal printed (the slip), line by line; kept with the payment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -63,7 +66,7 @@ pub struct NewPayment<'a> {
 }
 
 const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
-    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines";
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code";
 
 fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
     let sale: String = r.get(1)?;
@@ -94,6 +97,7 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
                 result_source: r.get(20)?,
                 message: r.get(21)?,
                 print_lines: r.get::<_, Option<String>>(22)?.map(|t| t.split('\n').map(str::to_string).collect()).unwrap_or_default(),
+                issuer_code: r.get(23)?,
             },
         },
         state,
@@ -142,7 +146,7 @@ impl Store {
                 auth_code = coalesce(?7, auth_code), rrn = coalesce(?8, rrn), trace = coalesce(?9, trace),
                 receipt_no = coalesce(?10, receipt_no), provider_ref = coalesce(?11, provider_ref),
                 result_code = coalesce(?12, result_code), result_source = coalesce(?13, result_source), message = coalesce(?14, message),
-                print_lines = coalesce(?15, print_lines)
+                print_lines = coalesce(?15, print_lines), issuer_code = coalesce(?16, issuer_code)
              WHERE key = ?1",
             params![
                 key,
@@ -159,7 +163,8 @@ impl Store {
                 d.result_code,
                 d.result_source,
                 d.message,
-                (!d.print_lines.is_empty()).then(|| d.print_lines.join("\n"))
+                (!d.print_lines.is_empty()).then(|| d.print_lines.join("\n")),
+                d.issuer_code
             ],
         )?;
         let detail = serde_json::to_string(details).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -205,6 +210,22 @@ impl Store {
         };
         tx.execute("UPDATE payments SET provider_ref = ?2, updated_at = ?3 WHERE key = ?1", params![key, provider_ref, at])?;
         let detail = serde_json::json!({ "provider_ref": provider_ref }).to_string();
+        tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, state, detail])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Notes what happened to an attempt still in flight (the terminal refused it before
+    /// processing it and it is sent once more after registering): an event of its current
+    /// state, written before the terminal hears again. The attempt itself does not change.
+    pub fn payment_note(&mut self, key: &str, note: &str, at: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let state: Option<String> =
+            tx.query_row("SELECT state FROM payments WHERE key = ?1 AND state IN ('sent', 'unknown')", [key], |r| r.get(0)).optional()?;
+        let Some(state) = state else {
+            return Err(StoreError::Corrupt(format!("no payment in flight {key}")));
+        };
+        let detail = serde_json::json!({ "message": note }).to_string();
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, state, detail])?;
         tx.commit()?;
         Ok(())

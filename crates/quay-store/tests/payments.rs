@@ -71,6 +71,25 @@ fn an_attempt_is_journaled_before_the_call_and_moves_by_the_rules() {
     assert_eq!(s.payments_on(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap().len(), 1);
 }
 
+/// A Viva decline keeps both codes: Viva's Event ID and the issuer's response code, read
+/// back from the journal and in the attempt's log.
+#[test]
+fn a_viva_decline_keeps_its_event_id_and_the_issuers_code() {
+    let mut s = Store::open_in_memory().unwrap();
+    let p = s.begin_payment(&NewPayment { terminal: "viva", ..new(Uuid::from_u128(2), 50_000) }).unwrap();
+    s.payment_transition(&p.key, Sent, &CardDetails::default(), "t1").unwrap();
+    let declined = CardDetails {
+        result_code: Some("10051".into()),
+        result_source: Some("viva".into()),
+        issuer_code: Some("51".into()),
+        ..Default::default()
+    };
+    let r = s.payment_transition(&p.key, Declined, &declined, "t2").unwrap();
+    assert_eq!((r.details.result_code.as_deref(), r.details.issuer_code.as_deref()), (Some("10051"), Some("51")));
+    let log = s.payment_log(&p.key).unwrap();
+    assert!(log.last().unwrap().2.as_deref().unwrap().contains(r#""issuer_code":"51""#));
+}
+
 #[test]
 fn a_declined_attempt_allows_the_next_one() {
     let mut s = Store::open_in_memory().unwrap();

@@ -47,8 +47,26 @@ struct Args {
     viva_autopay: Option<String>,
     /// Also run the ZVT terminal simulator on a pseudo-terminal; prints `zvt: /dev/pts/N`.
     /// It approves every payment unless told otherwise (`/admin`-less: scripts are for tests).
+    /// It refuses every command but registration, status enquiry and abort (`84 6B`)
+    /// until the counter registers with the terminal's password.
     #[arg(long)]
     zvt: bool,
+    /// With --zvt: the terminal's password, six digits (a counter without `zvt.password`
+    /// registers with 000000).
+    #[arg(long, requires = "zvt", default_value = "000000", value_parser = zvt_password)]
+    zvt_password: u32,
+    /// With --zvt: the terminal forgets its registration every SECS seconds, as after a
+    /// restart (the counter must register again and re-send what was refused).
+    #[arg(long, requires = "zvt", value_name = "SECS")]
+    zvt_forget_registration: Option<u64>,
+}
+
+fn zvt_password(s: &str) -> Result<u32, String> {
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().map_err(|e| format!("{e}"))
+    } else {
+        Err("six digits".into())
+    }
 }
 
 #[tokio::main]
@@ -91,7 +109,11 @@ async fn main() {
     }
     // The terminal's end of a pty pair; the counter opens the other end by its name.
     let _zvt = if args.zvt {
-        let (sim, tty) = quay_sim::zvt::ZvtSim::start().unwrap_or_else(|e| fail(&format!("zvt: {e}")));
+        let config = quay_sim::zvt::ZvtSimConfig { password: args.zvt_password, ..Default::default() };
+        let (sim, tty) = quay_sim::zvt::ZvtSim::start_with(config).unwrap_or_else(|e| fail(&format!("zvt: {e}")));
+        if let Some(secs) = args.zvt_forget_registration.filter(|s| *s > 0) {
+            sim.forget_registration_every(std::time::Duration::from_secs(secs));
+        }
         use serialport::SerialPort;
         println!("zvt: {}", tty.name().unwrap_or_default());
         Some((sim, tty))

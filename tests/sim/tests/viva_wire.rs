@@ -89,6 +89,42 @@ fn admin_terminal_pays_the_newest_order_of_its_source() {
     assert_eq!(req(v.addr, "POST", "/admin/viva/pay", None, Some(&json!({"source": "Z9", "outcome": "approve"}))).unwrap().0, 404);
 }
 
+/// A failed payment says why, as Viva does: `ResponseEventId` (its Event ID, 10051 for
+/// the issuer's 51) and the issuer's `ResponseCode`, in the transaction list and in the
+/// Transaction Failed webhook's EventData; a success has ResponseCode "00" and no event.
+#[test]
+fn a_decline_states_its_reason_on_the_wire() {
+    let v = sim();
+    let (_, c) = api(&v, "POST", "/api/orders", Some(json!({"Amount": 700, "SourceCode": "A3"})));
+    let code = c["OrderCode"].as_u64().unwrap();
+    v.pay_newest("A3", TerminalOutcome::Decline).unwrap();
+    let pay = |outcome: Value| req(v.addr, "POST", "/admin/viva/pay", None, Some(&json!({"source": "A3", "outcome": outcome}))).unwrap();
+    assert_eq!(pay(json!({"decline_with": {"event_id": 10005, "response_code": 5}})).0, 200);
+    assert_eq!(pay(json!({"decline_with": {"event_id": 10301, "response_code": null}})).0, 200);
+    let paid = v.pay_newest("A3", TerminalOutcome::Approve).unwrap();
+    let (_, list) = api(&v, "GET", &format!("/api/transactions/?ordercode={code}"), None);
+    let seen: Vec<(Value, Value, Value)> = list["Transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["StatusId"].clone(), t["ResponseEventId"].clone(), t["ResponseCode"].clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (json!("E"), json!(10051), json!("51")),
+            (json!("E"), json!(10005), json!("05")),
+            (json!("E"), json!(10301), Value::Null),
+            (json!("F"), Value::Null, json!("00")),
+        ]
+    );
+    let failed = v.transactions().into_iter().find(|t| t.status_id == "E").unwrap();
+    let event = quay_sim::viva::envelope(v.viva(), &failed, quay_sim::viva::TRANSACTION_FAILED);
+    assert_eq!((&event["EventData"]["ResponseEventId"], &event["EventData"]["ResponseCode"]), (&json!(10051), &json!("51")));
+    let event = quay_sim::viva::envelope(v.viva(), &paid, quay_sim::viva::PAYMENT_CREATED);
+    assert_eq!((&event["EventData"]["ResponseEventId"], &event["EventData"]["ResponseCode"]), (&Value::Null, &json!("00")));
+}
+
 #[test]
 fn cancel_and_refund() {
     let v = sim();

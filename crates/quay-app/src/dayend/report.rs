@@ -229,9 +229,15 @@ impl Counter {
                 let open = |c: Category| !matches!(c, Category::Matched | Category::FeeOrChargeback);
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for l in bank.bank_lines.iter().filter(|l| open(l.outcome.category)) {
+                    let own = l.transaction_id.clone().or_else(|| l.merchant_reference.clone()).unwrap_or_else(|| l.id.clone());
+                    // A duplicate names the line it repeats, for the manager to tell the bank.
+                    let reference = match &l.outcome.matched_to {
+                        Some(i) => format!("{own} → {}", item_text(i)),
+                        None => own,
+                    };
                     rows.push(vec![
                         t("dayend-side-bank", &[("line", Arg::Int(l.line as i64))]),
-                        l.transaction_id.clone().or_else(|| l.merchant_reference.clone()).unwrap_or_else(|| l.id.clone()),
+                        reference,
                         t(category_label_id(l.outcome.category), &[]),
                         l.amount_text.clone(),
                     ]);

@@ -305,6 +305,10 @@ struct TxWire {
     parent_id: Option<String>,
     #[serde(default, deserialize_with = "opt_text")]
     currency_code: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
+    response_event_id: Option<String>,
+    #[serde(default, deserialize_with = "opt_text")]
+    response_code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -336,6 +340,8 @@ impl TxWire {
             source_code: self.source_code,
             inserted: self.ins_date,
             parent_id: self.parent_id,
+            response_event_id: self.response_event_id,
+            response_code: self.response_code,
         })
     }
 }
@@ -385,5 +391,22 @@ mod tests {
         assert_eq!(t.terminal_id.as_deref(), Some("1234567"));
         assert_eq!(t.reference_number.as_deref(), Some("42"));
         assert_eq!(t.card_number.as_deref(), Some("414746******0133"));
+        assert_eq!((t.response_event_id, t.response_code), (None, None));
+    }
+
+    /// A failed payment says why in ResponseEventId (a number) and, where the issuer
+    /// answered, ResponseCode (text); StatusId E only says that it failed.
+    #[test]
+    fn a_decline_carries_its_reason() {
+        let v = json!({
+            "TransactionId": "b1b5b0a4-0000-4000-8000-000000000002", "Amount": 12.5, "StatusId": "E",
+            "Order": {"OrderCode": 1272214778972604u64}, "ResponseEventId": 10051, "ResponseCode": "51"
+        });
+        let t = serde_json::from_value::<TxWire>(v).unwrap().into_transaction(Currency::Eur).unwrap();
+        assert_eq!(t.status, TxStatus::Error);
+        assert_eq!((t.response_event_id.as_deref(), t.response_code.as_deref()), (Some("10051"), Some("51")));
+        let v = json!({"TransactionId": "x", "Amount": 1, "StatusId": "F", "ResponseEventId": null, "ResponseCode": "00"});
+        let t = serde_json::from_value::<TxWire>(v).unwrap().into_transaction(Currency::Eur).unwrap();
+        assert_eq!((t.response_event_id, t.response_code.as_deref()), (None, Some("00")));
     }
 }

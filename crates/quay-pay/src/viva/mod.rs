@@ -108,6 +108,12 @@ pub struct Transaction {
     /// Set on a reversal (refund): the transaction it reverses. A reversal is not a
     /// payment of the order even when its own status is F.
     pub parent_id: Option<String>,
+    /// Why a payment failed: Viva's Event ID (`ResponseEventId`, e.g. 10051 for the
+    /// issuer's 51). `StatusId` E only says that it failed.
+    pub response_event_id: Option<String>,
+    /// The issuer's ISO 8583 response code (`ResponseCode`, "00" when approved), where
+    /// the transaction carries it.
+    pub response_code: Option<String>,
 }
 
 /// `GET /api/orders/{code}`: `StateId` 0 pending, 1 expired, 2 cancelled, 3 paid.

@@ -76,6 +76,8 @@ mod tests {
             source_code: None,
             inserted: None,
             parent_id: None,
+            response_event_id: None,
+            response_code: None,
         }
     }
 

@@ -520,7 +520,7 @@ pub fn terminal_error_hint(code: u8) -> Option<(&'static str, &'static str)> {
         0x65 => ("zvt-error-no-card-data", "card data not present"),
         0x66 => ("zvt-error-processing", "processing error"),
         0x6A => ("zvt-error-turnover-full", "turnover file full: run the end-of-day"),
-        0x6B => ("zvt-error-not-registered", "terminal not registered"),
+        NOT_REGISTERED => ("zvt-error-not-registered", "terminal not registered"),
         0x6C => ("zvt-error-aborted", "aborted (timeout or abort key)"),
         0x6E => ("zvt-error-blocked-card", "card on the blocked list"),
         0x83 => ("zvt-error-not-possible", "function not possible"),
@@ -529,6 +529,10 @@ pub fn terminal_error_hint(code: u8) -> Option<(&'static str, &'static str)> {
         _ => return None,
     })
 }
+
+/// `84 6B`: the terminal refuses the command because the ECR has not registered (`06 00`)
+/// since the terminal started; a terminal forgets its registration when it is restarted.
+pub const NOT_REGISTERED: u8 = 0x6B;
 
 /// ZVT result codes 01–63 are the issuer's (ISO 8583 field 39, sent binary: 0x33 = 51);
 /// 0x64 and above are the terminal's own.

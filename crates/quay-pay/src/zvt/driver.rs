@@ -3,6 +3,13 @@
 //! command? `ZvtError::NotDelivered` means no (safe to retry or pay otherwise); once it
 //! did, every failure is an `Outcome::Unknown` inside `Ok`, to be settled by
 //! `status_enquiry` / `repeat_receipt`, never by assuming a decline.
+//!
+//! Registration: a terminal refuses most commands with `84 6B` (not registered) until the
+//! ECR has sent `06 00`, and forgets it when restarted. The caller registers when it opens
+//! the line (`register`); when a command is refused `84 6B` *as the terminal's immediate
+//! answer* — it did nothing — the driver registers again and sends that command once more
+//! (`Notice::RegisteredAgain` first). A `6B` after the terminal took the command is that
+//! command's outcome and is never re-sent: the only automatic re-send there is.
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -79,6 +86,20 @@ pub struct Transaction {
     pub receipt: Vec<String>,
     /// Every status information received.
     pub statuses: Vec<StatusInfo>,
+    /// `Some(code)` when the terminal refused the command as its immediate answer
+    /// (`84 xx`): it never started it.
+    pub refused: Option<u8>,
+    /// The command was first refused `84 6B` (not registered) before the terminal did
+    /// anything, and this is the answer to its one re-send after registering again.
+    pub registered_again: bool,
+}
+
+/// The one automatic re-send (pure): a command the terminal refused as its immediate
+/// answer with `84 6B` (not registered) never ran there, so after registering it is sent
+/// once more — once only. Anything else, a `6B` after the terminal took the command
+/// included, is the command's outcome.
+pub fn retry_after_registration(t: &Transaction) -> bool {
+    t.refused == Some(apdu::NOT_REGISTERED) && !t.registered_again
 }
 
 /// Day-end totals from the terminal, for reconciliation. Amounts in minor units.
@@ -134,12 +155,17 @@ impl<P: Read + Write> ZvtTerminal<P> {
         &self.config
     }
 
-    /// `06 00`; remembers password and currency for the later commands.
+    /// `06 00` with the config byte of `Config`; remembers password and currency for the
+    /// later commands (and for registering again). Done when the outcome is `Completed`.
     pub fn register(&mut self, password: u32, currency: u16) -> Result<Transaction, ZvtError> {
         self.config.password = password;
         self.config.currency = currency;
-        let cmd = apdu::registration(password, self.config.config_byte, currency)?;
-        self.run(cmd, Kind::Admin)
+        self.registration()
+    }
+
+    fn registration(&mut self) -> Result<Transaction, ZvtError> {
+        let cmd = apdu::registration(self.config.password, self.config.config_byte, self.config.currency)?;
+        self.once(&cmd, Kind::Admin, &mut |_| {})
     }
 
     /// `06 01`: a card payment of `amount` minor units.
@@ -228,7 +254,38 @@ impl<P: Read + Write> ZvtTerminal<P> {
         self.run_with(cmd, kind, &mut |_| {})
     }
 
+    /// One command; refused before it ran because the terminal forgot its registration,
+    /// it is sent once more after registering again (`retry_after_registration`).
     fn run_with(&mut self, cmd: Apdu, kind: Kind, extra: &mut dyn FnMut(&Notice)) -> Result<Transaction, ZvtError> {
+        let first = self.once(&cmd, kind, extra)?;
+        if !retry_after_registration(&first) {
+            return Ok(first);
+        }
+        tracing::warn!(target: "zvt", "{cmd} refused before it ran: the terminal is not registered; registering again");
+        match self.registration() {
+            Ok(r) if r.outcome == Outcome::Completed => {}
+            // Still not registered: the refusal stands (nothing ran).
+            Ok(r) => {
+                tracing::warn!(target: "zvt", "registration refused: {:?}", r.outcome);
+                return Ok(first);
+            }
+            Err(e) => {
+                tracing::warn!(target: "zvt", "registration failed: {e}");
+                return Ok(first);
+            }
+        }
+        let notice = Notice::RegisteredAgain;
+        if let Some(f) = self.listener.as_mut() {
+            f(&notice)
+        }
+        extra(&notice);
+        let mut second = self.once(&cmd, kind, extra)?;
+        second.registered_again = true;
+        Ok(second)
+    }
+
+    /// Sends one command and follows the terminal until the command's end.
+    fn once(&mut self, cmd: &Apdu, kind: Kind, extra: &mut dyn FnMut(&Notice)) -> Result<Transaction, ZvtError> {
         let bytes = cmd.encode()?;
         tracing::debug!(target: "zvt", "→ {cmd}");
         // Nothing of the previous transaction may be read as this one's answer.
@@ -283,6 +340,32 @@ impl<P: Read + Write> ZvtTerminal<P> {
             }
         };
         self.listener = listener;
-        Ok(Transaction { outcome, hints: s.hints().to_vec(), receipt: s.print_lines().to_vec(), statuses: s.statuses().to_vec() })
+        Ok(Transaction {
+            outcome,
+            hints: s.hints().to_vec(),
+            receipt: s.print_lines().to_vec(),
+            statuses: s.statuses().to_vec(),
+            refused: s.refused(),
+            registered_again: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tx(outcome: Outcome, refused: Option<u8>, registered_again: bool) -> Transaction {
+        Transaction { outcome, hints: vec![], receipt: vec![], statuses: vec![], refused, registered_again }
+    }
+
+    #[test]
+    fn only_an_immediate_not_registered_refusal_is_sent_again_and_only_once() {
+        let six_b = Outcome::TerminalError { code: 0x6B };
+        assert!(retry_after_registration(&tx(six_b.clone(), Some(0x6B), false)));
+        assert!(!retry_after_registration(&tx(six_b.clone(), Some(0x6B), true)), "once");
+        assert!(!retry_after_registration(&tx(six_b, None, false)), "6B after the terminal started");
+        assert!(!retry_after_registration(&tx(Outcome::TerminalError { code: 0x83 }, Some(0x83), false)));
+        assert!(!retry_after_registration(&tx(Outcome::Unknown { reason: "T4 expired" }, None, false)));
     }
 }

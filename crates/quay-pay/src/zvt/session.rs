@@ -108,6 +108,10 @@ fn failure(code: u8, s: Option<&StatusInfo>) -> Outcome {
 pub enum Notice {
     Status(StatusHint),
     PrintLine(String),
+    /// The terminal refused the command as its immediate answer (`84 6B`, not registered:
+    /// it did nothing); the driver has registered again and is about to send the same
+    /// command once more. Comes before the second send, so it can be journaled first.
+    RegisteredAgain,
 }
 
 /// What to do after a message: answer it (always `80 00 00` when present) and maybe stop.
@@ -132,6 +136,8 @@ pub struct Session {
     t4: Duration,
     deadline: Instant,
     phase: Phase,
+    /// The refusal code when the terminal refused the command as its answer (`84 xx`).
+    refused: Option<u8>,
     statuses: Vec<StatusInfo>,
     hints: Vec<StatusHint>,
     print_lines: Vec<String>,
@@ -140,7 +146,16 @@ pub struct Session {
 impl Session {
     /// Starts when the command has been acknowledged by the link layer.
     pub fn new(kind: Kind, now: Instant, t4: Duration) -> Session {
-        Session { kind, t4, deadline: now + t4, phase: Phase::Accepting, statuses: vec![], hints: vec![], print_lines: vec![] }
+        Session {
+            kind,
+            t4,
+            deadline: now + t4,
+            phase: Phase::Accepting,
+            refused: None,
+            statuses: vec![],
+            hints: vec![],
+            print_lines: vec![],
+        }
     }
 
     /// When T4 expires if nothing arrives.
@@ -150,6 +165,12 @@ impl Session {
 
     pub fn is_done(&self) -> bool {
         self.phase == Phase::Done
+    }
+
+    /// `Some(code)` when the terminal refused the command as its immediate answer
+    /// (`84 xx`): it never started it. A failure after acceptance is not a refusal.
+    pub fn refused(&self) -> Option<u8> {
+        self.refused
     }
 
     pub fn statuses(&self) -> &[StatusInfo] {
@@ -187,7 +208,10 @@ impl Session {
                 Step::default()
             }
             // A refusal is an answer to the command only; later it would be noise.
-            Message::Refused(code) if self.phase == Phase::Accepting => self.finish(None, Outcome::TerminalError { code }),
+            Message::Refused(code) if self.phase == Phase::Accepting => {
+                self.refused = Some(code);
+                self.finish(None, Outcome::TerminalError { code })
+            }
             Message::Ack | Message::Refused(_) => Step::default(),
             Message::Intermediate(code) => {
                 self.phase = Phase::Running;
@@ -298,6 +322,20 @@ mod tests {
         assert_eq!(s.on_message(Message::Abort(0x6C), t0, &mut |_| {}).outcome, Some(Outcome::TerminalError { code: 0x6C }));
         let mut s = Session::new(Kind::Payment { amount: 1 }, t0, T4);
         assert_eq!(s.on_message(Message::Refused(0x83), t0, &mut |_| {}).outcome, Some(Outcome::TerminalError { code: 0x83 }));
+    }
+
+    #[test]
+    fn a_refusal_is_only_the_immediate_answer() {
+        let t0 = Instant::now();
+        let mut s = Session::new(Kind::Payment { amount: 1 }, t0, T4);
+        let o = s.on_message(Message::Refused(0x6B), t0, &mut |_| {}).outcome;
+        assert_eq!((o, s.refused()), (Some(Outcome::TerminalError { code: 0x6B }), Some(0x6B)));
+        // The same code after the terminal took the command is its outcome, not a refusal.
+        let mut s = Session::new(Kind::Payment { amount: 1 }, t0, T4);
+        s.on_message(Message::Ack, t0, &mut |_| {});
+        s.on_message(Message::Intermediate(0x0A), t0, &mut |_| {});
+        let o = s.on_message(Message::Abort(0x6B), t0, &mut |_| {}).outcome;
+        assert_eq!((o, s.refused()), (Some(Outcome::TerminalError { code: 0x6B }), None));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! - `/api/orders` (Basic `MerchantId:ApiKey`; a wrong key is 401), orders per source;
 //! - a scripted terminal per source that charges or declines the **newest** order of its
 //!   source: `RunningViva::pay_newest` from tests, `POST /admin/viva/pay
-//!   {"source":"A3","outcome":"approve"|"decline"}` over HTTP;
+//!   {"source":"A3","outcome":"approve"|"decline"}` over HTTP (a decline states its reason
+//!   in `ResponseEventId` and `ResponseCode`, as Viva does; `{"decline_with": {"event_id":
+//!   10005, "response_code": 5}}` picks them);
 //! - `/api/transactions/?ordercode=…|?date=…` with `Amount` a decimal in major units
 //!   (EUR), refunds by `DELETE /api/transactions/{id}?amount=<cents>` (a second one
 //!   is 403 "Non reversible transaction"), order cancel by `DELETE /api/orders/{code}`;
@@ -83,7 +85,7 @@ pub(crate) fn pay_and_notify(viva: &Arc<Viva>, source: &str, outcome: TerminalOu
     let tx = viva.pay_newest(source, outcome)?;
     let event = match outcome {
         TerminalOutcome::Approve => PAYMENT_CREATED,
-        TerminalOutcome::Decline => TRANSACTION_FAILED,
+        TerminalOutcome::Decline | TerminalOutcome::DeclineWith { .. } => TRANSACTION_FAILED,
     };
     webhooks::deliver(viva, &tx, event);
     Some(tx)

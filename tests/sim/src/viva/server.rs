@@ -221,7 +221,7 @@ async fn admin_pay(State(viva): State<Arc<Viva>>, _headers: HeaderMap, body: Byt
     let pay: Pay = match serde_json::from_slice(&body) {
         Ok(p) => p,
         Err(e) => {
-            return (StatusCode::BAD_REQUEST, Json(json!({"error": format!("{{\"source\", \"outcome\": approve|decline}}: {e}")})))
+            return (StatusCode::BAD_REQUEST, Json(json!({"error": format!("{{\"source\", \"outcome\": approve|decline|{{\"decline_with\": {{\"event_id\", \"response_code\"}}}}}}: {e}")})))
                 .into_response()
         }
     };

@@ -56,8 +56,24 @@ pub struct VivaFaults {
 pub enum TerminalOutcome {
     /// The card is charged: a transaction F, the order paid.
     Approve,
-    /// The card is declined: a transaction E, the order stays open for another card.
+    /// The card is declined for insufficient funds: a transaction E with ResponseEventId
+    /// 10051 and ResponseCode "51"; the order stays open for another card.
     Decline,
+    /// Declined with this Event ID and, if the issuer answered, its (numeric) response
+    /// code: `{"decline_with": {"event_id": 10005, "response_code": 5}}` over HTTP.
+    DeclineWith { event_id: u32, response_code: Option<u8> },
+}
+
+impl TerminalOutcome {
+    /// The reason of a decline as Viva states it on the transaction: `ResponseEventId`
+    /// and the issuer's `ResponseCode`. An approval is ("00", no event).
+    pub fn response(self) -> (Option<u32>, Option<String>) {
+        match self {
+            TerminalOutcome::Approve => (None, Some("00".into())),
+            TerminalOutcome::Decline => (Some(10_051), Some("51".into())),
+            TerminalOutcome::DeclineWith { event_id, response_code } => (Some(event_id), response_code.map(|c| format!("{c:02}"))),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -91,6 +107,11 @@ pub struct SimTransaction {
     pub date: String,
     pub ins_date: String,
     pub parent_id: Option<String>,
+    /// Why a payment failed (Viva's Event ID); none on a success.
+    pub response_event_id: Option<u32>,
+    /// The issuer's response code: "00" on a success, e.g. "51" on a decline, none when
+    /// the issuer never answered.
+    pub response_code: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -232,8 +253,9 @@ impl Viva {
                 order.state_id = 3;
                 "F"
             }
-            TerminalOutcome::Decline => "E",
+            TerminalOutcome::Decline | TerminalOutcome::DeclineWith { .. } => "E",
         };
+        let (response_event_id, response_code) = outcome.response();
         let tx = SimTransaction {
             transaction_id: uuid::Uuid::new_v4().to_string(),
             order_code: order.order_code,
@@ -251,6 +273,8 @@ impl Viva {
             date: now.format("%Y-%m-%d").to_string(),
             ins_date: now.format("%Y-%m-%dT%H:%M:%S%.3f").to_string(),
             parent_id: None,
+            response_event_id,
+            response_code,
         };
         g.transactions.push(tx.clone());
         Some(tx)
@@ -319,6 +343,8 @@ impl SimTransaction {
             "InsDate": self.ins_date,
             "CurrencyCode": self.currency.numeric().to_string(),
             "ParentId": self.parent_id,
+            "ResponseEventId": self.response_event_id,
+            "ResponseCode": self.response_code,
         })
     }
 
@@ -341,6 +367,8 @@ impl SimTransaction {
             "RetrievalReferenceNumber": self.retrieval_reference_number,
             "AuthorizationId": self.authorization_id,
             "ParentId": self.parent_id,
+            "ResponseEventId": self.response_event_id,
+            "ResponseCode": self.response_code,
         })
     }
 }

@@ -10,6 +10,13 @@
 //! payments it approved since the previous one. Framing, CRC and BCD are its own
 //! (`wire`), not the driver's, so the two check each other.
 //!
+//! Strict about registration, as real terminals are: until the ECR has registered
+//! (`06 00` with the terminal's password) every command but registration, status enquiry
+//! (`05 01`) and abort (`06 B0`) is refused with `84 6B 00` before anything is done (the
+//! script is not consumed). `forget_registration` plays a restart of the terminal, which
+//! forgets it. A registration with another password is refused `84 83 00` (function not
+//! possible: the simulator's choice, terminals differ) and changes nothing.
+//!
 //! Its choices where a real terminal varies: a status enquiry reports the last
 //! transaction (real terminals answer `05 01` with their own state and `06 20` with the
 //! last receipt; both are served the same way here); refunds do not enter the day's
@@ -88,6 +95,9 @@ pub struct Faults {
     /// terminal does that missed the ECR's ACK: a stale frame the ECR must not take as
     /// the answer to its next command.
     pub repeat_completion: u32,
+    /// Accept the next N registrations, then forget each at once (a terminal that keeps
+    /// restarting): the command after it is refused `84 6B` again.
+    pub forget_registrations: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +122,28 @@ pub struct Txn {
     pub reversed: bool,
 }
 
+/// How the terminal is set up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZvtSimConfig {
+    /// The password a registration must carry (six digits; 3 bytes BCD on the wire).
+    pub password: u32,
+    /// Refuse commands with `84 6B` until registered (the default). False: a lenient
+    /// terminal that serves an ECR which never registers.
+    pub require_registration: bool,
+}
+
+impl ZvtSimConfig {
+    /// The password of a terminal nobody changed (and of a counter whose `zvt.password`
+    /// is not set).
+    pub const DEFAULT_PASSWORD: u32 = 0;
+}
+
+impl Default for ZvtSimConfig {
+    fn default() -> Self {
+        ZvtSimConfig { password: Self::DEFAULT_PASSWORD, require_registration: true }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Every good frame from the ECR, in order (APDUs), including ignored ones.
@@ -122,6 +154,10 @@ pub struct Stats {
     pub naks_received: usize,
     pub acks_withheld: usize,
     pub naks_sent: usize,
+    /// Registrations accepted.
+    pub registrations: usize,
+    /// Commands refused `84 6B` because the terminal was not registered.
+    pub refused_unregistered: usize,
 }
 
 struct State {
@@ -137,6 +173,8 @@ struct State {
     /// A silent terminal stays silent to the link's resends of the command (two more
     /// sends of the same bytes), then listens again.
     ignoring: Option<(Vec<u8>, u8)>,
+    config: ZvtSimConfig,
+    registered: bool,
 }
 
 /// The simulator; dropping it stops the thread.
@@ -151,8 +189,13 @@ const SIM_T3: Duration = Duration::from_millis(500);
 const SIM_WAIT: Duration = Duration::from_secs(3);
 
 impl ZvtSim {
-    /// Starts a terminal; returns it and the ECR's end of the line.
+    /// Starts a terminal with the default password that requires registration; returns it
+    /// and the ECR's end of the line.
     pub fn start() -> io::Result<(ZvtSim, TTYPort)> {
+        Self::start_with(ZvtSimConfig::default())
+    }
+
+    pub fn start_with(config: ZvtSimConfig) -> io::Result<(ZvtSim, TTYPort)> {
         let (mut master, slave) = TTYPort::pair().map_err(io::Error::from)?;
         master.set_timeout(Duration::from_millis(10)).map_err(io::Error::from)?;
         let state = Arc::new(Mutex::new(State {
@@ -165,6 +208,8 @@ impl ZvtSim {
             last: None,
             journal: vec![],
             ignoring: None,
+            config,
+            registered: false,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let mut conn = Conn { port: master, un: wire::Unframer::default(), state: state.clone(), stop: stop.clone() };
@@ -205,6 +250,35 @@ impl ZvtSim {
 
     pub fn terminal_id(&self) -> u32 {
         self.lock().terminal_id
+    }
+
+    /// Whether an ECR has registered since the terminal started (or last forgot it).
+    pub fn is_registered(&self) -> bool {
+        self.lock().registered
+    }
+
+    /// Forgets the registration, as a terminal does when it is switched off and on: the
+    /// next command but registration, enquiry or abort is refused `84 6B`. Its journal
+    /// and last transaction stay.
+    pub fn forget_registration(&self) {
+        self.lock().registered = false;
+    }
+
+    /// Forgets the registration every `every` from now on (a terminal restarted now and
+    /// then; `quay-sim --zvt-forget-registration SECS`), until the simulator stops.
+    pub fn forget_registration_every(&self, every: Duration) {
+        let (state, stop) = (self.state.clone(), self.stop.clone());
+        let _ = std::thread::Builder::new().name("zvt-sim-restarts".into()).spawn(move || {
+            let mut next = Instant::now() + every;
+            while !stop.load(Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(20));
+                if Instant::now() >= next {
+                    state.lock().unwrap_or_else(|e| e.into_inner()).registered = false;
+                    tracing::info!(target: "zvt-sim", "the terminal forgot its registration (restart)");
+                    next += every;
+                }
+            }
+        });
     }
 }
 
@@ -370,6 +444,14 @@ impl Conn {
             return self.raw(&[ACK]);
         }
         let data = if apdu[2] == 0xFF { apdu.get(5..).unwrap_or_default() } else { &apdu[3..] }.to_vec();
+        let unregistered_ok = matches!((apdu[0], apdu[1]), (0x06, 0x00) | (0x05, 0x01) | (0x06, 0xB0));
+        if st.config.require_registration && !st.registered && !unregistered_ok {
+            // Refused before anything happens: no script consumed, nothing booked.
+            st.stats.refused_unregistered += 1;
+            drop(st);
+            self.raw(&[ACK])?;
+            return self.send(0x84, 0x6B, &[]).map(drop);
+        }
         let script = if matches!((apdu[0], apdu[1]), (0x06, 0x01) | (0x06, 0x31)) {
             let s = st.script.pop_front().unwrap_or(Script::Approve(Approve::default()));
             if s == Script::Silent {
@@ -390,10 +472,26 @@ impl Conn {
             (0x05, 0x01) | (0x06, 0x20) => self.enquiry(),
             (0x06, 0x50) => self.end_of_day(),
             (0x06, 0x00) => {
+                // password(3) config(1) [currency(2)]
+                let password = self.lock().config.password;
+                if data.get(..3).map(wire::unbcd) != Some(u64::from(password)) {
+                    return self.send(0x84, 0x83, &[]).map(drop);
+                }
+                {
+                    let mut st = self.lock();
+                    st.registered = true;
+                    st.stats.registrations += 1;
+                }
                 self.send(0x80, 0x00, &[])?;
                 let mut d = vec![0x19, 0x00, 0x29];
                 d.extend(wire::bcd(u64::from(self.lock().terminal_id), 4));
-                self.exchange(0x06, 0x0F, &d).map(drop)
+                self.exchange(0x06, 0x0F, &d)?;
+                let mut st = self.lock();
+                if st.faults.forget_registrations > 0 {
+                    st.faults.forget_registrations -= 1;
+                    st.registered = false;
+                }
+                Ok(())
             }
             (0x06, 0xB0) => self.send(0x80, 0x00, &[]).map(drop),
             // Function not possible.
