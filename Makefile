@@ -18,6 +18,11 @@ TAURI_DRIVER := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver
 # every recipe finds them first on PATH, whatever Node the machine has.
 NODE_TOOLS := $(CURDIR)/tools/node
 export PATH := $(NODE_TOOLS)/node_modules/.bin:$(PATH)
+# That Node carries its own CA list, not the system's: a registry reached through a proxy or
+# mirror with a local CA (trusted by the system) would be refused. Add the system's bundle.
+ifneq ($(wildcard /etc/ssl/certs/ca-certificates.crt),)
+export NODE_EXTRA_CA_CERTS ?= /etc/ssl/certs/ca-certificates.crt
+endif
 
 .PHONY: bench-startup fresh-check run test deps deps-apt deps-node deps-npm deps-py deps-driver ui build test-rust test-ui test-locales test-e2e bench clean-sandbox
 
