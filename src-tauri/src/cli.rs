@@ -692,7 +692,7 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             }
         }
         Command::Payments { cmd: PaymentsCmd::Resolve { json } } => {
-            let terminal = counter.card_terminal()?;
+            let terminal = counter.card_terminal_to_ask()?;
             let settled = counter.resolve_payments(terminal.as_ref())?;
             if json {
                 pretty(&settled)

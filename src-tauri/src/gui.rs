@@ -589,7 +589,7 @@ async fn resolve_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<Vec<OpenPayment>> {
         worker.require(Action::RingSale)?;
-        let t = worker.card_terminal()?;
+        let t = worker.card_terminal_to_ask()?;
         worker.resolve_payments(t.as_ref())?;
         worker.open_payments()
     })
@@ -674,7 +674,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
                         Ok(_) => {}
                         Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
                     }
-                    if let Ok(t) = settle.card_terminal() {
+                    if let Ok(t) = settle.card_terminal_to_ask() {
                         match settle.resolve_payments(t.as_ref()) {
                             Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
                             Ok(_) => {}

@@ -27,6 +27,21 @@ impl Counter {
         }
     }
 
+    /// The card terminal for asking about attempts left open (`payments resolve`, start-up).
+    /// A ZVT terminal still finishing the transaction of a counter that was killed may not
+    /// answer the registration in time; that must not stop the asking: the enquiry itself
+    /// is then answered, refused `84 6B` (the driver registers again and asks once more),
+    /// or unanswered — and the attempt stays unknown, as without registration. A refused
+    /// registration (a wrong password) is still an error.
+    pub fn card_terminal_to_ask(&self) -> Result<Box<dyn CardTerminal>> {
+        if self.setting("terminal.kind")?.as_deref() != Some("zvt") {
+            return self.card_terminal();
+        }
+        let (mut driver, port) = self.zvt_line(None)?;
+        register_zvt_to_ask(&mut driver, &port)?;
+        Ok(Box::new(ZvtCardTerminal::new(driver)))
+    }
+
     /// The Viva terminal of the configuration (its source, the client, the waits).
     pub fn viva_terminal(&self) -> Result<VivaTerminal> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
@@ -138,6 +153,18 @@ pub fn register_zvt<P: std::io::Read + std::io::Write>(driver: &mut zvt::ZvtTerm
             other => Err(unanswered(format!("{other:?}"))),
         },
         Err(e) => Err(unanswered(e.to_string())),
+    }
+}
+
+/// `register_zvt` before asking about open attempts (`Counter::card_terminal_to_ask`): no
+/// answer is no reason not to ask; a refusal still is.
+pub fn register_zvt_to_ask<P: std::io::Read + std::io::Write>(driver: &mut zvt::ZvtTerminal<P>, port: &str) -> Result<()> {
+    match register_zvt(driver, port) {
+        Err(e) if e.code == "err-terminal-unanswered" => {
+            tracing::warn!(target: "zvt", port = %port, "registration unanswered; asking about open attempts anyway");
+            Ok(())
+        }
+        other => other,
     }
 }
 
@@ -427,6 +454,11 @@ pub struct ZvtCardTerminal<P> {
 impl<P> ZvtCardTerminal<P> {
     pub fn new(driver: zvt::ZvtTerminal<P>) -> ZvtCardTerminal<P> {
         ZvtCardTerminal { driver: Mutex::new(driver) }
+    }
+
+    /// The driver back (its line stays open): a restart of the counter over the same line.
+    pub fn into_driver(self) -> zvt::ZvtTerminal<P> {
+        self.driver.into_inner().unwrap_or_else(|p| p.into_inner())
     }
 }
 

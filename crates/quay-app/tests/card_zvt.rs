@@ -258,3 +258,36 @@ fn a_refused_repeat_receipt_is_never_read_as_a_decline() {
     assert_eq!(sim.journal().len(), 1, "charged once");
     assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
 }
+
+/// A terminal still busy with the killed counter's transaction may not answer the
+/// registration of the restarted one: the open attempt is asked about all the same (the
+/// enquiry is answered), where opening the terminal for a new payment is refused.
+#[test]
+fn open_attempts_are_asked_about_even_when_the_registration_is_not_answered() {
+    let (sim, tty) = ZvtSim::start().unwrap();
+    let mut driver = ZvtTerminal::on_tty(tty, config()).unwrap();
+    quay_app::terminals::register_zvt(&mut driver, "pty").unwrap();
+    sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
+    let dir = tempfile::tempdir().unwrap();
+    let t = ZvtCardTerminal::new(driver);
+    {
+        let c = counter(dir.path());
+        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+    }
+    let mut driver = t.into_driver();
+    // The registration's frame and the link's two resends go unanswered.
+    sim.set_faults(Faults { withhold_ack: 3, ..Faults::default() });
+    assert_eq!(quay_app::terminals::register_zvt(&mut driver, "pty").unwrap_err().code, "err-terminal-unanswered");
+    sim.set_faults(Faults { withhold_ack: 3, ..Faults::default() });
+    quay_app::terminals::register_zvt_to_ask(&mut driver, "pty").unwrap();
+    // A refusal is still one.
+    let (_other, other_tty) = ZvtSim::start().unwrap();
+    let mut wrong = ZvtTerminal::on_tty(other_tty, Config { password: 123456, ..config() }).unwrap();
+    assert_eq!(quay_app::terminals::register_zvt_to_ask(&mut wrong, "pty").unwrap_err().code, "err-terminal-registration");
+
+    let c = counter(dir.path());
+    let settled = c.resolve_payments(&ZvtCardTerminal::new(driver)).unwrap();
+    assert_eq!(settled.iter().map(|p| p.state).collect::<Vec<_>>(), [PaymentState::Approved]);
+    assert_eq!(sim.journal().len(), 1, "charged once");
+    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1, "the sale completed from the journal");
+}
