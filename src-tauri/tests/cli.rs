@@ -122,28 +122,9 @@ fn bad_input_is_refused_in_the_counters_language_and_changes_nothing() {
 #[test]
 fn card_payments_headless_through_viva() {
     use quay_sim::viva::{start_viva_in_thread, TerminalOutcome, VivaConfig};
-    use std::io::Write;
     let viva = start_viva_in_thread(VivaConfig::sandbox());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = viva_counter(&viva.url, "A3", &[]);
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    for (k, v) in [
-        ("terminal.kind", "viva"),
-        ("viva.url", viva.url.as_str()),
-        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
-        ("viva.source_code", "A3"),
-    ] {
-        ok(d, &["config", "set", k, v]);
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
-        .arg("--data-dir")
-        .arg(d)
-        .args(["config", "set", "viva.api_key", "-"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(format!("{}\n", VivaConfig::SANDBOX_API_KEY).as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
 
     // Split: 50,000 by card (the cashier presses F1 on terminal A3), the rest in cash.
     let ring = std::thread::scope(|s| {
@@ -191,18 +172,8 @@ fn declines_are_told_with_their_reason_and_code() {
     assert_eq!((decline["reason"].as_str(), decline["code"].as_str()), (Some("decline-insufficient-funds"), Some("51")), "{payments}");
 
     let viva = start_viva_in_thread(VivaConfig::sandbox());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = viva_counter(&viva.url, "A3", &[]);
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    for (k, v) in [
-        ("terminal.kind", "viva"),
-        ("viva.url", viva.url.as_str()),
-        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
-        ("viva.source_code", "A3"),
-    ] {
-        ok(d, &["config", "set", k, v]);
-    }
-    set_secret(d, "viva.api_key", VivaConfig::SANDBOX_API_KEY.as_bytes());
     let err = std::thread::scope(|s| {
         s.spawn(|| {
             for _ in 0..300 {

@@ -15,9 +15,7 @@ use std::time::{Duration, Instant};
 use quay_sim::zvt::{Approve, Faults, Script, TxnKind};
 use serde_json::Value;
 
-use common::zvt_counter;
-
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
+use common::{viva_counter, zvt_counter};
 
 fn quay(d: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_quay")).arg("--data-dir").arg(d).args(args).env("QUAY_LOG", "error").output().unwrap()
@@ -146,29 +144,8 @@ fn viva_random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
     use quay_sim::viva::{start_viva_in_thread, TerminalOutcome as Does, VivaConfig, VivaFaults};
     let n: usize = std::env::var("QUAY_RANDOM_VIVA").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
     let viva = start_viva_in_thread(VivaConfig::sandbox());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = viva_counter(&viva.url, "T1", &[("viva.wait_s", "2")]);
     let d = dir.path();
-    ok(d, &["menu", "import", DEMO]);
-    for (k, v) in [
-        ("terminal.kind", "viva"),
-        ("viva.url", viva.url.as_str()),
-        ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID),
-        ("viva.source_code", "T1"),
-        ("viva.wait_s", "2"),
-    ] {
-        ok(d, &["config", "set", k, v]);
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quay"))
-        .arg("--data-dir")
-        .arg(d)
-        .args(["config", "set", "viva.api_key", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(VivaConfig::SANDBOX_API_KEY.as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
 
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let items = ["i-phobo", "i-croissant", "i-biasaigon", "i-phoga", "i-bmthit"];

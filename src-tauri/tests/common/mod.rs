@@ -79,3 +79,19 @@ pub fn zvt_counter() -> (quay_sim::zvt::ZvtSim, tempfile::TempDir) {
     ok(d, &["config", "set", "zvt.port", &port]);
     (sim, dir)
 }
+
+/// A counter with the demo menu whose card terminal is Viva's simulator at `url`, terminal
+/// `source`, with any `extra` settings (`viva.wait_s`).
+pub fn viva_counter(url: &str, source: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    use quay_sim::viva::VivaConfig;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    let settings =
+        [("terminal.kind", "viva"), ("viva.url", url), ("viva.merchant_id", VivaConfig::SANDBOX_MERCHANT_ID), ("viva.source_code", source)];
+    for (k, v) in settings.iter().chain(extra) {
+        ok(d, &["config", "set", k, v]);
+    }
+    set_secret(d, "viva.api_key", VivaConfig::SANDBOX_API_KEY.as_bytes());
+    dir
+}

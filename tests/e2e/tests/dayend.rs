@@ -110,8 +110,7 @@ fn bank_time(rfc3339: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
 async fn manager_day_end() -> WebDriverResult<()> {
-    let out = root().join("tests/e2e/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let p = data.path();
     let sim = Sim::start();
@@ -146,10 +145,7 @@ async fn manager_day_end() -> WebDriverResult<()> {
     .unwrap();
 
     let driver = Driver::start(&out);
-    let d = match connect(driver.port, p, true).await {
-        Ok(d) => d,
-        Err(_) => connect(driver.port, p, false).await?,
-    };
+    let d = open_window(&driver, p).await?;
     let result = async {
         by_testid(&d, "signin-screen").await?;
         type_pin(&d, "signin", manager).await?;

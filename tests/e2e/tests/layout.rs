@@ -15,18 +15,14 @@ use thirtyfour::prelude::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
 async fn messages_never_cover_a_control() -> WebDriverResult<()> {
-    let out = root().join("tests/e2e/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let sim = Sim::start();
     counter_on_hub(data.path(), &sim);
     card_on_viva(data.path(), &sim);
 
     let driver = Driver::start(&out);
-    let d = match connect(driver.port, data.path(), true).await {
-        Ok(d) => d,
-        Err(_) => connect(driver.port, data.path(), false).await?,
-    };
+    let d = open_window(&driver, data.path()).await?;
     let result = async {
         by_testid(&d, "item-i-croissant").await?;
         // The window's own fonts, not the machine's: every language lays out the same.

@@ -12,8 +12,7 @@ use thirtyfour::prelude::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a measurement, not a test: make bench-startup"]
 async fn window_start_up() -> WebDriverResult<()> {
-    let out = root().join("tests/e2e/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let sim = Sim::start();
     counter_on_hub(data.path(), &sim);
@@ -22,10 +21,7 @@ async fn window_start_up() -> WebDriverResult<()> {
     let mut ms = Vec::new();
     for _ in 0..runs {
         let t0 = Instant::now();
-        let d = match connect(driver.port, data.path(), true).await {
-            Ok(d) => d,
-            Err(_) => connect(driver.port, data.path(), false).await?,
-        };
+        let d = open_window(&driver, data.path()).await?;
         by_testid(&d, "item-i-cfsd").await?;
         loop {
             let ready: bool = d

@@ -15,8 +15,7 @@ use thirtyfour::prelude::*;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
 async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
-    let out = root().join("tests/e2e/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     // The counter is connected to the hub simulator, as `make run` does it.
     let sim = Sim::start();
@@ -36,10 +35,7 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
     let total = price("i-phobo") + egg + price("i-croissant");
 
     let driver = Driver::start(&out);
-    let d = match connect(driver.port, data.path(), true).await {
-        Ok(d) => d,
-        Err(_) => connect(driver.port, data.path(), false).await?,
-    };
+    let d = open_window(&driver, data.path()).await?;
     let result = async {
         // At the window's minimum size: the cart and its buttons must still be whole.
         set_size(&d, SIZES[0]).await?;
@@ -181,8 +177,7 @@ async fn cashier_sale_and_arabic() -> WebDriverResult<()> {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs tauri-driver, WebKitWebDriver and a display: run by `make test` (make test-e2e)"]
 async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
-    let out = root().join("tests/e2e/output");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let p = data.path();
     let sim = Sim::start();
@@ -191,10 +186,7 @@ async fn staff_voucher_and_manager_void() -> WebDriverResult<()> {
     add_staff(p);
 
     let driver = Driver::start(&out);
-    let d = match connect(driver.port, p, true).await {
-        Ok(d) => d,
-        Err(_) => connect(driver.port, p, false).await?,
-    };
+    let d = open_window(&driver, p).await?;
     let result = async {
         // On a full-HD counter screen.
         set_size(&d, SIZES[2]).await?;

@@ -139,6 +139,22 @@ impl Drop for Driver {
     }
 }
 
+/// Where screenshots and the driver's log go (created).
+pub fn output_dir() -> PathBuf {
+    let out = root().join("tests/e2e/output");
+    std::fs::create_dir_all(&out).unwrap();
+    out
+}
+
+/// A session on the window of the counter in `data`: with `browserName` as tauri-driver
+/// expects it, or without where the driver refuses it.
+pub async fn open_window(driver: &Driver, data: &Path) -> WebDriverResult<WebDriver> {
+    match connect(driver.port, data, true).await {
+        Ok(d) => Ok(d),
+        Err(_) => connect(driver.port, data, false).await,
+    }
+}
+
 pub async fn connect(port: u16, data: &Path, browser_name: bool) -> WebDriverResult<WebDriver> {
     let mut caps = Map::new();
     if browser_name {
@@ -160,7 +176,7 @@ pub async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
 /// control: a message over a button is a button nobody can press.
 pub async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
     let el = by_testid(d, id).await?;
-    covers(d, &root().join("tests/e2e/output"), &format!("before-{id}"), false).await?;
+    covers(d, &output_dir(), &format!("before-{id}"), false).await?;
     el.click().await
 }
 
