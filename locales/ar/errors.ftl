@@ -10,7 +10,11 @@ err-unknown-item = الصنف { $id } غير موجود في القائمة.
 err-item-unavailable = نفدت كمية { $name }.
 err-option-not-for-item = الخيار { $option } غير متاح لـ { $item }.
 err-duplicate-option = تم اختيار الخيار { $option } مرتين.
-err-option-count = { $group }: اختر من { $min } إلى { $max } (المختار: { $count }).
+err-option-count = { $rule ->
+        [exact] اختر { $max } بالضبط من خيارات { $group } (تم اختيار { $count }).
+        [at-most] اختر { $max } على الأكثر من خيارات { $group } (تم اختيار { $count }).
+       *[range] اختر ما بين { $min } و{ $max } من خيارات { $group } (تم اختيار { $count }).
+    }
 err-note-too-long = الملاحظة طويلة جدًا (الحد الأقصى { $max } حرف).
 err-unknown-line = هذا السطر لم يعد موجودًا في عملية البيع.
 err-empty-cart = عملية البيع فارغة.

@@ -60,9 +60,17 @@ cash-clear = مسح
 cash-backspace = حذف آخر رقم
 cash-confirm = إتمام البيع
 
+## File picker (a translated button for the file input)
+file-choose = اختر ملفاً…
+file-none = لم يُختر أي ملف
+
 ## Receipt preview
 receipt-title = الإيصال
 new-sale = بيع جديد
+receipt-print = طباعة الإيصال
+receipt-reprint = إعادة طباعة الإيصال
+receipt-printing = جارٍ الطباعة…
+receipt-printed = حُفظ الإيصال { $receipt } للطباعة: { $path }
 
 ## Sales today
 sales-title = مبيعات اليوم
@@ -136,6 +144,7 @@ pay-card = بطاقة
 card-title = الدفع بالبطاقة
 card-follow = اتبع التعليمات على جهاز الدفع.
 card-amount = المبلغ بالبطاقة
+card-amount-hint = اتركه فارغاً لدفع كامل المبلغ المستحق ({ $amount }).
 card-approved = تمت الموافقة على البطاقة. أُغلقت عملية البيع { $receipt }.
 card-remaining = تمت الموافقة على البطاقة. المتبقي: { $amount }
 card-retry = أعد المحاولة
@@ -335,14 +344,13 @@ connect-test = اختبار الاتصال
 connect-testing = جارٍ الاختبار…
 connect-wait = جارٍ الاتصال فعليًا: قد يستغرق ذلك بضع ثوانٍ.
 connect-unsaved = يستخدم الاختبار الإعدادات المحفوظة: احفظ تغييراتك أولًا.
-connect-step-ms = { $ms } ms
+connect-step-ms = { $ms } مللي ثانية
 connect-pdf-label = التقرير القابل للطباعة (PDF):
 
 ## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
 nav-dayend = إقفال اليوم
 dayend-ui-title = إقفال اليوم
 dayend-ui-date = يوم العمل
-dayend-ui-today = اليوم
 dayend-ui-reload = تحديث
 dayend-ui-loading = جارٍ التحميل…
 dayend-ui-wait = قد يستغرق هذا بضع ثوانٍ.
@@ -554,3 +562,12 @@ dayend-ui-close-confirm-title = إقفال اليوم { $date }؟
 dayend-ui-close-confirm-text = لا يمكن التراجع عن إقفال اليوم.
 dayend-ui-close-confirm = إقفال اليوم
 dayend-ui-closed = تم إقفال اليوم { $date }.
+
+## The date field: a day in the app language's order, month by name, and buttons for the
+## day before, the day after and today.
+date-field-previous = اليوم السابق
+date-field-next = اليوم التالي
+date-field-today = اليوم
+date-field-day = يوم
+date-field-month = الشهر
+date-field-year = السنة

@@ -10,7 +10,11 @@ err-unknown-item = Το είδος { $id } δεν υπάρχει στο μενο
 err-item-unavailable = { $name }: εξαντλήθηκε.
 err-option-not-for-item = Η επιλογή { $option } δεν διατίθεται για το είδος { $item }.
 err-duplicate-option = Η επιλογή { $option } επιλέχθηκε δύο φορές.
-err-option-count = { $group }: επιλέξτε από { $min } έως { $max } (επιλέχθηκαν: { $count }).
+err-option-count = { $rule ->
+        [exact] Επιλέξτε ακριβώς { $max } από τις επιλογές «{ $group }» (επιλέξατε { $count }).
+        [at-most] Επιλέξτε έως { $max } από τις επιλογές «{ $group }» (επιλέξατε { $count }).
+       *[range] Επιλέξτε { $min } έως { $max } από τις επιλογές «{ $group }» (επιλέξατε { $count }).
+    }
 err-note-too-long = Η σημείωση είναι πολύ μεγάλη (έως { $max } χαρακτήρες).
 err-unknown-line = Αυτή η γραμμή δεν υπάρχει πλέον στην πώληση.
 err-empty-cart = Η πώληση είναι κενή.

@@ -56,9 +56,17 @@ cash-clear = Καθαρισμός
 cash-backspace = Διαγραφή τελευταίου ψηφίου
 cash-confirm = Κλείσιμο πώλησης
 
+## File picker (a translated button for the file input)
+file-choose = Επιλογή αρχείου…
+file-none = Δεν επιλέχθηκε αρχείο
+
 ## Receipt preview
 receipt-title = Απόδειξη
 new-sale = Νέα πώληση
+receipt-print = Εκτύπωση απόδειξης
+receipt-reprint = Επανεκτύπωση
+receipt-printing = Εκτύπωση…
+receipt-printed = Η απόδειξη { $receipt } αποθηκεύτηκε για εκτύπωση: { $path }
 
 ## Sales today
 sales-title = Σημερινές πωλήσεις
@@ -107,7 +115,7 @@ hub-menu-title = Συγχρονισμός μενού
 hub-menu-counter = Αυτό το ταμείο
 hub-menu-hub = Κεντρικό σύστημα
 hub-menu-version = Έκδοση
-hub-menu-hash = Hash περιεχομένου
+hub-menu-hash = Αποτύπωμα περιεχομένου
 hub-in-sync = Το μενού του ταμείου είναι ίδιο με του κεντρικού συστήματος.
 hub-out-of-sync = Το μενού του ταμείου διαφέρει από του κεντρικού συστήματος.
 hub-diff-added = Προστέθηκαν στο κεντρικό σύστημα
@@ -124,6 +132,7 @@ pay-card = Κάρτα
 card-title = Πληρωμή με κάρτα
 card-follow = Ακολουθήστε τις οδηγίες στο τερματικό.
 card-amount = Ποσό με κάρτα
+card-amount-hint = Αφήστε το κενό για χρέωση όλου του οφειλόμενου ποσού ({ $amount }).
 card-approved = Η κάρτα εγκρίθηκε. Η πώληση { $receipt } έκλεισε.
 card-remaining = Η κάρτα εγκρίθηκε. Υπόλοιπο: { $amount }
 card-retry = Δοκιμάστε ξανά
@@ -157,10 +166,10 @@ staff-role =
        *[technician] Τεχνικός
     }
 pin-backspace = Διαγραφή τελευταίου ψηφίου
-pin-clear = Καθαρισμός
+pin-clear = Σβήσιμο
 signin-title = Σύνδεση
 signin-hint = Πληκτρολογήστε το PIN σας στο αριθμητικό πληκτρολόγιο ή στο πληκτρολόγιο.
-signin-pin-label = PIN
+signin-pin-label = Κωδικός PIN
 signin-submit = Σύνδεση
 signin-checking = Έλεγχος…
 firstrun-banner = Εγκατάσταση: δεν υπάρχει ακόμη προσωπικό — προσθέστε τον πρώτο τεχνικό.
@@ -172,7 +181,7 @@ staff-add-open = Προσθήκη προσωπικού
 staff-add-submit = Προσθήκη
 staff-name-label = Όνομα
 staff-role-label = Ρόλος
-staff-pin-label = PIN
+staff-pin-label = Κωδικός PIN
 staff-pin2-label = PIN ξανά
 staff-pin-hint = Μόνο ψηφία. Πρέπει να το γνωρίζει μόνο αυτό το άτομο.
 staff-pin-mismatch = Τα δύο PIN δεν είναι ίδια.
@@ -304,21 +313,20 @@ setting-off = Ανενεργό
 setting-choice =
     { $choice ->
         [zvt] ZVT (καλώδιο)
-        [viva] Viva (cloud)
+        [viva] Viva (νέφος)
        *[other] { $choice }
     }
 connect-test = Έλεγχος σύνδεσης
 connect-testing = Έλεγχος…
 connect-wait = Γίνεται πραγματική κλήση: μπορεί να διαρκέσει λίγα δευτερόλεπτα.
 connect-unsaved = Ο έλεγχος χρησιμοποιεί τις αποθηκευμένες ρυθμίσεις: αποθηκεύστε πρώτα τις αλλαγές σας.
-connect-step-ms = { $ms } ms
+connect-step-ms = { $ms } χλστ.
 connect-pdf-label = Αναφορά για εκτύπωση (PDF):
 
 ## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
 nav-dayend = Κλείσιμο ημέρας
 dayend-ui-title = Κλείσιμο ημέρας
 dayend-ui-date = Εργάσιμη ημέρα
-dayend-ui-today = Σήμερα
 dayend-ui-reload = Ανανέωση
 dayend-ui-loading = Φόρτωση…
 dayend-ui-wait = Αυτό μπορεί να πάρει μερικά δευτερόλεπτα.
@@ -510,3 +518,12 @@ dayend-ui-close-confirm-title = Κλείσιμο της ημέρας { $date };
 dayend-ui-close-confirm-text = Το κλείσιμο της ημέρας δεν αναιρείται.
 dayend-ui-close-confirm = Κλείσιμο ημέρας
 dayend-ui-closed = Η ημέρα { $date } έκλεισε.
+
+## The date field: a day in the app language's order, month by name, and buttons for the
+## day before, the day after and today.
+date-field-previous = Προηγούμενη ημέρα
+date-field-next = Επόμενη ημέρα
+date-field-today = Σήμερα
+date-field-day = Ημέρα
+date-field-month = Μήνας
+date-field-year = Έτος

@@ -10,7 +10,17 @@ err-unknown-item = Item { $id } is not on the menu.
 err-item-unavailable = { $name } is sold out.
 err-option-not-for-item = Option { $option } is not available for { $item }.
 err-duplicate-option = Option { $option } was chosen twice.
-err-option-count = { $group }: choose between { $min } and { $max } (chosen: { $count }).
+err-option-count = { $rule ->
+        [exact] Choose { $max } { $max ->
+            [one] option
+           *[other] options
+        } for { $group } (you chose { $count }).
+        [at-most] Choose at most { $max } { $max ->
+            [one] option
+           *[other] options
+        } for { $group } (you chose { $count }).
+       *[range] Choose between { $min } and { $max } options for { $group } (you chose { $count }).
+    }
 err-note-too-long = The note is too long (at most { $max } characters).
 err-unknown-line = That line is no longer in the sale.
 err-empty-cart = The sale is empty.

@@ -56,9 +56,17 @@ cash-clear = Clear
 cash-backspace = Delete last digit
 cash-confirm = Close sale
 
+## File picker (a translated button for the file input)
+file-choose = Choose file…
+file-none = No file chosen
+
 ## Receipt preview
 receipt-title = Receipt
 new-sale = New sale
+receipt-print = Print receipt
+receipt-reprint = Print again
+receipt-printing = Printing…
+receipt-printed = Receipt { $receipt } saved for printing: { $path }
 
 ## Sales today
 sales-title = Sales today
@@ -124,6 +132,7 @@ pay-card = Card
 card-title = Card payment
 card-follow = Follow the instructions on the terminal.
 card-amount = Amount by card
+card-amount-hint = Leave empty to charge all that is due ({ $amount }).
 card-approved = Card approved. Sale { $receipt } closed.
 card-remaining = Card approved. Still due: { $amount }
 card-retry = Try again
@@ -318,7 +327,6 @@ connect-pdf-label = Printable report (PDF):
 nav-dayend = Day-end
 dayend-ui-title = Day-end
 dayend-ui-date = Business day
-dayend-ui-today = Today
 dayend-ui-reload = Refresh
 dayend-ui-loading = Loading…
 dayend-ui-wait = This can take a few seconds.
@@ -510,3 +518,12 @@ dayend-ui-close-confirm-title = Close the day { $date }?
 dayend-ui-close-confirm-text = Closing the day cannot be undone.
 dayend-ui-close-confirm = Close the day
 dayend-ui-closed = The day { $date } is closed.
+
+## The date field: a day in the app language's order, month by name, and buttons for the
+## day before, the day after and today.
+date-field-previous = Previous day
+date-field-next = Next day
+date-field-today = Today
+date-field-day = Day
+date-field-month = Month
+date-field-year = Year

@@ -10,7 +10,11 @@ err-unknown-item = Món { $id } không có trong thực đơn.
 err-item-unavailable = { $name } đã hết hàng.
 err-option-not-for-item = Tùy chọn { $option } không áp dụng cho { $item }.
 err-duplicate-option = Tùy chọn { $option } bị chọn hai lần.
-err-option-count = { $group }: chọn từ { $min } đến { $max } (đã chọn: { $count }).
+err-option-count = { $rule ->
+        [exact] Hãy chọn đúng { $max } tùy chọn cho { $group } (đã chọn { $count }).
+        [at-most] Hãy chọn tối đa { $max } tùy chọn cho { $group } (đã chọn { $count }).
+       *[range] Hãy chọn từ { $min } đến { $max } tùy chọn cho { $group } (đã chọn { $count }).
+    }
 err-note-too-long = Ghi chú quá dài (tối đa { $max } ký tự).
 err-unknown-line = Dòng này không còn trong đơn.
 err-empty-cart = Đơn đang trống.
@@ -119,23 +123,23 @@ err-audit-broken = Nhật ký kiểm tra bị hỏng tại mục { $seq } ({ $re
 err-auth-pin-required = Việc này cần mã PIN ({ staff-action }).
 err-auth-signed-out = Hãy đăng nhập bằng mã PIN trước.
 err-auth-first-technician = Nhân viên đầu tiên của quầy phải là kỹ thuật viên.
-err-voucher-used = Voucher { $code } đã được sử dụng.
-err-voucher-expired = Voucher { $code } đã hết hạn.
+err-voucher-used = Phiếu quà tặng { $code } đã được sử dụng.
+err-voucher-expired = Phiếu quà tặng { $code } đã hết hạn.
 err-voucher-not-found = Không có voucher { $code } ở đối tác này.
-err-voucher-wrong-store = Voucher { $code } không dùng được ở cửa hàng này.
-err-voucher-inactive = Voucher { $code } chưa được kích hoạt hoặc đã bị vô hiệu hóa.
-err-voucher-min-spend = Voucher { $code } chỉ áp dụng cho hóa đơn từ { $min }.
-err-voucher-currency = Voucher { $code } tính bằng { $voucher }; hóa đơn này tính bằng { $sale }.
+err-voucher-wrong-store = Phiếu quà tặng { $code } không dùng được ở cửa hàng này.
+err-voucher-inactive = Phiếu quà tặng { $code } chưa được kích hoạt hoặc đã bị vô hiệu hóa.
+err-voucher-min-spend = Phiếu quà tặng { $code } chỉ áp dụng cho hóa đơn từ { $min }.
+err-voucher-currency = Phiếu quà tặng { $code } tính bằng { $voucher }; hóa đơn này tính bằng { $sale }.
 err-voucher-nothing-due = Hóa đơn này không còn gì phải trả.
-err-voucher-no-value = Voucher { $code } không có giá trị cho hóa đơn này.
+err-voucher-no-value = Phiếu quà tặng { $code } không có giá trị cho hóa đơn này.
 err-voucher-bad-code = “{ $code }” không phải là mã voucher.
 err-voucher-unavailable = { $partner ->
     [momo] MoMo
    *[giftpop] GiftPop
 } không phản hồi. Hãy thử lại sau ít phút hoặc nhận cách thanh toán khác.
 err-voucher-offline = Đang ngoại tuyến: hiện không kiểm tra được voucher. Hãy nhận cách thanh toán khác.
-err-voucher-conflict = Voucher { $code } vừa được dùng ở nơi khác, hoặc yêu cầu đổi không khớp. Hãy kiểm tra lại voucher.
-err-voucher-twice = Voucher { $code } đã có trong hóa đơn này.
+err-voucher-conflict = Phiếu quà tặng { $code } vừa được dùng ở nơi khác, hoặc yêu cầu đổi không khớp. Hãy kiểm tra lại voucher.
+err-voucher-twice = Phiếu quà tặng { $code } đã có trong hóa đơn này.
 err-pay-short = Còn thiếu { $due }: hãy thêm cách thanh toán khác.
 err-backup-passphrase = Mật khẩu sao lưu cần ít nhất { $min } ký tự.
 err-backup-unreadable = Đây không phải bản sao lưu Quay, tệp bị hỏng, hoặc sai mật khẩu.

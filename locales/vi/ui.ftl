@@ -55,9 +55,17 @@ cash-clear = Xóa
 cash-backspace = Xóa chữ số cuối
 cash-confirm = Hoàn tất đơn
 
+## File picker (a translated button for the file input)
+file-choose = Chọn tệp…
+file-none = Chưa chọn tệp
+
 ## Receipt preview
 receipt-title = Hóa đơn
 new-sale = Đơn mới
+receipt-print = In hóa đơn
+receipt-reprint = In lại hóa đơn
+receipt-printing = Đang in…
+receipt-printed = Hóa đơn { $receipt } đã được lưu để in: { $path }
 
 ## Sales today
 sales-title = Đơn hàng hôm nay
@@ -121,6 +129,7 @@ pay-card = Thẻ
 card-title = Thanh toán thẻ
 card-follow = Làm theo hướng dẫn trên máy POS.
 card-amount = Số tiền trả bằng thẻ
+card-amount-hint = Để trống để thanh toán toàn bộ số tiền cần trả ({ $amount }).
 card-approved = Thẻ đã được chấp nhận. Đơn { $receipt } đã hoàn tất.
 card-remaining = Thẻ đã được chấp nhận. Còn phải trả: { $amount }
 card-retry = Thử lại
@@ -236,8 +245,8 @@ settle-reason-placeholder = vd. biên lai ghi đã duyệt
 settle-confirm = Xác nhận
 
 ## Vouchers (MoMo, GiftPop)
-pay-voucher = Voucher
-voucher-title = Thanh toán bằng voucher
+pay-voucher = Phiếu quà tặng
+voucher-title = Thanh toán bằng phiếu quà tặng
 voucher-partner-label = Đối tác
 voucher-partner =
     { $partner ->
@@ -245,7 +254,7 @@ voucher-partner =
         [giftpop] GiftPop
        *[other] { $partner }
     }
-voucher-code-label = Mã voucher
+voucher-code-label = Mã phiếu
 voucher-code-placeholder = Quét hoặc nhập mã
 voucher-check = Kiểm tra
 voucher-apply = Áp dụng
@@ -268,10 +277,10 @@ voucher-conditions = Điều kiện
 voucher-applies = Trả cho đơn này
 voucher-apply-hint = Nhấn Enter lần nữa hoặc chạm Áp dụng để dùng.
 voucher-refused = Không dùng được cho đơn này
-voucher-applied = Đã áp dụng voucher. Còn phải trả: { $due }
-voucher-remove = Gỡ voucher { $code }
-voucher-removed = Đã gỡ voucher { $code }.
-voucher-covers = Voucher trả toàn bộ đơn.
+voucher-applied = Đã áp dụng phiếu quà tặng. Còn phải trả: { $due }
+voucher-remove = Gỡ phiếu { $code }
+voucher-removed = Đã gỡ phiếu { $code }.
+voucher-covers = Phiếu quà tặng trả toàn bộ đơn.
 voucher-close-sale = Hoàn tất đơn
 payment-card-paid = Đã trả bằng thẻ
 payment-due = Còn phải trả
@@ -305,14 +314,13 @@ connect-test = Kiểm tra kết nối
 connect-testing = Đang kiểm tra…
 connect-wait = Đang kết nối thật: có thể mất vài giây.
 connect-unsaved = Bài kiểm tra dùng cài đặt đã lưu: hãy lưu thay đổi trước.
-connect-step-ms = { $ms } ms
+connect-step-ms = { $ms } mili giây
 connect-pdf-label = Báo cáo để in (PDF):
 
 ## Day-end (managers). Section and column labels come from dayend.ftl (dayend-*).
 nav-dayend = Chốt ngày
 dayend-ui-title = Chốt ngày
 dayend-ui-date = Ngày kinh doanh
-dayend-ui-today = Hôm nay
 dayend-ui-reload = Làm mới
 dayend-ui-loading = Đang tải…
 dayend-ui-wait = Việc này có thể mất vài giây.
@@ -320,7 +328,7 @@ dayend-ui-tender =
     { $tender ->
         [cash] Tiền mặt
         [card] Thẻ
-        [voucher] Voucher
+        [voucher] Phiếu quà tặng
         [wallet] Ví điện tử
        *[other] { $tender }
     }
@@ -499,3 +507,12 @@ dayend-ui-close-confirm-title = Chốt ngày { $date }?
 dayend-ui-close-confirm-text = Không thể hoàn tác việc chốt ngày.
 dayend-ui-close-confirm = Chốt ngày
 dayend-ui-closed = Ngày { $date } đã được chốt.
+
+## The date field: a day in the app language's order, month by name, and buttons for the
+## day before, the day after and today.
+date-field-previous = Ngày trước
+date-field-next = Ngày sau
+date-field-today = Hôm nay
+date-field-day = Ngày
+date-field-month = Tháng
+date-field-year = Năm

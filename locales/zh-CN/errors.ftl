@@ -10,7 +10,11 @@ err-unknown-item = 商品 { $id } 不在菜单中。
 err-item-unavailable = { $name } 已售罄。
 err-option-not-for-item = 选项 { $option } 不适用于 { $item }。
 err-duplicate-option = 选项 { $option } 被重复选择。
-err-option-count = { $group }：请选择 { $min } 至 { $max } 项（已选：{ $count }）。
+err-option-count = { $rule ->
+        [exact] 请为“{ $group }”选择 { $max } 项（已选 { $count } 项）。
+        [at-most] 请为“{ $group }”最多选择 { $max } 项（已选 { $count } 项）。
+       *[range] 请为“{ $group }”选择 { $min } 至 { $max } 项（已选 { $count } 项）。
+    }
 err-note-too-long = 备注过长（最多 { $max } 个字符）。
 err-unknown-line = 该行已不在订单中。
 err-empty-cart = 订单为空。

@@ -55,9 +55,17 @@ cash-clear = 清除
 cash-backspace = 删除最后一位
 cash-confirm = 完成结账
 
+## File picker (a translated button for the file input)
+file-choose = 选择文件…
+file-none = 未选择文件
+
 ## Receipt preview
 receipt-title = 小票
 new-sale = 新订单
+receipt-print = 打印小票
+receipt-reprint = 重新打印
+receipt-printing = 正在打印…
+receipt-printed = 小票 { $receipt } 已保存待打印：{ $path }
 
 ## Sales today
 sales-title = 今日销售
@@ -121,6 +129,7 @@ pay-card = 刷卡
 card-title = 刷卡付款
 card-follow = 请按照终端上的提示操作。
 card-amount = 刷卡金额
+card-amount-hint = 留空则刷取全部应付金额（{ $amount }）。
 card-approved = 刷卡成功。销售 { $receipt } 已完成。
 card-remaining = 刷卡成功。仍需支付：{ $amount }
 card-retry = 重试
@@ -157,7 +166,7 @@ pin-backspace = 删除最后一位
 pin-clear = 清除
 signin-title = 登录
 signin-hint = 请在数字键盘或键盘上输入您的 PIN。
-signin-pin-label = PIN
+signin-pin-label = PIN 码
 signin-submit = 登录
 signin-checking = 正在验证…
 firstrun-banner = 初始设置：尚无员工——请添加第一位技术员。
@@ -169,7 +178,7 @@ staff-add-open = 添加员工
 staff-add-submit = 添加
 staff-name-label = 姓名
 staff-role-label = 角色
-staff-pin-label = PIN
+staff-pin-label = PIN 码
 staff-pin2-label = 再次输入 PIN
 staff-pin-hint = 仅限数字。只能由本人知道。
 staff-pin-mismatch = 两次输入的 PIN 不一致。
@@ -312,7 +321,6 @@ connect-pdf-label = 可打印报告（PDF）：
 nav-dayend = 日结
 dayend-ui-title = 日结
 dayend-ui-date = 营业日
-dayend-ui-today = 今天
 dayend-ui-reload = 刷新
 dayend-ui-loading = 正在加载…
 dayend-ui-wait = 这可能需要几秒钟。
@@ -499,3 +507,12 @@ dayend-ui-close-confirm-title = 确定日结 { $date }？
 dayend-ui-close-confirm-text = 日结后无法撤销。
 dayend-ui-close-confirm = 确认日结
 dayend-ui-closed = { $date } 已日结。
+
+## The date field: a day in the app language's order, month by name, and buttons for the
+## day before, the day after and today.
+date-field-previous = 前一天
+date-field-next = 后一天
+date-field-today = 今天
+date-field-day = 日
+date-field-month = 月
+date-field-year = 年

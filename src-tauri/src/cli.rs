@@ -550,8 +550,8 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             let lines = lines.iter().map(|l| parse_line(l)).collect::<Result<Vec<_>, _>>()?;
             let pays = pay.iter().map(|p| parse_pay(p)).collect::<Result<Vec<_>, _>>()?;
             let sale = match pays.as_slice() {
-                [only @ quay_app::ring::Pay::Cash(_)] => counter.ring(&lines, only)?,
-                _ => counter.ring_pays(&lines, &pays, None)?,
+                [only @ quay_app::ring::Pay::Cash(_)] => counter.ring(&who, &lines, only)?,
+                _ => counter.ring_pays(&who, &lines, &pays, None)?,
             };
             if json {
                 pretty(&sale)
@@ -582,7 +582,8 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
         Command::Sales { cmd: SalesCmd::Void { sale_id, reason, json } } => {
             let id =
                 uuid::Uuid::parse_str(&sale_id).map_err(|_| AppError::new("err-no-such-sale", vec![("id", sale_id.as_str().into())]))?;
-            let void = counter.void_paying_back(id, &reason, &who)?;
+            // One PIN on the command line: the manager who approves is the one voiding.
+            let void = counter.void_paying_back(id, &reason, &who, &who)?;
             if json {
                 pretty(&void)
             } else {

@@ -179,9 +179,9 @@ struct Closed {
 async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Closed> {
     let shared: Shared = c.inner().clone();
     blocking(&shared, move |c| {
-        c.require(Action::RingSale)?;
+        let who = c.require(Action::RingSale)?;
         let tendered = tendered.as_deref().filter(|t| !t.trim().is_empty()).map(|t| c.parse_amount(t)).transpose()?;
-        let sale = c.pay_cash(tendered)?;
+        let sale = c.pay_cash(&who, tendered)?;
         let change = quay_core::Money::new(sale.tenders.iter().filter_map(|t| t.change).sum(), sale.currency);
         let lang = c.lang();
         let change = quay_app::views::money(c.i18n(), lang, change);
@@ -211,6 +211,26 @@ async fn receipt(c: State<'_, Shared>, sale_id: String) -> Reply<ReceiptView> {
     })
 }
 
+#[derive(Debug, Serialize)]
+struct PrintedReceipt {
+    /// Where the receipt went: the PDF under the data directory's `reports/receipts/`.
+    path: String,
+}
+
+/// Print (or, from the day's sales, print again) a sale's receipt: the same PDF as
+/// `quay sales receipt`, through `quay_app::files`. Issue 19 (ESC/POS printers) will route
+/// this to the receipt printer; the screen only says where it went.
+#[tauri::command]
+async fn print_receipt(c: State<'_, Shared>, sale_id: String) -> Reply<PrintedReceipt> {
+    let shared: Shared = c.inner().clone();
+    blocking(&shared, move |c| {
+        c.require(Action::ViewSales)?;
+        let path = c.print_receipt(self::sale_id(&sale_id)?)?;
+        Ok(PrintedReceipt { path: path.display().to_string() })
+    })
+    .await
+}
+
 #[tauri::command]
 async fn sales_today(c: State<'_, Shared>) -> Reply<SalesDay> {
     call(&c, |c| {
@@ -226,9 +246,9 @@ async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String, approv
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<SalesDay> {
         // Whoever is at the screen asks; a manager's PIN, typed right there, approves.
-        worker.require(Action::ViewSales)?;
+        let by = worker.require(Action::ViewSales)?;
         let approver = worker.authorize(approver_pin.as_deref(), Action::ApproveVoid)?;
-        worker.void_paying_back(self::sale_id(&sale_id)?, &reason, &approver)?;
+        worker.void_paying_back(self::sale_id(&sale_id)?, &reason, &by, &approver)?;
         worker.sales_day_view(worker.today())
     })
     .await
@@ -253,10 +273,10 @@ async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPai
     let worker = counter.clone();
     let result = tauri::async_runtime::spawn_blocking(move || -> quay_app::Result<CardPaid> {
         let c = worker;
-        c.require(Action::RingSale)?;
+        let who = c.require(Action::RingSale)?;
         let terminal = c.card_terminal()?;
         let amount = amount.as_deref().filter(|a| !a.trim().is_empty()).map(|a| c.parse_amount(a)).transpose()?;
-        let r = c.pay_card(terminal.as_ref(), amount, &|text| c.emit(quay_app::Event::TerminalStatus { text: text.to_string() }))?;
+        let r = c.pay_card(&who, terminal.as_ref(), amount, &|text| c.emit(quay_app::Event::TerminalStatus { text: text.to_string() }))?;
         let lang = c.lang();
         let remaining = quay_app::views::money(c.i18n(), lang, quay_core::Money::new(r.remaining, c.config().currency));
         let message = match &r.sale {
@@ -355,7 +375,7 @@ async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<Connecti
         quay_app::files::private_dir(&dir)?;
         let path = dir.join(format!("connection-{}-{}.pdf", target.as_str(), counter.now().format("%Y%m%d-%H%M%S")));
         quay_app::files::write_private(&path, &pdf)?;
-        Ok(ConnectionTested { report: counter.connection_report_view(&report, lang), pdf_path: path.display().to_string() })
+        Ok(ConnectionTested { report: counter.connection_report_screen_view(&report, lang), pdf_path: path.display().to_string() })
     }
     .await;
     result.map_err(|e| fail(&counter, e))
@@ -720,6 +740,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
             cash_preview,
             pay_cash,
             receipt,
+            print_receipt,
             sales_today,
             void_sale,
             sync_view,

@@ -114,6 +114,17 @@ fn bad_input_is_refused_in_the_counters_language_and_changes_nothing() {
     }
     let vi = refused(d, &["--lang", "vi", "sales", "ring", "i-phobo", "--pay", "cash:1000"]);
     assert!(vi.contains("1.000") && vi.contains("65.000"), "{vi}");
+    // An option refused is one sentence in the counter's language, naming the group as
+    // the menu does in that language ("Độ cay" is the menu's own, Vietnamese name).
+    for (locale, want) in [
+        ("en", "quay: Choose 1 option for Spice level (you chose 0).\n"),
+        ("vi", "quay: Hãy chọn đúng 1 tùy chọn cho Độ cay (đã chọn 0).\n"),
+        ("zh-CN", "quay: 请为“辣度”选择 1 项（已选 0 项）。\n"),
+    ] {
+        ok(d, &["config", "set", "counter.locale", locale]);
+        assert_eq!(refused(d, &["sales", "ring", "i-bunbohue", "--pay", "cash"]), want);
+    }
+    ok(d, &["config", "set", "counter.locale", "en"]);
     let list: Value = serde_json::from_str(&ok(d, &["sales", "list", "--json"])).unwrap();
     assert_eq!(list, Value::Array(vec![]), "nothing was written");
     assert!(ok(d, &["sales", "ring", "i-phobo", "--pay", "cash"]).starts_with("C1-000001"), "no receipt number was used up");

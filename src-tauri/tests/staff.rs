@@ -114,3 +114,45 @@ fn repeated_wrong_pins_lock_the_pin_pad() {
     let e = refused_as(d, Some(CASHIER), &["sales", "list"]);
     assert!(e.contains("min"), "{e}");
 }
+
+/// Every sale records the person whose PIN rang it: before anyone can sign in, the
+/// counter's label (`counter.cashier`); then the member the PIN names. A void records the
+/// manager who voided and approved it (one PIN on the command line), and the export too.
+#[test]
+fn sales_record_whose_pin_rang_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok_as(d, None, &["menu", "import", DEMO]);
+    ok_as(d, None, &["config", "set", "counter.cashier", "Quầy 1"]);
+    let ring = |pin: Option<&str>| -> Value {
+        serde_json::from_str(&ok_as(d, pin, &["sales", "ring", "i-phobo", "--pay", "cash", "--json"])).unwrap()
+    };
+    let mut rung = vec![(ring(None), "Quầy 1")]; // setup: nobody to sign in yet
+    assert!(add_staff(d, None, "Tuấn", "technician", TECH).status.success());
+    assert!(add_staff(d, Some(TECH), "Hoa", "manager", MANAGER).status.success());
+    assert!(add_staff(d, Some(TECH), "Lan", "cashier", CASHIER).status.success());
+    for (pin, name) in [(CASHIER, "Lan"), (MANAGER, "Hoa")] {
+        rung.push((ring(Some(pin)), name));
+    }
+    for (sale, name) in &rung {
+        assert_eq!(sale["cashier"], *name, "{sale}");
+    }
+    let lans = rung[1].0["id"].as_str().unwrap();
+    let void: Value =
+        serde_json::from_str(&ok_as(d, Some(MANAGER), &["sales", "void", lans, "--reason", "wrong table", "--json"])).unwrap();
+    assert_eq!(void["cashier"], "Hoa");
+
+    let list: Value = serde_json::from_str(&ok_as(d, Some(CASHIER), &["sales", "list", "--json"])).unwrap();
+    let by_id = |id: &Value| list.as_array().unwrap().iter().find(|r| r["id"] == *id).unwrap().clone();
+    for (sale, name) in &rung {
+        assert_eq!(by_id(&sale["id"])["cashier"], *name);
+    }
+    assert_eq!(by_id(&void["id"])["approved_by"], "Hoa", "the approving manager");
+    let export: Value = serde_json::from_str(&ok_as(d, Some(CASHIER), &["sales", "export", "--format", "json"])).unwrap();
+    let names: Vec<&str> = export.as_array().unwrap().iter().map(|s| s["cashier"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Quầy 1", "Lan", "Hoa", "Hoa"]);
+    let csv = ok_as(d, Some(CASHIER), &["sales", "export", "--format", "csv"]);
+    for name in ["Quầy 1", "Lan", "Hoa"] {
+        assert!(csv.contains(&format!(",{name},")), "{csv}");
+    }
+}

@@ -98,7 +98,7 @@ fn benches(c: &mut Criterion) {
             parse_line("i-biasaigon").unwrap(),
         ];
         for _ in 0..10_000 {
-            counter.ring(&lines, &Pay::Cash(None)).unwrap();
+            counter.ring(&quay_app::Who::Setup, &lines, &Pay::Cash(None)).unwrap();
         }
     }
     g.bench_function("drain_10k_queued_sales", |b| {

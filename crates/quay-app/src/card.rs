@@ -18,7 +18,7 @@ use quay_store::{CardDetails, NewPayment, PaymentRecord};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
 
 /// What a terminal answered about one attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,12 +151,15 @@ pub fn decline_view(i18n: &quay_i18n::Localizer, lang: quay_i18n::Lang, p: &Paym
 }
 
 impl Counter {
-    /// Pays `amount` (default: all that is due) of the screen's cart by card. Declines and
-    /// unknown outcomes are errors for the face, but journaled states, never lost.
-    pub fn pay_card(&self, terminal: &dyn CardTerminal, amount: Option<Money>, on_status: &dyn Fn(&str)) -> Result<CardResult> {
+    /// Pays `amount` (default: all that is due) of the screen's cart by card, taken by
+    /// `who` (journaled with the attempt; the sale it closes records them as its cashier).
+    /// Declines and unknown outcomes are errors for the face, but journaled states, never
+    /// lost.
+    pub fn pay_card(&self, who: &Who, terminal: &dyn CardTerminal, amount: Option<Money>, on_status: &dyn Fn(&str)) -> Result<CardResult> {
+        let taker = self.cashier_name(who);
         let mut guard = self.cart.lock().unwrap_or_else(|p| p.into_inner());
         let paying = PayingCart { sale_id: self.paying_sale_id(&guard), cart: guard.clone(), tenders: self.approved_tenders()? };
-        let result = self.charge(terminal, &paying, amount, on_status)?;
+        let result = self.charge(terminal, &paying, amount, &taker, on_status)?;
         if result.sale.is_some() {
             guard.clear();
             *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
@@ -194,6 +197,7 @@ impl Counter {
         terminal: &dyn CardTerminal,
         paying: &PayingCart,
         amount: Option<Money>,
+        taker: &str,
         on_status: &dyn Fn(&str),
     ) -> Result<CardResult> {
         let total = paying.cart.totals()?.total;
@@ -226,6 +230,7 @@ impl Counter {
             currency: total.currency.code(),
             at: &at,
             cart: Some(&cart_json),
+            taken_by: Some(taker),
         })?;
         crate::failpoint::pause("card.pending");
         self.store().payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
@@ -252,7 +257,7 @@ impl Counter {
         // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
         let record = self.record_outcome(&p, outcome)?;
         crate::failpoint::pause("card.outcome");
-        self.finish(paying, record)
+        self.finish(paying, record, taker)
     }
 
     fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
@@ -268,7 +273,7 @@ impl Counter {
 
     /// After an outcome: closes the sale when approved tenders pay the total, else says
     /// what is due or why the attempt failed.
-    fn finish(&self, paying: &PayingCart, record: PaymentRecord) -> Result<CardResult> {
+    fn finish(&self, paying: &PayingCart, record: PaymentRecord, cashier: &str) -> Result<CardResult> {
         match record.state {
             PaymentState::Approved => {
                 let mut tenders = paying.tenders.clone();
@@ -279,7 +284,7 @@ impl Counter {
                     // The card is journaled as approved: a voucher refused now leaves the
                     // sale open with its card tender, for the cashier to take the rest.
                     tenders.extend(self.redeem_applied(paying.sale_id, paying.cart.opened_at)?);
-                    let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
+                    let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id, cashier.to_string())?;
                     self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
                     Some(sale)
                 } else {
@@ -369,7 +374,8 @@ impl Counter {
 
     /// An approved attempt whose sale is not on disk: closes the sale from the journaled
     /// cart when the approved tenders pay it all; part of a split payment brings the cart
-    /// back to the screen with what is already paid.
+    /// back to the screen with what is already paid. The sale records who took the card
+    /// payment as its cashier (the counter's label for attempts journaled without one).
     pub(crate) fn complete_from_journal(&self, r: &PaymentRecord) -> Result<()> {
         let Some(paying) = r.cart.as_deref().and_then(|c| serde_json::from_str::<PayingCart>(c).ok()) else {
             return Ok(());
@@ -378,7 +384,8 @@ impl Counter {
         tenders.push(card_tender(r.amount, &r.details));
         let total = paying.cart.totals()?.total.minor;
         if tenders.iter().map(|t| t.amount).sum::<i64>() == total {
-            let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id)?;
+            let cashier = r.taken_by.clone().unwrap_or_else(|| self.config().cashier.clone());
+            let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id, cashier)?;
             tracing::info!(receipt = %sale.receipt_no, key = %r.key, "sale completed after restart");
         } else {
             *self.cart.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.clone();
@@ -417,8 +424,10 @@ impl Counter {
     }
 
     /// Cash for what card tenders and vouchers left due, closing the sale with all its
-    /// tenders. Vouchers are redeemed only once the cash is known to cover the rest.
-    pub fn pay_rest_cash(&self, tendered: Option<Money>) -> Result<Sale> {
+    /// tenders, rung by `who`. Vouchers are redeemed only once the cash is known to cover
+    /// the rest.
+    pub fn pay_rest_cash(&self, who: &Who, tendered: Option<Money>) -> Result<Sale> {
+        let cashier = self.cashier_name(who);
         let mut cart = self.cart.lock().unwrap_or_else(|p| p.into_inner());
         let card = self.approved_tenders()?;
         let total = cart.totals()?.total;
@@ -432,7 +441,7 @@ impl Counter {
         let mut tenders = card;
         tenders.extend(self.redeem_applied(id, opened)?);
         tenders.extend(cash);
-        let sale = self.close_with_id(&cart, tenders, id)?;
+        let sale = self.close_with_id(&cart, tenders, id, cashier)?;
         cart.clear();
         *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
         self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
@@ -441,10 +450,12 @@ impl Counter {
 
     /// Voids a sale paid (partly) by card: each approved card payment is first paid back
     /// through the journal (kind `refund`); only when every refund is approved is the void
-    /// record written. A refused or unknown refund leaves the sale as it was.
-    pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal, approver: &crate::Who) -> Result<Sale> {
+    /// record written. A refused or unknown refund leaves the sale as it was. `by` voids
+    /// it and gives the money back (journaled as who took each refund); `approver` is the
+    /// manager whose PIN approved it.
+    pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal, by: &Who, approver: &Who) -> Result<Sale> {
         // Approved first (the manager's PIN), paid back second.
-        let approval = self.approve_void(id, reason, approver)?;
+        let approval = self.approve_void(id, reason, by, approver)?;
         let paid: Vec<PaymentRecord> =
             self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved).collect();
         let refunded: Vec<PaymentRecord> =
@@ -459,6 +470,7 @@ impl Counter {
                 currency: &original.currency,
                 at: &at,
                 cart: None,
+                taken_by: Some(&approval.cashier),
             })?;
             self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
             let amount = Money::new(original.amount, self.config().currency);
@@ -475,14 +487,14 @@ impl Counter {
     }
 
     /// Voids a sale, paying card payments back first on the configured terminal. A cash
-    /// sale needs no terminal.
-    pub fn void_paying_back(&self, id: Uuid, reason: &str, approver: &crate::Who) -> Result<Sale> {
+    /// sale needs no terminal. `by` voids it, `approver` approved it (see `void_sale`).
+    pub fn void_paying_back(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<Sale> {
         let card_paid = self.store().payments_of_sale(id)?.iter().any(|p| p.kind == "sale" && p.state == PaymentState::Approved);
         if card_paid {
             let terminal = self.card_terminal()?;
-            self.void_sale_refunding(id, reason, terminal.as_ref(), approver)
+            self.void_sale_refunding(id, reason, terminal.as_ref(), by, approver)
         } else {
-            self.void_sale(id, reason, approver)
+            self.void_sale(id, reason, by, approver)
         }
     }
 

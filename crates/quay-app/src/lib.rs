@@ -79,7 +79,10 @@ pub mod keys {
 pub(crate) struct VoidApproval {
     original: Sale,
     info: VoidInfo,
+    /// The approver, as the audit log records actors.
     actor: String,
+    /// Who voided it (the void record's cashier).
+    cashier: String,
 }
 
 /// The counter's identity and settings, read once at start.
@@ -87,6 +90,8 @@ pub(crate) struct VoidApproval {
 pub struct Config {
     pub counter_id: String,
     pub currency: Currency,
+    /// `counter.cashier`: the name sales record when nobody is signed in (a counter in
+    /// setup); otherwise every sale records the staff member who rang it.
     pub cashier: String,
     pub store_name: Option<String>,
 }
@@ -277,27 +282,23 @@ impl Counter {
     }
 
     /// Closes the screen's cart with cash for what is due (after any approved card part
-    /// of a split payment). `tendered` None means the exact amount. The cart is emptied
-    /// only once the sale is durably written.
-    pub fn pay_cash(&self, tendered: Option<Money>) -> Result<Sale> {
-        self.pay_rest_cash(tendered)
+    /// of a split payment), rung by `who`. `tendered` None means the exact amount. The
+    /// cart is emptied only once the sale is durably written.
+    pub fn pay_cash(&self, who: &Who, tendered: Option<Money>) -> Result<Sale> {
+        self.pay_rest_cash(who, tendered)
     }
 
     /// The one closing path, shared by the screen and `quay sales ring`.
-    pub fn close_with_cash(&self, cart: &Cart, tendered: Option<Money>) -> Result<Sale> {
+    pub fn close_with_cash(&self, who: &Who, cart: &Cart, tendered: Option<Money>) -> Result<Sale> {
         let due = cart.totals()?.total;
         let tender = Tender::cash(due, tendered.unwrap_or(due))?;
-        self.close(cart, vec![tender])
+        self.close_with_id(cart, vec![tender], Uuid::now_v7(), self.cashier_name(who))
     }
 
-    fn close(&self, cart: &Cart, tenders: Vec<Tender>) -> Result<Sale> {
-        self.close_with_id(cart, tenders, Uuid::now_v7())
-    }
-
-    /// Closes a sale under an id chosen earlier (card attempts journal it first).
-    pub(crate) fn close_with_id(&self, cart: &Cart, tenders: Vec<Tender>, id: Uuid) -> Result<Sale> {
+    /// Closes a sale under an id chosen earlier (card attempts journal it first), recording
+    /// `cashier` (a name: see `cashier_name`) as who rang it.
+    pub(crate) fn close_with_id(&self, cart: &Cart, tenders: Vec<Tender>, id: Uuid, cashier: String) -> Result<Sale> {
         let at = self.now();
-        let cashier = self.config.cashier.clone();
         let sale = self
             .store()
             .insert_sale(&self.config.counter_id, |receipt_no| Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier }))?;
@@ -325,16 +326,17 @@ impl Counter {
         self.store().sale(id)?.ok_or_else(|| AppError::new("err-no-such-sale", vec![("id", Arg::Text(id.to_string()))]))
     }
 
-    /// Voids a closed sale by writing its void record; nothing is deleted. `approver` is
-    /// the manager whose PIN approved it (`authorize(pin, ApproveVoid)`).
-    pub fn void_sale(&self, id: Uuid, reason: &str, approver: &Who) -> Result<Sale> {
-        let approval = self.approve_void(id, reason, approver)?;
+    /// Voids a closed sale by writing its void record; nothing is deleted. `by` is who
+    /// voids it (the void record's cashier), `approver` the manager whose PIN approved it
+    /// (`authorize(pin, ApproveVoid)`); on the command line they are the same person.
+    pub fn void_sale(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<Sale> {
+        let approval = self.approve_void(id, reason, by, approver)?;
         self.write_void(approval)
     }
 
     /// The checks before a void — a reason, the sale exists, a manager approved it — made
     /// before anything is paid back.
-    pub(crate) fn approve_void(&self, id: Uuid, reason: &str, approver: &Who) -> Result<VoidApproval> {
+    pub(crate) fn approve_void(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<VoidApproval> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-void-reason", vec![]));
@@ -347,17 +349,21 @@ impl Counter {
             Who::Setup => None,
             Who::Staff(m) => Some(m.name.clone()),
         };
-        Ok(VoidApproval { original, actor: approver.actor(), info: VoidInfo { reason: reason.to_string(), approved_by } })
+        Ok(VoidApproval {
+            original,
+            actor: approver.actor(),
+            cashier: self.cashier_name(by),
+            info: VoidInfo { reason: reason.to_string(), approved_by },
+        })
     }
 
     pub(crate) fn write_void(&self, approval: VoidApproval) -> Result<Sale> {
-        let VoidApproval { original, info, actor } = approval;
+        let VoidApproval { original, info, actor, cashier } = approval;
         // Vouchers are paid back by reversing their redemptions first (idempotent at the
         // hub: a void retried after a failure reverses nothing twice).
         self.reverse_vouchers(original.id, &info.reason)?;
         let id = original.id;
         let at = self.now();
-        let cashier = self.config.cashier.clone();
         let void = self.store().void_sale(&self.config.counter_id, id, &info, &actor, |receipt_no| Stamp {
             id: Uuid::now_v7(),
             receipt_no,

@@ -6,7 +6,7 @@ use quay_core::error::Arg;
 use quay_core::{Cart, Money, Sale};
 
 use crate::card::CardTerminal;
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RingLine {
@@ -61,9 +61,9 @@ pub fn parse_pay(text: &str) -> Result<Pay> {
 }
 
 impl Counter {
-    /// Rings the lines into a fresh cart (not the screen's) and closes it. Any refusal —
-    /// an unknown item, a bad option, short cash — writes nothing.
-    pub fn ring(&self, lines: &[RingLine], pay: &Pay) -> Result<Sale> {
+    /// Rings the lines into a fresh cart (not the screen's) and closes it as rung by `who`.
+    /// Any refusal — an unknown item, a bad option, short cash — writes nothing.
+    pub fn ring(&self, who: &Who, lines: &[RingLine], pay: &Pay) -> Result<Sale> {
         let menu = self.menu()?;
         let mut cart = Cart::new(self.config().currency);
         let now = self.now();
@@ -73,16 +73,16 @@ impl Counter {
         match pay {
             Pay::Cash(amount) => {
                 let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
-                self.close_with_cash(&cart, tendered)
+                self.close_with_cash(who, &cart, tendered)
             }
-            Pay::Card(_) | Pay::Voucher(..) => self.ring_pays(lines, std::slice::from_ref(pay), None),
+            Pay::Card(_) | Pay::Voucher(..) => self.ring_pays(who, lines, std::slice::from_ref(pay), None),
         }
     }
 
     /// Rings the lines and pays them with `pays` in order (e.g. `card:50000` then `cash`),
     /// through the same journal and closing path as the screen. Card payments go to
-    /// `terminal`, or the configured one.
-    pub fn ring_pays(&self, lines: &[RingLine], pays: &[Pay], terminal: Option<&dyn CardTerminal>) -> Result<Sale> {
+    /// `terminal`, or the configured one. `who` rings the sale and takes its payments.
+    pub fn ring_pays(&self, who: &Who, lines: &[RingLine], pays: &[Pay], terminal: Option<&dyn CardTerminal>) -> Result<Sale> {
         self.edit_cart(|cart, menu, now| {
             cart.clear();
             for l in lines {
@@ -100,7 +100,7 @@ impl Counter {
             match pay {
                 Pay::Cash(amount) => {
                     let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
-                    return self.pay_cash(tendered);
+                    return self.pay_cash(who, tendered);
                 }
                 Pay::Voucher(partner, code) => {
                     self.apply_voucher(partner, code)?;
@@ -116,13 +116,13 @@ impl Counter {
                                 vec![("due", Arg::Money(Money::new(total - paid, self.config().currency)))],
                             ));
                         }
-                        return self.pay_rest_cash(None);
+                        return self.pay_rest_cash(who, None);
                     }
                 }
                 Pay::Card(amount) => {
                     let amount: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
                     let t = terminal.expect("resolved above when a card pay is asked");
-                    let r = self.pay_card(t, amount, &|status| tracing::info!(status, "terminal"))?;
+                    let r = self.pay_card(who, t, amount, &|status| tracing::info!(status, "terminal"))?;
                     if let Some(sale) = r.sale {
                         return Ok(sale);
                     }

@@ -577,6 +577,8 @@ pub struct StepView {
     pub status: String,
     pub result: String,
     pub took_ms: u64,
+    /// The time it took, worded in the language ("12 ms", "12 mili giây").
+    pub took: String,
 }
 
 /// Collects steps; each closure's time is measured.
@@ -970,16 +972,21 @@ impl Counter {
         self.audit(who, "connection.test", report.target.as_str(), None, Some(after))
     }
 
-    /// A report in `lang`.
+    /// A report in `lang`, as plain text (the command line, JSON).
     pub fn connection_report_view(&self, report: &ConnectionReport, lang: Lang) -> ReportView {
         report_view(self.i18n(), report, lang)
     }
 
+    /// A report in `lang` for the window: each value isolated (see [`report_view_isolated`]).
+    pub fn connection_report_screen_view(&self, report: &ConnectionReport, lang: Lang) -> ReportView {
+        report_view_isolated(self.i18n(), report, lang)
+    }
+
     /// The printable report (A4 PDF) in `lang`: Arabic runs right to left.
     pub fn connection_report_pdf(&self, report: &ConnectionReport, lang: Lang) -> Result<Vec<u8>> {
-        // Right to left, the values (codes, URLs, phone numbers, Latin names) are isolated
-        // so each keeps its own direction; quay-pdf uses the marks and draws nothing.
-        let v = view(self.i18n(), report, lang, lang.is_rtl());
+        // The values (codes, URLs, phone numbers, dates, Latin names) are isolated so each
+        // keeps its own direction; quay-pdf uses the marks and draws nothing.
+        let v = report_view_isolated(self.i18n(), report, lang);
         let i18n = self.i18n();
         let t = |id: &str| i18n.t(lang, id, &[]);
         let mut blocks = vec![Block::Heading(v.title.clone()), Block::Text(v.outcome.clone()), Block::Rule];
@@ -1007,7 +1014,7 @@ impl Counter {
         blocks.push(Block::Rule);
         blocks.push(Block::Text(v.footer.clone()));
         let doc = Document {
-            title: v.title,
+            title: v.title.replace(['\u{2068}', '\u{2069}'], ""),
             locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
             page: PageSize::A4,
             blocks,
@@ -1016,38 +1023,31 @@ impl Counter {
     }
 }
 
-/// The report in `lang` (names, results and labels localized; times in the locale).
+/// The report in `lang` (names, results and labels localized; times in the locale's one
+/// date-time style), as plain text: for terminals and JSON.
 pub fn report_view(i18n: &Localizer, r: &ConnectionReport, lang: Lang) -> ReportView {
     view(i18n, r, lang, false)
 }
 
-/// First-strong isolation of a value (U+2068 … U+2069), for right-to-left documents.
+/// The report with each value isolated (U+2068 … U+2069: each inserted argument, each
+/// identity value), for what a bidi algorithm draws — the window and the PDF. In an
+/// Arabic report a date, a URL, a code or a number then keeps its own direction and its
+/// place in the right-to-left sentence ("… خلال 12 مللي ثانية، 02/12/2026 04:37").
+pub fn report_view_isolated(i18n: &Localizer, r: &ConnectionReport, lang: Lang) -> ReportView {
+    view(i18n, r, lang, true)
+}
+
+/// First-strong isolation of a value (U+2068 … U+2069).
 fn isolated(s: &str) -> String {
     format!("\u{2068}{s}\u{2069}")
 }
 
 fn view(i18n: &Localizer, r: &ConnectionReport, lang: Lang, isolate: bool) -> ReportView {
     let iso = |s: &str| if isolate { isolated(s) } else { s.to_string() };
-    let iso_args = |args: &[(&'static str, Arg)]| -> Vec<(&'static str, Arg)> {
-        args.iter()
-            .map(|(k, a)| match a {
-                Arg::Text(s) if isolate => (*k, Arg::Text(isolated(s))),
-                other => (*k, other.clone()),
-            })
-            .collect()
-    };
-    let t = |id: &str, args: &[(&str, Arg)]| i18n.t(lang, id, args);
+    let t = |id: &str, args: &[(&str, Arg)]| if isolate { i18n.t_isolated(lang, id, args) } else { i18n.t(lang, id, args) };
     let f = i18n.formatter(lang);
-    let target = t(r.target.label_id(), &[]);
-    let at = format!("{} {}", f.date(r.at), r.at.format("%H:%M:%S %:z"));
-    // A date and time read left to right in every language (Latin digits): isolated
-    // left-to-right (U+2066 … U+2069) in a right-to-left document.
-    // The locale's own direction marks (ICU's Arabic dates carry some) would split it.
-    let at = if isolate {
-        format!("\u{2066}{}\u{2069}", at.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')).collect::<String>())
-    } else {
-        at
-    };
+    let target = i18n.t(lang, r.target.label_id(), &[]);
+    let at = f.date_time(r.at);
     let mut identity = Vec::new();
     let mut line = |label: &str, v: &Option<String>| {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
@@ -1074,14 +1074,15 @@ fn view(i18n: &Localizer, r: &ConnectionReport, lang: Lang, isolate: bool) -> Re
         .steps
         .iter()
         .map(|s| {
-            let args = iso_args(&s.args);
+            let args = &s.args;
             StepView {
                 id: s.id,
-                name: t(s.id, &args),
+                name: t(s.id, args),
                 ok: s.ok,
                 status: t(if s.ok { "setup-step-passed" } else { "setup-step-failed" }, &[]),
-                result: t(s.result, &args),
+                result: t(s.result, args),
                 took_ms: s.took_ms,
+                took: i18n.t(lang, "connect-step-ms", &[("ms", (s.took_ms as i64).into())]),
             }
         })
         .collect();
@@ -1089,8 +1090,8 @@ fn view(i18n: &Localizer, r: &ConnectionReport, lang: Lang, isolate: bool) -> Re
         t(
             "setup-report-round-trip",
             &[
-                ("request", iso(&rt.request).into()),
-                ("answer", iso(&rt.answer).into()),
+                ("request", rt.request.as_str().into()),
+                ("answer", rt.answer.as_str().into()),
                 ("ms", (rt.took_ms as i64).into()),
                 ("time", at.as_str().into()),
             ],
@@ -1119,11 +1120,123 @@ pub fn report_text(v: &ReportView) -> String {
     }
     out.push('\n');
     for s in &v.steps {
-        out.push_str(&format!("{} {} — {} ({} ms)\n", if s.ok { "✓" } else { "✗" }, s.name, s.result, s.took_ms));
+        out.push_str(&format!("{} {} — {} ({})\n", if s.ok { "✓" } else { "✗" }, s.name, s.result, s.took));
     }
     if let Some(rt) = &v.round_trip {
         out.push_str(&format!("\n{rt}\n"));
     }
     out.push_str(&format!("{}\n", v.outcome));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use quay_pdf::{prepare, shape_line, ShapedLine, TextStyle};
+
+    use super::*;
+
+    fn report() -> ConnectionReport {
+        let ping = Step {
+            id: "setup-step-hub-ping",
+            ok: true,
+            result: "setup-ok-hub-ping",
+            args: vec![("ms", Arg::Int(345))],
+            detail: String::new(),
+            took_ms: 345,
+        };
+        ConnectionReport {
+            target: Target::Hub,
+            at: DateTime::parse_from_rfc3339("2026-12-02T04:37:19+07:00").unwrap(),
+            identity: PointIdentity {
+                store_name: Some("Quán Lan".into()),
+                contact_phone: Some("+84 28 3822 1234".into()),
+                pos_parent: Some("SANDBOX".into()),
+                counter_id: "C1".into(),
+                ..PointIdentity::default()
+            },
+            steps: vec![ping],
+            ok: true,
+            round_trip: Some(RoundTrip { request: "GET /ping".into(), answer: "200".into(), took_ms: 345 }),
+            version: "0.1.0",
+        }
+    }
+
+    /// Each glyph's source text with its x position, left to right as drawn.
+    fn drawn(line: &ShapedLine) -> Vec<(String, f32)> {
+        line.glyphs.iter().map(|g| (g.text.clone(), g.x)).collect()
+    }
+
+    /// The x of the glyph where `needle` starts, reading the glyphs' texts left to right
+    /// (a left-to-right run reads in its own order there).
+    fn x_of(glyphs: &[(String, f32)], needle: &str) -> f32 {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for (t, x) in glyphs {
+            starts.push((text.len(), *x));
+            text.push_str(t);
+        }
+        let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not drawn in order in {text:?}"));
+        starts.iter().rev().find(|(s, _)| *s <= at).map(|(_, x)| *x).unwrap()
+    }
+
+    /// The Arabic round-trip line as the PDF draws it: the date and time whole and left
+    /// to right at the line's left end (it ends the sentence), the milliseconds after
+    /// "خلال" with their unit in Arabic, the request whole — not "2026/12/ms، 2 0".
+    #[test]
+    fn the_arabic_round_trip_line_keeps_each_value_whole_and_in_place() {
+        let i18n = Localizer::new().unwrap();
+        let v = report_view_isolated(&i18n, &report(), Lang::Ar);
+        let rt = v.round_trip.clone().unwrap();
+        assert!(rt.contains("\u{2068}02/12/2026 04:37\u{2069}") && rt.contains("\u{2068}345\u{2069}"), "{rt:?}");
+        let line = shape_line(&prepare(&rt), Direction::Rtl, TextStyle { size: 10.0, bold: false });
+        // No isolate is drawn, no character falls back to a box.
+        for g in &line.glyphs {
+            assert_ne!(g.gid, 0, ".notdef for {:?} in {rt:?}", g.text);
+            assert!(!g.text.contains(['\u{2068}', '\u{2069}']), "{:?}", g.text);
+        }
+        let glyphs = drawn(&line);
+        let date = x_of(&glyphs, "02/12/2026 04:37");
+        let request = x_of(&glyphs, "GET /ping");
+        let ms = x_of(&glyphs, "345");
+        // "خلال 345 مللي ثانية": read right to left, so the unit is left of the number
+        // and "خلال" right of it.
+        let unit = x_of(&glyphs, "ث");
+        let within = x_of(&glyphs, "خ");
+        assert!(
+            date < unit && unit < ms && ms < within && within < request,
+            "date {date}, unit {unit}, ms {ms}, within {within}, request {request}"
+        );
+        assert!(glyphs.iter().all(|(_, x)| *x >= date), "the date starts the line on the left");
+    }
+
+    /// The window gets the same isolated values (the webview draws them by the same
+    /// rules); the command line and JSON get plain text.
+    #[test]
+    fn the_screen_view_isolates_values_and_the_text_view_does_not() {
+        let i18n = Localizer::new().unwrap();
+        let screen = report_view_isolated(&i18n, &report(), Lang::Ar);
+        assert!(screen.identity.iter().any(|(_, v)| v == "\u{2068}+84 28 3822 1234\u{2069}"), "{:?}", screen.identity);
+        assert!(screen.steps[0].result.contains("\u{2068}345\u{2069}"), "{}", screen.steps[0].result);
+        assert_eq!(screen.at, "02/12/2026 04:37");
+        let plain = report_view(&i18n, &report(), Lang::Ar);
+        let json = serde_json::to_string(&plain).unwrap();
+        assert!(!json.contains('\u{2068}') && !json.contains("\\u2068"), "{json}");
+        assert!(plain.round_trip.unwrap().contains("02/12/2026 04:37"));
+    }
+
+    /// "ms" is said in each language, in the steps and the round trip.
+    #[test]
+    fn milliseconds_are_translated() {
+        let i18n = Localizer::new().unwrap();
+        for (lang, unit) in [(Lang::En, "ms"), (Lang::Vi, "mili giây"), (Lang::Ar, "مللي ثانية"), (Lang::El, "χλστ."), (Lang::ZhCn, "毫秒")]
+        {
+            let v = report_view(&i18n, &report(), lang);
+            assert!(v.round_trip.as_ref().unwrap().contains(unit), "{lang}: {:?}", v.round_trip);
+            assert!(v.steps[0].result.contains(unit), "{lang}: {}", v.steps[0].result);
+            assert_eq!(v.steps[0].took, format!("345 {unit}"), "{lang}");
+            if lang != Lang::En {
+                assert!(!v.round_trip.unwrap().contains(" ms"), "{lang}");
+            }
+        }
+    }
 }

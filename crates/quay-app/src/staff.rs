@@ -99,6 +99,15 @@ impl Counter {
         Ok(self.store().add_staff(&by.actor(), name, role, pin, now)?)
     }
 
+    /// The name a sale, a void or a card payment records for `who`: the staff member's,
+    /// or on a counter nobody can sign in to yet (setup) the `counter.cashier` label.
+    pub fn cashier_name(&self, who: &Who) -> String {
+        match who {
+            Who::Staff(m) => m.name.clone(),
+            Who::Setup => self.config().cashier.clone(),
+        }
+    }
+
     pub fn staff_list(&self) -> Result<Vec<StaffMember>> {
         Ok(self.store().staff_list(false)?)
     }

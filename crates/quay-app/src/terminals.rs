@@ -116,6 +116,7 @@ impl Counter {
             currency: amount.currency.code(),
             at: &at,
             cart: None,
+            taken_by: None,
         })?;
         self.store().payment_transition(
             &p.key,

@@ -80,7 +80,7 @@ fn screen_flow_add_options_pay_cash_with_change() {
 
     // Short cash is refused and changes nothing.
     let short = Money::new(due.minor - 1_000, Currency::Vnd);
-    assert_eq!(c.pay_cash(Some(short)).unwrap_err().code, "err-cash-too-low");
+    assert_eq!(c.pay_cash(&crate::Who::Setup, Some(short)).unwrap_err().code, "err-cash-too-low");
     assert_eq!(c.cart_snapshot().lines.len(), 2);
     assert_eq!(sales_count(&c), 0);
     let p = c.cash_preview(&short.to_major_string()).unwrap();
@@ -90,7 +90,7 @@ fn screen_flow_add_options_pay_cash_with_change() {
     let p = c.cash_preview("500000").unwrap();
     assert!(p.ok && p.short.is_none());
     assert_eq!(p.change.minor, 500_000 - due.minor);
-    let sale = c.pay_cash(Some(tendered)).unwrap();
+    let sale = c.pay_cash(&crate::Who::Setup, Some(tendered)).unwrap();
     assert_eq!(sale.tenders[0].change, Some(500_000 - due.minor));
     assert!(c.cart_snapshot().is_empty(), "the cart resets after the sale");
     let day = c.sales_day_view(c.today()).unwrap();
@@ -122,7 +122,7 @@ fn ring_refusals_write_nothing() {
     ];
     for (lines, pay, code) in cases {
         let lines: Vec<_> = lines.iter().map(|l| parse_line(l).unwrap()).collect();
-        let err = c.ring(&lines, pay).unwrap_err();
+        let err = c.ring(&crate::Who::Setup, &lines, pay).unwrap_err();
         assert_eq!(err.code, *code, "{lines:?}");
         for lang in Lang::ALL {
             c.set_lang(lang).unwrap();
@@ -139,11 +139,16 @@ fn void_export_and_restart() {
     let dir = tempfile::tempdir().unwrap();
     let (sale, void) = {
         let c = counter(dir.path());
-        let sale =
-            c.ring(&[parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()], &Pay::Cash(Some("200000".into()))).unwrap();
-        assert_eq!(c.void_sale(sale.id, "  ", &crate::Who::Setup).unwrap_err().code, "err-void-reason");
-        let void = c.void_sale(sale.id, "customer left", &crate::Who::Setup).unwrap();
-        assert_eq!(c.void_sale(sale.id, "again", &crate::Who::Setup).unwrap_err().code, "err-already-voided");
+        let sale = c
+            .ring(
+                &crate::Who::Setup,
+                &[parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()],
+                &Pay::Cash(Some("200000".into())),
+            )
+            .unwrap();
+        assert_eq!(c.void_sale(sale.id, "  ", &crate::Who::Setup, &crate::Who::Setup).unwrap_err().code, "err-void-reason");
+        let void = c.void_sale(sale.id, "customer left", &crate::Who::Setup, &crate::Who::Setup).unwrap();
+        assert_eq!(c.void_sale(sale.id, "again", &crate::Who::Setup, &crate::Who::Setup).unwrap_err().code, "err-already-voided");
         (sale, void)
     };
     let c = counter(dir.path());
@@ -168,4 +173,54 @@ fn void_export_and_restart() {
     let json: Vec<Sale> = serde_json::from_str(&c.export_sales(c.today(), Format::Json).unwrap()).unwrap();
     assert_eq!(json, vec![sale.clone(), void]);
     assert!(c.export_sales(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Format::Json).unwrap().trim() == "[]");
+}
+
+/// A refused option reads as one sentence in the counter's language, naming the group as
+/// the menu names it in that language (its own name where it has no translation): never
+/// the menu's Vietnamese name glued to an English phrase.
+#[test]
+fn option_refusals_read_as_one_sentence_in_the_counters_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    let spice = "i-bunbohue";
+    let pho_extras = "i-phobo+o-pho-meat+o-pho-noodle+o-pho-egg";
+    let cases: &[(&str, Lang, &str)] = &[
+        (spice, Lang::En, "Choose 1 option for Spice level (you chose 0)."),
+        (spice, Lang::Vi, "Hãy chọn đúng 1 tùy chọn cho Độ cay (đã chọn 0)."),
+        (spice, Lang::Ar, "اختر 1 بالضبط من خيارات مستوى الحرارة (الحار) (تم اختيار 0)."),
+        (spice, Lang::El, "Επιλέξτε ακριβώς 1 από τις επιλογές «Βαθμός καυτερού» (επιλέξατε 0)."),
+        (spice, Lang::ZhCn, "请为“辣度”选择 1 项（已选 0 项）。"),
+        (pho_extras, Lang::En, "Choose at most 2 options for Phở extras (you chose 3)."),
+        (pho_extras, Lang::ZhCn, "请为“河粉加料”最多选择 2 项（已选 3 项）。"),
+        ("i-phobo+o-size-l", Lang::En, "Option o-size-l is not available for Beef phở."),
+    ];
+    let check = |c: &Counter, cases: &[(&str, Lang, &str)]| {
+        for (line, lang, want) in cases {
+            c.set_lang(*lang).unwrap();
+            let err = c.ring(&crate::Who::Setup, &[parse_line(line).unwrap()], &Pay::Cash(None)).unwrap_err();
+            assert_eq!(c.message(&err), *want, "{line} {lang}");
+        }
+    };
+    check(&c, cases);
+
+    // A group that takes 1 to 3, and a group without a Greek name.
+    let mut v: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+    for g in v["option_groups"].as_array_mut().unwrap() {
+        match g["id"].as_str() {
+            Some("g-topping") => g["min"] = 1.into(),
+            Some("g-spice") => g["names"].as_object_mut().unwrap().retain(|lang, _| lang != "el"),
+            _ => {}
+        }
+    }
+    v["version"] = 2.into();
+    c.import_menu(v.to_string().as_bytes()).unwrap();
+    check(
+        &c,
+        &[
+            ("i-trachanh+o-size-l+o-sugar-50+o-ice-less", Lang::En, "Choose between 1 and 3 options for Toppings (you chose 0)."),
+            ("i-trachanh+o-size-l+o-sugar-50+o-ice-less", Lang::Vi, "Hãy chọn từ 1 đến 3 tùy chọn cho Topping (đã chọn 0)."),
+            (spice, Lang::El, "Επιλέξτε ακριβώς 1 από τις επιλογές «Độ cay» (επιλέξατε 0)."),
+        ],
+    );
+    assert_eq!(sales_count(&c), 0);
 }

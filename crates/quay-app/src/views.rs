@@ -31,6 +31,18 @@ pub fn money(i18n: &Localizer, lang: Lang, m: Money) -> MoneyView {
     MoneyView { minor: m.minor, major: m.to_major_string(), text: i18n.formatter(lang).money(m) }
 }
 
+/// A change to a price as people write it, the sign before the amount as the locale puts
+/// its minus: "+₫10,000" (en, zh-CN), "+10.000 ₫" (vi, el, ar); "-₫5,000" stays as it is.
+/// Option surcharges on a receipt read as added to the item, not as a line of their own.
+pub fn signed_money(f: &quay_i18n::Formatter, m: Money) -> String {
+    let text = f.money(m);
+    if m.minor > 0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// "8%", "8.5%", in the locale's digits and separator.
 pub fn rate(i18n: &Localizer, lang: Lang, bp: u32) -> String {
     let whole = Money::new(bp as i64, quay_core::Currency::Eur); // two decimals: 800 → 8.00
@@ -345,7 +357,8 @@ pub fn receipt(
                 .and_then(|m| m.option(&o.option_id))
                 .map(|(_, c)| pick_name(&c.names, &o.name, lang).to_string())
                 .unwrap_or_else(|| o.name.clone());
-            let delta = (o.price_delta != 0).then(|| m(o.price_delta));
+            // "+₫10,000": the surcharge is in the item's line total already.
+            let delta = (o.price_delta != 0).then(|| signed_money(f, Money::new(o.price_delta, sale.currency)));
             rows.push(row("option", oname, delta));
         }
         if let Some(n) = &l.note {

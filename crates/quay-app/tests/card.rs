@@ -82,7 +82,7 @@ fn approved_card_closes_the_sale_with_the_terminal_reference() {
     let total = fill_cart(&c);
     let t = Scripted::new(vec![approved("0233")], vec![]);
     let statuses = Mutex::new(vec![]);
-    let r = c.pay_card(&t, None, &|s| statuses.lock().unwrap().push(s.to_string())).unwrap();
+    let r = c.pay_card(&quay_app::Who::Setup, &t, None, &|s| statuses.lock().unwrap().push(s.to_string())).unwrap();
     let sale = r.sale.expect("the card paid everything");
     assert_eq!((r.state, r.remaining), (PaymentState::Approved, 0));
     assert_eq!(sale.tenders.len(), 1);
@@ -103,14 +103,14 @@ fn a_decline_is_explained_and_the_next_attempt_is_the_same_sale() {
     let c = counter(dir.path());
     let total = fill_cart(&c);
     let t = Scripted::new(vec![declined("51"), declined("77"), approved("0234")], vec![]);
-    let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    let e = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-insufficient-funds");
     assert_eq!(c.message(&e), "Declined: insufficient funds (51).", "the reason and the issuer's code");
-    let e = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    let e = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-code");
     assert_eq!(c.message(&e), "Declined by the bank (77).", "an unknown code: declined by the bank, and the code");
     assert_eq!(c.cart_snapshot().lines.len(), 2, "a decline keeps the cart");
-    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
+    let sale = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
     assert_eq!(sale.total, total);
     let charged = t.charged.lock().unwrap();
     assert_eq!(charged.iter().map(|(k, _)| k.rsplit('-').next().unwrap().to_string()).collect::<Vec<_>>(), ["1", "2", "3"]);
@@ -126,9 +126,9 @@ fn unknown_blocks_a_new_attempt_and_a_restart_completes_the_sale_from_the_journa
         let unknown = || TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() });
         // The second attempt first asks the terminal about the first; it cannot tell yet.
         let t = Scripted::new(vec![unknown()], vec![unknown()]);
-        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
         // Never charged twice: a second attempt is refused while the first is unknown.
-        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
+        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
         assert_eq!(t.charged.lock().unwrap().len(), 1);
         total
         // The app dies here; the cart lived only in memory.
@@ -156,7 +156,7 @@ fn a_declined_enquiry_abandons_the_sale_cleanly() {
             vec![TerminalOutcome::Unknown(CardDetails { message: Some("connection lost".into()), ..Default::default() })],
             vec![],
         );
-        c.pay_card(&t, None, &|_| {}).unwrap_err();
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     }
     let c = counter(dir.path());
     let t = Scripted::new(vec![], vec![declined("05")]);
@@ -172,11 +172,11 @@ fn split_tender_card_then_cash() {
     let total = fill_cart(&c);
     let t = Scripted::new(vec![approved("0236")], vec![]);
     let part = Money::new(50_000, Currency::Vnd);
-    let r = c.pay_card(&t, Some(part), &|_| {}).unwrap();
+    let r = c.pay_card(&quay_app::Who::Setup, &t, Some(part), &|_| {}).unwrap();
     assert!(r.sale.is_none());
     assert_eq!(r.remaining, total - 50_000);
-    assert_eq!(c.pay_card(&t, Some(Money::new(total, Currency::Vnd)), &|_| {}).unwrap_err().code, "err-card-amount");
-    let sale = c.pay_cash(Some(Money::new(100_000, Currency::Vnd))).unwrap();
+    assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, Some(Money::new(total, Currency::Vnd)), &|_| {}).unwrap_err().code, "err-card-amount");
+    let sale = c.pay_cash(&quay_app::Who::Setup, Some(Money::new(100_000, Currency::Vnd))).unwrap();
     assert_eq!(
         sale.tenders.iter().map(|t| (t.kind, t.amount)).collect::<Vec<_>>(),
         [(TenderKind::Card, 50_000), (TenderKind::Cash, total - 50_000)]
@@ -191,12 +191,15 @@ fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
     let c = counter(dir.path());
     let total = fill_cart(&c);
     let t = Scripted::new(vec![approved("0240"), declined("05"), approved("0241")], vec![]);
-    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
+    let sale = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
     // The refund is declined: no void is written, the sale stands.
-    assert_eq!(c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup).unwrap_err().code, "decline-do-not-honour");
+    assert_eq!(
+        c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap_err().code,
+        "decline-do-not-honour"
+    );
     assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
     // Approved: the void is written, with the card tender negated.
-    let void = c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup).unwrap();
+    let void = c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!((void.total, void.tenders[0].amount), (-total, -total));
     let refunds: Vec<_> = c.payments_on(c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
     assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);

@@ -48,7 +48,7 @@ fn an_order_for_the_source_paid_at_the_terminal_closes_the_sale() {
     let t = terminal(&viva);
     let result = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Approve));
-        c.pay_card(&t, None, &|_| {}).unwrap()
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
     });
     let sale = result.sale.expect("paid in full");
     assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
@@ -69,7 +69,7 @@ fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
     let t = terminal(&viva);
     let err = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Decline));
-        c.pay_card(&t, None, &|_| {}).unwrap_err()
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
     });
     assert!(err.code.starts_with("decline"), "{}", err.code);
     let sale = std::thread::scope(|s| {
@@ -83,7 +83,7 @@ fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
             }
             press_f1(&viva, Pay::Approve)
         });
-        c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap()
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
     });
     assert_eq!(sale.tenders.len(), 1);
     let states: Vec<_> = c.payments_on(c.today()).unwrap().iter().map(|p| p.state).collect();
@@ -110,7 +110,7 @@ fn a_viva_decline_is_told_with_its_reason_and_codes() {
                 }
                 press_f1(&viva, outcome)
             });
-            c.pay_card(&t, None, &|_| {}).unwrap_err()
+            c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
         })
     };
     let err = decline(Pay::Decline, 1);
@@ -156,7 +156,7 @@ fn after_a_crash_the_order_is_asked_not_charged_again() {
             SOURCE,
         )
         .with_timing(Duration::from_millis(20), Duration::from_millis(200));
-        let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+        let err = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
         assert!(err.code == "err-card-cancelled" || err.code == "err-card-unknown", "{}", err.code);
     }
     let c = counter(dir.path());
@@ -175,7 +175,7 @@ fn wrong_api_key_is_refused_and_nothing_is_charged() {
         VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, "wrong").with_currency(quay_core::Currency::Vnd),
         SOURCE,
     );
-    assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
+    assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
     assert!(viva.orders().is_empty());
     assert!(c.resolve_payments(&t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
 }
@@ -188,11 +188,14 @@ fn voiding_a_viva_sale_refunds_the_transaction_once() {
     let t = terminal(&viva);
     let sale = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Approve));
-        c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap()
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
     });
-    let void = c.void_sale_refunding(sale.id, "wrong order", &t, &quay_app::Who::Setup).unwrap();
+    let void = c.void_sale_refunding(sale.id, "wrong order", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);
-    assert_eq!(c.void_sale_refunding(sale.id, "again", &t, &quay_app::Who::Setup).unwrap_err().code, "err-already-voided");
+    assert_eq!(
+        c.void_sale_refunding(sale.id, "again", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap_err().code,
+        "err-already-voided"
+    );
     let refunds = viva.transactions().into_iter().filter(|t| t.parent_id.is_some()).count();
     assert_eq!(refunds, 1, "one refund at Viva");
 }

@@ -62,7 +62,7 @@ fn approved_on_the_terminal_with_its_details_in_the_journal() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
     let seen = std::sync::Mutex::new(Vec::new());
-    let r = c.pay_card(&t, None, &|s| seen.lock().unwrap().push(s.to_string())).unwrap();
+    let r = c.pay_card(&quay_app::Who::Setup, &t, None, &|s| seen.lock().unwrap().push(s.to_string())).unwrap();
     let sale = r.sale.unwrap();
     assert_eq!(sale.tenders[0].kind, TenderKind::Card);
     assert_eq!(sale.tenders[0].partner.as_deref(), Some("Mastercard"));
@@ -84,7 +84,7 @@ fn an_issuer_decline_is_explained() {
     sim.script(Script::Decline { result_code: 0x33 }); // 51
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    let err = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!(err.code, "decline-insufficient-funds");
     // The reason and the issuer's code: the bank asks for the code.
     assert_eq!(c.message(&err), "Declined: insufficient funds (51).");
@@ -101,7 +101,7 @@ fn a_terminal_refusal_is_explained_with_its_code() {
     sim.script(Script::Decline { result_code: 0x6E });
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let err = c.pay_card(&t, None, &|_| {}).unwrap_err();
+    let err = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!((err.code, c.message(&err).as_str()), ("zvt-error-card-blocked", "The card is blocked (ZVT 6E)."));
 }
 
@@ -113,7 +113,7 @@ fn a_lost_answer_is_asked_after_restart_never_charged_twice() {
     let dir = tempfile::tempdir().unwrap();
     {
         let c = counter(dir.path());
-        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
     }
     let c = counter(dir.path());
     let settled = c.resolve_payments(&t).unwrap();
@@ -129,8 +129,8 @@ fn voiding_a_card_sale_reverses_it_on_the_terminal() {
     sim.script(Script::Approve(Approve::default()));
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let sale = c.pay_card(&t, None, &|_| {}).unwrap().sale.unwrap();
-    let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t, &quay_app::Who::Setup).unwrap();
+    let sale = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
+    let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);
     let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
     assert_eq!(refund.state, PaymentState::Approved);
@@ -145,7 +145,7 @@ fn the_configured_terminal_is_registered_when_its_line_opens() {
     let (sim, c) = configured(dir.path(), &[("zvt.config", "ba")]);
     let t = c.card_terminal().unwrap();
     assert!(sim.is_registered(), "registered on opening, before any payment");
-    let r = c.pay_card(t.as_ref(), None, &|_| {}).unwrap();
+    let r = c.pay_card(&quay_app::Who::Setup, t.as_ref(), None, &|_| {}).unwrap();
     assert!(r.sale.is_some());
     assert_eq!(commands(&sim), [REG, AUTH]);
     let reg = &sim.stats().received[0];
@@ -172,7 +172,7 @@ fn a_terminal_that_forgot_its_registration_gets_the_payment_once_as_one_attempt(
     let (sim, c) = configured(dir.path(), &[]);
     let t = c.card_terminal().unwrap();
     sim.forget_registration(); // switched off and on while the line was open
-    let r = c.pay_card(t.as_ref(), None, &|_| {}).unwrap();
+    let r = c.pay_card(&quay_app::Who::Setup, t.as_ref(), None, &|_| {}).unwrap();
     assert!(r.sale.is_some(), "paid");
     assert_eq!(commands(&sim), [REG, AUTH, REG, AUTH], "refused before it ran, registered, sent once more");
     assert_eq!(sim.journal().len(), 1, "exactly one payment on the terminal");
@@ -197,7 +197,7 @@ fn a_6b_after_the_terminal_started_is_a_decline_never_sent_again() {
     sim.script(Script::Decline { result_code: 0x6B });
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    assert!(c.pay_card(&t, None, &|_| {}).is_err());
+    assert!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).is_err());
     assert_eq!(commands(&sim), [REG, AUTH], "sent once; no registration, no re-send");
     let p = &c.payments_on(c.today()).unwrap()[0];
     assert_eq!((p.state, p.details.result_code.as_deref(), p.details.message.as_deref()), (PaymentState::Declined, Some("6B"), None));
@@ -212,7 +212,7 @@ fn a_payment_still_refused_after_registering_again_is_declined_not_retried_again
     sim.set_faults(Faults { forget_registrations: 3, ..Faults::default() });
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    assert!(c.pay_card(&t, None, &|_| {}).is_err());
+    assert!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).is_err());
     assert_eq!(commands(&sim), [REG, AUTH, REG, AUTH]);
     let p = &c.payments_on(c.today()).unwrap()[0];
     assert_eq!((p.state, p.details.result_code.as_deref()), (PaymentState::Declined, Some("6B")));
@@ -226,7 +226,7 @@ fn after_a_restart_of_both_the_lost_answer_is_asked_after_registering_again() {
     let dir = tempfile::tempdir().unwrap();
     {
         let c = counter(dir.path());
-        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
     }
     sim.forget_registration(); // the terminal restarted too
     let c = counter(dir.path());
@@ -246,7 +246,7 @@ fn a_refused_repeat_receipt_is_never_read_as_a_decline() {
     sim.script(Script::Drop { after_statuses: 1, then: Box::new(Script::Approve(Approve::default())) });
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+    assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
     drop(t);
     // Restarted, and the counter now has the wrong password: the repeat receipt is refused
     // `84 6B` and registering again fails. That refusal says nothing about the payment:
@@ -272,7 +272,7 @@ fn open_attempts_are_asked_about_even_when_the_registration_is_not_answered() {
     let t = ZvtCardTerminal::new(driver);
     {
         let c = counter(dir.path());
-        assert_eq!(c.pay_card(&t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
     }
     let mut driver = t.into_driver();
     // The registration's frame and the link's two resends go unanswered.

@@ -53,7 +53,16 @@ fn store(dir: &Path) -> Store {
 fn approved(dir: &Path, terminal: &str, kind: &str, amount: i64, d: CardDetails) -> PaymentRecord {
     let mut s = store(dir);
     let p = s
-        .begin_payment(&NewPayment { sale_id: uuid::Uuid::now_v7(), terminal, kind, amount, currency: "VND", at: NOW, cart: None })
+        .begin_payment(&NewPayment {
+            sale_id: uuid::Uuid::now_v7(),
+            terminal,
+            kind,
+            amount,
+            currency: "VND",
+            at: NOW,
+            cart: None,
+            taken_by: None,
+        })
         .unwrap();
     s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), NOW).unwrap();
     s.payment_transition(&p.key, PaymentState::Approved, &d, NOW).unwrap()
@@ -73,7 +82,7 @@ fn zvt_details(auth: &str, rrn: &str, brand: &str, receipt: &str) -> CardDetails
 
 fn ring_cash(c: &Counter, item: &str) -> quay_core::Sale {
     c.edit_cart(|cart, m, now| Ok(cart.add(m, item, &[], 1, None, now)?)).unwrap();
-    c.pay_cash(None).unwrap()
+    c.pay_cash(&quay_app::Who::Setup, None).unwrap()
 }
 
 /// The hub stored every queued sale.
@@ -94,7 +103,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
     let c = counter(d);
     let a = ring_cash(&c, "i-phobo");
     let b = ring_cash(&c, "i-phobo");
-    c.void_sale(b.id, "wrong order", &Who::Setup).unwrap();
+    c.void_sale(b.id, "wrong order", &Who::Setup, &Who::Setup).unwrap();
     approved(d, "zvt", "sale", 40_000, zvt_details("A1", "R1", "Visa", "0001"));
     approved(d, "zvt", "sale", 25_000, zvt_details("A2", "R2", "Mastercard", "0002"));
 
@@ -126,6 +135,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
                 currency: "VND",
                 at: NOW,
                 cart: None,
+                taken_by: None,
             })
             .unwrap();
         s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), NOW).unwrap();
@@ -152,6 +162,9 @@ fn totals_per_tender_and_the_close_of_the_day() {
     let e = c.close_day(day(), None, None, "manager").unwrap_err();
     assert_eq!(e.code, "err-dayend-already-closed");
     assert!(c.message(&e).contains("manager"));
+    // The day and the time in the counter's one date style, not ISO.
+    let said = c.message(&e);
+    assert!(said.contains("11/22/2026") && !said.contains("2026-11-22"), "{said}");
 }
 
 fn cat(r: &quay_app::dayend::bank::BankReconciliation, id: &str) -> Vec<Category> {
@@ -446,6 +459,7 @@ fn the_zvt_terminal_batch_against_the_journal() {
             currency: "VND",
             at: &at,
             cart: None,
+            taken_by: None,
         })
         .unwrap();
     s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &at).unwrap();
@@ -489,7 +503,7 @@ fn the_viva_day_against_the_journal() {
                 std::thread::sleep(Duration::from_millis(20));
             }
         });
-        c.pay_card(&t, None, &|_| {}).unwrap()
+        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
     });
     let total = result.sale.unwrap().total;
     let b = c.terminal_batch_viva(&client(), Some(SOURCE), c.today(), "manager").unwrap();

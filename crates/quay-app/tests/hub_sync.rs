@@ -41,7 +41,7 @@ fn ring(c: &Counter, n: usize) -> Vec<quay_core::Sale> {
                 parse_line(if i % 2 == 0 { "i-phobo*2+o-pho-egg" } else { "i-cfsd+o-size-l+o-sugar-50+o-ice-less" }).unwrap(),
                 parse_line("i-biasaigon").unwrap(),
             ];
-            c.ring(&lines, &Pay::Cash(None)).unwrap()
+            c.ring(&quay_app::Who::Setup, &lines, &Pay::Cash(None)).unwrap()
         })
         .collect()
 }
@@ -190,7 +190,7 @@ async fn sales_up_exactly_once_through_every_fault() {
     let (_dir, c, hub) = setup(HubConfig::sandbox(demo())).await;
     c.sync_menu().await.unwrap();
     let sales = ring(&c, 6);
-    let void = c.void_sale(sales[0].id, "wrong table", &quay_app::Who::Setup).unwrap();
+    let void = c.void_sale(sales[0].id, "wrong table", &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!(c.sync_status().unwrap().pending, 7);
 
     // Hub down: nothing leaves the outbox, the error is kept for the screen.

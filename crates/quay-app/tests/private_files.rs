@@ -45,7 +45,7 @@ fn a_new_counter_and_everything_it_writes_is_private() {
     let data = t.path().join("counter");
     let c = Counter::open(&data).unwrap();
     c.import_menu(DEMO).unwrap();
-    c.ring(&[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
+    c.ring(&quay_app::Who::Setup, &[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
     let reports = data.join("reports");
     quay_app::files::private_dir(&reports).unwrap();
     quay_app::files::write_private(&reports.join("day.csv"), c.day_report_csv(c.today()).unwrap().as_bytes()).unwrap();
@@ -74,6 +74,6 @@ fn what_an_older_version_left_readable_is_tightened_at_start() {
     let c = Counter::open(&data).unwrap();
     assert_private(&data);
     // The counter still works on the tightened files.
-    c.ring(&[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
+    c.ring(&quay_app::Who::Setup, &[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
     assert_private(&data);
 }

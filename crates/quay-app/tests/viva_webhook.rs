@@ -128,7 +128,7 @@ fn an_event_wakes_the_poll_so_the_sale_closes_without_waiting_for_the_tick() {
     let (done, result) = std::sync::mpsc::channel();
     let paying = c.clone();
     std::thread::spawn(move || {
-        let _ = done.send(paying.pay_card(&terminal, None, &|_| {}).map(|r| r.sale.is_some()));
+        let _ = done.send(paying.pay_card(&quay_app::Who::Setup, &terminal, None, &|_| {}).map(|r| r.sale.is_some()));
     });
     wait_for("the order", || s.viva.orders().iter().any(|o| o.state_id == 0));
     s.viva.pay_newest(SOURCE, Pay::Approve).expect("an open order");
@@ -145,7 +145,7 @@ fn an_attempt_left_open_by_a_crash_is_settled_by_the_event_once_however_often_it
     c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
     // The attempt is journaled and its order created, then the app loses it: nobody
     // polls any more, the journal says unknown with the order's code.
-    let err = c.pay_card(&Lost(&s.viva), None, &|_| {}).unwrap_err();
+    let err = c.pay_card(&quay_app::Who::Setup, &Lost(&s.viva), None, &|_| {}).unwrap_err();
     assert_eq!(err.code, "err-card-unknown");
     let open = c.payments_on(c.today()).unwrap();
     assert_eq!(open.len(), 1);

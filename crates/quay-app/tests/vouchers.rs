@@ -70,7 +70,7 @@ fn an_amount_voucher_pays_its_part_and_cash_the_rest() {
     let preview = c.cash_preview("100000").unwrap();
     assert_eq!(preview.due.minor, 80_000, "cash is due only for the rest");
     assert_eq!(preview.change.minor, 20_000);
-    let sale = c.pay_cash(Some(vnd(100_000))).unwrap();
+    let sale = c.pay_cash(&quay_app::Who::Setup, Some(vnd(100_000))).unwrap();
     let voucher: Vec<_> = sale.tenders.iter().filter(|t| t.kind == TenderKind::Voucher).collect();
     assert_eq!(voucher.len(), 1);
     assert_eq!((voucher[0].amount, voucher[0].partner.as_deref()), (50_000, Some("momo")));
@@ -95,7 +95,7 @@ fn a_percent_voucher_needs_its_minimum_and_pays_a_share_of_the_total() {
     let v = c.apply_voucher("momo", "MOMO-10PCT").unwrap();
     assert_eq!(v.applies.unwrap().minor, 13_000);
     assert_eq!(v.percent.as_deref(), Some("10%"));
-    let sale = c.pay_cash(None).unwrap();
+    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
     assert_eq!(sale.tenders.iter().map(|t| t.amount).sum::<i64>(), 130_000);
 }
 
@@ -103,14 +103,14 @@ fn a_percent_voucher_needs_its_minimum_and_pays_a_share_of_the_total() {
 fn a_voucher_larger_than_the_sale_pays_it_all_and_no_more() {
     let (_d, c, hub) = shop();
     let lines = [parse_line("i-phobo").unwrap()];
-    let sale = c.ring_pays(&lines, &[Pay::Voucher("giftpop".into(), "GIFT-BIG".into())], None).unwrap();
+    let sale = c.ring_pays(&quay_app::Who::Setup, &lines, &[Pay::Voucher("giftpop".into(), "GIFT-BIG".into())], None).unwrap();
     assert_eq!(sale.tenders.len(), 1);
     assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Voucher, 65_000));
     assert_eq!(hub.voucher_redemptions()[0].amount_applied, 65_000);
     // A voucher that does not cover the sale alone is refused at the end, not topped up
     // with cash nobody gave.
     let lines = [parse_line("i-phobo*3").unwrap()];
-    let e = c.ring_pays(&lines, &[Pay::Voucher("momo".into(), "MOMO-50K".into())], None).unwrap_err();
+    let e = c.ring_pays(&quay_app::Who::Setup, &lines, &[Pay::Voucher("momo".into(), "MOMO-50K".into())], None).unwrap_err();
     assert_eq!(e.code, "err-pay-short");
 }
 
@@ -120,7 +120,7 @@ fn a_lost_redemption_answer_is_found_by_asking_never_redeemed_twice() {
     two_pho(&c);
     c.apply_voucher("giftpop", "GIFT-100K").unwrap();
     hub.set_faults(Faults { lose_redeem_response: 1, ..Faults::default() });
-    let sale = c.pay_cash(None).unwrap();
+    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
     let r = hub.voucher_redemptions();
     assert_eq!(r.len(), 1, "one redemption at the hub");
     assert_eq!(
@@ -138,7 +138,7 @@ fn a_partner_not_answering_or_the_hub_offline_leaves_the_sale_to_other_tenders()
     hub.set_faults(Faults::default());
     c.set_setting(sync::HUB_URL, "http://127.0.0.1:9/api/v1").unwrap(); // nobody listens
     assert_eq!(c.apply_voucher("momo", "MOMO-50K").unwrap_err().code, "err-voucher-offline");
-    let sale = c.pay_cash(None).unwrap();
+    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
     assert!(sale.tenders.iter().all(|t| t.kind == TenderKind::Cash));
 }
 
@@ -147,8 +147,8 @@ fn a_void_reverses_the_redemption_and_frees_the_voucher() {
     let (_d, c, hub) = shop();
     two_pho(&c);
     c.apply_voucher("giftpop", "GIFT-100K").unwrap();
-    let sale = c.pay_cash(None).unwrap();
-    let void = c.void_sale(sale.id, "customer left", &Who::Setup).unwrap();
+    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
+    let void = c.void_sale(sale.id, "customer left", &Who::Setup, &Who::Setup).unwrap();
     assert!(void.tenders.iter().any(|t| t.kind == TenderKind::Voucher && t.amount == -100_000));
     let r = hub.voucher_redemptions();
     assert!(r[0].reversed, "reversed at the hub");

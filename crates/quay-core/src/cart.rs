@@ -133,7 +133,7 @@ impl Cart {
     ) -> Result<LineId, CoreError> {
         let item = menu.item(item_id).ok_or_else(|| CoreError::UnknownItem { id: item_id.to_string() })?;
         if !item.available {
-            return Err(CoreError::ItemUnavailable { name: item.name.clone() });
+            return Err(CoreError::ItemUnavailable { name: item.name.clone(), names: item.names.clone() });
         }
         check_qty(qty)?;
         let options = choose_options(menu, item, option_ids)?;
@@ -256,7 +256,7 @@ pub fn choose_options(menu: &Menu, item: &Item, option_ids: &[String]) -> Result
         seen.push(id);
         let belongs = menu.option(id).is_some_and(|(g, _)| item.option_group_ids.contains(&g.id));
         if !belongs {
-            return Err(CoreError::OptionNotForItem { option: id.clone(), item: item.name.clone() });
+            return Err(CoreError::OptionNotForItem { option: id.clone(), item: item.name.clone(), item_names: item.names.clone() });
         }
     }
     let mut chosen = Vec::new();
@@ -276,7 +276,13 @@ pub fn choose_options(menu: &Menu, item: &Item, option_ids: &[String]) -> Result
             }
         }
         if count < group.min || count > group.max {
-            return Err(CoreError::OptionCount { group: group.name.clone(), min: group.min, max: group.max, count });
+            return Err(CoreError::OptionCount {
+                group: group.name.clone(),
+                group_names: group.names.clone(),
+                min: group.min,
+                max: group.max,
+                count,
+            });
         }
     }
     Ok(chosen)

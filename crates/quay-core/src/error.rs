@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use crate::menu::Names;
 use crate::money::Money;
 
 /// Something a person can be told in their language: a Fluent message id and its
@@ -25,6 +26,12 @@ pub enum Arg {
     /// Another message, said in the reader's language with its own arguments: a part that
     /// is itself words, such as a card decline's reason inside the sentence giving its code.
     Message(&'static str, Vec<(&'static str, Arg)>),
+    /// A name from the menu with its translations by locale tag: said in the reader's
+    /// language where the menu has one, else as the menu's own (primary) name.
+    Name {
+        name: String,
+        names: Names,
+    },
 }
 
 impl From<String> for Arg {
@@ -70,13 +77,13 @@ pub enum CoreError {
     #[error("no item {id} on the menu")]
     UnknownItem { id: String },
     #[error("item {name} is not available")]
-    ItemUnavailable { name: String },
+    ItemUnavailable { name: String, names: Names },
     #[error("option {option} does not belong to {item}")]
-    OptionNotForItem { option: String, item: String },
+    OptionNotForItem { option: String, item: String, item_names: Names },
     #[error("option {option} chosen twice")]
     DuplicateOption { option: String },
     #[error("{group}: choose between {min} and {max} options, {count} chosen")]
-    OptionCount { group: String, min: u32, max: u32, count: u32 },
+    OptionCount { group: String, group_names: Names, min: u32, max: u32, count: u32 },
     #[error("note longer than {max} characters")]
     NoteTooLong { max: usize },
     #[error("no cart line {line}")]
@@ -128,11 +135,23 @@ impl Localized for CoreError {
             TooManyDecimals { text, currency, digits } => args![("text", text), ("currency", currency), ("digits", digits)],
             BadQuantity { qty, max } => args![("qty", qty), ("max", max)],
             UnknownItem { id } => args![("id", id)],
-            ItemUnavailable { name } => args![("name", name)],
-            OptionNotForItem { option, item } => args![("option", option), ("item", item)],
+            ItemUnavailable { name, names } => vec![("name", Arg::Name { name, names })],
+            OptionNotForItem { option, item, item_names } => {
+                vec![("option", Arg::Text(option)), ("item", Arg::Name { name: item, names: item_names })]
+            }
             DuplicateOption { option } => args![("option", option)],
-            OptionCount { group, min, max, count } => {
-                args![("group", group), ("min", min), ("max", max), ("count", count)]
+            OptionCount { group, group_names, min, max, count } => {
+                // Which sentence fits the group's rule: exactly n, at most n, or n to m.
+                let rule = if min == max {
+                    "exact"
+                } else if min == 0 {
+                    "at-most"
+                } else {
+                    "range"
+                };
+                let mut a = vec![("group", Arg::Name { name: group, names: group_names }), ("rule", Arg::Text(rule.into()))];
+                a.extend(args![("min", min), ("max", max), ("count", count)]);
+                a
             }
             NoteTooLong { max } => args![("max", max)],
             UnknownLine { line } => args![("line", line)],

@@ -1,13 +1,12 @@
-//! Money and dates for a locale, with ICU4X's CLDR data. Amounts are exact integers until
-//! the last step: the decimal is built from minor units by moving the point, never from
-//! a float.
+//! Money and dates for a locale. Money with ICU4X's CLDR data: amounts are exact integers
+//! until the last step, the decimal built from minor units by moving the point, never
+//! from a float. Dates and times by one fixed style per language ([`DateOrder`]), the
+//! same table the window uses (`ui/src/lib/datetime.ts`), so a receipt, a report and the
+//! screen print a date identically: numeric, day and month with two digits, the year
+//! with four, the 24-hour clock, Latin digits (as card slips and bank files print them).
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use fixed_decimal::Decimal;
-use icu_calendar::Gregorian;
-use icu_datetime::fieldsets::{YMD, YMDT};
-use icu_datetime::input::{Date, DateTime as IcuDateTime, Time};
-use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
 use quay_core::{Currency, Money};
@@ -17,25 +16,38 @@ use crate::Lang;
 pub struct Formatter {
     lang: Lang,
     decimal: DecimalFormatter,
-    date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
-    date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
+}
+
+/// The order of a date's fields in a language, as its people write a date in numbers
+/// (CLDR's `yMd` order): month first in English, year first in Chinese, day first in
+/// Vietnamese, Greek and Arabic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateOrder {
+    DayMonthYear,
+    MonthDayYear,
+    YearMonthDay,
+}
+
+impl DateOrder {
+    pub fn of(lang: Lang) -> DateOrder {
+        match lang {
+            Lang::En => DateOrder::MonthDayYear,
+            Lang::ZhCn => DateOrder::YearMonthDay,
+            Lang::Vi | Lang::El | Lang::Ar => DateOrder::DayMonthYear,
+        }
+    }
 }
 
 impl Formatter {
     pub fn new(lang: Lang) -> Formatter {
         // Latin digits for Arabic too: receipts and card slips use them, and they must
-        // match what the terminal and the bank print. 24-hour clock everywhere.
+        // match what the terminal and the bank print.
         let tag = match lang {
-            Lang::Ar => "ar-u-nu-latn-hc-h23".to_string(),
-            other => format!("{}-u-hc-h23", other.tag()),
+            Lang::Ar => "ar-u-nu-latn".to_string(),
+            other => other.tag().to_string(),
         };
         let loc: Locale = tag.parse().expect("valid locale tags");
-        Formatter {
-            lang,
-            decimal: DecimalFormatter::try_new((&loc).into(), Default::default()).expect("compiled data has every locale"),
-            date: FixedCalendarDateTimeFormatter::try_new((&loc).into(), YMD::short()).expect("compiled date data"),
-            date_time: FixedCalendarDateTimeFormatter::try_new((&loc).into(), YMD::short().with_time_hm()).expect("compiled date data"),
-        }
+        Formatter { lang, decimal: DecimalFormatter::try_new((&loc).into(), Default::default()).expect("compiled data has every locale") }
     }
 
     /// The number alone, with the currency's fraction digits and the locale's grouping:
@@ -62,20 +74,32 @@ impl Formatter {
         }
     }
 
+    /// A calendar day in the language's one date style: en `12/02/2026`, vi, el and ar
+    /// `02/12/2026`, zh-CN `2026/12/02`. Slashes and Latin digits only: no direction
+    /// marks (CLDR's Arabic dates carry some), so the text reads the same in a sentence,
+    /// a PDF cell and the window.
+    pub fn day(&self, d: NaiveDate) -> String {
+        let (y, m, dd) = (d.year(), d.month(), d.day());
+        match DateOrder::of(self.lang) {
+            DateOrder::MonthDayYear => format!("{m:02}/{dd:02}/{y:04}"),
+            DateOrder::DayMonthYear => format!("{dd:02}/{m:02}/{y:04}"),
+            DateOrder::YearMonthDay => format!("{y:04}/{m:02}/{dd:02}"),
+        }
+    }
+
+    /// The day of an instant, in its own offset (the counter's local time when stamped).
     pub fn date(&self, t: DateTime<FixedOffset>) -> String {
-        let d = Date::try_new_gregorian(t.year(), t.month() as u8, t.day() as u8).expect("chrono dates are valid");
-        self.date.format(&d).to_string()
+        self.day(t.date_naive())
     }
 
-    /// Date and time in the sale's own offset (the counter's local time when it closed).
+    /// The language's one date-time style: its date, a space, the 24-hour time —
+    /// `02/12/2026 04:37` — in the instant's own offset (the counter's local time when
+    /// it was stamped).
     pub fn date_time(&self, t: DateTime<FixedOffset>) -> String {
-        let dt = IcuDateTime {
-            date: Date::try_new_gregorian(t.year(), t.month() as u8, t.day() as u8).expect("chrono dates are valid"),
-            time: Time::try_new(t.hour() as u8, t.minute() as u8, 0, 0).expect("chrono times are valid"),
-        };
-        self.date_time.format(&dt).to_string()
+        format!("{} {}", self.date(t), self.time(t))
     }
 
+    /// The time of day alone (a list of today's sales): `04:37`, 24-hour, every language.
     pub fn time(&self, t: DateTime<FixedOffset>) -> String {
         format!("{:02}:{:02}", t.hour(), t.minute())
     }

@@ -4,8 +4,10 @@
 //! handed to messages as text.
 //!
 //! The Rust side formats without Unicode isolation marks: its text goes to terminals,
-//! JSON and PDFs, where U+2068/U+2069 show as boxes. The window uses @fluent/bundle in the
-//! webview with isolation on, reading the same files.
+//! JSON and files. Text that is drawn by a bidi algorithm — the PDFs (quay-pdf reorders
+//! by the marks and draws none) and report views for the window — asks for them
+//! ([`Localizer::t_isolated`]). The window uses @fluent/bundle in the webview with
+//! isolation on, reading the same files.
 
 mod format;
 
@@ -17,7 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use quay_core::error::{Arg, Localized};
 use serde::{Deserialize, Serialize};
 
-pub use format::Formatter;
+pub use format::{DateOrder, Formatter};
 
 /// The counter's languages. English is the reference every other locale must match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,28 +115,33 @@ type Bundle = FluentBundle<FluentResource>;
 /// All bundles and formatters, built once at start-up and shared (Send + Sync).
 pub struct Localizer {
     bundles: HashMap<Lang, Bundle>,
+    /// The same messages with each inserted value isolated (U+2068 … U+2069), for
+    /// documents that mix directions (an Arabic PDF): quay-pdf reorders by the marks and
+    /// draws none of them.
+    isolating: HashMap<Lang, Bundle>,
     formatters: HashMap<Lang, Formatter>,
+}
+
+fn bundles(isolate: bool) -> Result<HashMap<Lang, Bundle>, I18nError> {
+    let mut bundles = HashMap::new();
+    for lang in Lang::ALL {
+        let id: unic_langid::LanguageIdentifier = lang.tag().parse().expect("our tags parse");
+        let mut b = FluentBundle::new_concurrent(vec![id]);
+        b.set_use_isolating(isolate);
+        for (_, file, src) in SOURCES.iter().filter(|s| s.0 == lang) {
+            let res =
+                FluentResource::try_new(src.to_string()).map_err(|(_, e)| I18nError::Syntax { lang, file, detail: format!("{e:?}") })?;
+            b.add_resource(res).map_err(|e| I18nError::Syntax { lang, file, detail: format!("{e:?}") })?;
+        }
+        bundles.insert(lang, b);
+    }
+    Ok(bundles)
 }
 
 impl Localizer {
     pub fn new() -> Result<Localizer, I18nError> {
-        let mut bundles = HashMap::new();
-        for lang in Lang::ALL {
-            let id: unic_langid::LanguageIdentifier = lang.tag().parse().expect("our tags parse");
-            let mut b = FluentBundle::new_concurrent(vec![id]);
-            b.set_use_isolating(false);
-            for (_, file, src) in SOURCES.iter().filter(|s| s.0 == lang) {
-                let res = FluentResource::try_new(src.to_string()).map_err(|(_, e)| I18nError::Syntax {
-                    lang,
-                    file,
-                    detail: format!("{e:?}"),
-                })?;
-                b.add_resource(res).map_err(|e| I18nError::Syntax { lang, file, detail: format!("{e:?}") })?;
-            }
-            bundles.insert(lang, b);
-        }
         let formatters = Lang::ALL.iter().map(|&l| (l, Formatter::new(l))).collect();
-        Ok(Localizer { bundles, formatters })
+        Ok(Localizer { bundles: bundles(false)?, isolating: bundles(true)?, formatters })
     }
 
     pub fn formatter(&self, lang: Lang) -> &Formatter {
@@ -143,7 +150,11 @@ impl Localizer {
 
     /// Formats message `id` in `lang`, or says exactly why it cannot.
     pub fn try_format(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, I18nError> {
-        let bundle = &self.bundles[&lang];
+        self.format_with(&self.bundles, lang, id, args)
+    }
+
+    fn format_with(&self, bundles: &HashMap<Lang, Bundle>, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Result<String, I18nError> {
+        let bundle = &bundles[&lang];
         let pattern = bundle.get_message(id).and_then(|m| m.value()).ok_or_else(|| I18nError::Missing { lang, id: id.to_string() })?;
         let fargs = self.fluent_args(lang, args);
         let mut errors = Vec::new();
@@ -161,6 +172,16 @@ impl Localizer {
         self.try_format(lang, id, args).or_else(|_| self.try_format(Lang::En, id, args)).unwrap_or_else(|_| id.to_string())
     }
 
+    /// As [`Localizer::t`], with each inserted value isolated by first-strong isolates
+    /// (U+2068 … U+2069), as the window's Fluent does: a date, an address or a code keeps
+    /// its own direction inside a right-to-left sentence. For text that is drawn with a
+    /// bidi algorithm (the window, quay-pdf), never for terminals, JSON or files.
+    pub fn t_isolated(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+        self.format_with(&self.isolating, lang, id, args)
+            .or_else(|_| self.format_with(&self.isolating, Lang::En, id, args))
+            .unwrap_or_else(|_| id.to_string())
+    }
+
     /// The localized text of any error of Quay.
     pub fn error(&self, lang: Lang, e: &dyn Localized) -> String {
         self.t(lang, e.code(), &e.args())
@@ -175,6 +196,10 @@ impl Localizer {
                 Arg::Money(m) => FluentValue::from(self.formatter(lang).money(*m)),
                 // Said in the same language first, then placed as text.
                 Arg::Message(id, inner) => FluentValue::from(self.t(lang, id, inner)),
+                // The menu's name in this language where it has one.
+                Arg::Name { name, names } => {
+                    FluentValue::from(names.get(lang.tag()).map(String::as_str).filter(|n| !n.trim().is_empty()).unwrap_or(name.as_str()))
+                }
             };
             f.set(*k, value);
         }

@@ -33,19 +33,71 @@ fn money_per_locale() {
     assert!(!ar.chars().any(|c| ('\u{660}'..='\u{669}').contains(&c)), "{ar:?}");
 }
 
+/// One date style and one date-time style per language, four-digit years, the instant's
+/// own offset. The same cases are checked against the window's formatter
+/// (`ui/src/lib/datetime.test.ts` reads this file), so screen and paper print alike.
+const DATE_CASES: &str = include_str!("date_cases.json");
+
+#[derive(serde::Deserialize)]
+struct DateCase {
+    at: String,
+    lang: String,
+    date: String,
+    date_time: String,
+    time: String,
+}
+
 #[test]
 fn dates_per_locale() {
-    let t = DateTime::parse_from_rfc3339("2026-11-22T09:05:00+07:00").unwrap();
     let l = Localizer::new().unwrap();
-    for lang in Lang::ALL {
+    let cases: Vec<DateCase> = serde_json::from_str(DATE_CASES).unwrap();
+    assert!(cases.len() >= 10);
+    let mut langs = BTreeSet::new();
+    for c in &cases {
+        let lang = Lang::parse(&c.lang).unwrap();
+        langs.insert(lang.tag());
+        let t = DateTime::parse_from_rfc3339(&c.at).unwrap();
         let f = l.formatter(lang);
-        let dt = f.date_time(t);
-        assert!(dt.contains("09:05") || dt.contains("9:05"), "{lang}: {dt}");
-        assert!(dt.contains("22"), "{lang}: {dt}");
-        assert!(!f.date(t).contains("09:05"), "{lang}");
+        assert_eq!(f.date(t), c.date, "{lang} {}", c.at);
+        assert_eq!(f.day(t.date_naive()), c.date, "{lang} {}", c.at);
+        assert_eq!(f.date_time(t), c.date_time, "{lang} {}", c.at);
+        assert_eq!(f.time(t), c.time, "{lang} {}", c.at);
     }
-    assert_eq!(l.formatter(Lang::Vi).date(t), "22/11/2026");
-    assert_eq!(l.formatter(Lang::ZhCn).date(t), "2026/11/22");
+    assert_eq!(langs.len(), Lang::ALL.len(), "every language has cases");
+}
+
+#[test]
+fn dates_have_four_digit_years_latin_digits_and_no_direction_marks() {
+    let l = Localizer::new().unwrap();
+    let t = DateTime::parse_from_rfc3339("2026-12-02T04:37:19+07:00").unwrap();
+    for lang in Lang::ALL {
+        let dt = l.formatter(lang).date_time(t);
+        assert!(dt.contains("2026") && dt.contains("04:37") && !dt.contains(":19"), "{lang}: {dt}");
+        assert!(dt.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ' || c == ':'), "{lang}: {dt:?}");
+    }
+}
+
+#[test]
+fn the_date_order_follows_the_language() {
+    assert_eq!(DateOrder::of(Lang::En), DateOrder::MonthDayYear);
+    assert_eq!(DateOrder::of(Lang::ZhCn), DateOrder::YearMonthDay);
+    for lang in [Lang::Vi, Lang::El, Lang::Ar] {
+        assert_eq!(DateOrder::of(lang), DateOrder::DayMonthYear, "{lang}");
+    }
+}
+
+/// Isolated formatting wraps each inserted value in U+2068 … U+2069 (the window's
+/// Fluent does the same); plain formatting has none.
+#[test]
+fn isolated_messages_isolate_each_value() {
+    let l = Localizer::new().unwrap();
+    let args = [("name", Arg::Text("Lan".into())), ("at", Arg::Text("02/12/2026 04:37".into()))];
+    let plain = l.t(Lang::Ar, "dayend-report-closed", &args);
+    let isolated = l.t_isolated(Lang::Ar, "dayend-report-closed", &args);
+    assert!(!plain.contains('\u{2068}'), "{plain:?}");
+    assert!(isolated.contains("\u{2068}02/12/2026 04:37\u{2069}") && isolated.contains("\u{2068}Lan\u{2069}"), "{isolated:?}");
+    assert_eq!(isolated.replace(['\u{2068}', '\u{2069}'], ""), plain);
+    assert_eq!(l.t_isolated(Lang::Vi, "no-such-message", &[]), "no-such-message");
 }
 
 #[test]
@@ -218,4 +270,39 @@ fn errors_are_localized_with_money_formatted() {
     let vi = loc.error(Lang::Vi, &e);
     assert!(vi.contains("50.000") && vi != en, "{vi}");
     assert_eq!(loc.t(Lang::Vi, "no-such-message", &[]), "no-such-message");
+}
+
+/// The technician's labels are translated in every language, the partner's own term kept
+/// in brackets where the technician needs it; "ms" is said in the language.
+#[test]
+fn technical_labels_are_translated() {
+    let loc = Localizer::new().unwrap();
+    let partner_terms = [
+        ("setup-key-hub-pos-parent", "Pos Parent"),
+        ("setup-key-hub-pos-id", "Pos ID"),
+        ("setup-key-hub-key1", "Key1"),
+        ("setup-key-hub-key2", "Key2"),
+        ("setup-report-pos-parent", "Pos Parent"),
+        ("setup-report-pos-id", "Pos ID"),
+    ];
+    let viva = [("choice", Arg::Text("viva".into()))];
+    let ms = [("ms", Arg::Int(12))];
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        for (id, term) in partner_terms {
+            let text = loc.t(lang, id, &[]);
+            assert_ne!(text, loc.t(Lang::En, id, &[]), "{lang}: {id} untranslated");
+            assert!(text.contains(term), "{lang}: {id} = {text} lost the partner's term {term}");
+        }
+        for (id, args) in
+            [("hub-menu-hash", &[][..]), ("setting-choice", &viva[..]), ("setup-report-col-ms", &[][..]), ("connect-step-ms", &ms[..])]
+        {
+            let text = loc.t(lang, id, args);
+            assert_ne!(text, loc.t(Lang::En, id, args), "{lang}: {id} untranslated");
+        }
+        for (_, file, src) in SOURCES.iter().filter(|s| s.0 == lang) {
+            for line in src.lines().filter(|l| !l.starts_with('#')) {
+                assert!(!line.contains(" ms") && !line.contains("Hash") && !line.contains("(cloud)"), "{lang}/{file}: {line}");
+            }
+        }
+    }
 }

@@ -260,6 +260,9 @@ const STEPS: &[&str] = &[
     // 10: the issuer's response code a provider passes on beside its own reason code (Viva's
     // ResponseCode beside its ResponseEventId): both are shown with a decline.
     "ALTER TABLE payments ADD COLUMN issuer_code TEXT;",
+    // 11: who took each card payment (the staff member signed in, or the counter's label
+    // when nobody is): attempts journaled before it was kept have none.
+    "ALTER TABLE payments ADD COLUMN taken_by TEXT;",
 ];
 
 pub const LATEST: usize = STEPS.len();
@@ -330,6 +333,8 @@ mod tests {
                 assert_eq!(kept, 1, "the payment journal survives");
                 let issuer: Option<String> = conn.query_row("SELECT issuer_code FROM payments WHERE key = 'p1'", [], |r| r.get(0)).unwrap();
                 assert_eq!(issuer, None, "attempts journaled before issuer codes were kept have none");
+                let taken_by: Option<String> = conn.query_row("SELECT taken_by FROM payments WHERE key = 'p1'", [], |r| r.get(0)).unwrap();
+                assert_eq!(taken_by, None, "attempts journaled before who took them was kept name nobody");
             }
             if from == 2 {
                 let last: i64 = conn.query_row("SELECT last FROM receipt_seq WHERE counter = 'C1'", [], |r| r.get(0)).unwrap();

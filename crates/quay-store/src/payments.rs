@@ -49,6 +49,9 @@ pub struct PaymentRecord {
     pub updated_at: String,
     /// The cart being paid (JSON), so an approved payment can complete its sale after a crash.
     pub cart: Option<String>,
+    /// Who took the payment: the staff member's name (the counter's label when nobody was
+    /// signed in); None for attempts journaled before it was kept.
+    pub taken_by: Option<String>,
     #[serde(flatten)]
     pub details: CardDetails,
 }
@@ -63,10 +66,12 @@ pub struct NewPayment<'a> {
     pub currency: &'a str,
     pub at: &'a str,
     pub cart: Option<&'a str>,
+    /// Who takes the payment (see `PaymentRecord::taken_by`).
+    pub taken_by: Option<&'a str>,
 }
 
 const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
-    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code";
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code, taken_by";
 
 fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
     let sale: String = r.get(1)?;
@@ -84,6 +89,7 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
             created_at: r.get(8)?,
             updated_at: r.get(9)?,
             cart: r.get(10)?,
+            taken_by: r.get(24)?,
             details: CardDetails {
                 terminal_id: r.get(11)?,
                 masked_pan: r.get(12)?,
@@ -118,9 +124,9 @@ impl Store {
         let attempt = may_start_attempt(p.sale_id, &earlier).map_err(payment_err)?;
         let key = format!("{}{}", attempt_key(p.sale_id, attempt), if p.kind == "sale" { String::new() } else { format!("-{}", p.kind) });
         tx.execute(
-            "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9)",
-            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind, p.amount, p.currency, p.at, p.cart],
+            "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart, taken_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9, ?10)",
+            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind, p.amount, p.currency, p.at, p.cart, p.taken_by],
         )?;
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, 'pending', NULL)", params![key, p.at])?;
         tx.commit()?;

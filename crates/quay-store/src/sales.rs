@@ -10,8 +10,9 @@ use uuid::Uuid;
 
 use crate::{Result, Store, StoreError};
 
-/// Who voided a sale, why, and who approved it. `approved_by` is empty until staff roles
-/// exist; the manager's approval slots in here without a schema change.
+/// Why a sale was voided and who approved it: `approved_by` is the name of the manager
+/// whose PIN approved the void (None on a counter without staff, in setup). Who voided it
+/// is the void record's own `cashier`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VoidInfo {
     pub reason: String,
@@ -25,6 +26,8 @@ pub struct SaleRow {
     pub sale: Sale,
     pub voided_by: Option<Uuid>,
     pub void_reason: Option<String>,
+    /// On a void record: the manager who approved it.
+    pub approved_by: Option<String>,
 }
 
 /// `C1-000123`: the counter's code and its own sequence, zero-padded for sorting.
@@ -89,16 +92,17 @@ impl Store {
     /// changes and offsets cannot reorder it).
     pub fn sales_on(&self, day: NaiveDate) -> Result<Vec<SaleRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, v.id, s.void_reason FROM sales s LEFT JOIN sales v ON v.void_of = s.id
+            "SELECT s.id, v.id, s.void_reason, s.approved_by FROM sales s LEFT JOIN sales v ON v.void_of = s.id
              WHERE s.business_date = ?1 ORDER BY s.rowid",
         )?;
-        let rows: Vec<(String, Option<String>, Option<String>)> =
-            stmt.query_map([day.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        type Listed = (String, Option<String>, Option<String>, Option<String>);
+        let rows: Vec<Listed> =
+            stmt.query_map([day.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
-            .map(|(id, voided_by, void_reason)| {
+            .map(|(id, voided_by, void_reason, approved_by)| {
                 let id = parse_uuid(&id)?;
                 let sale = read_sale(&self.conn, id)?.ok_or_else(|| StoreError::Corrupt(format!("sale {id} vanished")))?;
-                Ok(SaleRow { sale, voided_by: voided_by.as_deref().map(parse_uuid).transpose()?, void_reason })
+                Ok(SaleRow { sale, voided_by: voided_by.as_deref().map(parse_uuid).transpose()?, void_reason, approved_by })
             })
             .collect()
     }

@@ -17,6 +17,7 @@ fn new(sale: Uuid, amount: i64) -> NewPayment<'static> {
         currency: "VND",
         at: "2026-11-22T09:00:00+07:00",
         cart: Some("{\"lines\":[]}"),
+        taken_by: Some("Lan"),
     }
 }
 
@@ -29,6 +30,7 @@ fn an_attempt_is_journaled_before_the_call_and_moves_by_the_rules() {
         let mut s = Store::open(&path).unwrap();
         let p = s.begin_payment(&new(sale, 95_000)).unwrap();
         assert_eq!((p.attempt, p.state, p.key.as_str()), (1, Pending, "00000000-0000-0000-0000-00000000002a-1"));
+        assert_eq!(p.taken_by.as_deref(), Some("Lan"), "who takes the payment is journaled with it");
         // A second attempt while the first is in flight is refused.
         assert_eq!(s.begin_payment(&new(sale, 95_000)).unwrap_err().code(), "err-payment-unresolved");
         s.payment_transition(&p.key, Sent, &CardDetails::default(), "2026-11-22T09:00:01+07:00").unwrap();
@@ -39,6 +41,7 @@ fn an_attempt_is_journaled_before_the_call_and_moves_by_the_rules() {
     let open = s.payments_unresolved().unwrap();
     assert_eq!(open.iter().map(|p| (p.key.as_str(), p.state)).collect::<Vec<_>>(), [(key.as_str(), Sent)]);
     assert_eq!(open[0].cart.as_deref(), Some("{\"lines\":[]}"), "the cart is kept to complete the sale");
+    assert_eq!(open[0].taken_by.as_deref(), Some("Lan"), "and who took it, for the sale it completes");
     // Resolved by asking the terminal: unknown first, then what the status enquiry says.
     s.payment_transition(
         &key,

@@ -23,6 +23,8 @@ export interface CashPreview { due: MoneyView; tendered: MoneyView; change: Mone
 export interface Closed { sale_id: string; receipt_no: string; change: MoneyView; message: string }
 export interface ReceiptRow { kind: string; text: string; amount: string | null }
 export interface Receipt { sale_id: string; receipt_no: string; rows: ReceiptRow[] }
+/** Where a printed receipt went (its PDF, until issue 19 sends it to the receipt printer). */
+export interface PrintedReceipt { path: string }
 export interface SaleSummary { id: string; receipt_no: string; time: string; total: MoneyView; status: 'closed' | 'voided' | 'void'; item_count: number }
 export interface SalesDay { date: string; sales: SaleSummary[]; count: number; net: MoneyView }
 
@@ -260,6 +262,7 @@ export const api = {
   cashPreview: (tendered: string) => call<CashPreview>('cash_preview', { tendered }),
   payCash: (tendered: string | null) => call<Closed>('pay_cash', { tendered }),
   receipt: (saleId: string) => call<Receipt>('receipt', { saleId }),
+  printReceipt: (saleId: string) => call<PrintedReceipt>('print_receipt', { saleId }),
   salesToday: () => call<SalesDay>('sales_today'),
   /** `approverPin`: a manager's PIN typed at this screen; null only in setup. */
   voidSale: (saleId: string, reason: string, approverPin: string | null) => call<SalesDay>('void_sale', { saleId, reason, approverPin }),

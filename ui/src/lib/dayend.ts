@@ -6,6 +6,7 @@ import {
   type SettleAction,
 } from './api';
 import { intlLocale, type Lang } from './fluent';
+import { formatDateTime } from './datetime';
 
 /** One row of the reconciliation table: a bank line or a counter payment. */
 export type LineRow =
@@ -160,11 +161,10 @@ export function formatSigned(minor: number, currency: string, lang: Lang, digits
   return minor > 0 ? `+${text}` : text;
 }
 
-/** An instant (RFC 3339) in `lang`'s short date and time; text that is not one is shown as it is. */
+/** An instant (RFC 3339) in `lang`'s one date-time style, as the backend prints it (see
+ *  ./datetime); text that is not one is shown as it is. */
 export function formatWhen(iso: string, lang: Lang, timeZone?: string): string {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(d);
+  return formatDateTime(iso, lang, timeZone);
 }
 
 /** What the cash field keeps of what was typed: digits and one decimal point (a comma

@@ -16,20 +16,15 @@ const payment = (due: number, vouchers: number, card = 0): PaymentView => ({
 describe('voucher expiry', () => {
   const iso = '2025-12-31T23:59:00+07:00';
 
-  it('formats the instant in the language, in the given zone', () => {
-    const en = formatExpiry(iso, 'en', 'UTC');
-    expect(en).toContain('2025');
-    expect(en).toContain('4:59');
-    expect(en).toContain('Dec');
-    expect(formatExpiry(iso, 'zh-CN', 'UTC')).toContain('2025年12月31日');
-    expect(formatExpiry(iso, 'el', 'UTC')).toContain('Δεκ');
-    expect(formatExpiry(iso, 'vi', 'Asia/Ho_Chi_Minh')).toContain('23:59');
+  it('formats the instant in the language’s one date-time style, in the given zone', () => {
+    expect(formatExpiry(iso, 'en', 'UTC')).toBe('12/31/2025 16:59');
+    expect(formatExpiry(iso, 'zh-CN', 'UTC')).toBe('2025/12/31 16:59');
+    expect(formatExpiry(iso, 'el', 'UTC')).toBe('31/12/2025 16:59');
+    expect(formatExpiry(iso, 'vi', 'Asia/Ho_Chi_Minh')).toBe('31/12/2025 23:59');
   });
 
   it('keeps Latin digits in Arabic', () => {
-    const ar = formatExpiry(iso, 'ar', 'UTC');
-    expect(ar).toContain('2025');
-    expect(ar).not.toMatch(/[\u0660-\u0669]/);
+    expect(formatExpiry(iso, 'ar', 'UTC')).toBe('31/12/2025 16:59');
   });
 
   it('shows text that is not a date as it came', () => {

@@ -1,14 +1,14 @@
 // Voucher dialog helpers. The hub and the backend decide everything about a voucher
 // (status, value, what it pays, whether it applies); these only present their answers.
 import type { Partner, PaymentView, VoucherView } from './api';
-import { intlLocale, type Lang } from './fluent';
+import { formatDateTime, localZone } from './datetime';
+import type { Lang } from './fluent';
 
-/** An RFC 3339 instant as a date and time in `lang` (the counter's clock zone unless
- *  `timeZone` is given); text that is not a date is shown as it came. */
+/** An RFC 3339 instant from the hub as a date and time in `lang`'s one date-time style, on
+ *  the counter's clock (its zone unless `timeZone` is given); text that is not a date is
+ *  shown as it came. */
 export function formatExpiry(iso: string, lang: Lang, timeZone?: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(when);
+  return formatDateTime(iso, lang, timeZone ?? localZone());
 }
 
 /** What was last checked: the partner and the code as typed. */

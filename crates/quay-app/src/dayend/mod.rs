@@ -240,9 +240,12 @@ impl Counter {
     pub fn close_day(&self, day: NaiveDate, cash_counted: Option<Money>, reason: Option<&str>, actor: &str) -> Result<DayClose> {
         let date = Self::day_text(day);
         if let Some(c) = self.day_close(day)? {
+            // Said in the counter's date style, as every other date it shows.
+            let f = self.i18n().formatter(self.lang());
+            let at = chrono::DateTime::parse_from_rfc3339(&c.closed_at).map(|t| f.date_time(t)).unwrap_or(c.closed_at);
             return Err(AppError::new(
                 "err-dayend-already-closed",
-                vec![("date", date.as_str().into()), ("name", c.closed_by.into()), ("at", c.closed_at.into())],
+                vec![("date", f.day(day).into()), ("name", c.closed_by.into()), ("at", at.into())],
             ));
         }
         self.close_blockers()?;

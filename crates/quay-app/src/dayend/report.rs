@@ -98,11 +98,13 @@ impl Counter {
     pub fn day_report_document(&self, report: &DayReport, lang: Lang) -> Result<Document> {
         let i18n = self.i18n();
         let f = i18n.formatter(lang);
-        let t = |id: &str, args: &[(&str, Arg)]| i18n.t(lang, id, args);
+        // Right to left, each inserted value (a date, a name, an amount) is isolated so it
+        // keeps its own direction in the sentence; quay-pdf draws none of the marks.
+        let t = |id: &str, args: &[(&str, Arg)]| if lang.is_rtl() { i18n.t_isolated(lang, id, args) } else { i18n.t(lang, id, args) };
         let cur: Currency = report.totals.currency.parse().unwrap_or(self.config().currency);
         let m = |minor: i64| f.money(Money::new(minor, cur));
         let day = NaiveDate::parse_from_str(&report.date, "%Y-%m-%d").map_err(AppError::internal)?;
-        let day_text = f.date(day.and_hms_opt(12, 0, 0).expect("noon exists").and_utc().fixed_offset());
+        let day_text = f.day(day);
         let when = |rfc: &str| DateTime::parse_from_rfc3339(rfc).map(|d| f.date_time(d)).unwrap_or_else(|_| rfc.to_string());
         let col = |id: &str, align: Align, w: f32| Column { header: t(id, &[]), align, width_fraction: w };
         let tally_table = |first: &str, rows: Vec<Vec<String>>| -> Block {
@@ -271,7 +273,7 @@ impl Counter {
             }
         }
         Ok(Document {
-            title: t("dayend-report-title", &[("date", day_text.into())]),
+            title: i18n.t(lang, "dayend-report-title", &[("date", day_text.into())]),
             locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
             page: PageSize::A4,
             blocks: b,
@@ -405,6 +407,25 @@ impl Counter {
     /// The receipt of a sale as PDF bytes.
     pub fn receipt_pdf(&self, sale_id: uuid::Uuid) -> Result<Vec<u8>> {
         render(&self.receipt_document(sale_id)?)
+    }
+
+    /// Prints a sale's receipt from the window (Print on the receipt, Reprint from the
+    /// day's sales): the PDF `quay sales receipt` writes, in the counter's language, as
+    /// `reports/receipts/receipt-<number>.pdf` in the data directory — private like every
+    /// report. Printing again writes the same file again; like the command line, it is not
+    /// marked as a copy and not audited (it changes nothing). Returns where it went.
+    ///
+    /// Issue 19 (ESC/POS printers) will send this to the counter's receipt printer.
+    pub fn print_receipt(&self, sale_id: uuid::Uuid) -> Result<std::path::PathBuf> {
+        let receipt_no = self.sale(sale_id)?.receipt_no;
+        let pdf = self.receipt_pdf(sale_id)?;
+        let dir = self.data_dir().join("reports").join("receipts");
+        crate::files::private_dir(&dir)?;
+        // The counter id is the technician's text: nothing in it may leave the folder.
+        let name: String = receipt_no.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        let path = dir.join(format!("receipt-{name}.pdf"));
+        crate::files::write_private(&path, &pdf)?;
+        Ok(path)
     }
 }
 

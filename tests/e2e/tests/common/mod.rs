@@ -177,6 +177,9 @@ pub async fn by_testid(d: &WebDriver, id: &str) -> WebDriverResult<WebElement> {
 pub async fn click(d: &WebDriver, id: &str) -> WebDriverResult<()> {
     let el = by_testid(d, id).await?;
     covers(d, &output_dir(), &format!("before-{id}"), false).await?;
+    // As a person does: bring it to the middle of its scrolling box first (the driver's own
+    // scrolling may leave it at an edge, where its centre can fall on something else).
+    d.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", vec![el.to_json()?]).await?;
     el.click().await
 }
 
@@ -373,7 +376,9 @@ const layer = dialogs.length ? dialogs[dialogs.length - 1] : document.body;
 const controls = [...document.querySelectorAll(CONTROLS)].filter(shown);
 const problems = [];
 for (const m of [...document.querySelectorAll(MESSAGES)].filter(shown)) {
-  const mr = m.getBoundingClientRect();
+  // A message scrolled out of its list is not over anything.
+  const mr = visible(m);
+  if (!mr) continue;
   for (const c of controls) {
     // Behind an open dialog nothing can be pressed: only the dialog's controls count.
     if (m.contains(c) || c.contains(m) || !layer.contains(c)) continue;
