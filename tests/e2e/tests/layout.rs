@@ -20,7 +20,6 @@ use common::*;
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-const AUDIT: &str = include_str!("common/audit.js");
 
 /// Names that are the same in every language: brands, the partners' own names.
 const ALLOW: &[&str] =

@@ -6,7 +6,11 @@
 // screen without scrolling, except in a list marked `data-scrolls` (the item grid, the
 // cart's lines). Only the active layer is audited: the topmost dialog when one is open
 // (nothing behind it can be pressed), else the window.
+// arguments[4] = how much: 'full' (the default), or only what covers a control: 'covers'
+// (a message over a control, anything over a control's centre) or 'messages' (the former),
+// which every `click` of the window tests runs first.
 const [EN, ALLOW, LANG, FITS] = arguments;
+const MODE = arguments[4] || 'full';
 const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=tab], [tabindex]:not([tabindex="-1"])';
 const MESSAGES = '.toast, [role=alert], [role=status], .progress, [data-overlay]';
 const MIN_TARGET = 44;
@@ -84,7 +88,7 @@ const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b
 const related = (a, b) => a.contains(b) || b.contains(a) || (a.labels && [...a.labels].some((l) => l.contains(b))) || (b.labels && [...b.labels].some((l) => l.contains(a)));
 
 // 1. Every control whole on screen (or in a list that scrolls to it), big enough to touch.
-for (const c of controls) {
+for (const c of MODE === 'full' ? controls : []) {
   const why = reach(c);
   if (why) problems.push(`${name(c)} ${why}`);
   else if (FITS && !c.closest('[data-scrolls]')) {
@@ -107,7 +111,7 @@ for (const c of controls) {
 
 // 2. No two controls overlap; no message sits on a control; nothing covers a control's centre.
 const vis = controls.map(visible);
-for (let i = 0; i < controls.length; i++) {
+for (let i = 0; i < (MODE === 'full' ? controls.length : 0); i++) {
   if (!vis[i]) continue;
   for (let j = i + 1; j < controls.length; j++) {
     if (!vis[j] || related(controls[i], controls[j])) continue;
@@ -123,13 +127,15 @@ for (const m of [...document.querySelectorAll(MESSAGES)].filter(shown)) {
   });
 }
 controls.forEach((c, i) => {
-  if (!vis[i] || c.disabled) return;
+  if (MODE === 'messages' || !vis[i] || c.disabled) return;
   const v = vis[i];
   const hit = document.elementFromPoint((v.left + v.right) / 2, (v.top + v.bottom) / 2);
   if (hit && !c.contains(hit) && !hit.contains(c) && !(c.labels && [...c.labels].some((l) => l.contains(hit)))) {
     problems.push(`${name(hit)} covers ${name(c)}`);
   }
 });
+
+if (MODE !== 'full') return [...new Set(problems)];
 
 // The elements that show text of their own (not only through children).
 const texts = [];

@@ -339,65 +339,8 @@ pub async fn set_locale(d: &WebDriver, lang: &str) -> WebDriverResult<()> {
     }
 }
 
-/// What covers a control, as the page sees it: every message (toast, alert, status,
-/// progress) whose box meets a control's box, and every control of the active layer (the
-/// topmost dialog, else the window) whose centre, where it is scrolled into view, hits
-/// another element. Empty when nothing covers anything.
-const COVER_CHECK: &str = r#"
-const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=tab], [tabindex]:not([tabindex="-1"])';
-const MESSAGES = '.toast, [role=alert], [role=status], .progress, [data-overlay]';
-const shown = (el) => {
-  const r = el.getBoundingClientRect();
-  const s = getComputedStyle(el);
-  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
-};
-const name = (el) => {
-  const id = el.getAttribute('data-testid');
-  const text = (el.innerText || el.value || '').trim().slice(0, 30);
-  return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${text}"`;
-};
-// The part of an element a person can see: its box cut by every clipping ancestor
-// (a scrolled list) and the viewport; null when nothing of it shows.
-const visible = (el) => {
-  let r = el.getBoundingClientRect();
-  let [l, t, rr, b] = [Math.max(r.left, 0), Math.max(r.top, 0), Math.min(r.right, innerWidth), Math.min(r.bottom, innerHeight)];
-  for (let p = el.parentElement; p; p = p.parentElement) {
-    const s = getComputedStyle(p);
-    if (/(auto|scroll|hidden|clip)/.test(s.overflow + s.overflowX + s.overflowY)) {
-      const c = p.getBoundingClientRect();
-      [l, t, rr, b] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rr, c.right), Math.min(b, c.bottom)];
-    }
-  }
-  return rr - l > 1 && b - t > 1 ? { left: l, top: t, right: rr, bottom: b } : null;
-};
-const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-const dialogs = [...document.querySelectorAll('.dialog')].filter(shown);
-const layer = dialogs.length ? dialogs[dialogs.length - 1] : document.body;
-const controls = [...document.querySelectorAll(CONTROLS)].filter(shown);
-const problems = [];
-for (const m of [...document.querySelectorAll(MESSAGES)].filter(shown)) {
-  // A message scrolled out of its list is not over anything.
-  const mr = visible(m);
-  if (!mr) continue;
-  for (const c of controls) {
-    // Behind an open dialog nothing can be pressed: only the dialog's controls count.
-    if (m.contains(c) || c.contains(m) || !layer.contains(c)) continue;
-    const cr = visible(c);
-    if (cr && meet(mr, cr)) problems.push(`${name(m)} covers ${name(c)}`);
-  }
-}
-for (const c of arguments[0] ? controls : []) {
-  if (!layer.contains(c) || c.disabled) continue;
-  const v = visible(c);
-  if (!v) continue;
-  const x = (v.left + v.right) / 2, y = (v.top + v.bottom) / 2;
-  const hit = document.elementFromPoint(x, y);
-  if (hit && !c.contains(hit) && !hit.contains(c) && !(c.labels && [...c.labels].some((l) => l.contains(hit)))) {
-    problems.push(`${name(hit)} covers ${name(c)}`);
-  }
-}
-return problems;
-"#;
+/// The layout audit's script (`audit.js`); `click` runs its part about what covers a control.
+pub const AUDIT: &str = include_str!("audit.js");
 
 /// Fails (with a screenshot named `name`) when a message or anything else covers a control.
 pub async fn assert_nothing_covers(d: &WebDriver, out: &Path, name: &str) -> WebDriverResult<()> {
@@ -405,7 +348,10 @@ pub async fn assert_nothing_covers(d: &WebDriver, out: &Path, name: &str) -> Web
 }
 
 async fn covers(d: &WebDriver, out: &Path, name: &str, all: bool) -> WebDriverResult<()> {
-    let problems: Vec<String> = d.execute(COVER_CHECK, vec![json!(all)]).await?.convert()?;
+    // Messages over any control of the active layer (the topmost dialog, else the window);
+    // with `all`, also anything over a control's centre, where it is scrolled into view.
+    let mode = if all { "covers" } else { "messages" };
+    let problems: Vec<String> = d.execute(AUDIT, vec![json!([]), json!([]), json!("en"), json!(false), json!(mode)]).await?.convert()?;
     if !problems.is_empty() {
         let _ = shot(d, out, &format!("covered-{name}")).await;
         panic!("{name}: {problems:#?}");
