@@ -42,6 +42,12 @@ err-bad-ring = «{ $text }» ليس صنفًا صالحًا للإدخال (ITEM
 err-bad-pay = «{ $text }» ليس دفعة صالحة (cash[:AMOUNT]).
 err-bad-locale = لغة غير معروفة: { $tag }.
 err-internal = خطأ غير متوقع: { $detail }
+err-background-busy = العمل في الخلفية لهذا الصندوق (المزامنة مع الخادم المركزي، webhook فيفا) تقوم به { $what ->
+    [window] نافذة Quay
+    [sync-run] «quay sync run»
+   *[other] عملية أخرى
+} (pid { $pid }).
+background-waiting = في انتظار توقفها…
 err-config-key = { $key } ليس إعداداً يمكن لهذا الأمر تغييره. الإعدادات: { $keys }.
 err-config-value = «{ $value }» ليست قيمة صالحة لـ { $key }.
 err-hub-not-configured = لم يُضبط الاتصال بالخادم المركزي بعد (الناقص: { $missing }).

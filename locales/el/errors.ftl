@@ -42,6 +42,12 @@ err-bad-ring = Το «{ $text }» δεν είναι είδος για καταχ
 err-bad-pay = Το «{ $text }» δεν είναι πληρωμή (cash[:AMOUNT]).
 err-bad-locale = Άγνωστη γλώσσα { $tag }.
 err-internal = Απρόσμενο σφάλμα: { $detail }
+err-background-busy = Τις εργασίες παρασκηνίου αυτού του ταμείου (συγχρονισμός με το κεντρικό σύστημα, webhook της Viva) τις κάνει { $what ->
+    [window] το παράθυρο του Quay
+    [sync-run] το «quay sync run»
+   *[other] άλλη διεργασία
+} (pid { $pid }).
+background-waiting = Αναμονή μέχρι να σταματήσει…
 err-config-key = Το { $key } δεν είναι ρύθμιση που μπορεί να αλλάξει αυτή η εντολή. Ρυθμίσεις: { $keys }.
 err-config-value = Το «{ $value }» δεν είναι έγκυρη τιμή για το { $key }.
 err-hub-not-configured = Η σύνδεση με το κεντρικό σύστημα δεν έχει ρυθμιστεί ακόμη (λείπουν: { $missing }).

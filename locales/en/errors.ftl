@@ -48,6 +48,12 @@ err-bad-ring = “{ $text }” is not an item to ring (ITEM_ID[*QTY][+OPTION_ID.
 err-bad-pay = “{ $text }” is not a payment (cash[:AMOUNT]).
 err-bad-locale = Unknown language { $tag }.
 err-internal = Unexpected error: { $detail }
+err-background-busy = The background work of this counter (hub sync, Viva webhook) is done by { $what ->
+    [window] the Quay window
+    [sync-run] “quay sync run”
+   *[other] another process
+} (pid { $pid }).
+background-waiting = Waiting until it stops…
 err-config-key = { $key } is not a setting this command can change. Settings: { $keys }.
 err-config-value = “{ $value }” is not a valid value for { $key }.
 err-hub-not-configured = The hub connection is not set up yet (missing: { $missing }).

@@ -42,6 +42,12 @@ err-bad-ring = “{ $text }” không phải là món hợp lệ để nhập (I
 err-bad-pay = “{ $text }” không phải là khoản thanh toán hợp lệ (cash[:AMOUNT]).
 err-bad-locale = Không rõ ngôn ngữ { $tag }.
 err-internal = Lỗi không mong muốn: { $detail }
+err-background-busy = Công việc nền của quầy này (đồng bộ với máy chủ, webhook Viva) đang do { $what ->
+    [window] cửa sổ Quay
+    [sync-run] “quay sync run”
+   *[other] một tiến trình khác
+} thực hiện (pid { $pid }).
+background-waiting = Đang chờ đến khi nó dừng…
 err-config-key = { $key } không phải là cài đặt mà lệnh này được thay đổi. Các cài đặt: { $keys }.
 err-config-value = “{ $value }” không phải là giá trị hợp lệ cho { $key }.
 err-hub-not-configured = Chưa thiết lập kết nối với máy chủ (còn thiếu: { $missing }).

@@ -42,6 +42,12 @@ err-bad-ring = “{ $text }”不是可录入的商品（ITEM_ID[*QTY][+OPTION_I
 err-bad-pay = “{ $text }”不是有效的付款（cash[:AMOUNT]）。
 err-bad-locale = 未知语言 { $tag }。
 err-internal = 意外错误：{ $detail }
+err-background-busy = 此收银台的后台工作（与总部同步、Viva webhook）正由{ $what ->
+    [window] Quay 窗口
+    [sync-run] “quay sync run”
+   *[other] 另一个进程
+}执行（pid { $pid }）。
+background-waiting = 正在等待其停止…
 err-config-key = { $key } 不是此命令可以更改的设置。可用设置：{ $keys }。
 err-config-value = “{ $value }” 不是 { $key } 的有效值。
 err-hub-not-configured = 尚未设置总部连接（缺少：{ $missing }）。

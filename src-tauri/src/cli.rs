@@ -779,6 +779,11 @@ fn execute(counter: &Counter, command: Command, lang: Lang) -> Result<String, Ap
             }
         }
         Command::Sync { cmd: SyncCmd::Run } => {
+            // One background worker per counter: wait while the window or another
+            // `quay sync run` holds the data directory's background lock (said once).
+            let _lock = quay_app::background::take_waiting(counter.data_dir(), "sync run", |holder| {
+                eprintln!("quay: {} {}", counter.i18n().error(lang, &holder.error()), counter.i18n().t(lang, "background-waiting", &[]));
+            })?;
             let counter = std::sync::Arc::new(Counter::open(counter.data_dir())?);
             let hook = counter.webhook_config()?;
             block_on(async move {

@@ -685,43 +685,61 @@ pub fn run(data_dir: PathBuf) -> i32 {
                 counter.set_listener(move |e| {
                     let _ = handle.emit("quay-event", e);
                 });
-                // Card attempts a crash left open are settled by asking the terminal.
-                let settle = counter.clone();
-                tauri::async_runtime::spawn_blocking(move || {
-                    // Voucher redemptions a crash left open: asked of the hub, never redone.
-                    match settle.resolve_vouchers() {
-                        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open voucher redemptions settled"),
-                        Ok(_) => {}
-                        Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
+                // One background worker per counter: if `quay sync run` (or another window)
+                // holds the data directory's background lock, this window does no background
+                // work but rings as usual; its sales wait in the outbox for that worker.
+                let lock = match quay_app::background::try_take(counter.data_dir(), "window") {
+                    Ok(Ok(lock)) => Some(lock),
+                    Ok(Err(holder)) => {
+                        tracing::warn!(holder = %holder, "{}", counter.i18n().error(Lang::En, &holder.error()));
+                        None
                     }
-                    if let Ok(t) = settle.card_terminal_to_ask() {
-                        match settle.resolve_payments(t.as_ref()) {
-                            Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
+                    Err(e) => {
+                        tracing::error!(error = %e.detail, "cannot take the background lock; no background work");
+                        None
+                    }
+                };
+                if let Some(lock) = lock {
+                    // Held until the process ends.
+                    std::mem::forget(lock);
+                    // Card attempts a crash left open are settled by asking the terminal.
+                    let settle = counter.clone();
+                    tauri::async_runtime::spawn_blocking(move || {
+                        // Voucher redemptions a crash left open: asked of the hub, never redone.
+                        match settle.resolve_vouchers() {
+                            Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open voucher redemptions settled"),
                             Ok(_) => {}
-                            Err(e) => tracing::warn!(error = %e.detail, "open card payments not settled"),
+                            Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
                         }
-                    }
-                });
-                // Viva's webhook, when a technician configured one (off by default).
-                match counter.webhook_config() {
-                    Ok(Some(config)) => {
-                        let hooked = counter.clone();
-                        tauri::async_runtime::spawn(async move {
-                            match quay_app::webhook::bind(&config).await {
-                                Ok(l) => {
-                                    if let Err(e) = quay_app::webhook::serve(l, hooked, config, std::future::pending()).await {
-                                        tracing::error!(error = %e, "the Viva webhook listener stopped");
-                                    }
-                                }
-                                Err(e) => tracing::error!(addr = %config.listen, error = %e, "the Viva webhook listener cannot bind"),
+                        if let Ok(t) = settle.card_terminal_to_ask() {
+                            match settle.resolve_payments(t.as_ref()) {
+                                Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
+                                Ok(_) => {}
+                                Err(e) => tracing::warn!(error = %e.detail, "open card payments not settled"),
                             }
-                        });
+                        }
+                    });
+                    // Viva's webhook, when a technician configured one (off by default).
+                    match counter.webhook_config() {
+                        Ok(Some(config)) => {
+                            let hooked = counter.clone();
+                            tauri::async_runtime::spawn(async move {
+                                match quay_app::webhook::bind(&config).await {
+                                    Ok(l) => {
+                                        if let Err(e) = quay_app::webhook::serve(l, hooked, config, std::future::pending()).await {
+                                            tracing::error!(error = %e, "the Viva webhook listener stopped");
+                                        }
+                                    }
+                                    Err(e) => tracing::error!(addr = %config.listen, error = %e, "the Viva webhook listener cannot bind"),
+                                }
+                            });
+                        }
+                        Ok(None) => {}
+                        Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
                     }
-                    Ok(None) => {}
-                    Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
+                    // The hub sync runs beside the window; it never blocks a sale.
+                    tauri::async_runtime::spawn(quay_app::sync::run(counter));
                 }
-                // The hub sync runs beside the window; it never blocks a sale.
-                tauri::async_runtime::spawn(quay_app::sync::run(counter));
                 Ok(())
             }
         })

@@ -20,7 +20,6 @@ use common::*;
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-
 /// Names that are the same in every language: brands, the partners' own names.
 const ALLOW: &[&str] =
     &["Quay", "Quay Café", "MoMo", "GiftPop", "Viva", "ZVT", "VNPAY", "ZaloPay", "Alipay", "PDF", "CSV", "Visa", "Mastercard"];

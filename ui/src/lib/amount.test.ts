@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupAmount, plainAmount, regroup, separators } from './amount';
+import { currencyDigits, formatMoney, formatSigned, groupAmount, majorText, plainAmount, regroup, separators } from './amount';
 
 describe('a typed amount grouped as the language writes it', () => {
   it('knows each language’s separators, as the backend formats money', () => {
@@ -66,5 +66,54 @@ describe('a typed amount grouped as the language writes it', () => {
     expect(regroup('1,0x00', 4, 'en', 0)).toEqual({ plain: '1000', text: '1,000', caret: 3 });
     // A decimal comma in Greek.
     expect(regroup('1234,5', 6, 'el', 2)).toEqual({ plain: '1234.5', text: '1.234,5', caret: 7 });
+  });
+});
+
+describe('money in minor units, written as the backend writes it', () => {
+  it('matches crates/quay-i18n (format.rs money) in every language', () => {
+    // The cases of crates/quay-i18n/src/tests.rs, digits as the currency has them.
+    const cases: [Parameters<typeof formatMoney>[2], number, string, string][] = [
+      ['vi', 125_000, 'VND', '125.000\u00a0₫'],
+      ['en', 125_000, 'VND', '₫125,000'],
+      ['el', 125_000, 'VND', '125.000\u00a0₫'],
+      ['zh-CN', 125_000, 'VND', '₫125,000'],
+      ['el', 123_450, 'EUR', '1.234,50\u00a0€'],
+      ['en', 123_450, 'EUR', '€1,234.50'],
+      ['zh-CN', 123_450, 'EUR', '€1,234.50'],
+      ['vi', 1_250, 'EUR', '12,50\u00a0€'],
+      ['en', 5, 'EUR', '€0.05'],
+      ['en', 0, 'VND', '₫0'],
+      ['en', -45_000, 'VND', '-₫45,000'],
+      ['vi', 500, 'VND', '500\u00a0₫'],
+    ];
+    for (const [lang, minor, currency, want] of cases) expect(formatMoney(minor, currency, lang), `${lang} ${minor} ${currency}`).toBe(want);
+  });
+
+  it('writes Arabic with Latin digits, grouped, the sign after the number', () => {
+    expect(formatMoney(125_000, 'VND', 'ar')).toBe('125,000\u00a0₫');
+    expect(formatMoney(150, 'EUR', 'ar')).toBe('1.50\u00a0€');
+    expect(formatMoney(-250, 'EUR', 'el')).toBe('-2,50\u00a0€');
+  });
+
+  it('takes the counter’s decimals when given, the currency’s otherwise', () => {
+    expect(currencyDigits('VND')).toBe(0);
+    expect(currencyDigits('EUR')).toBe(2);
+    expect(currencyDigits('KWD')).toBe(3);
+    expect(formatMoney(1_234_567, 'KWD', 'en')).toBe('KWD1,234.567');
+    expect(formatMoney(45_000, 'VND', 'vi', 0)).toBe('45.000\u00a0₫');
+    expect(formatMoney(100, 'JPY', 'zh-CN')).toBe('JP¥100');
+    // Beyond a double's exact integers, still exact: no floats on the way.
+    expect(formatMoney(12_345_678_901_234_56, 'EUR', 'en')).toBe('€12,345,678,901,234.56');
+  });
+
+  it('shows the sign of a difference', () => {
+    expect(formatSigned(150, 'EUR', 'en')).toBe('+€1.50');
+    expect(formatSigned(-150, 'EUR', 'vi')).toBe('-1,50\u00a0€');
+    expect(formatSigned(0, 'VND', 'el')).toBe('0\u00a0₫');
+  });
+
+  it('writes minor units as exact major text', () => {
+    expect(majorText(-5, 2)).toBe('-0.05');
+    expect(majorText(7, 0)).toBe('7');
   });
 });

@@ -1,7 +1,8 @@
 // An amount typed into a text field, shown with the locale's grouping as it is typed
 // ("100000" reads "100,000" in English, "100.000" in Vietnamese and Greek) while the
 // backend still receives the plain decimal it parses exactly ("100000", "12.5"). No
-// arithmetic on money here: only characters move.
+// arithmetic on money here: only characters move. Money the backend did not format (the
+// day-end figures arrive as minor units) is written here too, as the backend writes it.
 import { cleanAmount } from './dayend';
 import { intlLocale, type Lang } from './fluent';
 
@@ -69,4 +70,55 @@ export function regroup(text: string, caret: number, lang: Lang, digits: number)
   // Counted on what was kept: a refused character (a letter, a third decimal) does not count.
   const before = Math.min(significantBefore(text, caret, sep), significantBefore(shown, shown.length, sep));
   return { plain, text: shown, caret: positionAfter(shown, before, sep) };
+}
+
+
+/** Decimals of `currency` as Intl knows them (VND 0, EUR 2, KWD 3). */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Minor units as an exact decimal string in major units: 123456, 2 → "1234.56". */
+export function majorText(minor: number, digits: number): string {
+  const neg = minor < 0;
+  const abs = String(Math.abs(Math.trunc(minor)));
+  if (digits <= 0) return (neg ? '-' : '') + abs;
+  const padded = abs.padStart(digits + 1, '0');
+  return `${neg ? '-' : ''}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+/** The currency signs the backend prints (crates/quay-i18n/src/format.rs, `symbol`). */
+function symbol(currency: string, lang: Lang): string {
+  switch (currency) {
+    case 'VND': return '₫';
+    case 'EUR': return '€';
+    case 'USD': return '$';
+    case 'CNY': return '¥';
+    case 'JPY': return lang === 'zh-CN' ? 'JP¥' : '¥';
+    case 'EGP': return 'E£';
+    default: return currency;
+  }
+}
+
+/** An amount in minor units of `currency`, written as the backend writes money (the
+ *  `text` of its `{ minor, text }`): the currency's decimals (`digits`, by default the
+ *  currency's), the locale's grouping, Latin digits in Arabic, the sign before the number
+ *  in English and Chinese (`₫125,000`, `-€1.50`) and after it, past a no-break space, in
+ *  Vietnamese, Greek and Arabic (`125.000 ₫`, `1.234,50 €`). Exact: no floats. */
+export function formatMoney(minor: number, currency: string, lang: Lang, digits = currencyDigits(currency)): string {
+  const neg = minor < 0;
+  const number = groupAmount(majorText(Math.abs(Math.trunc(minor)), digits), lang);
+  const sign = symbol(currency, lang);
+  if (lang === 'en' || lang === 'zh-CN') return `${neg ? '-' : ''}${sign}${number}`;
+  return `${neg ? '-' : ''}${number}\u00a0${sign}`;
+}
+
+/** An amount with its sign always shown (differences): +€1.50, -€2.00, €0.00. */
+export function formatSigned(minor: number, currency: string, lang: Lang, digits = currencyDigits(currency)): string {
+  const text = formatMoney(minor, currency, lang, digits);
+  return minor > 0 ? `+${text}` : text;
 }

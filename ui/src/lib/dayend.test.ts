@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BankCategory, BankLineView, BankReconciliation, CounterPaymentView, MatchItem } from './api';
 import {
-  actionsFor, canSettle, cashDifference, categoryId, cleanAmount, formatMinor, formatSigned, groupByCategory, linkTargets,
-  majorText, minorOf, rowOf, rowsOf, settleRequest, summaryCounts, tallyRows, type LineRow,
+  actionsFor, canSettle, cashDifference, categoryId, cleanAmount, groupByCategory, linkTargets,
+  minorOf, rowOf, rowsOf, settleRequest, summaryCounts, tallyRows, type LineRow,
 } from './dayend';
+import { formatMoney, formatSigned, majorText } from './amount';
 
 const match = { rule: null, matched_to: null, difference: null, candidates: [] as MatchItem[], note: null };
 function bank(id: string, line: number, category: BankCategory, extra: Partial<BankLineView> = {}): BankLineView {
@@ -140,10 +141,10 @@ describe('amounts', () => {
   });
 
   it('formats money in the language, Latin digits in Arabic', () => {
-    expect(formatMinor(123456, 'EUR', 'en')).toBe('€1,234.56');
-    expect(formatMinor(45000, 'VND', 'vi')).toContain('45.000');
-    expect(formatMinor(-250, 'EUR', 'el')).toContain('2,50');
-    expect(formatMinor(150, 'EUR', 'ar')).toMatch(/1[.,٫]50/);
+    expect(formatMoney(123456, 'EUR', 'en')).toBe('€1,234.56');
+    expect(formatMoney(45000, 'VND', 'vi')).toContain('45.000');
+    expect(formatMoney(-250, 'EUR', 'el')).toContain('2,50');
+    expect(formatMoney(150, 'EUR', 'ar')).toMatch(/1[.,٫]50/);
     expect(formatSigned(150, 'EUR', 'en')).toBe('+€1.50');
     expect(formatSigned(-150, 'EUR', 'en')).toBe('-€1.50');
     expect(formatSigned(0, 'EUR', 'en')).toBe('€0.00');

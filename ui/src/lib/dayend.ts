@@ -5,7 +5,7 @@ import {
   BANK_CATEGORIES, type BankCategory, type BankLineView, type BankReconciliation, type CounterPaymentView, type MatchItem,
   type SettleAction,
 } from './api';
-import { intlLocale, type Lang } from './fluent';
+import { type Lang } from './fluent';
 import { formatDateTime } from './datetime';
 
 /** One row of the reconciliation table: a bank line or a counter payment. */
@@ -123,42 +123,6 @@ export function canSettle(action: SettleAction, other: LineRow | null, reason: s
   if (action === 'link') return !!other;
   if (action === 'enter') return !!reason.trim();
   return true;
-}
-
-/** Decimals of `currency` as Intl knows them (VND 0, EUR 2, KWD 3). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Minor units as an exact decimal string in major units: 123456, 2 → "1234.56". */
-export function majorText(minor: number, digits: number): string {
-  const neg = minor < 0;
-  const abs = String(Math.abs(Math.trunc(minor)));
-  if (digits <= 0) return (neg ? '-' : '') + abs;
-  const padded = abs.padStart(digits + 1, '0');
-  return `${neg ? '-' : ''}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
-
-/** An amount in minor units of `currency`, for people in `lang` (Latin digits in Arabic,
- *  as the backend prints money). `digits` defaults to the currency's. */
-export function formatMinor(minor: number, currency: string, lang: Lang, digits = currencyDigits(currency)): string {
-  const text = majorText(minor, digits);
-  try {
-    const f = new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    return f.format(text as unknown as number);
-  } catch {
-    return `${text} ${currency}`;
-  }
-}
-
-/** An amount with its sign always shown (differences): +1.50 €, −2.00 €, 0.00 €. */
-export function formatSigned(minor: number, currency: string, lang: Lang, digits = currencyDigits(currency)): string {
-  const text = formatMinor(minor, currency, lang, digits);
-  return minor > 0 ? `+${text}` : text;
 }
 
 /** An instant (RFC 3339) in `lang`'s one date-time style, as the backend prints it (see

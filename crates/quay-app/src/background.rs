@@ -1,0 +1,160 @@
+//! One background worker per counter. The window and `quay sync run` both do the counter's
+//! background work (the hub sync loop, Viva's webhook listener, the start-up resolution of
+//! open payments and voucher redemptions); two of them on one data directory would push
+//! the same outbox twice. Whoever does it first holds an exclusive advisory lock on
+//! `<data>/background.lock`, a file of its own holding the holder's pid and what it is.
+//! The SQLite database is never locked or opened here: a POSIX lock taken and dropped on
+//! the database file by a second descriptor corrupted it before.
+//!
+//! The lock is the OS's (`flock` on Unix, `LockFileEx` on Windows), tied to the open file:
+//! it goes with the process however it ends, and dropping [`BackgroundLock`] releases it.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use quay_core::error::Arg;
+
+use crate::{AppError, Result};
+
+/// The lock file's name inside the data directory.
+pub const LOCK_FILE: &str = "background.lock";
+
+/// Who holds the lock, as it wrote itself into the lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// The holder's process id, `None` when it has not written it yet.
+    pub pid: Option<u32>,
+    /// "window" or "sync run" (empty when not written yet).
+    pub what: String,
+}
+
+impl Holder {
+    fn parse(text: &str) -> Holder {
+        let mut pid = None;
+        let mut what = String::new();
+        for line in text.lines() {
+            if let Some(v) = line.strip_prefix("pid=") {
+                pid = v.trim().parse().ok();
+            } else if let Some(v) = line.strip_prefix("what=") {
+                what = v.trim().to_string();
+            }
+        }
+        Holder { pid, what }
+    }
+
+    /// The error telling who holds the lock (`err-background-busy`).
+    pub fn error(&self) -> AppError {
+        let pid = self.pid.map(|p| p.to_string()).unwrap_or_else(|| "?".into());
+        // A Fluent selector: "sync run" → "sync-run".
+        let what = if self.what.is_empty() { "?".to_string() } else { self.what.replace(' ', "-") };
+        AppError::new("err-background-busy", vec![("pid", Arg::Text(pid)), ("what", Arg::Text(what))])
+    }
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pid {
+            Some(pid) => write!(f, "{} (pid {pid})", if self.what.is_empty() { "?" } else { &self.what }),
+            None => f.write_str("another process"),
+        }
+    }
+}
+
+/// The background-work lock of one data directory, held until dropped.
+#[derive(Debug)]
+pub struct BackgroundLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl BackgroundLock {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Takes the background-work lock of `data_dir` for `what` ("window", "sync run"), or
+/// says who holds it. Never waits.
+pub fn try_take(data_dir: &Path, what: &str) -> Result<std::result::Result<BackgroundLock, Holder>> {
+    let path = data_dir.join(LOCK_FILE);
+    quay_store::private::touch(&path).map_err(|e| AppError::io(&path, e))?;
+    let mut file = File::options().read(true).write(true).open(&path).map_err(|e| AppError::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            return Ok(Err(Holder::parse(&text)));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(AppError::io(&path, e)),
+    }
+    let me = format!("pid={}\nwhat={what}\n", std::process::id());
+    (|| -> std::io::Result<()> {
+        file.set_len(0)?;
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(me.as_bytes())?;
+        file.sync_data()
+    })()
+    .map_err(|e| AppError::io(&path, e))?;
+    Ok(Ok(BackgroundLock { _file: file, path }))
+}
+
+/// Takes the lock, waiting while another process holds it; `on_busy` is told who holds it
+/// once, the first time it is found taken.
+pub fn take_waiting(data_dir: &Path, what: &str, mut on_busy: impl FnMut(&Holder)) -> Result<BackgroundLock> {
+    let mut told = false;
+    loop {
+        match try_take(data_dir, what)? {
+            Ok(lock) => return Ok(lock),
+            Err(holder) => {
+                if !told {
+                    on_busy(&holder);
+                    told = true;
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        }
+    }
+}
+
+/// How long background work waits after failures that are not the network's (storage,
+/// a data directory gone): never a tight loop, at most a minute.
+pub const STORAGE_CAP: Duration = Duration::from_secs(60);
+
+/// A background loop's retry schedule: after a failure of any kind (the hub, the network,
+/// storage — even a data directory that disappeared) the next attempt waits, longer each
+/// time with jitter (quay-hub's `backoff`), up to `cap`; a success resets it.
+#[derive(Debug, Clone)]
+pub struct Retry {
+    failures: u32,
+    cap: Duration,
+}
+
+impl Retry {
+    pub fn new(cap: Duration) -> Retry {
+        Retry { failures: 0, cap }
+    }
+
+    /// Failures since the last success.
+    pub fn failures(&self) -> u32 {
+        self.failures
+    }
+
+    pub fn failing(&self) -> bool {
+        self.failures > 0
+    }
+
+    pub fn succeeded(&mut self) {
+        self.failures = 0;
+    }
+
+    /// Records a failure; returns how long to wait before the next attempt (`draw` in
+    /// [0, 1) is the jitter).
+    pub fn failed(&mut self, draw: f64) -> Duration {
+        let wait = quay_hub::backoff::delay(self.failures, draw).min(self.cap);
+        self.failures = self.failures.saturating_add(1);
+        wait
+    }
+}
