@@ -5,6 +5,7 @@ receipt-number = إيصال رقم { $number }
 receipt-cashier = الكاشير: { $name }
 receipt-void-of = إلغاء الإيصال رقم { $number }
 receipt-void-reason = السبب: { $reason }
+receipt-void-approved-by = وافق عليه: { $name }
 receipt-total = الإجمالي
 receipt-vat = شامل ضريبة القيمة المضافة { $rate }
 receipt-tender-cash = نقداً

@@ -5,6 +5,7 @@ receipt-number = Απόδειξη { $number }
 receipt-cashier = Ταμίας: { $name }
 receipt-void-of = ΑΚΥΡΩΣΗ της απόδειξης { $number }
 receipt-void-reason = Αιτία: { $reason }
+receipt-void-approved-by = Εγκρίθηκε από: { $name }
 receipt-total = Σύνολο
 receipt-vat = Συμπεριλαμβάνεται ΦΠΑ { $rate }
 receipt-tender-cash = Μετρητά

@@ -5,6 +5,7 @@ receipt-number = Receipt { $number }
 receipt-cashier = Cashier: { $name }
 receipt-void-of = VOID of receipt { $number }
 receipt-void-reason = Reason: { $reason }
+receipt-void-approved-by = Approved by: { $name }
 receipt-total = Total
 receipt-vat = VAT { $rate } included
 receipt-tender-cash = Cash

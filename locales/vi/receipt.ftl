@@ -5,6 +5,7 @@ receipt-number = Hóa đơn số { $number }
 receipt-cashier = Thu ngân: { $name }
 receipt-void-of = HỦY hóa đơn số { $number }
 receipt-void-reason = Lý do: { $reason }
+receipt-void-approved-by = Người duyệt: { $name }
 receipt-total = Tổng cộng
 receipt-vat = Đã gồm VAT { $rate }
 receipt-tender-cash = Tiền mặt

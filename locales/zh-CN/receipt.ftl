@@ -5,6 +5,7 @@ receipt-number = 小票号 { $number }
 receipt-cashier = 收银员：{ $name }
 receipt-void-of = 作废单：原小票 { $number }
 receipt-void-reason = 原因：{ $reason }
+receipt-void-approved-by = 批准人：{ $name }
 receipt-total = 合计
 receipt-vat = 含增值税 { $rate }
 receipt-tender-cash = 现金

@@ -328,6 +328,7 @@ pub fn receipt(
     store_name: Option<&str>,
     void_of: Option<&Sale>,
     void_reason: Option<&str>,
+    approved_by: Option<&str>,
     i18n: &Localizer,
     lang: Lang,
 ) -> ReceiptView {
@@ -346,6 +347,9 @@ pub fn receipt(
     }
     if let Some(reason) = void_reason {
         rows.push(row("meta", t("receipt-void-reason", &[("reason", Arg::Text(reason.to_string()))]), None));
+    }
+    if let Some(name) = approved_by {
+        rows.push(row("meta", t("receipt-void-approved-by", &[("name", Arg::Text(name.to_string()))]), None));
     }
     rows.push(row("rule", String::new(), None));
     for l in &sale.lines {
@@ -437,7 +441,7 @@ impl Counter {
     pub fn receipt_view(&self, id: uuid::Uuid) -> crate::Result<ReceiptView> {
         let sale = self.sale(id)?;
         let void_of = sale.void_of.map(|v| self.sale(v)).transpose()?;
-        let reason = self.store().void_reason(id)?;
+        let (reason, approved_by) = self.store().void_info(id)?.unwrap_or_default();
         let menu = self.menu().ok();
         Ok(receipt(
             &sale,
@@ -445,6 +449,7 @@ impl Counter {
             self.config().store_name.as_deref(),
             void_of.as_ref(),
             reason.as_deref(),
+            approved_by.as_deref(),
             self.i18n(),
             self.lang(),
         ))

@@ -169,7 +169,12 @@ fn a_void_records_who_voided_and_the_manager_who_approved() {
         assert_eq!(row.approved_by.as_deref(), Some("Hoa"), "the approving manager");
         let r = c.receipt_view(v.id).unwrap();
         assert!(r.rows.iter().any(|row| row.text == "Cashier: Lan"), "{:?}", r.rows);
+        // The void's receipt names the manager who approved it too.
+        assert!(r.rows.iter().any(|row| row.kind == "meta" && row.text == "Approved by: Hoa"), "{:?}", r.rows);
     }
+    // A sale's own receipt has no approver.
+    let r = c.receipt_view(cash.id).unwrap();
+    assert!(!r.rows.iter().any(|row| row.text.starts_with("Approved by")), "{:?}", r.rows);
     let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
     assert_eq!((refund.state, refund.taken_by.as_deref()), (PaymentState::Approved, Some("Lan")));
 }

@@ -109,7 +109,15 @@ impl Store {
 
     /// Why a void record was made (None for a sale that is not a void).
     pub fn void_reason(&self, id: Uuid) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT void_reason FROM sales WHERE id = ?1", [id.to_string()], |r| r.get(0)).optional()?.flatten())
+        Ok(self.void_info(id)?.and_then(|v| v.0))
+    }
+
+    /// A void record's reason and the manager who approved it (both None for a sale).
+    pub fn void_info(&self, id: Uuid) -> Result<Option<(Option<String>, Option<String>)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT void_reason, approved_by FROM sales WHERE id = ?1", [id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// The highest receipt number handed out to `counter`, 0 if none.
