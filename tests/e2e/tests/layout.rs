@@ -4,7 +4,8 @@
 //! fails the audit (`common/audit.js`) when a control is outside the window or cut off,
 //! two controls or a message and a control overlap, a touch target is under 44 px, text
 //! overflows its box or is cut, text contrast is under 4.5:1 (3:1 for large text), or,
-//! in a language other than English, a visible string is an English message. A screenshot of each is kept in `tests/e2e/output/<locale>/<size>/`.
+//! in a language other than English, a visible string is an English message. A
+//! screenshot of each is kept in `tests/e2e/output/<locale>/<size>/`.
 //!
 //! Beside the audit, what a person notices: the PIN pad does not move under the finger
 //! when a PIN is refused; a message belongs to its screen (it does not follow the cashier
