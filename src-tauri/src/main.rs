@@ -5,9 +5,8 @@
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
 mod cli;
-mod cli_connect;
-mod cli_dayend;
 mod gui;
+mod shared;
 
 use clap::Parser;
 

@@ -90,7 +90,7 @@ fn benches(c: &mut Criterion) {
     let queued = tempfile::tempdir().unwrap();
     {
         let counter = Counter::open(queued.path()).unwrap();
-        counter.import_menu(include_bytes!("../../../assets/demo-menu.json")).unwrap();
+        counter.import_menu(&quay_app::Who::Setup, include_bytes!("../../../assets/demo-menu.json")).unwrap();
         configure(&counter, &hub);
         let lines = [
             parse_line("i-phobo*2+o-pho-egg").unwrap(),

@@ -158,3 +158,40 @@ impl Retry {
         wait
     }
 }
+
+/// The counter's background work, one function for whichever face holds the lock (the
+/// window, `quay sync run`), so the two cannot drift: what a crash left open is settled
+/// first (voucher redemptions asked of the hub, card attempts asked of the terminal —
+/// never re-sent), Viva's webhook listens when a technician configured one, and the hub
+/// sync runs until the process ends. `what` names the face in the logs.
+pub async fn run(counter: std::sync::Arc<crate::Counter>) {
+    let settle = counter.clone();
+    // The terminal and the hub block: off the async workers.
+    let settled = tokio::task::spawn_blocking(move || settle_open_work(&settle));
+    if let Err(e) = settled.await {
+        tracing::error!(error = %e, "settling open work panicked");
+    }
+    match counter.webhook_config() {
+        Ok(Some(config)) => {
+            tokio::spawn(crate::webhook::listen(counter.clone(), config));
+        }
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
+    }
+    crate::sync::run(counter).await;
+}
+
+/// Start-up resolution: voucher redemptions and card attempts a crash left open.
+fn settle_open_work(counter: &crate::Counter) {
+    match counter.settle_open_vouchers() {
+        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open voucher redemptions settled"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
+    }
+    let Ok(terminal) = counter.card_terminal_to_ask() else { return };
+    match counter.settle_open_payments(terminal.as_ref()) {
+        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open card payments settled"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "open card payments not settled"),
+    }
+}

@@ -9,6 +9,7 @@
 //! payment is never re-sent automatically, and an `unknown` outcome blocks a new attempt
 //! for that sale until it is resolved.
 
+use quay_core::auth::Action;
 use quay_core::error::Arg;
 use quay_core::error::Localized;
 use quay_core::payment::{CodeSource, Decline, PaymentState};
@@ -83,7 +84,7 @@ pub struct CardResult {
     pub remaining: i64,
 }
 
-fn card_tender(amount: i64, d: &CardDetails) -> Tender {
+pub(crate) fn card_tender(amount: i64, d: &CardDetails) -> Tender {
     Tender {
         kind: TenderKind::Card,
         amount,
@@ -151,58 +152,21 @@ pub fn decline_view(i18n: &quay_i18n::Localizer, lang: quay_i18n::Lang, p: &Paym
 }
 
 impl Counter {
-    /// Pays `amount` (default: all that is due) of the screen's cart by card, taken by
-    /// `who` (journaled with the attempt; the sale it closes records them as its cashier).
-    /// Declines and unknown outcomes are errors for the face, but journaled states, never
-    /// lost.
-    pub fn pay_card(&self, who: &Who, terminal: &dyn CardTerminal, amount: Option<Money>, on_status: &dyn Fn(&str)) -> Result<CardResult> {
-        let taker = self.cashier_name(who);
-        let mut guard = self.cart.lock().unwrap_or_else(|p| p.into_inner());
-        let paying = PayingCart { sale_id: self.paying_sale_id(&guard), cart: guard.clone(), tenders: self.approved_tenders()? };
-        let result = self.charge(terminal, &paying, amount, &taker, on_status)?;
-        if result.sale.is_some() {
-            guard.clear();
-            *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        }
-        Ok(result)
-    }
-
-    /// The sale id card attempts of the current cart share (attempt 1, 2, … of one sale).
-    pub(crate) fn paying_sale_id(&self, cart: &Cart) -> Uuid {
-        let mut paying = self.paying.lock().unwrap_or_else(|p| p.into_inner());
-        match *paying {
-            Some((id, ref opened)) if cart.opened_at.as_ref() == Some(opened) => id,
-            _ => {
-                let id = Uuid::now_v7();
-                *paying = cart.opened_at.map(|o| (id, o));
-                id
-            }
-        }
-    }
-
-    /// Card tenders already approved for the sale being paid (split tender).
-    pub(crate) fn approved_tenders(&self) -> Result<Vec<Tender>> {
-        let Some((id, _)) = *self.paying.lock().unwrap_or_else(|p| p.into_inner()) else { return Ok(vec![]) };
-        Ok(self
-            .store()
-            .payments_of_sale(id)?
-            .iter()
-            .filter(|p| p.kind == "sale" && p.state == PaymentState::Approved)
-            .map(|p| card_tender(p.amount, &p.details))
-            .collect())
-    }
-
-    fn charge(
+    /// One card attempt for `paying`, journaled before the terminal hears of it: the
+    /// approved record, or the decline / unknown outcome / cancellation as an error.
+    /// `vouchers` is what applied vouchers will pay when the sale closes.
+    pub(crate) fn charge(
         &self,
         terminal: &dyn CardTerminal,
         paying: &PayingCart,
+        vouchers: i64,
         amount: Option<Money>,
         taker: &str,
         on_status: &dyn Fn(&str),
-    ) -> Result<CardResult> {
+    ) -> Result<PaymentRecord> {
         let total = paying.cart.totals()?.total;
         // Applied vouchers pay their part when the sale closes: the card pays the rest.
-        let paid: i64 = paying.tenders.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(paying.cart.opened_at);
+        let paid: i64 = paying.tenders.iter().map(|t| t.amount).sum::<i64>() + vouchers;
         let due = total.checked_sub(Money::new(paid, total.currency))?;
         let amount = amount.unwrap_or(due);
         if paying.cart.is_empty() {
@@ -214,7 +178,7 @@ impl Counter {
         // A terminal can only tell about its last transaction: anything left open (by a
         // crash) is settled before the next charge, or that answer would be lost.
         if !self.store().payments_unresolved()?.is_empty() {
-            self.resolve_payments(terminal)?;
+            self.settle_open_payments(terminal)?;
             if let Some(open) = self.store().payments_unresolved()?.into_iter().next() {
                 return Err(quay_core::payment::PaymentError::Unresolved { sale: open.sale_id.to_string() }.into());
             }
@@ -257,7 +221,12 @@ impl Counter {
         // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
         let record = self.record_outcome(&p, outcome)?;
         crate::failpoint::pause("card.outcome");
-        self.finish(paying, record, taker)
+        match record.state {
+            PaymentState::Approved => Ok(record),
+            PaymentState::Declined => Err(decline_error(&record.details)),
+            PaymentState::Unknown => Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(record.key))])),
+            _ => Err(AppError::new("err-card-cancelled", vec![])),
+        }
     }
 
     fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
@@ -271,49 +240,26 @@ impl Counter {
         Ok(r)
     }
 
-    /// After an outcome: closes the sale when approved tenders pay the total, else says
-    /// what is due or why the attempt failed.
-    fn finish(&self, paying: &PayingCart, record: PaymentRecord, cashier: &str) -> Result<CardResult> {
-        match record.state {
-            PaymentState::Approved => {
-                let mut tenders = paying.tenders.clone();
-                tenders.push(card_tender(record.amount, &record.details));
-                let total = paying.cart.totals()?.total.minor;
-                let paid: i64 = tenders.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(paying.cart.opened_at);
-                let sale = if paid == total {
-                    // The card is journaled as approved: a voucher refused now leaves the
-                    // sale open with its card tender, for the cashier to take the rest.
-                    tenders.extend(self.redeem_applied(paying.sale_id, paying.cart.opened_at)?);
-                    let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id, cashier.to_string())?;
-                    self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
-                    Some(sale)
-                } else {
-                    None
-                };
-                Ok(CardResult { key: record.key, state: record.state, sale, remaining: total - paid })
-            }
-            PaymentState::Declined => Err(decline_error(&record.details)),
-            PaymentState::Unknown => Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(record.key))])),
-            _ => Err(AppError::new("err-card-cancelled", vec![])),
-        }
-    }
-
     /// Settles, at start-up, every attempt whose outcome the counter does not know: never
     /// sent → cancelled; sent or unknown → asked of the terminal. An approval whose sale
     /// was not closed (a crash between the two writes) completes it from the journaled
-    /// cart. Returns the attempts as settled.
-    pub fn resolve_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
+    /// cart. Returns the attempts as settled. Asked by someone at the counter ("ask the
+    /// terminal again"); start-up does the same as the counter's own work.
+    pub fn resolve_payments(&self, who: &Who, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::RingSale)?;
+        self.settle_open_payments(terminal)
+    }
+
+    pub(crate) fn settle_open_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
         let open = self.store().payments_unresolved()?;
         let mut out = Vec::new();
-        let paying_now = self.paying.lock().unwrap_or_else(|p| p.into_inner()).map(|(id, _)| id);
-        // Bound first: a guard in the loop's head would live through the loop.
+        // Bound first: a guard in the loop's head would live through the loop. The part
+        // of a split payment a checkout is still paying is handed back too: an empty
+        // checkout takes it up, the one paying it has it already (`Counter::cart_of`).
         let orphans = self.store().payments_approved_without_sale()?;
         for r in orphans {
-            // The sale on this screen is being paid right now: not an orphan.
-            if Some(r.sale_id) != paying_now {
-                self.complete_from_journal(&r)?;
-                out.push(r);
-            }
+            self.complete_from_journal(&r)?;
+            out.push(r);
         }
         for p in open {
             let outcome = match p.state {
@@ -335,7 +281,7 @@ impl Counter {
                 },
             };
             let r = self.record_outcome(&p, outcome)?;
-            if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
+            if r.state == PaymentState::Approved && self.find_sale(r.sale_id).is_err() {
                 self.complete_from_journal(&r)?;
             }
             out.push(r);
@@ -346,7 +292,8 @@ impl Counter {
     /// A person settles an attempt the terminal cannot answer for, after looking at the
     /// terminal and its printout: `charged` completes the sale from the journal (like an
     /// approval found by asking), otherwise the attempt is cancelled. Only open attempts.
-    pub fn settle_payment(&self, key: &str, charged: bool, reason: &str, who: &crate::Who) -> Result<PaymentRecord> {
+    pub fn settle_payment(&self, who: &Who, key: &str, charged: bool, reason: &str) -> Result<PaymentRecord> {
+        self.allow(who, Action::SettlePayment)?;
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-reason-required", vec![]));
@@ -366,15 +313,15 @@ impl Counter {
         let r = self.store().payment_transition(key, state, &details, &at)?;
         self.audit(who, "payment.settle", key, Some(p.state.as_str().into()), Some(format!("{}: {reason}", r.state.as_str())))?;
         tracing::warn!(key, state = r.state.as_str(), by = %who.name(), "payment settled by hand");
-        if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
+        if r.state == PaymentState::Approved && self.find_sale(r.sale_id).is_err() {
             self.complete_from_journal(&r)?;
         }
         Ok(r)
     }
 
     /// An approved attempt whose sale is not on disk: closes the sale from the journaled
-    /// cart when the approved tenders pay it all; part of a split payment brings the cart
-    /// back to the screen with what is already paid. The sale records who took the card
+    /// cart when the approved tenders pay it all; part of a split payment hands the cart
+    /// back, with what is already paid, for the next empty checkout (the screen). The sale records who took the card
     /// payment as its cashier (the counter's label for attempts journaled without one).
     pub(crate) fn complete_from_journal(&self, r: &PaymentRecord) -> Result<()> {
         let Some(paying) = r.cart.as_deref().and_then(|c| serde_json::from_str::<PayingCart>(c).ok()) else {
@@ -388,9 +335,8 @@ impl Counter {
             let sale = self.close_with_id(&paying.cart, tenders, paying.sale_id, cashier)?;
             tracing::info!(receipt = %sale.receipt_no, key = %r.key, "sale completed after restart");
         } else {
-            *self.cart.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.clone();
-            *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = paying.cart.opened_at.map(|o| (paying.sale_id, o));
-            tracing::info!(key = %r.key, "part of a split payment: the cart is back on the screen");
+            tracing::info!(key = %r.key, "part of a split payment: the cart waits for the screen");
+            *self.recovered.lock().unwrap_or_else(|p| p.into_inner()) = Some(paying);
         }
         Ok(())
     }
@@ -423,39 +369,15 @@ impl Counter {
         Ok(false)
     }
 
-    /// Cash for what card tenders and vouchers left due, closing the sale with all its
-    /// tenders, rung by `who`. Vouchers are redeemed only once the cash is known to cover
-    /// the rest.
-    pub fn pay_rest_cash(&self, who: &Who, tendered: Option<Money>) -> Result<Sale> {
-        let cashier = self.cashier_name(who);
-        let mut cart = self.cart.lock().unwrap_or_else(|p| p.into_inner());
-        let card = self.approved_tenders()?;
-        let total = cart.totals()?.total;
-        let opened = cart.opened_at;
-        let vouchers = self.voucher_total(opened);
-        let paid: i64 = card.iter().map(|t| t.amount).sum::<i64>() + vouchers;
-        let due = total.checked_sub(Money::new(paid, total.currency))?;
-        let cash =
-            if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
-        let id = self.paying_sale_id(&cart);
-        let mut tenders = card;
-        tenders.extend(self.redeem_applied(id, opened)?);
-        tenders.extend(cash);
-        let sale = self.close_with_id(&cart, tenders, id, cashier)?;
-        cart.clear();
-        *self.paying.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).clear();
-        Ok(sale)
-    }
-
     /// Voids a sale paid (partly) by card: each approved card payment is first paid back
     /// through the journal (kind `refund`); only when every refund is approved is the void
     /// record written. A refused or unknown refund leaves the sale as it was. `by` voids
     /// it and gives the money back (journaled as who took each refund); `approver` is the
     /// manager whose PIN approved it.
     pub fn void_sale_refunding(&self, id: Uuid, reason: &str, terminal: &dyn CardTerminal, by: &Who, approver: &Who) -> Result<Sale> {
-        // Approved first (the manager's PIN), paid back second.
+        // Approved first (the manager's PIN: a void, and money paid back), paid back second.
         let approval = self.approve_void(id, reason, by, approver)?;
+        self.allow(approver, Action::ApproveRefund)?;
         let paid: Vec<PaymentRecord> =
             self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved).collect();
         let refunded: Vec<PaymentRecord> =
@@ -489,6 +411,7 @@ impl Counter {
     /// Voids a sale, paying card payments back first on the configured terminal. A cash
     /// sale needs no terminal. `by` voids it, `approver` approved it (see `void_sale`).
     pub fn void_paying_back(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<Sale> {
+        self.approve_void(id, reason, by, approver)?;
         let card_paid = self.store().payments_of_sale(id)?.iter().any(|p| p.kind == "sale" && p.state == PaymentState::Approved);
         if card_paid {
             let terminal = self.card_terminal()?;
@@ -498,7 +421,8 @@ impl Counter {
         }
     }
 
-    pub fn payments_on(&self, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
+    pub fn payments_on(&self, who: &Who, day: chrono::NaiveDate) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::ViewSales)?;
         Ok(self.store().payments_on(day)?)
     }
 
@@ -509,7 +433,8 @@ impl Counter {
     }
 
     /// What happened to an attempt, state by state (the append-only journal).
-    pub fn payment_log(&self, key: &str) -> Result<Vec<PaymentEvent>> {
+    pub fn payment_log(&self, who: &Who, key: &str) -> Result<Vec<PaymentEvent>> {
+        self.allow(who, Action::ViewSales)?;
         Ok(self
             .store()
             .payment_log(key)?
@@ -532,7 +457,8 @@ pub struct OpenPayment {
 
 impl Counter {
     /// Attempts still open (pending, sent or unknown), oldest first.
-    pub fn open_payments(&self) -> Result<Vec<OpenPayment>> {
+    pub fn open_payments(&self, who: &Who) -> Result<Vec<OpenPayment>> {
+        self.allow(who, Action::ViewSales)?;
         let lang = self.lang();
         let open = self.store().payments_unresolved()?;
         Ok(open

@@ -37,8 +37,8 @@ struct CsvRow<'a> {
 }
 
 impl Counter {
-    pub fn export_sales(&self, day: NaiveDate, format: Format) -> Result<String> {
-        let rows = self.sales_on(day)?;
+    pub fn export_sales(&self, who: &crate::Who, day: NaiveDate, format: Format) -> Result<String> {
+        let rows = self.sales_on(who, day)?;
         match format {
             Format::Json => {
                 let sales: Vec<_> = rows.iter().map(|r| &r.sale).collect();

@@ -4,11 +4,13 @@
 
 pub mod background;
 pub mod card;
+pub mod checkout;
 pub mod dayend;
 pub mod error;
 pub mod export;
 pub mod failpoint;
 pub mod files;
+pub mod policy;
 pub mod ring;
 pub mod setup;
 pub mod staff;
@@ -22,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use quay_core::auth::Action;
 use quay_core::error::Arg;
 use quay_core::sale::Stamp;
 use quay_core::tender::Tender;
@@ -30,8 +33,11 @@ use quay_i18n::{Lang, Localizer};
 use quay_store::{SaleRow, Store, VoidInfo};
 use uuid::Uuid;
 
+pub use checkout::Checkout;
 pub use error::{AppError, Result};
-pub use staff::{restore_backup, Who};
+pub use policy::{Ask, Who};
+pub use quay_store::{Health, OutboxStatus, PaymentRecord, StaffMember};
+pub use staff::restore_backup;
 
 /// What the counter tells its face as it happens (the window turns these into events).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -100,10 +106,6 @@ pub struct Config {
 pub struct Counter {
     store: Mutex<Store>,
     menu: RwLock<Option<Arc<Menu>>>,
-    cart: Mutex<Cart>,
-    /// The sale id card attempts of the current cart share, with the cart's opening time
-    /// (a new cart gets a new id).
-    paying: Mutex<Option<(Uuid, DateTime<FixedOffset>)>>,
     lang: RwLock<Lang>,
     config: Config,
     i18n: Arc<Localizer>,
@@ -114,12 +116,12 @@ pub struct Counter {
     pub sales_queued: tokio::sync::Notify,
     /// Woken by a Viva webhook, so a payment being polled is looked at now.
     pub(crate) viva_hint: Arc<tokio::sync::Notify>,
-    /// The attempt this process is charging right now (its poll loop answers for it).
+    /// The attempt this process is charging right now: its poll loop answers for it, so
+    /// Viva's webhook (a listener of the whole process, not of a checkout) leaves it be.
     pub(crate) charging: Mutex<Option<String>>,
-    /// Who is signed in at the window, and since when they were last active.
-    pub(crate) session: Mutex<Option<(quay_core::auth::Session, quay_store::StaffMember)>>,
-    /// Vouchers applied to the sale being paid, redeemed when it closes.
-    pub(crate) vouchers: Mutex<Vec<vouchers::Applied>>,
+    /// The cart of a split payment the journal handed back (approved in part before a
+    /// crash), until an empty checkout takes it up (`Counter::cart_of`).
+    pub(crate) recovered: Mutex<Option<card::PayingCart>>,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -158,8 +160,6 @@ impl Counter {
         Ok(Counter {
             store: Mutex::new(store),
             menu: RwLock::new(menu),
-            cart: Mutex::new(Cart::new(currency)),
-            paying: Mutex::new(None),
             lang: RwLock::new(lang),
             config,
             i18n: Arc::new(i18n),
@@ -169,8 +169,7 @@ impl Counter {
             sales_queued: tokio::sync::Notify::new(),
             viva_hint: Arc::new(tokio::sync::Notify::new()),
             charging: Mutex::new(None),
-            session: Mutex::new(None),
-            vouchers: Mutex::new(Vec::new()),
+            recovered: Mutex::new(None),
             listener: RwLock::new(None),
         })
     }
@@ -211,18 +210,19 @@ impl Counter {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn cart(&self) -> MutexGuard<'_, Cart> {
-        self.cart.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
     pub fn menu(&self) -> Result<Arc<Menu>> {
         self.menu.read().expect("menu lock").clone().ok_or_else(|| AppError::new("err-no-menu", vec![]))
     }
 
+    /// A setting's stored value, for the use cases and tests (faces read settings with
+    /// `setting_value`, which checks who asks).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self.store().setting(key)?)
     }
 
+    /// Writes a setting without an audit row or a check: a fixture for tests and tools.
+    /// The faces change settings with `save_settings`.
+    #[doc(hidden)]
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.store().set_setting(key, value)?;
         if key.starts_with("hub.") {
@@ -231,7 +231,9 @@ impl Counter {
         Ok(())
     }
 
-    /// Stores a secret encrypted; it is never returned to a face, only used.
+    /// Stores a secret encrypted; it is never returned to a face, only used. A fixture
+    /// like `set_setting`.
+    #[doc(hidden)]
     pub fn set_secret(&self, key: &str, value: &str) -> Result<()> {
         self.store().set_secret(key, value)?;
         self.forget_hub_client();
@@ -239,6 +241,7 @@ impl Counter {
         Ok(())
     }
 
+    /// Whether a secret is set (never its value), for the use cases and tests.
     pub fn has_secret(&self, key: &str) -> Result<bool> {
         Ok(self.store().has_secret(key)?)
     }
@@ -256,44 +259,16 @@ impl Counter {
 
     /// Validates a hub-format menu document and makes it the counter's menu. An invalid
     /// document changes nothing: the store and the menu in memory keep the old one.
-    pub fn import_menu(&self, bytes: &[u8]) -> Result<Arc<Menu>> {
+    pub fn import_menu(&self, who: &Who, bytes: &[u8]) -> Result<Arc<Menu>> {
+        self.allow(who, Action::ConfigureSettings)?;
         let menu = Menu::from_json(bytes, self.config.currency)?;
         self.save_menu(menu, "file")
     }
 
-    pub fn import_menu_file(&self, path: &Path) -> Result<Arc<Menu>> {
+    pub fn import_menu_file(&self, who: &Who, path: &Path) -> Result<Arc<Menu>> {
+        self.allow(who, Action::ConfigureSettings)?;
         let bytes = std::fs::read(path).map_err(|e| AppError::io(path, e))?;
-        self.import_menu(&bytes)
-    }
-
-    // ---- the cart on screen -------------------------------------------------------------
-
-    pub fn cart_snapshot(&self) -> Cart {
-        self.cart().clone()
-    }
-
-    /// Applies an edit to the screen's cart; a refused edit leaves it as it was.
-    pub fn edit_cart<T>(&self, edit: impl FnOnce(&mut Cart, &Menu, DateTime<FixedOffset>) -> Result<T>) -> Result<Cart> {
-        let menu = self.menu()?;
-        let mut cart = self.cart();
-        let mut draft = cart.clone();
-        edit(&mut draft, &menu, self.now())?;
-        *cart = draft;
-        Ok(cart.clone())
-    }
-
-    /// Closes the screen's cart with cash for what is due (after any approved card part
-    /// of a split payment), rung by `who`. `tendered` None means the exact amount. The
-    /// cart is emptied only once the sale is durably written.
-    pub fn pay_cash(&self, who: &Who, tendered: Option<Money>) -> Result<Sale> {
-        self.pay_rest_cash(who, tendered)
-    }
-
-    /// The one closing path, shared by the screen and `quay sales ring`.
-    pub fn close_with_cash(&self, who: &Who, cart: &Cart, tendered: Option<Money>) -> Result<Sale> {
-        let due = cart.totals()?.total;
-        let tender = Tender::cash(due, tendered.unwrap_or(due))?;
-        self.close_with_id(cart, vec![tender], Uuid::now_v7(), self.cashier_name(who))
+        self.import_menu(who, &bytes)
     }
 
     /// Closes a sale under an id chosen earlier (card attempts journal it first), recording
@@ -319,17 +294,23 @@ impl Counter {
         self.now().date_naive()
     }
 
-    pub fn sales_on(&self, day: NaiveDate) -> Result<Vec<SaleRow>> {
+    pub fn sales_on(&self, who: &Who, day: NaiveDate) -> Result<Vec<SaleRow>> {
+        self.allow(who, Action::ViewSales)?;
         Ok(self.store().sales_on(day)?)
     }
 
-    pub fn sale(&self, id: Uuid) -> Result<Sale> {
+    pub fn sale(&self, who: &Who, id: Uuid) -> Result<Sale> {
+        self.allow(who, Action::ViewSales)?;
+        self.find_sale(id)
+    }
+
+    pub(crate) fn find_sale(&self, id: Uuid) -> Result<Sale> {
         self.store().sale(id)?.ok_or_else(|| AppError::new("err-no-such-sale", vec![("id", Arg::Text(id.to_string()))]))
     }
 
     /// Voids a closed sale by writing its void record; nothing is deleted. `by` is who
     /// voids it (the void record's cashier), `approver` the manager whose PIN approved it
-    /// (`authorize(pin, ApproveVoid)`); on the command line they are the same person.
+    /// (identified by it); on the command line they are the same person.
     pub fn void_sale(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<Sale> {
         let approval = self.approve_void(id, reason, by, approver)?;
         self.write_void(approval)
@@ -338,18 +319,14 @@ impl Counter {
     /// The checks before a void — a reason, the sale exists, a manager approved it — made
     /// before anything is paid back.
     pub(crate) fn approve_void(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<VoidApproval> {
+        self.allow(by, Action::ViewSales)?;
+        self.allow(approver, Action::ApproveVoid)?;
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-void-reason", vec![]));
         }
-        if let Who::Staff(m) = approver {
-            quay_core::auth::require(m.role, quay_core::auth::Action::ApproveVoid)?;
-        }
-        let original = self.sale(id)?;
-        let approved_by = match approver {
-            Who::Setup => None,
-            Who::Staff(m) => Some(m.name.clone()),
-        };
+        let original = self.find_sale(id)?;
+        let approved_by = approver.member().map(|m| m.name.clone());
         Ok(VoidApproval {
             original,
             actor: approver.actor(),

@@ -2,11 +2,12 @@
 //! validated at the edge, and the use case, which builds a cart with the same calls the
 //! screen makes and closes it on the same path.
 
+use quay_core::auth::Action;
 use quay_core::error::Arg;
 use quay_core::{Cart, Money, Sale};
 
 use crate::card::CardTerminal;
-use crate::{AppError, Counter, Result, Who};
+use crate::{AppError, Checkout, Counter, Result, Who};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RingLine {
@@ -61,35 +62,30 @@ pub fn parse_pay(text: &str) -> Result<Pay> {
 }
 
 impl Counter {
-    /// Rings the lines into a fresh cart (not the screen's) and closes it as rung by `who`.
-    /// Any refusal — an unknown item, a bad option, short cash — writes nothing.
+    /// Rings the lines into a checkout of its own (never the screen's) and closes it as
+    /// rung by `who`. Any refusal — an unknown item, a bad option, short cash — writes
+    /// nothing.
     pub fn ring(&self, who: &Who, lines: &[RingLine], pay: &Pay) -> Result<Sale> {
+        self.ring_pays(who, lines, std::slice::from_ref(pay), None)
+    }
+
+    /// The lines rung into a new checkout.
+    fn ring_checkout(&self, lines: &[RingLine]) -> Result<Checkout> {
         let menu = self.menu()?;
         let mut cart = Cart::new(self.config().currency);
         let now = self.now();
         for l in lines {
             cart.add(&menu, &l.item_id, &l.option_ids, l.qty, None, now)?;
         }
-        match pay {
-            Pay::Cash(amount) => {
-                let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
-                self.close_with_cash(who, &cart, tendered)
-            }
-            Pay::Card(_) | Pay::Voucher(..) => self.ring_pays(who, lines, std::slice::from_ref(pay), None),
-        }
+        Ok(Checkout::of_cart(cart))
     }
 
     /// Rings the lines and pays them with `pays` in order (e.g. `card:50000` then `cash`),
     /// through the same journal and closing path as the screen. Card payments go to
     /// `terminal`, or the configured one. `who` rings the sale and takes its payments.
     pub fn ring_pays(&self, who: &Who, lines: &[RingLine], pays: &[Pay], terminal: Option<&dyn CardTerminal>) -> Result<Sale> {
-        self.edit_cart(|cart, menu, now| {
-            cart.clear();
-            for l in lines {
-                cart.add(menu, &l.item_id, &l.option_ids, l.qty, None, now)?;
-            }
-            Ok(())
-        })?;
+        self.allow(who, Action::RingSale)?;
+        let co = self.ring_checkout(lines)?;
         let owned = match terminal {
             None if pays.iter().any(|p| matches!(p, Pay::Card(_))) => Some(self.card_terminal()?),
             _ => None,
@@ -100,29 +96,29 @@ impl Counter {
             match pay {
                 Pay::Cash(amount) => {
                     let tendered: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
-                    return self.pay_cash(who, tendered);
+                    return self.pay_cash(&co, who, tendered);
                 }
                 Pay::Voucher(partner, code) => {
-                    self.apply_voucher(partner, code)?;
+                    self.apply_voucher(&co, who, partner, code)?;
                     if last {
                         // Vouchers (and card payments before them) must pay it all: the
                         // rest is never taken as cash nobody handed over.
-                        let cart = self.cart_snapshot();
+                        let cart = co.cart_snapshot();
                         let total = cart.totals()?.total.minor;
-                        let paid = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
+                        let paid = self.approved_tenders(&co)?.iter().map(|t| t.amount).sum::<i64>() + co.voucher_total(cart.opened_at);
                         if paid < total {
                             return Err(AppError::new(
                                 "err-pay-short",
                                 vec![("due", Arg::Money(Money::new(total - paid, self.config().currency)))],
                             ));
                         }
-                        return self.pay_rest_cash(who, None);
+                        return self.pay_cash(&co, who, None);
                     }
                 }
                 Pay::Card(amount) => {
                     let amount: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
                     let t = terminal.expect("resolved above when a card pay is asked");
-                    let r = self.pay_card(who, t, amount, &|status| tracing::info!(status, "terminal"))?;
+                    let r = self.pay_card(&co, who, t, amount, &|status| tracing::info!(status, "terminal"))?;
                     if let Some(sale) = r.sale {
                         return Ok(sale);
                     }

@@ -1,41 +1,15 @@
-//! Who is at the counter: staff signing in with a PIN, the role each command needs, and
-//! the audit of approvals and changes.
+//! Who is at the counter: staff signing in with a PIN, and the audit of approvals and
+//! changes. The permission check itself is `policy`.
 //!
 //! A counter with no staff is in *setup*: a fresh install has nobody to ask for a PIN,
 //! so commands pass and the first staff member added must be a technician. Staff can
 //! never be deleted (only deactivated, and never the last technician), so once the first
 //! technician exists every command checks its role, for good.
 
-use quay_core::auth::{Action, Role, Session};
+use quay_core::auth::{Action, Role};
 use quay_store::{AuditEntry, StaffMember};
 
-use crate::{AppError, Counter, Result};
-
-/// Who a command runs as.
-#[derive(Debug, Clone)]
-pub enum Who {
-    /// A counter with no staff yet.
-    Setup,
-    Staff(StaffMember),
-}
-
-impl Who {
-    /// The name shown with what they did (a void's approver, a report's author).
-    pub fn name(&self) -> String {
-        match self {
-            Who::Setup => "setup".into(),
-            Who::Staff(m) => m.name.clone(),
-        }
-    }
-
-    /// The actor recorded in the audit log: the staff id, stable across renames.
-    pub fn actor(&self) -> String {
-        match self {
-            Who::Setup => "setup".into(),
-            Who::Staff(m) => m.id.to_string(),
-        }
-    }
-}
+use crate::{AppError, Counter, Result, Who};
 
 /// The signed-in member of the window, as its face shows it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -48,7 +22,7 @@ pub struct StaffView {
 }
 
 impl StaffView {
-    fn of(m: &StaffMember) -> StaffView {
+    pub(crate) fn of(m: &StaffMember) -> StaffView {
         StaffView {
             id: m.id.to_string(),
             name: m.name.clone(),
@@ -71,28 +45,11 @@ impl Counter {
         Ok(self.store().staff_count()? == 0)
     }
 
-    /// Checks that `pin` belongs to active staff who may do `action` (headless commands
-    /// and approvals at the screen). A wrong PIN counts towards the lockout.
-    pub fn authorize(&self, pin: Option<&str>, action: Action) -> Result<Who> {
-        if self.in_setup()? {
-            return Ok(Who::Setup);
-        }
-        let Some(pin) = pin.filter(|p| !p.is_empty()) else {
-            return Err(AppError::new("err-auth-pin-required", vec![("action", action.as_str().into())]));
-        };
-        let now = self.now();
-        let member = self.store().verify_role(pin, action, now)?;
-        Ok(Who::Staff(member))
-    }
-
     /// Adds a staff member. In setup only a technician can be added (by "setup"); after
-    /// that, `by` must be a technician (checked by the caller's `authorize`).
+    /// that, `by` must be a technician.
     pub fn add_staff(&self, by: &Who, name: &str, role: Role, pin: &str) -> Result<StaffMember> {
-        if let Who::Staff(m) = by {
-            quay_core::auth::require(m.role, Action::ManageStaff)?;
-        } else if !self.in_setup()? {
-            return Err(AppError::new("err-auth-pin-required", vec![("action", Action::ManageStaff.as_str().into())]));
-        } else if role != Role::Technician {
+        self.allow(by, Action::ManageStaff)?;
+        if matches!(by, Who::Setup) && role != Role::Technician {
             return Err(AppError::new("err-auth-first-technician", vec![]));
         }
         let now = self.now();
@@ -104,11 +61,13 @@ impl Counter {
     pub fn cashier_name(&self, who: &Who) -> String {
         match who {
             Who::Staff(m) => m.name.clone(),
-            Who::Setup => self.config().cashier.clone(),
+            // Nobody never gets past `allow`; the label keeps this total.
+            Who::Setup | Who::Nobody(_) => self.config().cashier.clone(),
         }
     }
 
-    pub fn staff_list(&self) -> Result<Vec<StaffMember>> {
+    pub fn staff_list(&self, who: &Who) -> Result<Vec<StaffMember>> {
+        self.allow(who, Action::ManageStaff)?;
         Ok(self.store().staff_list(false)?)
     }
 
@@ -123,63 +82,32 @@ impl Counter {
             .unwrap_or_else(|| actor.to_string())
     }
 
-    /// The window's sign-in: the PIN alone names the member.
-    pub fn sign_in(&self, pin: &str) -> Result<SessionView> {
-        let now = self.now();
-        let m = self.store().sign_in(pin, now)?;
-        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = Some((Session::new(m.id, m.role, now), m));
-        self.session_view()
-    }
-
-    pub fn sign_out(&self) {
-        *self.session.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    }
-
-    pub fn session_view(&self) -> Result<SessionView> {
-        let setup = self.in_setup()?;
-        let staff = self.session.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|(_, m)| StaffView::of(m));
-        Ok(SessionView { setup, staff })
-    }
-
-    /// The window's check before a command: the signed-in member may do `action`, and
-    /// has not been idle past the limit (then they are signed out).
-    pub fn require(&self, action: Action) -> Result<Who> {
-        if self.in_setup()? {
-            return Ok(Who::Setup);
-        }
-        let now = self.now();
-        let mut guard = self.session.lock().unwrap_or_else(|p| p.into_inner());
-        let Some((session, member)) = guard.as_mut() else {
-            return Err(AppError::new("err-auth-signed-out", vec![]));
-        };
-        if let Err(e) = session.touch(now, Session::default_idle()) {
-            *guard = None;
-            return Err(e.into());
-        }
-        session.require(action)?;
-        Ok(Who::Staff(member.clone()))
-    }
-
     /// Records an approval or a change in the hash-chained audit log.
-    pub fn audit(&self, who: &Who, action: &str, subject: &str, before: Option<String>, after: Option<String>) -> Result<()> {
+    pub(crate) fn audit(&self, who: &Who, action: &str, subject: &str, before: Option<String>, after: Option<String>) -> Result<()> {
         let entry = AuditEntry::new(self.now(), &who.actor(), action, subject).change(before, after);
         self.store().audit(&entry)?;
         Ok(())
     }
 
-    /// The whole counter encrypted under `passphrase` (the only way secrets leave it).
-    pub fn backup(&self, passphrase: &str) -> Result<Vec<u8>> {
-        Ok(self.store().backup(passphrase)?)
+    /// The whole counter encrypted under `passphrase` (the only way secrets leave it),
+    /// written to `file` and audited.
+    pub fn backup(&self, who: &Who, passphrase: &str, file: &std::path::Path) -> Result<()> {
+        self.allow(who, Action::ConfigureSettings)?;
+        let bytes = self.store().backup(passphrase)?;
+        crate::files::write_private(file, &bytes)?;
+        self.audit(who, "backup.create", &file.display().to_string(), None, None)
     }
 
     /// Verifies the audit log's chain: the number of entries, or the first bad one.
-    pub fn audit_verify(&self) -> Result<usize> {
+    pub fn audit_verify(&self, who: &Who) -> Result<usize> {
+        self.allow(who, Action::ViewSales)?;
         Ok(self.store().audit_verify()?)
     }
 
     /// A setting (or an encrypted secret) changed by `who`, audited in the same
-    /// transaction with the before and after values (a secret's as `********`).
-    pub fn configure(&self, who: &Who, key: &str, value: &str, secret: bool) -> Result<()> {
+    /// transaction with the before and after values (a secret's as `********`). The
+    /// caller (`save_settings`) checked `who`.
+    pub(crate) fn configure(&self, who: &Who, key: &str, value: &str, secret: bool) -> Result<()> {
         let at = self.now();
         self.store().configure(key, value, secret, &who.actor(), at)?;
         if key.starts_with("hub.") || secret {

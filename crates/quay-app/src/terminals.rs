@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use quay_core::auth::Action;
 use quay_core::Money;
 use std::sync::{Arc, Mutex};
 
@@ -13,7 +14,7 @@ use quay_pay::zvt::session::{Approval, Outcome};
 use quay_store::{CardDetails, PaymentRecord};
 
 use crate::card::{CardTerminal, Progress, TerminalOutcome};
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
 
 impl Counter {
     /// The card terminal of this counter's configuration (`terminal.kind`).
@@ -103,9 +104,35 @@ impl Counter {
         Ok((driver, port))
     }
 
+    /// A technician asks the ZVT terminal on `port` (default `zvt.port`) about its last
+    /// transaction (status enquiry): its state, details and receipt lines.
+    pub fn terminal_status(&self, who: &Who, port: Option<&str>) -> Result<TerminalStatus> {
+        self.allow(who, Action::TestConnection)?;
+        let mut driver = self.zvt_driver(port)?;
+        let t = driver.status_enquiry().map_err(|e| port_error(port, e))?;
+        let (state, details) = zvt_report(&t.outcome);
+        Ok(TerminalStatus { last_transaction: state.as_str(), details, receipt: t.receipt })
+    }
+
+    /// A manager closes the ZVT terminal's batch (end-of-day): its per-brand totals.
+    pub fn terminal_end_of_day(&self, who: &Who, port: Option<&str>) -> Result<zvt::driver::EndOfDay> {
+        self.allow(who, Action::CloseDay)?;
+        let mut driver = self.zvt_driver(port)?;
+        driver.end_of_day().map_err(|e| port_error(port, e))
+    }
+
+    /// A technician's test sale of `amount` on the ZVT terminal at `port` (default
+    /// `zvt.port`): checked before the line is opened.
+    pub fn zvt_test_sale(&self, who: &Who, port: Option<&str>, amount: Money) -> Result<PaymentRecord> {
+        self.allow(who, Action::TestConnection)?;
+        let terminal = ZvtCardTerminal::new(self.zvt_driver(port)?);
+        self.terminal_test_sale(who, &terminal, amount)
+    }
+
     /// A technician's test sale of `amount` on `terminal`, journaled like any attempt
     /// (no cart: it completes no sale). Returns the journaled record.
-    pub fn terminal_test_sale(&self, terminal: &dyn CardTerminal, amount: Money) -> Result<PaymentRecord> {
+    pub fn terminal_test_sale(&self, who: &Who, terminal: &dyn CardTerminal, amount: Money) -> Result<PaymentRecord> {
+        self.allow(who, Action::TestConnection)?;
         let at = self.now().to_rfc3339();
         let sale_id = uuid::Uuid::now_v7();
         let p = self.store().begin_payment(&quay_store::NewPayment {
@@ -137,6 +164,18 @@ impl Counter {
         let (state, details) = crate::card::outcome_state(outcome);
         Ok(self.store().payment_transition(&p.key, state, &details, &self.now().to_rfc3339())?)
     }
+}
+
+/// What a status enquiry found, as `quay terminal status` prints it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TerminalStatus {
+    pub last_transaction: &'static str,
+    pub details: CardDetails,
+    pub receipt: Vec<String>,
+}
+
+fn port_error(port: Option<&str>, e: impl std::fmt::Display) -> AppError {
+    AppError::new("err-terminal-port", vec![("port", port.unwrap_or_default().into()), ("detail", e.to_string().into())])
 }
 
 /// Registers `driver` on its line (`06 00`). A refusal names the terminal's code (a wrong

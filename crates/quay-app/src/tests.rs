@@ -16,13 +16,13 @@ impl Clock for Fixed {
 fn counter(dir: &Path) -> Counter {
     let c = Counter::open_with(dir, Box::new(Fixed(DateTime::parse_from_rfc3339("2026-11-22T09:30:00+07:00").unwrap()))).unwrap();
     if c.menu().is_err() {
-        c.import_menu(DEMO.as_bytes()).unwrap();
+        c.import_menu(&crate::Who::Setup, DEMO.as_bytes()).unwrap();
     }
     c
 }
 
 fn sales_count(c: &Counter) -> usize {
-    c.sales_on(c.today()).unwrap().len()
+    c.sales_on(&crate::Who::Setup, c.today()).unwrap().len()
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn an_invalid_menu_keeps_the_old_one() {
     let mut v: serde_json::Value = serde_json::from_str(DEMO).unwrap();
     v["items"][0]["category_id"] = "c-nowhere".into();
     v["version"] = 99.into();
-    let err = c.import_menu(v.to_string().as_bytes()).unwrap_err();
+    let err = c.import_menu(&crate::Who::Setup, v.to_string().as_bytes()).unwrap_err();
     assert_eq!(err.code, "err-menu-unknown-category");
     assert!(c.message(&err).contains("c-nowhere"), "{}", c.message(&err));
     assert_eq!(c.menu().unwrap().content_hash(), before);
@@ -66,42 +66,43 @@ fn an_invalid_menu_keeps_the_old_one() {
 fn screen_flow_add_options_pay_cash_with_change() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
+    let co = c.checkout();
     let opts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    c.edit_cart(|cart, m, now| {
+    c.edit_cart(&co, &crate::Who::Setup, |cart, m, now| {
         cart.add(m, "i-cfsd", &opts(&["o-size-l", "o-sugar-50", "o-ice-less"]), 1, Some("ít đá"), now).map_err(Into::into)
     })
     .unwrap();
-    c.edit_cart(|cart, m, now| cart.add(m, "i-phobo", &[], 2, None, now).map_err(Into::into)).unwrap();
-    let view = c.cart_view().unwrap();
+    c.edit_cart(&co, &crate::Who::Setup, |cart, m, now| cart.add(m, "i-phobo", &[], 2, None, now).map_err(Into::into)).unwrap();
+    let view = c.cart_view(&co, &crate::Who::Setup).unwrap();
     assert_eq!(view.lines.len(), 2);
     assert_eq!(view.item_count, 3);
     assert!(!view.vat.is_empty());
-    let due = c.cart_snapshot().totals().unwrap().total;
+    let due = co.cart_snapshot().totals().unwrap().total;
 
     // Short cash is refused and changes nothing.
     let short = Money::new(due.minor - 1_000, Currency::Vnd);
-    assert_eq!(c.pay_cash(&crate::Who::Setup, Some(short)).unwrap_err().code, "err-cash-too-low");
-    assert_eq!(c.cart_snapshot().lines.len(), 2);
+    assert_eq!(c.pay_cash(&co, &crate::Who::Setup, Some(short)).unwrap_err().code, "err-cash-too-low");
+    assert_eq!(co.cart_snapshot().lines.len(), 2);
     assert_eq!(sales_count(&c), 0);
-    let p = c.cash_preview(&short.to_major_string()).unwrap();
+    let p = c.cash_preview(&co, &crate::Who::Setup, &short.to_major_string()).unwrap();
     assert!(!p.ok && p.short.is_some());
 
     let tendered = Money::new(500_000, Currency::Vnd);
-    let p = c.cash_preview("500000").unwrap();
+    let p = c.cash_preview(&co, &crate::Who::Setup, "500000").unwrap();
     assert!(p.ok && p.short.is_none());
     assert_eq!(p.change.minor, 500_000 - due.minor);
-    let sale = c.pay_cash(&crate::Who::Setup, Some(tendered)).unwrap();
+    let sale = c.pay_cash(&co, &crate::Who::Setup, Some(tendered)).unwrap();
     assert_eq!(sale.tenders[0].change, Some(500_000 - due.minor));
-    assert!(c.cart_snapshot().is_empty(), "the cart resets after the sale");
-    let day = c.sales_day_view(c.today()).unwrap();
+    assert!(co.cart_snapshot().is_empty(), "the cart resets after the sale");
+    let day = c.sales_day_view(&crate::Who::Setup, c.today()).unwrap();
     assert_eq!(day.count, 1);
     assert_eq!(day.sales[0].receipt_no, "C1-000001");
 
-    let r = c.receipt_view(sale.id).unwrap();
+    let r = c.receipt_view(&crate::Who::Setup, sale.id).unwrap();
     assert!(r.rows.iter().any(|row| row.text.contains("Iced milk coffee")), "{:?}", r.rows);
     assert!(r.rows.iter().any(|row| row.kind == "tender" && row.amount.as_deref() == Some("₫500,000")));
     c.set_lang(Lang::Ar).unwrap();
-    let r = c.receipt_view(sale.id).unwrap();
+    let r = c.receipt_view(&crate::Who::Setup, sale.id).unwrap();
     assert!(r.rows.iter().any(|row| row.text.chars().any(|ch| ('\u{600}'..='\u{6ff}').contains(&ch))), "{:?}", r.rows);
 }
 
@@ -152,15 +153,15 @@ fn void_export_and_restart() {
         (sale, void)
     };
     let c = counter(dir.path());
-    let day = c.sales_day_view(c.today()).unwrap();
+    let day = c.sales_day_view(&crate::Who::Setup, c.today()).unwrap();
     let status: Vec<_> = day.sales.iter().map(|s| (s.receipt_no.as_str(), s.status)).collect();
     assert_eq!(status, [("C1-000002", "void"), ("C1-000001", "voided")]);
     assert_eq!(day.net.minor, 0);
-    let r = c.receipt_view(void.id).unwrap();
+    let r = c.receipt_view(&crate::Who::Setup, void.id).unwrap();
     assert!(r.rows.iter().any(|row| row.text.contains("C1-000001")));
     assert!(r.rows.iter().any(|row| row.text.contains("customer left")));
 
-    let csv = c.export_sales(c.today(), Format::Csv).unwrap();
+    let csv = c.export_sales(&crate::Who::Setup, c.today(), Format::Csv).unwrap();
     let mut rd = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 4, "two lines per record");
@@ -170,9 +171,9 @@ fn void_export_and_restart() {
     assert_eq!(&rows[0][col("qty")], "2");
     assert_eq!(&rows[2][col("status")], "voided");
     assert_eq!(&rows[2][col("line_total")], &format!("-{}", &rows[0][col("line_total")]));
-    let json: Vec<Sale> = serde_json::from_str(&c.export_sales(c.today(), Format::Json).unwrap()).unwrap();
+    let json: Vec<Sale> = serde_json::from_str(&c.export_sales(&crate::Who::Setup, c.today(), Format::Json).unwrap()).unwrap();
     assert_eq!(json, vec![sale.clone(), void]);
-    assert!(c.export_sales(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Format::Json).unwrap().trim() == "[]");
+    assert!(c.export_sales(&crate::Who::Setup, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Format::Json).unwrap().trim() == "[]");
 }
 
 /// A refused option reads as one sentence in the counter's language, naming the group as
@@ -213,7 +214,7 @@ fn option_refusals_read_as_one_sentence_in_the_counters_language() {
         }
     }
     v["version"] = 2.into();
-    c.import_menu(v.to_string().as_bytes()).unwrap();
+    c.import_menu(&crate::Who::Setup, v.to_string().as_bytes()).unwrap();
     check(
         &c,
         &[

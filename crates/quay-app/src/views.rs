@@ -12,6 +12,7 @@ use quay_store::SaleRow;
 use serde::Serialize;
 
 use crate::Counter;
+use quay_core::auth::Action;
 
 /// The menu's name in `lang`, else the hub's own name.
 pub fn pick_name<'a>(names: &'a Names, primary: &'a str, lang: Lang) -> &'a str {
@@ -236,11 +237,12 @@ pub struct CashPreview {
 }
 
 impl Counter {
-    pub fn cash_preview(&self, tendered: &str) -> crate::Result<CashPreview> {
+    pub fn cash_preview(&self, co: &crate::Checkout, who: &crate::Who, tendered: &str) -> crate::Result<CashPreview> {
+        self.allow(who, Action::RingSale)?;
         let lang = self.lang();
-        let cart = self.cart_snapshot();
+        let cart = self.cart_of(co).clone();
         // What card payments and vouchers already cover is not due in cash.
-        let covered = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
+        let covered = self.approved_tenders(co)?.iter().map(|t| t.amount).sum::<i64>() + co.voucher_total(cart.opened_at);
         let total = cart.totals()?.total;
         let due = total.checked_sub(Money::new(covered, total.currency))?;
         let tendered = if tendered.trim().is_empty() { Money::zero(due.currency) } else { self.parse_amount(tendered)? };
@@ -397,14 +399,18 @@ pub fn receipt(
 }
 
 impl Counter {
+    /// The menu as the register shows it. The menu is no secret (it hangs on the wall):
+    /// no one is asked, as on the command line.
     pub fn menu_view(&self) -> crate::Result<MenuView> {
         let menu = self.menu()?;
         Ok(menu_view(&menu, self.i18n(), self.lang()))
     }
 
-    pub fn cart_view(&self) -> crate::Result<CartView> {
+    pub fn cart_view(&self, co: &crate::Checkout, who: &crate::Who) -> crate::Result<CartView> {
+        self.allow(who, Action::RingSale)?;
         let menu = self.menu().ok();
-        cart_view(&self.cart_snapshot(), menu.as_deref(), self.i18n(), self.lang())
+        let cart = self.cart_of(co).clone();
+        cart_view(&cart, menu.as_deref(), self.i18n(), self.lang())
     }
 
     /// The outbox for the screen: how many sales wait and since when, and the rejected.
@@ -433,14 +439,19 @@ pub struct SyncView {
 }
 
 impl Counter {
-    pub fn sales_day_view(&self, day: chrono::NaiveDate) -> crate::Result<SalesDay> {
-        let rows = self.sales_on(day)?;
+    pub fn sales_day_view(&self, who: &crate::Who, day: chrono::NaiveDate) -> crate::Result<SalesDay> {
+        let rows = self.sales_on(who, day)?;
         Ok(sales_day(day, &rows, self.config().currency, self.i18n(), self.lang()))
     }
 
-    pub fn receipt_view(&self, id: uuid::Uuid) -> crate::Result<ReceiptView> {
-        let sale = self.sale(id)?;
-        let void_of = sale.void_of.map(|v| self.sale(v)).transpose()?;
+    pub fn receipt_view(&self, who: &crate::Who, id: uuid::Uuid) -> crate::Result<ReceiptView> {
+        self.allow(who, Action::ViewSales)?;
+        self.receipt_of(id)
+    }
+
+    pub(crate) fn receipt_of(&self, id: uuid::Uuid) -> crate::Result<ReceiptView> {
+        let sale = self.find_sale(id)?;
+        let void_of = sale.void_of.map(|v| self.find_sale(v)).transpose()?;
         let (reason, approved_by) = self.store().void_info(id)?.unwrap_or_default();
         let menu = self.menu().ok();
         Ok(receipt(

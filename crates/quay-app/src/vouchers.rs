@@ -9,6 +9,7 @@
 use std::future::Future;
 
 use chrono::{DateTime, FixedOffset};
+use quay_core::auth::Action;
 use quay_core::error::Arg;
 use quay_core::tender::Tender;
 use quay_core::voucher::{self, Partner, VoucherCheck, VoucherKind};
@@ -18,8 +19,9 @@ use quay_store::RedemptionRecord;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::checkout::Checkout;
 use crate::views::{money, MoneyView};
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
 
 /// A voucher applied to the cart on the screen.
 #[derive(Debug, Clone)]
@@ -28,7 +30,7 @@ pub struct Applied {
     /// What it pays toward this sale.
     pub amount: Money,
     /// The cart it belongs to (a new cart drops it).
-    cart_opened: Option<DateTime<FixedOffset>>,
+    pub(crate) cart_opened: Option<DateTime<FixedOffset>>,
 }
 
 /// A voucher as the cashier sees it.
@@ -106,28 +108,11 @@ impl Counter {
         }
     }
 
-    /// Vouchers applied to the cart on the screen (those of an older cart are dropped).
-    pub fn applied_vouchers(&self) -> Vec<Applied> {
-        self.applied_for(self.cart_snapshot().opened_at)
-    }
-
-    /// Vouchers applied to the cart opened at `opened` (callers holding the cart's lock
-    /// pass its opening time rather than take the lock again).
-    pub(crate) fn applied_for(&self, opened: Option<DateTime<FixedOffset>>) -> Vec<Applied> {
-        let mut v = self.vouchers.lock().unwrap_or_else(|p| p.into_inner());
-        v.retain(|a| a.cart_opened == opened && opened.is_some());
-        v.clone()
-    }
-
-    /// What applied vouchers pay toward the cart opened at `opened`.
-    pub(crate) fn voucher_total(&self, opened: Option<DateTime<FixedOffset>>) -> i64 {
-        self.applied_for(opened).iter().map(|a| a.amount.minor).sum()
-    }
-
     /// Asks the hub about a code, for the cart on the screen; applies nothing. A voucher
     /// that does not apply (used, expired, below its minimum…) comes back with the reason.
-    pub fn check_voucher(&self, partner: &str, code: &str) -> Result<VoucherView> {
-        let (check, applies) = self.check_for_cart(parse_partner(partner)?, code)?;
+    pub fn check_voucher(&self, co: &Checkout, who: &Who, partner: &str, code: &str) -> Result<VoucherView> {
+        self.allow(who, Action::RingSale)?;
+        let (check, applies) = self.check_for_cart(co, parse_partner(partner)?, code)?;
         Ok(match applies {
             Ok(m) => self.voucher_view(&check, Some(m), None),
             Err(e) => self.voucher_view(&check, None, Some(&e)),
@@ -136,7 +121,8 @@ impl Counter {
 
     /// Asks the hub about a code outside any sale (`quay voucher check`): its facts, and
     /// what it would pay on a sale of `total` when one is given.
-    pub fn check_voucher_code(&self, partner: &str, code: &str, total: Option<Money>) -> Result<VoucherView> {
+    pub fn check_voucher_code(&self, who: &Who, partner: &str, code: &str, total: Option<Money>) -> Result<VoucherView> {
+        self.allow(who, Action::RingSale)?;
         let partner = parse_partner(partner)?;
         let code = voucher::normalize_code(code).map_err(|e| AppError::from_localized(&e))?;
         let amount = total.unwrap_or(Money::zero(self.config().currency));
@@ -154,17 +140,17 @@ impl Counter {
         })
     }
 
-    fn check_for_cart(&self, partner: Partner, code: &str) -> Result<(VoucherCheck, Result<Money>)> {
+    fn check_for_cart(&self, co: &Checkout, partner: Partner, code: &str) -> Result<(VoucherCheck, Result<Money>)> {
         let code = voucher::normalize_code(code).map_err(|e| AppError::from_localized(&e))?;
-        let cart = self.cart_snapshot();
+        let cart = self.cart_of(co).clone();
         if cart.is_empty() {
             return Err(quay_core::CoreError::EmptyCart.into());
         }
         let total = cart.totals()?.total;
-        let sale_id = self.paying_sale_id(&cart);
+        let sale_id = self.paying_sale_id(co, &cart);
         let hub = self.hub()?;
         let check = hub_call(hub.check_voucher(partner, &code, sale_id, total)).map_err(hub_err)?;
-        let paid = self.approved_tenders()?.iter().map(|t| t.amount).sum::<i64>() + self.voucher_total(cart.opened_at);
+        let paid = self.approved_tenders(co)?.iter().map(|t| t.amount).sum::<i64>() + co.voucher_total(cart.opened_at);
         let applies =
             voucher::applicable(&check, total, Money::new(paid, total.currency), self.now()).map_err(|e| AppError::from_localized(&e));
         Ok((check, applies))
@@ -172,25 +158,27 @@ impl Counter {
 
     /// Checks a code and applies it to the sale being paid: it becomes a tender of what
     /// it pays (capped at what is due; no change is given for a voucher).
-    pub fn apply_voucher(&self, partner: &str, code: &str) -> Result<VoucherView> {
+    pub fn apply_voucher(&self, co: &Checkout, who: &Who, partner: &str, code: &str) -> Result<VoucherView> {
+        self.allow(who, Action::RingSale)?;
         let partner = parse_partner(partner)?;
         let normalized = voucher::normalize_code(code).map_err(|e| AppError::from_localized(&e))?;
-        if self.applied_vouchers().iter().any(|a| a.check.partner == partner && a.check.code == normalized) {
+        if co.applied_vouchers().iter().any(|a| a.check.partner == partner && a.check.code == normalized) {
             return Err(AppError::new("err-voucher-twice", vec![("code", Arg::Text(normalized))]));
         }
-        let (check, applies) = self.check_for_cart(partner, &normalized)?;
+        let (check, applies) = self.check_for_cart(co, partner, &normalized)?;
         let amount = applies?;
         let view = self.voucher_view(&check, Some(amount), None);
-        let opened = self.cart_snapshot().opened_at;
-        self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).push(Applied { check, amount, cart_opened: opened });
+        let opened = self.cart_of(co).opened_at;
+        co.vouchers().push(Applied { check, amount, cart_opened: opened });
         tracing::info!(partner = partner.as_str(), amount = amount.minor, "voucher applied");
         Ok(view)
     }
 
     /// Takes an applied (not yet redeemed) voucher off the sale.
-    pub fn remove_voucher(&self, partner: &str, code: &str) -> Result<()> {
+    pub fn remove_voucher(&self, co: &Checkout, who: &Who, partner: &str, code: &str) -> Result<()> {
+        self.allow(who, Action::RingSale)?;
         let partner = parse_partner(partner)?;
-        self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).retain(|a| !(a.check.partner == partner && a.check.code == code));
+        co.vouchers().retain(|a| !(a.check.partner == partner && a.check.code == code));
         Ok(())
     }
 
@@ -198,15 +186,15 @@ impl Counter {
     /// first. Returns their tenders. On a refusal the voucher is taken off the sale and
     /// the error says why; vouchers already redeemed stay redeemed (they belong to this
     /// sale and are reversed if it never closes).
-    pub(crate) fn redeem_applied(&self, sale_id: Uuid, opened: Option<DateTime<FixedOffset>>) -> Result<Vec<Tender>> {
-        let applied = self.applied_for(opened);
+    pub(crate) fn redeem_applied(&self, co: &Checkout, sale_id: Uuid, opened: Option<DateTime<FixedOffset>>) -> Result<Vec<Tender>> {
+        let applied = co.applied_for(opened);
         let mut tenders = Vec::new();
         for a in applied {
             match self.redeem_one(sale_id, &a) {
                 Ok(t) => tenders.push(t),
                 Err(e) => {
                     let (p, c) = (a.check.partner, a.check.code.clone());
-                    self.vouchers.lock().unwrap_or_else(|p| p.into_inner()).retain(|x| !(x.check.partner == p && x.check.code == c));
+                    co.vouchers().retain(|x| !(x.check.partner == p && x.check.code == c));
                     return Err(e);
                 }
             }
@@ -274,9 +262,15 @@ impl Counter {
         Ok(())
     }
 
-    /// At start-up: redemptions whose answer was lost are settled by asking the hub;
-    /// redeemed vouchers whose sale never closed are reversed. Returns what changed.
-    pub fn resolve_vouchers(&self) -> Result<Vec<RedemptionRecord>> {
+    /// Redemptions whose answer was lost are settled by asking the hub; redeemed vouchers
+    /// whose sale never closed are reversed. Returns what changed. Asked by someone at the
+    /// counter; start-up does the same as the counter's own work.
+    pub fn resolve_vouchers(&self, who: &Who) -> Result<Vec<RedemptionRecord>> {
+        self.allow(who, Action::RingSale)?;
+        self.settle_open_vouchers()
+    }
+
+    pub(crate) fn settle_open_vouchers(&self) -> Result<Vec<RedemptionRecord>> {
         let mut out = Vec::new();
         let pending = self.store().redemptions_pending()?;
         if pending.is_empty() && self.store().redemptions_without_sale()?.is_empty() {
@@ -291,9 +285,10 @@ impl Counter {
             };
             out.push(settled);
         }
-        let paying_now = self.paying.lock().unwrap_or_else(|p| p.into_inner()).map(|(id, _)| id);
+        // Redemptions of a sale still being paid exist only between its redemption and its
+        // close, in the process paying it; this runs at start-up or from another process.
         let orphans = self.store().redemptions_without_sale()?;
-        for r in orphans.into_iter().filter(|r| Some(r.sale_id) != paying_now) {
+        for r in orphans {
             self.reverse_vouchers(r.sale_id, "the sale was never closed")?;
             if let Some(done) = self.store().redemption(&r.key)? {
                 out.push(done);
@@ -321,12 +316,13 @@ pub struct PaymentView {
 }
 
 impl Counter {
-    pub fn payment_view(&self) -> Result<PaymentView> {
+    pub fn payment_view(&self, co: &Checkout, who: &Who) -> Result<PaymentView> {
+        self.allow(who, Action::RingSale)?;
         let (lang, i18n) = (self.lang(), self.i18n());
-        let cart = self.cart_snapshot();
+        let cart = self.cart_of(co).clone();
         let total = cart.totals()?.total;
-        let card: i64 = self.approved_tenders()?.iter().map(|t| t.amount).sum();
-        let applied = self.applied_for(cart.opened_at);
+        let card: i64 = self.approved_tenders(co)?.iter().map(|t| t.amount).sum();
+        let applied = co.applied_for(cart.opened_at);
         let vouchers: i64 = applied.iter().map(|a| a.amount.minor).sum();
         Ok(PaymentView {
             total: money(i18n, lang, total),

@@ -84,7 +84,7 @@ impl Counter {
             let (state, details) = outcome_state(outcome);
             let r = self.store().payment_transition(&p.key, state, &details, &self.now().to_rfc3339())?;
             tracing::info!(key = %r.key, state = r.state.as_str(), "settled from a Viva webhook");
-            if r.state == PaymentState::Approved && self.sale(r.sale_id).is_err() {
+            if r.state == PaymentState::Approved && self.find_sale(r.sale_id).is_err() {
                 self.complete_from_journal(&r)?;
             }
             settled.push(r.key);
@@ -101,6 +101,19 @@ struct Listener {
 /// Binds the configured address.
 pub async fn bind(config: &WebhookConfig) -> std::io::Result<TcpListener> {
     TcpListener::bind(config.listen).await
+}
+
+/// Binds and serves the configured webhook until the process ends; a failure is logged
+/// (the counter works without it: the payment's poll finds the outcome anyway).
+pub async fn listen(counter: Arc<Counter>, config: WebhookConfig) {
+    match bind(&config).await {
+        Ok(l) => {
+            if let Err(e) = serve(l, counter, config, std::future::pending()).await {
+                tracing::error!(error = %e, "the Viva webhook listener stopped");
+            }
+        }
+        Err(e) => tracing::error!(addr = %config.listen, error = %e, "the Viva webhook listener cannot bind"),
+    }
 }
 
 /// Serves the webhook on `listener` until `stop` resolves.

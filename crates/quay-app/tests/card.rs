@@ -64,35 +64,36 @@ fn declined(code: &str) -> TerminalOutcome {
 fn counter(dir: &std::path::Path) -> Counter {
     let c = Counter::open(dir).unwrap();
     if c.menu().is_err() {
-        c.import_menu(DEMO).unwrap();
+        c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     }
     c
 }
 
-fn fill_cart(c: &Counter) -> i64 {
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-croissant", &[], 1, None, now)?)).unwrap();
-    c.cart_snapshot().totals().unwrap().total.minor
+fn fill_cart(c: &Counter, co: &quay_app::Checkout) -> i64 {
+    c.edit_cart(co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    c.edit_cart(co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-croissant", &[], 1, None, now)?)).unwrap();
+    co.cart_snapshot().totals().unwrap().total.minor
 }
 
 #[test]
 fn approved_card_closes_the_sale_with_the_terminal_reference() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let total = fill_cart(&c);
+    let co = c.checkout();
+    let total = fill_cart(&c, &co);
     let t = Scripted::new(vec![approved("0233")], vec![]);
     let statuses = Mutex::new(vec![]);
-    let r = c.pay_card(&quay_app::Who::Setup, &t, None, &|s| statuses.lock().unwrap().push(s.to_string())).unwrap();
+    let r = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|s| statuses.lock().unwrap().push(s.to_string())).unwrap();
     let sale = r.sale.expect("the card paid everything");
     assert_eq!((r.state, r.remaining), (PaymentState::Approved, 0));
     assert_eq!(sale.tenders.len(), 1);
     assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
     assert_eq!(sale.tenders[0].reference.as_deref(), Some("0233"));
     assert_eq!(statuses.lock().unwrap().as_slice(), ["zvt-status-insert-card"]);
-    assert!(c.cart_snapshot().is_empty());
+    assert!(co.cart_snapshot().is_empty());
     let key = &t.charged.lock().unwrap()[0].0;
     assert!(key.starts_with(&sale.id.to_string()), "the attempt is keyed by the sale's id");
-    let log = c.payments_on(c.today()).unwrap();
+    let log = c.payments_on(&quay_app::Who::Setup, c.today()).unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].details.auth_code.as_deref(), Some("A1B2C3"));
 }
@@ -101,16 +102,17 @@ fn approved_card_closes_the_sale_with_the_terminal_reference() {
 fn a_decline_is_explained_and_the_next_attempt_is_the_same_sale() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let total = fill_cart(&c);
+    let co = c.checkout();
+    let total = fill_cart(&c, &co);
     let t = Scripted::new(vec![declined("51"), declined("77"), approved("0234")], vec![]);
-    let e = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
+    let e = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-insufficient-funds");
     assert_eq!(c.message(&e), "Declined: insufficient funds (51).", "the reason and the issuer's code");
-    let e = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
+    let e = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     assert_eq!(e.code, "decline-code");
     assert_eq!(c.message(&e), "Declined by the bank (77).", "an unknown code: declined by the bank, and the code");
-    assert_eq!(c.cart_snapshot().lines.len(), 2, "a decline keeps the cart");
-    let sale = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
+    assert_eq!(co.cart_snapshot().lines.len(), 2, "a decline keeps the cart");
+    let sale = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
     assert_eq!(sale.total, total);
     let charged = t.charged.lock().unwrap();
     assert_eq!(charged.iter().map(|(k, _)| k.rsplit('-').next().unwrap().to_string()).collect::<Vec<_>>(), ["1", "2", "3"]);
@@ -122,28 +124,30 @@ fn unknown_blocks_a_new_attempt_and_a_restart_completes_the_sale_from_the_journa
     let dir = tempfile::tempdir().unwrap();
     let total = {
         let c = counter(dir.path());
-        let total = fill_cart(&c);
+        let co = c.checkout();
+        let total = fill_cart(&c, &co);
         let unknown = || TerminalOutcome::Unknown(CardDetails { message: Some("T4 expired".into()), ..Default::default() });
         // The second attempt first asks the terminal about the first; it cannot tell yet.
         let t = Scripted::new(vec![unknown()], vec![unknown()]);
-        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
+        assert_eq!(c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-unknown");
         // Never charged twice: a second attempt is refused while the first is unknown.
-        assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
+        assert_eq!(c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-payment-unresolved");
         assert_eq!(t.charged.lock().unwrap().len(), 1);
         total
         // The app dies here; the cart lived only in memory.
     };
     let c = counter(dir.path());
-    assert!(c.cart_snapshot().is_empty());
+    let co = c.checkout();
+    assert!(co.cart_snapshot().is_empty());
     let t = Scripted::new(vec![], vec![approved("0235")]);
-    let settled = c.resolve_payments(&t).unwrap();
+    let settled = c.resolve_payments(&quay_app::Who::Setup, &t).unwrap();
     assert_eq!(settled.iter().map(|p| p.state).collect::<Vec<_>>(), [PaymentState::Approved]);
     assert!(t.charged.lock().unwrap().is_empty(), "resolution asks, it never charges");
-    let rows = c.sales_on(c.today()).unwrap();
+    let rows = c.sales_on(&quay_app::Who::Setup, c.today()).unwrap();
     assert_eq!(rows.len(), 1, "the approved payment's sale was completed");
     assert_eq!((rows[0].sale.total, rows[0].sale.tenders[0].kind), (total, TenderKind::Card));
     assert_eq!(rows[0].sale.id, settled[0].sale_id);
-    assert!(c.resolve_payments(&t).unwrap().is_empty(), "nothing left to resolve");
+    assert!(c.resolve_payments(&quay_app::Who::Setup, &t).unwrap().is_empty(), "nothing left to resolve");
 }
 
 #[test]
@@ -151,32 +155,37 @@ fn a_declined_enquiry_abandons_the_sale_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     {
         let c = counter(dir.path());
-        fill_cart(&c);
+        let co = c.checkout();
+        fill_cart(&c, &co);
         let t = Scripted::new(
             vec![TerminalOutcome::Unknown(CardDetails { message: Some("connection lost".into()), ..Default::default() })],
             vec![],
         );
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
     }
     let c = counter(dir.path());
     let t = Scripted::new(vec![], vec![declined("05")]);
-    let settled = c.resolve_payments(&t).unwrap();
+    let settled = c.resolve_payments(&quay_app::Who::Setup, &t).unwrap();
     assert_eq!(settled[0].state, PaymentState::Declined);
-    assert!(c.sales_on(c.today()).unwrap().is_empty());
+    assert!(c.sales_on(&quay_app::Who::Setup, c.today()).unwrap().is_empty());
 }
 
 #[test]
 fn split_tender_card_then_cash() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let total = fill_cart(&c);
+    let co = c.checkout();
+    let total = fill_cart(&c, &co);
     let t = Scripted::new(vec![approved("0236")], vec![]);
     let part = Money::new(50_000, Currency::Vnd);
-    let r = c.pay_card(&quay_app::Who::Setup, &t, Some(part), &|_| {}).unwrap();
+    let r = c.pay_card(&co, &quay_app::Who::Setup, &t, Some(part), &|_| {}).unwrap();
     assert!(r.sale.is_none());
     assert_eq!(r.remaining, total - 50_000);
-    assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, Some(Money::new(total, Currency::Vnd)), &|_| {}).unwrap_err().code, "err-card-amount");
-    let sale = c.pay_cash(&quay_app::Who::Setup, Some(Money::new(100_000, Currency::Vnd))).unwrap();
+    assert_eq!(
+        c.pay_card(&co, &quay_app::Who::Setup, &t, Some(Money::new(total, Currency::Vnd)), &|_| {}).unwrap_err().code,
+        "err-card-amount"
+    );
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, Some(Money::new(100_000, Currency::Vnd))).unwrap();
     assert_eq!(
         sale.tenders.iter().map(|t| (t.kind, t.amount)).collect::<Vec<_>>(),
         [(TenderKind::Card, 50_000), (TenderKind::Cash, total - 50_000)]
@@ -189,19 +198,21 @@ fn split_tender_card_then_cash() {
 fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let total = fill_cart(&c);
+    let co = c.checkout();
+    let total = fill_cart(&c, &co);
     let t = Scripted::new(vec![approved("0240"), declined("05"), approved("0241")], vec![]);
-    let sale = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
+    let sale = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
     // The refund is declined: no void is written, the sale stands.
     assert_eq!(
         c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap_err().code,
         "decline-do-not-honour"
     );
-    assert_eq!(c.sales_on(c.today()).unwrap().len(), 1);
+    assert_eq!(c.sales_on(&quay_app::Who::Setup, c.today()).unwrap().len(), 1);
     // Approved: the void is written, with the card tender negated.
     let void = c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!((void.total, void.tenders[0].amount), (-total, -total));
-    let refunds: Vec<_> = c.payments_on(c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
+    let refunds: Vec<_> =
+        c.payments_on(&quay_app::Who::Setup, c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
     assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);
     assert_eq!(t.charged.lock().unwrap().last().unwrap().1, -total, "the refund was of the sale's card amount");
 }

@@ -19,13 +19,16 @@ fn terminal(viva: &RunningViva) -> VivaTerminal {
     VivaTerminal::new(client, SOURCE).with_timing(Duration::from_millis(50), Duration::from_secs(5))
 }
 
-fn counter(dir: &std::path::Path) -> Counter {
+/// A counter with the demo menu and, on its first opening, 2 × Phở bò in the cart of
+/// the returned checkout.
+fn counter(dir: &std::path::Path) -> (Counter, quay_app::Checkout) {
     let c = Counter::open(dir).unwrap();
+    let co = c.checkout();
     if c.menu().is_err() {
-        c.import_menu(DEMO).unwrap();
-        c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+        c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
+        c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
     }
-    c
+    (c, co)
 }
 
 /// The cashier presses F1 on terminal A3 once the order is there.
@@ -43,12 +46,12 @@ fn press_f1(viva: &RunningViva, outcome: Pay) {
 fn an_order_for_the_source_paid_at_the_terminal_closes_the_sale() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
-    let c = counter(dir.path());
-    let total = c.cart_snapshot().totals().unwrap().total.minor;
+    let (c, co) = counter(dir.path());
+    let total = co.cart_snapshot().totals().unwrap().total.minor;
     let t = terminal(&viva);
     let result = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Approve));
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
     });
     let sale = result.sale.expect("paid in full");
     assert_eq!((sale.tenders[0].kind, sale.tenders[0].amount), (TenderKind::Card, total));
@@ -56,7 +59,7 @@ fn an_order_for_the_source_paid_at_the_terminal_closes_the_sale() {
     assert_eq!(orders.len(), 1);
     assert_eq!(orders[0].amount_minor, total, "the order carries the exact amount");
     assert!(orders[0].merchant_trns.starts_with(&sale.id.to_string()), "keyed by the attempt");
-    let p = &c.payments_on(c.today()).unwrap()[0];
+    let p = &c.payments_on(&quay_app::Who::Setup, c.today()).unwrap()[0];
     assert_eq!(p.state, PaymentState::Approved);
     assert_eq!(p.details.provider_ref.as_deref(), Some(orders[0].order_code.to_string().as_str()));
 }
@@ -65,11 +68,11 @@ fn an_order_for_the_source_paid_at_the_terminal_closes_the_sale() {
 fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
-    let c = counter(dir.path());
+    let (c, co) = counter(dir.path());
     let t = terminal(&viva);
     let err = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Decline));
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
     });
     assert!(err.code.starts_with("decline"), "{}", err.code);
     let sale = std::thread::scope(|s| {
@@ -83,10 +86,10 @@ fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
             }
             press_f1(&viva, Pay::Approve)
         });
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
     });
     assert_eq!(sale.tenders.len(), 1);
-    let states: Vec<_> = c.payments_on(c.today()).unwrap().iter().map(|p| p.state).collect();
+    let states: Vec<_> = c.payments_on(&quay_app::Who::Setup, c.today()).unwrap().iter().map(|p| p.state).collect();
     assert_eq!(states, [PaymentState::Declined, PaymentState::Approved]);
 }
 
@@ -97,7 +100,7 @@ fn a_decline_cancels_the_order_and_the_next_attempt_pays() {
 fn a_viva_decline_is_told_with_its_reason_and_codes() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
-    let c = counter(dir.path());
+    let (c, co) = counter(dir.path());
     let t = terminal(&viva);
     let decline = |outcome: Pay, orders: usize| {
         std::thread::scope(|s| {
@@ -110,13 +113,13 @@ fn a_viva_decline_is_told_with_its_reason_and_codes() {
                 }
                 press_f1(&viva, outcome)
             });
-            c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
+            c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err()
         })
     };
     let err = decline(Pay::Decline, 1);
     assert_eq!(err.code, "decline-insufficient-funds");
     assert_eq!(c.message(&err), "Declined: insufficient funds (Viva 10051, bank code 51).");
-    let p = &c.payments_on(c.today()).unwrap()[0];
+    let p = &c.payments_on(&quay_app::Who::Setup, c.today()).unwrap()[0];
     assert_eq!(p.state, PaymentState::Declined);
     let d = &p.details;
     assert_eq!(
@@ -149,46 +152,46 @@ fn after_a_crash_the_order_is_asked_not_charged_again() {
     {
         // Nobody presses F1 within the (short) wait: the attempt ends cancelled or unknown,
         // never charged twice.
-        let c = counter(dir.path());
+        let (c, co) = counter(dir.path());
         let t = VivaTerminal::new(
             VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY)
                 .with_currency(quay_core::Currency::Vnd),
             SOURCE,
         )
         .with_timing(Duration::from_millis(20), Duration::from_millis(200));
-        let err = c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
+        let err = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err();
         assert!(err.code == "err-card-cancelled" || err.code == "err-card-unknown", "{}", err.code);
     }
-    let c = counter(dir.path());
-    let settled = c.resolve_payments(&terminal(&viva)).unwrap();
+    let (c, _) = counter(dir.path());
+    let settled = c.resolve_payments(&quay_app::Who::Setup, &terminal(&viva)).unwrap();
     assert!(settled.iter().all(|p| p.state != PaymentState::Approved));
     assert_eq!(viva.orders().len(), 1, "no second order was created");
-    assert!(c.sales_on(c.today()).unwrap().is_empty());
+    assert!(c.sales_on(&quay_app::Who::Setup, c.today()).unwrap().is_empty());
 }
 
 #[test]
 fn wrong_api_key_is_refused_and_nothing_is_charged() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
-    let c = counter(dir.path());
+    let (c, co) = counter(dir.path());
     let t = VivaTerminal::new(
         VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, "wrong").with_currency(quay_core::Currency::Vnd),
         SOURCE,
     );
-    assert_eq!(c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
+    assert_eq!(c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap_err().code, "err-card-cancelled");
     assert!(viva.orders().is_empty());
-    assert!(c.resolve_payments(&t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
+    assert!(c.resolve_payments(&quay_app::Who::Setup, &t).unwrap().is_empty(), "the failed attempt is final (cancelled)");
 }
 
 #[test]
 fn voiding_a_viva_sale_refunds_the_transaction_once() {
     let viva = start_viva_in_thread(VivaConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
-    let c = counter(dir.path());
+    let (c, co) = counter(dir.path());
     let t = terminal(&viva);
     let sale = std::thread::scope(|s| {
         s.spawn(|| press_f1(&viva, Pay::Approve));
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap()
     });
     let void = c.void_sale_refunding(sale.id, "wrong order", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);

@@ -9,8 +9,9 @@ use std::sync::Mutex;
 use quay_app::card::{CardTerminal, Progress, TerminalOutcome};
 use quay_app::export::Format;
 use quay_app::ring::{parse_line, Pay};
+use quay_app::Checkout;
 use quay_app::{keys, sync, Counter, Who};
-use quay_core::auth::{Action, Role};
+use quay_core::auth::Role;
 use quay_core::payment::PaymentState;
 use quay_core::{Money, Sale};
 use quay_i18n::Lang;
@@ -69,44 +70,45 @@ impl At {
 
 /// A counter with the demo menu and the label set, as `at` says; returns who rings, as the
 /// window's check before a sale answers it.
-fn counter(dir: &Path, at: At) -> (Counter, Who) {
+fn counter(dir: &Path, at: At) -> (Counter, Checkout, Who) {
     {
         let c = Counter::open(dir).unwrap();
-        c.import_menu(DEMO).unwrap();
+        c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
         c.set_setting(keys::CASHIER, LABEL).unwrap();
     }
     // The label is read when the counter opens.
     let c = Counter::open(dir).unwrap();
+    let co = c.checkout();
     if let At::LanSignedIn = at {
         let tech = c.add_staff(&Who::Setup, "Tuấn", Role::Technician, TECH).unwrap();
         c.add_staff(&Who::Staff(tech.clone()), "Hoa", Role::Manager, MANAGER).unwrap();
         c.add_staff(&Who::Staff(tech), "Lan", Role::Cashier, CASHIER).unwrap();
-        c.sign_in(CASHIER).unwrap();
+        c.sign_in(&co, CASHIER).unwrap();
     }
-    let who = c.require(Action::RingSale).unwrap();
-    (c, who)
+    let who = c.session_who(&co).unwrap();
+    (c, co, who)
 }
 
-fn fill_cart(c: &Counter) -> i64 {
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-biasaigon", &[], 2, None, now)?)).unwrap();
-    c.cart_snapshot().totals().unwrap().total.minor
+fn fill_cart(c: &Counter, co: &Checkout) -> i64 {
+    c.edit_cart(co, &c.session_who(co).unwrap(), |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    c.edit_cart(co, &c.session_who(co).unwrap(), |cart, m, now| Ok(cart.add(m, "i-biasaigon", &[], 2, None, now)?)).unwrap();
+    co.cart_snapshot().totals().unwrap().total.minor
 }
 
 /// Each way a sale closes, at the screen and from the command line's use case.
-fn close_every_way(c: &Counter, who: &Who) -> Vec<(&'static str, Sale)> {
+fn close_every_way(c: &Counter, co: &Checkout, who: &Who) -> Vec<(&'static str, Sale)> {
     let t = terminal();
     let lines = [parse_line("i-phobo*2").unwrap(), parse_line("i-biasaigon").unwrap()];
     let mut sales = vec![];
-    fill_cart(c);
-    sales.push(("cash at the screen", c.pay_cash(who, None).unwrap()));
+    fill_cart(c, co);
+    sales.push(("cash at the screen", c.pay_cash(co, who, None).unwrap()));
     sales.push(("sales ring, cash", c.ring(who, &lines, &Pay::Cash(None)).unwrap()));
-    fill_cart(c);
-    sales.push(("card at the screen", c.pay_card(who, &t, None, &|_| {}).unwrap().sale.unwrap()));
-    let total = fill_cart(c);
+    fill_cart(c, co);
+    sales.push(("card at the screen", c.pay_card(co, who, &t, None, &|_| {}).unwrap().sale.unwrap()));
+    let total = fill_cart(c, co);
     let part = Money::new(total / 2, c.config().currency);
-    assert!(c.pay_card(who, &t, Some(part), &|_| {}).unwrap().sale.is_none());
-    sales.push(("card then cash", c.pay_cash(who, None).unwrap()));
+    assert!(c.pay_card(co, who, &t, Some(part), &|_| {}).unwrap().sale.is_none());
+    sales.push(("card then cash", c.pay_cash(co, who, None).unwrap()));
     sales.push(("sales ring, card", c.ring_pays(who, &lines, &[Pay::Card(None)], Some(&t)).unwrap()));
     sales
 }
@@ -115,30 +117,31 @@ fn close_every_way(c: &Counter, who: &Who) -> Vec<(&'static str, Sale)> {
 fn every_sale_records_who_rang_it_on_the_receipt_and_in_the_export() {
     for at in [At::LanSignedIn, At::Setup] {
         let dir = tempfile::tempdir().unwrap();
-        let (c, who) = counter(dir.path(), at);
+        let (c, co, who) = counter(dir.path(), at);
         let want = at.cashier();
-        let sales = close_every_way(&c, &who);
+        let sales = close_every_way(&c, &co, &who);
         for (how, sale) in &sales {
             assert_eq!(sale.cashier, want, "{at:?}, {how}");
-            assert_eq!(c.sale(sale.id).unwrap().cashier, want, "{at:?}, {how}: as stored");
+            assert_eq!(c.sale(&c.session_who(&co).unwrap(), sale.id).unwrap().cashier, want, "{at:?}, {how}: as stored");
             for lang in Lang::ALL {
                 c.set_lang(lang).unwrap();
                 let line = c.i18n().t(lang, "receipt-cashier", &[("name", want.into())]);
-                let r = c.receipt_view(sale.id).unwrap();
+                let r = c.receipt_view(&c.session_who(&co).unwrap(), sale.id).unwrap();
                 assert!(r.rows.iter().any(|row| row.kind == "meta" && row.text == line), "{at:?}, {how}, {lang}: {:?}", r.rows);
             }
         }
-        let csv = c.export_sales(c.today(), Format::Csv).unwrap();
+        let csv = c.export_sales(&c.session_who(&co).unwrap(), c.today(), Format::Csv).unwrap();
         let mut rd = csv::Reader::from_reader(csv.as_bytes());
         let col = rd.headers().unwrap().iter().position(|h| h == "cashier").unwrap();
         let cashiers: Vec<String> = rd.records().map(|r| r.unwrap()[col].to_string()).collect();
         assert_eq!(cashiers.len(), sales.len() * 2, "two lines a sale");
         assert!(cashiers.iter().all(|n| n == want), "{at:?}: {cashiers:?}");
-        let json: Vec<Sale> = serde_json::from_str(&c.export_sales(c.today(), Format::Json).unwrap()).unwrap();
+        let json: Vec<Sale> =
+            serde_json::from_str(&c.export_sales(&c.session_who(&co).unwrap(), c.today(), Format::Json).unwrap()).unwrap();
         assert!(json.iter().all(|s| s.cashier == want), "{at:?}");
 
         // Each card payment names who took it.
-        let card = c.payments_on(c.today()).unwrap();
+        let card = c.payments_on(&c.session_who(&co).unwrap(), c.today()).unwrap();
         assert_eq!(card.len(), 3, "{at:?}");
         assert!(card.iter().all(|p| p.taken_by.as_deref() == Some(want)), "{at:?}: {card:?}");
     }
@@ -149,33 +152,34 @@ fn every_sale_records_who_rang_it_on_the_receipt_and_in_the_export() {
 #[test]
 fn a_void_records_who_voided_and_the_manager_who_approved() {
     let dir = tempfile::tempdir().unwrap();
-    let (c, lan) = counter(dir.path(), At::LanSignedIn);
+    let (c, co, lan) = counter(dir.path(), At::LanSignedIn);
     let t = terminal();
-    fill_cart(&c);
-    let cash = c.pay_cash(&lan, None).unwrap();
-    fill_cart(&c);
-    let card = c.pay_card(&lan, &t, None, &|_| {}).unwrap().sale.unwrap();
+    fill_cart(&c, &co);
+    let cash = c.pay_cash(&co, &lan, None).unwrap();
+    fill_cart(&c, &co);
+    let card = c.pay_card(&co, &lan, &t, None, &|_| {}).unwrap().sale.unwrap();
 
     // A cashier's own PIN approves nothing.
-    assert!(c.authorize(Some(CASHIER), Action::ApproveVoid).is_err());
-    let hoa = c.authorize(Some(MANAGER), Action::ApproveVoid).unwrap();
-    let by = c.require(Action::ViewSales).unwrap();
+    let lan = c.identify(Some(CASHIER)).unwrap();
+    assert_eq!(c.void_sale(cash.id, "wrong table", &lan, &lan).unwrap_err().code, "err-auth-not-allowed");
+    let hoa = c.identify(Some(MANAGER)).unwrap();
+    let by = c.session_who(&co).unwrap();
     let voids =
         [c.void_sale(cash.id, "wrong table", &by, &hoa).unwrap(), c.void_sale_refunding(card.id, "customer left", &t, &by, &hoa).unwrap()];
     for v in &voids {
         assert_eq!(v.cashier, "Lan", "who voided it");
-        let rows = c.sales_on(c.today()).unwrap();
+        let rows = c.sales_on(&c.session_who(&co).unwrap(), c.today()).unwrap();
         let row = rows.iter().find(|r| r.sale.id == v.id).unwrap();
         assert_eq!(row.approved_by.as_deref(), Some("Hoa"), "the approving manager");
-        let r = c.receipt_view(v.id).unwrap();
+        let r = c.receipt_view(&c.session_who(&co).unwrap(), v.id).unwrap();
         assert!(r.rows.iter().any(|row| row.text == "Cashier: Lan"), "{:?}", r.rows);
         // The void's receipt names the manager who approved it too.
         assert!(r.rows.iter().any(|row| row.kind == "meta" && row.text == "Approved by: Hoa"), "{:?}", r.rows);
     }
     // A sale's own receipt has no approver.
-    let r = c.receipt_view(cash.id).unwrap();
+    let r = c.receipt_view(&c.session_who(&co).unwrap(), cash.id).unwrap();
     assert!(!r.rows.iter().any(|row| row.text.starts_with("Approved by")), "{:?}", r.rows);
-    let refund = c.payments_on(c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
+    let refund = c.payments_on(&c.session_who(&co).unwrap(), c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
     assert_eq!((refund.state, refund.taken_by.as_deref()), (PaymentState::Approved, Some("Lan")));
 }
 
@@ -185,15 +189,15 @@ fn a_void_records_who_voided_and_the_manager_who_approved() {
 #[test]
 fn a_sale_completed_from_the_journal_records_who_took_the_card() {
     let dir = tempfile::tempdir().unwrap();
-    let (c, lan) = counter(dir.path(), At::LanSignedIn);
-    fill_cart(&c);
-    c.pay_card(&lan, &terminal(), None, &|_| {}).unwrap();
+    let (c, co, lan) = counter(dir.path(), At::LanSignedIn);
+    fill_cart(&c, &co);
+    c.pay_card(&co, &lan, &terminal(), None, &|_| {}).unwrap();
     // The same journal, as a crash between approval and close leaves it: an approved
     // attempt whose sale is not on disk. Replayed on a second counter's data directory.
-    let p = c.payments_on(c.today()).unwrap().remove(0);
+    let p = c.payments_on(&c.session_who(&co).unwrap(), c.today()).unwrap().remove(0);
     drop(c);
     let other = tempfile::tempdir().unwrap();
-    let (c2, _) = counter(other.path(), At::Setup);
+    let (c2, _, _) = counter(other.path(), At::Setup);
     {
         let mut s = quay_store::Store::open(&other.path().join("quay.db")).unwrap();
         let q = s
@@ -211,8 +215,8 @@ fn a_sale_completed_from_the_journal_records_who_took_the_card() {
         s.payment_transition(&q.key, PaymentState::Sent, &CardDetails::default(), &p.created_at).unwrap();
         s.payment_transition(&q.key, PaymentState::Approved, &p.details, &p.created_at).unwrap();
     }
-    c2.resolve_payments(&terminal()).unwrap();
-    let sale = c2.sale(p.sale_id).unwrap();
+    c2.resolve_payments(&quay_app::Who::Setup, &terminal()).unwrap();
+    let sale = c2.sale(&quay_app::Who::Setup, p.sale_id).unwrap();
     assert_eq!(sale.cashier, "Lan", "not the label {LABEL:?}");
 }
 
@@ -230,10 +234,10 @@ async fn the_hub_receives_the_staff_members_name() {
     let menu = quay_core::menu::MenuSnapshot::from_json(DEMO).unwrap();
     let hub = quay_sim::start(HubConfig::sandbox(menu)).await;
     let dir: TempDir = tempfile::tempdir().unwrap();
-    let (c, lan) = counter(dir.path(), At::LanSignedIn);
+    let (c, _, lan) = counter(dir.path(), At::LanSignedIn);
     configure_hub(&c, &hub);
     let sale = c.ring(&lan, &[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
-    let hoa = c.authorize(Some(MANAGER), Action::ApproveVoid).unwrap();
+    let hoa = c.identify(Some(MANAGER)).unwrap();
     let void = c.void_sale(sale.id, "wrong table", &lan, &hoa).unwrap();
     assert_eq!(c.push_outbox().await.unwrap().stored, 2);
     let stored = hub.stored_sales();

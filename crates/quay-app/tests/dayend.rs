@@ -36,7 +36,7 @@ fn bytes(name: &str) -> Vec<u8> {
 fn counter(dir: &Path) -> Counter {
     let c = Counter::open_with(dir, Box::new(Fixed(DateTime::parse_from_rfc3339(NOW).unwrap()))).unwrap();
     if c.menu().is_err() {
-        c.import_menu(DEMO).unwrap();
+        c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     }
     c
 }
@@ -81,8 +81,9 @@ fn zvt_details(auth: &str, rrn: &str, brand: &str, receipt: &str) -> CardDetails
 }
 
 fn ring_cash(c: &Counter, item: &str) -> quay_core::Sale {
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, item, &[], 1, None, now)?)).unwrap();
-    c.pay_cash(&quay_app::Who::Setup, None).unwrap()
+    let co = c.checkout();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, item, &[], 1, None, now)?)).unwrap();
+    c.pay_cash(&co, &quay_app::Who::Setup, None).unwrap()
 }
 
 /// The hub stored every queued sale.
@@ -107,7 +108,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
     approved(d, "zvt", "sale", 40_000, zvt_details("A1", "R1", "Visa", "0001"));
     approved(d, "zvt", "sale", 25_000, zvt_details("A2", "R2", "Mastercard", "0002"));
 
-    let t = c.day_totals(day()).unwrap();
+    let t = c.day_totals(&quay_app::Who::Setup, day()).unwrap();
     assert_eq!((t.sales.count, t.sales.amount), (2, a.total + b.total));
     assert_eq!((t.voids.count, t.voids.amount), (1, -b.total));
     assert_eq!(t.net, a.total);
@@ -117,7 +118,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
     assert_eq!(t.card_brands["Mastercard"].amount, 25_000);
 
     // Sales still waiting for the hub: refused, saying how many and which.
-    let e = c.close_day(day(), None, None, "manager").unwrap_err();
+    let e = c.close_day(&quay_app::Who::Setup, day(), None, None).unwrap_err();
     assert_eq!(e.code, "err-dayend-outbox-pending");
     let msg = c.message(&e);
     assert!(msg.contains('3') && msg.contains(&a.receipt_no), "{msg}");
@@ -141,27 +142,27 @@ fn totals_per_tender_and_the_close_of_the_day() {
         s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), NOW).unwrap();
         p
     };
-    let e = c.close_day(day(), None, None, "manager").unwrap_err();
+    let e = c.close_day(&quay_app::Who::Setup, day(), None, None).unwrap_err();
     assert_eq!(e.code, "err-dayend-payments-unresolved");
     assert!(c.message(&e).contains(&open.key), "{}", c.message(&e));
-    c.settle_payment(&open.key, false, "never reached the terminal", &Who::Setup).unwrap();
+    c.settle_payment(&Who::Setup, &open.key, false, "never reached the terminal").unwrap();
 
     // Cash counted short without a reason: refused; with one: closed and audited.
     let short = Money::new(a.total - 5_000, Currency::Vnd);
-    assert_eq!(c.close_day(day(), Some(short), None, "manager").unwrap_err().code, "err-dayend-cash-reason");
-    assert!(c.day_close(day()).unwrap().is_none(), "nothing recorded");
-    let closed = c.close_day(day(), Some(short), Some("change given twice"), "manager").unwrap();
+    assert_eq!(c.close_day(&quay_app::Who::Setup, day(), Some(short), None).unwrap_err().code, "err-dayend-cash-reason");
+    assert!(c.day_close(&quay_app::Who::Setup, day()).unwrap().is_none(), "nothing recorded");
+    let closed = c.close_day(&quay_app::Who::Setup, day(), Some(short), Some("change given twice")).unwrap();
     assert_eq!((closed.cash_expected, closed.cash_counted, closed.cash_difference), (a.total, Some(a.total - 5_000), Some(-5_000)));
-    assert_eq!(closed.closed_by, "manager");
-    let again = counter(d).day_close(day()).unwrap().unwrap();
+    assert_eq!(closed.closed_by, "setup", "who closed it: the actor the use case was given");
+    let again = counter(d).day_close(&quay_app::Who::Setup, day()).unwrap().unwrap();
     assert_eq!(again, closed, "the close survives a restart");
     let actions = audit_actions(d);
     assert!(actions.contains(&"dayend.close".to_string()) && actions.contains(&"dayend.cash_difference".to_string()), "{actions:?}");
     assert_eq!(store(d).audit_verify().unwrap(), actions.len());
 
-    let e = c.close_day(day(), None, None, "manager").unwrap_err();
+    let e = c.close_day(&quay_app::Who::Setup, day(), None, None).unwrap_err();
     assert_eq!(e.code, "err-dayend-already-closed");
-    assert!(c.message(&e).contains("manager"));
+    assert!(c.message(&e).contains("setup"), "names who closed it");
     // The day and the time in the counter's one date style, not ISO.
     let said = c.message(&e);
     assert!(said.contains("11/22/2026") && !said.contains("2026-11-22"), "{said}");
@@ -185,7 +186,7 @@ fn the_bank_file_line_by_line_with_settlements() {
     let p2 = approved(d, "zvt", "sale", 30_000, zvt_details("A2", "R2", "Mastercard", "0002"));
     let p3 = approved(d, "zvt", "sale", 20_000, zvt_details("A3", "R3", "Visa", "0003"));
 
-    let r = c.reconcile_bank_file(day(), &bytes("generic-day.csv"), "generic", Some("generic-day.csv"), "manager").unwrap();
+    let r = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-day.csv"), "generic", Some("generic-day.csv")).unwrap();
     let imp = r.import.clone().unwrap();
     assert_eq!((imp.lines, imp.new_lines, imp.already_imported), (6, 6, false));
     assert_eq!(r.bank_lines.len(), 6);
@@ -206,36 +207,48 @@ fn the_bank_file_line_by_line_with_settlements() {
 
     // The same file again, even exported differently: nothing new.
     for f in ["generic-day.csv", "generic-day-reexport.csv"] {
-        let again = c.reconcile_bank_file(day(), &bytes(f), "generic", None, "manager").unwrap();
+        let again = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes(f), "generic", None).unwrap();
         let imp = again.import.unwrap();
         assert_eq!((imp.new_lines, imp.already_imported), (0, true), "{f}");
         assert_eq!(again.bank_lines.len(), 6, "{f}");
     }
     // An overlapping file adds only its new line.
-    let more = c.reconcile_bank_file(day(), &bytes("generic-overlap.csv"), "generic", None, "manager").unwrap();
+    let more = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-overlap.csv"), "generic", None).unwrap();
     assert_eq!(more.import.unwrap().new_lines, 1);
     assert_eq!(more.bank_lines.len(), 7);
 
     // The manager settles: the missing sale entered by hand, the payment left for the
     // next batch. Invalid settlements are refused and record nothing.
-    let e = c.settle_bank(day(), Settlement::EnterByHand { bank_id: "sale:TX3".into(), reason: " ".into() }, "manager").unwrap_err();
+    let e = c
+        .settle_bank(&quay_app::Who::Setup, day(), Settlement::EnterByHand { bank_id: "sale:TX3".into(), reason: " ".into() })
+        .unwrap_err();
     assert_eq!(e.code, "err-bank-settle-no-reason");
-    let e = c.settle_bank(day(), Settlement::NextBatch { payment_id: p1.key.clone(), reason: None }, "manager").unwrap_err();
+    let e = c.settle_bank(&quay_app::Who::Setup, day(), Settlement::NextBatch { payment_id: p1.key.clone(), reason: None }).unwrap_err();
     assert_eq!(e.code, "err-bank-settle-payment-matched");
-    let e = c.settle_bank(day(), Settlement::EnterByHand { bank_id: "fee:FEE1".into(), reason: "x".into() }, "manager").unwrap_err();
+    let e = c
+        .settle_bank(&quay_app::Who::Setup, day(), Settlement::EnterByHand { bank_id: "fee:FEE1".into(), reason: "x".into() })
+        .unwrap_err();
     assert_eq!(e.code, "err-bank-settle-fee-line");
     assert!(c.message(&e).contains("fee:FEE1"));
-    c.settle_bank(day(), Settlement::EnterByHand { bank_id: "sale:TX3".into(), reason: "paid on the old terminal".into() }, "manager")
-        .unwrap();
+    c.settle_bank(
+        &quay_app::Who::Setup,
+        day(),
+        Settlement::EnterByHand { bank_id: "sale:TX3".into(), reason: "paid on the old terminal".into() },
+    )
+    .unwrap();
     let r = c
-        .settle_bank(day(), Settlement::NextBatch { payment_id: p3.key.clone(), reason: Some("after the cut-off".into()) }, "manager")
+        .settle_bank(
+            &quay_app::Who::Setup,
+            day(),
+            Settlement::NextBatch { payment_id: p3.key.clone(), reason: Some("after the cut-off".into()) },
+        )
         .unwrap();
     assert_eq!(cat(&r, "sale:TX3"), [Category::Matched]);
     assert_eq!(r.bank_lines.iter().find(|l| l.id == "sale:TX3").unwrap().outcome.note.as_deref(), Some("paid on the old terminal"));
     assert_eq!(cat(&r, &p3.key), [Category::NextBatch]);
     assert_eq!(r.settlements, 2);
     // Settlements are kept: a reopened counter sees the same.
-    let r2 = counter(d).bank_reconciliation(day()).unwrap();
+    let r2 = counter(d).bank_reconciliation(&quay_app::Who::Setup, day()).unwrap();
     assert_eq!(cat(&r2, &p3.key), [Category::NextBatch]);
     let actions = audit_actions(d);
     assert_eq!(actions.iter().filter(|a| a.as_str() == "dayend.bank_import").count(), 2, "{actions:?}");
@@ -258,7 +271,7 @@ fn a_payment_the_bank_lists_twice_is_counted_once() {
 TX1,,M-042,T1,2026-11-22T12:05:00+07:00,Visa,************1111,50000,VND,A1,R1,000101,sale
 TX1-B,,M-042,T1,2026-11-22T12:05:00+07:00,Visa,************1111,50000,VND,A1,R1,000101,sale
 ";
-    let r = c.reconcile_bank_file(day(), file.as_bytes(), "generic", Some("twice.csv"), "manager").unwrap();
+    let r = c.reconcile_bank_file(&quay_app::Who::Setup, day(), file.as_bytes(), "generic", Some("twice.csv")).unwrap();
     assert_eq!(cat(&r, "sale:TX1"), [Category::Matched]);
     assert_eq!(cat(&r, "sale:TX1-B"), [Category::Duplicate]);
     assert_eq!(cat(&r, &p1.key), [Category::Matched]);
@@ -267,15 +280,17 @@ TX1-B,,M-042,T1,2026-11-22T12:05:00+07:00,Visa,************1111,50000,VND,A1,R1,
     let tot = &r.summary.totals[0];
     assert_eq!((tot.counter.minor, tot.bank.minor, tot.difference.minor), (50_000, 50_000, 0), "the money came once");
 
-    let e = c.settle_bank(day(), Settlement::EnterByHand { bank_id: "sale:TX1-B".into(), reason: "x".into() }, "manager").unwrap_err();
+    let e = c
+        .settle_bank(&quay_app::Who::Setup, day(), Settlement::EnterByHand { bank_id: "sale:TX1-B".into(), reason: "x".into() })
+        .unwrap_err();
     assert_eq!(e.code, "err-bank-settle-duplicate");
     assert!(c.message(&e).contains("sale:TX1-B"), "{}", c.message(&e));
-    assert_eq!(c.bank_reconciliation(day()).unwrap().settlements, 0, "nothing recorded");
+    assert_eq!(c.bank_reconciliation(&quay_app::Who::Setup, day()).unwrap().settlements, 0, "nothing recorded");
 
-    let csv = c.day_report_csv(day()).unwrap();
+    let csv = c.day_report_csv(&quay_app::Who::Setup, day()).unwrap();
     assert!(csv.contains("bank_line,sale:TX1-B,,50000,VND,duplicate #2 sale:TX1"), "{csv}");
     assert!(csv.contains("bank_total,bank,,50000,VND"), "{csv}");
-    let report = c.day_report(day()).unwrap();
+    let report = c.day_report(&quay_app::Who::Setup, day()).unwrap();
     let text = format!("{:?}", c.day_report_document(&report, Lang::En).unwrap().blocks);
     assert!(text.contains("TX1-B → #2 sale:TX1"), "{text}");
 }
@@ -285,32 +300,32 @@ fn bad_bank_files_are_refused_whole_naming_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let c = counter(d);
-    let e = c.reconcile_bank_file(day(), &bytes("generic-bad-amount.csv"), "generic", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-bad-amount.csv"), "generic", None).unwrap_err();
     assert_eq!(e.code, "err-bank-bad-amount");
     for lang in Lang::ALL {
         let msg = c.i18n().error(lang, &e);
         assert!(msg.contains('3') && msg.contains("amount") && msg.contains("30.5x"), "{lang}: {msg}");
     }
-    assert!(c.bank_reconciliation(day()).unwrap().imports.is_empty(), "nothing imported");
-    assert!(c.bank_reconciliation(day()).unwrap().bank_lines.is_empty());
+    assert!(c.bank_reconciliation(&quay_app::Who::Setup, day()).unwrap().imports.is_empty(), "nothing imported");
+    assert!(c.bank_reconciliation(&quay_app::Who::Setup, day()).unwrap().bank_lines.is_empty());
 
-    let e = c.reconcile_bank_file(day(), &bytes("generic-semicolon.csv"), "generic", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-semicolon.csv"), "generic", None).unwrap_err();
     assert_eq!(e.code, "err-bank-wrong-delimiter");
-    let e = c.reconcile_bank_file(day(), b"", "generic", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), b"", "generic", None).unwrap_err();
     assert_eq!(e.code, "err-bank-empty");
-    let e = c.reconcile_bank_file(day(), &bytes("generic-day.csv"), "no-such-bank", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-day.csv"), "no-such-bank", None).unwrap_err();
     assert_eq!(e.code, "err-bank-unknown-preset");
     assert!(c.message(&e).contains("generic"));
 
     // Terminals of this counter configured: a line of another terminal refuses the file.
     c.set_setting(quay_app::dayend::keys::BANK_TERMINAL_IDS, "T1, T2").unwrap();
-    let e = c.reconcile_bank_file(day(), &bytes("generic-other-terminal.csv"), "generic", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-other-terminal.csv"), "generic", None).unwrap_err();
     assert_eq!(e.code, "err-bank-other-terminal");
     assert!(c.message(&e).contains("T7"));
     c.set_setting(quay_app::dayend::keys::BANK_MERCHANT_ID, "M-999").unwrap();
-    let e = c.reconcile_bank_file(day(), &bytes("generic-day.csv"), "generic", None, "manager").unwrap_err();
+    let e = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-day.csv"), "generic", None).unwrap_err();
     assert_eq!(e.code, "err-bank-other-merchant");
-    assert!(c.bank_reconciliation(day()).unwrap().imports.is_empty(), "still nothing imported");
+    assert!(c.bank_reconciliation(&quay_app::Who::Setup, day()).unwrap().imports.is_empty(), "still nothing imported");
     assert!(!audit_actions(d).contains(&"dayend.bank_import".to_string()));
 }
 
@@ -331,19 +346,19 @@ fn viva_and_custom_presets() {
             ..CardDetails::default()
         },
     );
-    let r = c.reconcile_bank_file(day(), &bytes("viva-day.csv"), "viva", None, "manager").unwrap();
+    let r = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("viva-day.csv"), "viva", None).unwrap();
     assert_eq!(cat(&r, &viva.key), [Category::Matched]);
     assert_eq!(r.counter_payments[0].brand, "Visa", "brand from the card number's range");
 
     // A manager's own mapping: saved (audited), listed, used.
     let json = std::fs::read_to_string(data("custom-preset.json")).unwrap();
-    assert_eq!(c.save_bank_preset("generic", &json, "manager").unwrap_err().code, "err-bank-preset-name");
-    assert_eq!(c.save_bank_preset("bad", "{", "manager").unwrap_err().code, "err-bank-preset-json");
-    c.save_bank_preset("my-bank", &json, "manager").unwrap();
-    assert!(c.bank_preset_names().unwrap().contains(&"my-bank".to_string()));
+    assert_eq!(c.save_bank_preset(&quay_app::Who::Setup, "generic", &json).unwrap_err().code, "err-bank-preset-name");
+    assert_eq!(c.save_bank_preset(&quay_app::Who::Setup, "bad", "{").unwrap_err().code, "err-bank-preset-json");
+    c.save_bank_preset(&quay_app::Who::Setup, "my-bank", &json).unwrap();
+    assert!(c.bank_preset_names(&quay_app::Who::Setup).unwrap().contains(&"my-bank".to_string()));
     let zvt = approved(d, "zvt", "sale", 50_000, zvt_details("A1", "R1", "Visa", "0001"));
     let other = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let r = c.reconcile_bank_file(other, &bytes("custom-day.csv"), "my-bank", None, "manager").unwrap();
+    let r = c.reconcile_bank_file(&quay_app::Who::Setup, other, &bytes("custom-day.csv"), "my-bank", None).unwrap();
     assert_eq!(cat(&r, &zvt.key), [Category::Matched]);
     assert!(audit_actions(d).contains(&"dayend.bank_preset".to_string()));
 }
@@ -356,7 +371,7 @@ fn a_new_banks_file_mapped_by_hand() {
     let d = dir.path();
     let c = counter(d);
     let file = bytes("custom-day.csv");
-    let s = c.bank_file_sample(&file, None, None).unwrap();
+    let s = c.bank_file_sample(&quay_app::Who::Setup, &file, None, None).unwrap();
     assert_eq!((s.delimiter, s.has_header, s.rows), (';', true, 1));
     let headers: Vec<&str> = s.columns.iter().map(|c| c.header.as_str()).collect();
     assert_eq!(headers, ["Ref", "TID", "When", "Betrag", "Auth"]);
@@ -376,28 +391,28 @@ fn a_new_banks_file_mapped_by_hand() {
     // A wrong choice is refused by the preview with line and column, and records nothing.
     let mut wrong = p.clone();
     wrong.columns.amount = Column::named(&["Auth"]);
-    let e = c.preview_bank_preset(&file, &wrong).unwrap_err();
+    let e = c.preview_bank_preset(&quay_app::Who::Setup, &file, &wrong).unwrap_err();
     assert_eq!(e.code, "err-bank-bad-amount");
     let arg = |k: &str| e.args.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
     assert_eq!(arg("line"), Some(quay_core::error::Arg::Int(2)));
     assert_eq!(arg("column"), Some(quay_core::error::Arg::Text("Auth".into())));
 
     p.columns.transaction_id = Some(Column::named(&["Ref"]));
-    let preview = c.preview_bank_preset(&file, &p).unwrap();
+    let preview = c.preview_bank_preset(&quay_app::Who::Setup, &file, &p).unwrap();
     assert_eq!(preview.lines, 1);
     assert_eq!(preview.kinds.get(&LineKind::Sale), Some(&1));
     assert_eq!(preview.first[0].transaction_id.as_deref(), Some("B1"));
     assert_eq!(preview.first[0].date_time, "2026-11-22T12:05:00+07:00");
-    assert!(c.bank_reconciliation(day()).unwrap().imports.is_empty(), "a preview imports nothing");
+    assert!(c.bank_reconciliation(&quay_app::Who::Setup, day()).unwrap().imports.is_empty(), "a preview imports nothing");
 
     let json = serde_json::to_string(&p).unwrap();
-    c.save_bank_preset("bank-de", &json, "manager").unwrap();
+    c.save_bank_preset(&quay_app::Who::Setup, "bank-de", &json).unwrap();
     let zvt = approved(d, "zvt", "sale", 50_000, zvt_details("A1", "R1", "Visa", "0001"));
-    let r = c.reconcile_bank_file(day(), &file, "bank-de", Some("custom-day.csv"), "manager").unwrap();
+    let r = c.reconcile_bank_file(&quay_app::Who::Setup, day(), &file, "bank-de", Some("custom-day.csv")).unwrap();
     assert_eq!(cat(&r, &zvt.key), [Category::Matched]);
 
     // Not a CSV a mapping could read: refused before any mapping.
-    assert_eq!(c.bank_file_sample(b"\xff\xfe", None, None).unwrap_err().code, "err-bank-not-utf8");
+    assert_eq!(c.bank_file_sample(&quay_app::Who::Setup, b"\xff\xfe", None, None).unwrap_err().code, "err-bank-not-utf8");
 }
 
 #[test]
@@ -407,19 +422,19 @@ fn the_report_in_every_language_and_as_csv() {
     let c = counter(d);
     let sale = ring_cash(&c, "i-phobo");
     approved(d, "zvt", "sale", 50_000, zvt_details("A1", "R1", "Visa", "0001"));
-    c.reconcile_bank_file(day(), &bytes("generic-day.csv"), "generic", None, "manager").unwrap();
-    let report = c.day_report(day()).unwrap();
+    c.reconcile_bank_file(&quay_app::Who::Setup, day(), &bytes("generic-day.csv"), "generic", None).unwrap();
+    let report = c.day_report(&quay_app::Who::Setup, day()).unwrap();
     assert!(report.bank.is_some() && report.close.is_none());
     for lang in Lang::ALL {
         let doc = c.day_report_document(&report, lang).unwrap();
         assert_eq!(doc.locale_dir == quay_pdf::Direction::Rtl, lang == Lang::Ar, "{lang}");
-        let pdf = c.day_report_pdf(day(), lang).unwrap();
+        let pdf = c.day_report_pdf(&quay_app::Who::Setup, day(), lang).unwrap();
         assert!(pdf.starts_with(b"%PDF"), "{lang}");
         // Every label came from the locale's messages (no id left untranslated).
         let text = format!("{:?}", doc.blocks);
         assert!(!text.contains("dayend-") && !text.contains("receipt-tender"), "{lang}: {text}");
     }
-    let csv = c.day_report_csv(day()).unwrap();
+    let csv = c.day_report_csv(&quay_app::Who::Setup, day()).unwrap();
     assert!(csv.starts_with("section,key,count,amount,currency,detail\n"), "{csv}");
     assert!(csv.contains(&format!("tender,cash,1,{},VND,", sale.total)), "{csv}");
     assert!(csv.contains("bank_line,sale:TX1,,50000,VND,matched"), "{csv}");
@@ -427,8 +442,8 @@ fn the_report_in_every_language_and_as_csv() {
 
     // The receipt of a sale, through the same machinery.
     c.set_lang(Lang::Ar).unwrap();
-    assert!(c.receipt_pdf(sale.id).unwrap().starts_with(b"%PDF"));
-    assert_eq!(c.receipt_document(sale.id).unwrap().locale_dir, quay_pdf::Direction::Rtl);
+    assert!(c.receipt_pdf(&quay_app::Who::Setup, sale.id).unwrap().starts_with(b"%PDF"));
+    assert_eq!(c.receipt_document(&quay_app::Who::Setup, sale.id).unwrap().locale_dir, quay_pdf::Direction::Rtl);
 }
 
 #[test]
@@ -444,9 +459,9 @@ fn the_zvt_terminal_batch_against_the_journal() {
     let d = dir.path();
     let c = Counter::open(d).unwrap();
     sim.script(Script::Approve(Approve::brand("Visa")));
-    c.terminal_test_sale(&t, Money::new(12_000, Currency::Vnd)).unwrap();
+    c.terminal_test_sale(&quay_app::Who::Setup, &t, Money::new(12_000, Currency::Vnd)).unwrap();
     sim.script(Script::Approve(Approve::brand("Mastercard")));
-    c.terminal_test_sale(&t, Money::new(30_000, Currency::Vnd)).unwrap();
+    c.terminal_test_sale(&quay_app::Who::Setup, &t, Money::new(30_000, Currency::Vnd)).unwrap();
     // A payment the counter holds as approved that the terminal never booked.
     let mut s = store(d);
     let at = c.now().to_rfc3339();
@@ -467,7 +482,7 @@ fn the_zvt_terminal_batch_against_the_journal() {
         .unwrap();
 
     let mut driver = ZvtTerminal::on_tty(second, config).unwrap();
-    let b = c.terminal_batch_zvt(&mut driver, c.today(), "manager").unwrap();
+    let b = c.terminal_batch_zvt(&quay_app::Who::Setup, &mut driver, c.today()).unwrap();
     assert_eq!(b.terminal, "zvt");
     assert_eq!((b.terminal_total, b.counter_total, b.difference), (42_000, 43_000, -1_000));
     assert!(!b.agrees, "the difference is shown, not hidden");
@@ -475,9 +490,9 @@ fn the_zvt_terminal_batch_against_the_journal() {
     assert_eq!((visa.counter.count, visa.terminal.count, visa.difference), (2, 1, -1_000));
     let mc = b.brands.iter().find(|x| x.brand == "Eurocard").unwrap();
     assert_eq!((mc.counter.amount, mc.terminal.amount, mc.difference), (30_000, 30_000, 0));
-    assert_eq!(c.terminal_batches(c.today()).unwrap(), vec![b.clone()]);
+    assert_eq!(c.terminal_batches(&quay_app::Who::Setup, c.today()).unwrap(), vec![b.clone()]);
     assert!(audit_actions(d).contains(&"dayend.terminal_batch".to_string()));
-    let report = c.day_report(c.today()).unwrap();
+    let report = c.day_report(&quay_app::Who::Setup, c.today()).unwrap();
     assert_eq!(report.terminal, Some(b));
 }
 
@@ -492,8 +507,9 @@ fn the_viva_day_against_the_journal() {
     let t = VivaTerminal::new(client(), SOURCE).with_timing(Duration::from_millis(50), Duration::from_secs(5));
     let dir = tempfile::tempdir().unwrap();
     let c = Counter::open(dir.path()).unwrap();
-    c.import_menu(DEMO).unwrap();
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
+    let co = c.checkout();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
     let result = std::thread::scope(|s| {
         s.spawn(|| {
             for _ in 0..200 {
@@ -503,16 +519,16 @@ fn the_viva_day_against_the_journal() {
                 std::thread::sleep(Duration::from_millis(20));
             }
         });
-        c.pay_card(&quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
+        c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap()
     });
     let total = result.sale.unwrap().total;
-    let b = c.terminal_batch_viva(&client(), Some(SOURCE), c.today(), "manager").unwrap();
+    let b = c.terminal_batch_viva(&quay_app::Who::Setup, &client(), Some(SOURCE), c.today()).unwrap();
     assert_eq!(b.terminal, "viva");
     assert_eq!((b.counter_total, b.terminal_total), (total, total), "{b:?}");
     assert!(b.agrees, "{b:?}");
 
     // A Viva account answering in another currency is refused, not misread.
     let eur = VivaClient::new(&viva.url, VivaConfig::SANDBOX_MERCHANT_ID, VivaConfig::SANDBOX_API_KEY).with_currency(Currency::Eur);
-    let e = c.terminal_batch_viva(&eur, Some(SOURCE), c.today(), "manager").unwrap_err();
+    let e = c.terminal_batch_viva(&quay_app::Who::Setup, &eur, Some(SOURCE), c.today()).unwrap_err();
     assert_eq!(e.code, "err-dayend-terminal");
 }

@@ -100,7 +100,7 @@ async fn gone_falls_back_to_the_full_snapshot() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_menu_from_a_file_is_replaced_whole_and_the_status_shows_differences() {
     let (_dir, c, hub) = setup(HubConfig::sandbox(demo())).await;
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     let mut theirs = demo();
     theirs.items.iter_mut().find(|i| i.id == "i-cfsd").unwrap().price = 39_000;
     theirs.items.retain(|i| i.id != "i-croissant");
@@ -235,7 +235,7 @@ async fn rejected_sales_stay_with_the_reason_and_are_not_resent() {
     let mut config = HubConfig::sandbox(demo());
     config.currency = "EUR".into(); // a hub that books in another currency rejects our sales
     let (_dir, c, hub) = setup(config).await;
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     let sales = ring(&c, 2);
     let out = c.push_outbox().await.unwrap();
     assert_eq!((out.sent, out.rejected, out.remaining), (2, 2, 0));

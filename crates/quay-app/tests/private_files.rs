@@ -44,12 +44,13 @@ fn a_new_counter_and_everything_it_writes_is_private() {
     let t = tempfile::tempdir().unwrap();
     let data = t.path().join("counter");
     let c = Counter::open(&data).unwrap();
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     c.ring(&quay_app::Who::Setup, &[parse_line("i-phobo").unwrap()], &Pay::Cash(None)).unwrap();
     let reports = data.join("reports");
     quay_app::files::private_dir(&reports).unwrap();
-    quay_app::files::write_private(&reports.join("day.csv"), c.day_report_csv(c.today()).unwrap().as_bytes()).unwrap();
-    quay_app::files::write_private(&data.join("counter.quaybak"), c.backup("a long enough passphrase").unwrap()).unwrap();
+    quay_app::files::write_private(&reports.join("day.csv"), c.day_report_csv(&quay_app::Who::Setup, c.today()).unwrap().as_bytes())
+        .unwrap();
+    c.backup(&quay_app::Who::Setup, "a long enough passphrase", &data.join("counter.quaybak")).unwrap();
     assert!(data.join("quay.db-wal").exists(), "the WAL is open while the counter is");
     assert_private(&data);
     assert_eq!(mode(&data), 0o700);
@@ -63,7 +64,7 @@ fn what_an_older_version_left_readable_is_tightened_at_start() {
     let data = t.path().join("counter");
     {
         let c = Counter::open(&data).unwrap();
-        c.import_menu(DEMO).unwrap();
+        c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
         std::fs::create_dir_all(data.join("reports")).unwrap();
         std::fs::write(data.join("reports/day-2026-11-22.pdf"), b"%PDF").unwrap();
     }

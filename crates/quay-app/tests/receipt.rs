@@ -13,23 +13,24 @@ const DEMO: &[u8] = include_bytes!("../../../assets/demo-menu.json");
 
 fn counter(dir: &Path) -> Counter {
     let c = Counter::open(dir).unwrap();
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     c
 }
 
 /// An iced milk coffee, large (+10,000), half sugar and less ice (both +0), and a phở.
-fn ring(c: &Counter) -> quay_core::Sale {
+fn ring(c: &Counter, co: &quay_app::Checkout) -> quay_core::Sale {
     let opts = ["o-size-l", "o-sugar-50", "o-ice-less"].map(String::from);
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-cfsd", &opts, 2, None, now)?)).unwrap();
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
-    c.pay_cash(&Who::Setup, None).unwrap()
+    c.edit_cart(co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-cfsd", &opts, 2, None, now)?)).unwrap();
+    c.edit_cart(co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    c.pay_cash(co, &Who::Setup, None).unwrap()
 }
 
 #[test]
 fn option_surcharges_carry_a_plus_in_every_language_on_screen_and_on_paper() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let sale = ring(&c);
+    let co = c.checkout();
+    let sale = ring(&c, &co);
     let want = [
         (Lang::En, "+₫10,000"),
         (Lang::ZhCn, "+₫10,000"),
@@ -39,7 +40,7 @@ fn option_surcharges_carry_a_plus_in_every_language_on_screen_and_on_paper() {
     ];
     for (lang, large) in want {
         c.set_lang(lang).unwrap();
-        let v = c.receipt_view(sale.id).unwrap();
+        let v = c.receipt_view(&quay_app::Who::Setup, sale.id).unwrap();
         let options: Vec<_> = v.rows.iter().filter(|r| r.kind == "option").collect();
         assert_eq!(options.len(), 3, "{lang}: {:?}", v.rows);
         // Only the surcharge has an amount; a free option has none (not "+₫0").
@@ -50,7 +51,7 @@ fn option_surcharges_carry_a_plus_in_every_language_on_screen_and_on_paper() {
             assert!(!r.amount.as_deref().unwrap_or("").starts_with('+'), "{lang}: {r:?}");
         }
         // The PDF prints the same rows.
-        let doc = c.receipt_document(sale.id).unwrap();
+        let doc = c.receipt_document(&quay_app::Who::Setup, sale.id).unwrap();
         let printed = doc.blocks.iter().any(|b| matches!(b, Block::KeyValue(kv) if kv.iter().any(|(_, a)| a == large)));
         assert!(printed, "{lang}: {:?}", doc.blocks);
     }
@@ -60,10 +61,11 @@ fn option_surcharges_carry_a_plus_in_every_language_on_screen_and_on_paper() {
 fn the_vat_row_keeps_its_amount_in_the_amount_column() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let sale = ring(&c);
+    let co = c.checkout();
+    let sale = ring(&c, &co);
     for lang in Lang::ALL {
         c.set_lang(lang).unwrap();
-        let v = c.receipt_view(sale.id).unwrap();
+        let v = c.receipt_view(&quay_app::Who::Setup, sale.id).unwrap();
         let tax: Vec<_> = v.rows.iter().filter(|r| r.kind == "tax").collect();
         assert!(!tax.is_empty(), "{lang}: {:?}", v.rows);
         for r in tax {
@@ -78,8 +80,9 @@ fn the_vat_row_keeps_its_amount_in_the_amount_column() {
 fn print_writes_the_receipt_pdf_privately_and_again_for_a_reprint() {
     let dir = tempfile::tempdir().unwrap();
     let c = counter(dir.path());
-    let sale = ring(&c);
-    let path = c.print_receipt(sale.id).unwrap();
+    let co = c.checkout();
+    let sale = ring(&c, &co);
+    let path = c.print_receipt(&quay_app::Who::Setup, sale.id).unwrap();
     assert_eq!(path, dir.path().join("reports/receipts").join(format!("receipt-{}.pdf", sale.receipt_no)));
     let pdf = |p: &Path| {
         let bytes = std::fs::read(p).unwrap();
@@ -97,9 +100,9 @@ fn print_writes_the_receipt_pdf_privately_and_again_for_a_reprint() {
     // A reprint, in another language: the same file, written again (a PDF carries a
     // random document id, so two printings never have the same bytes).
     c.set_lang(Lang::Ar).unwrap();
-    assert_eq!(c.print_receipt(sale.id).unwrap(), path);
+    assert_eq!(c.print_receipt(&quay_app::Who::Setup, sale.id).unwrap(), path);
     assert!(pdf(&path) != first, "written again");
     assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1, "one file per receipt");
     // An unknown sale prints nothing.
-    assert_eq!(c.print_receipt(uuid::Uuid::now_v7()).unwrap_err().code, "err-no-such-sale");
+    assert_eq!(c.print_receipt(&quay_app::Who::Setup, uuid::Uuid::now_v7()).unwrap_err().code, "err-no-such-sale");
 }

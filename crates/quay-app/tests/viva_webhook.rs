@@ -38,7 +38,7 @@ fn shop(copies: u32) -> Shop {
     viva.set_faults(VivaFaults { webhook_copies: copies, ..VivaFaults::default() });
     let dir = tempfile::tempdir().unwrap();
     let c = Counter::open(dir.path()).unwrap();
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     for (k, v) in [
         ("terminal.kind", "viva"),
         ("viva.url", viva.url.as_str()),
@@ -121,14 +121,16 @@ fn viva_verifies_the_listener_and_a_wrong_token_is_refused() {
 fn an_event_wakes_the_poll_so_the_sale_closes_without_waiting_for_the_tick() {
     let s = shop(1);
     let c = &s.counter;
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    let co = c.checkout();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
     // A tick and a wait far longer than the test's patience: only the webhook's hint
     // can make the counter look again before the test gives up.
     let terminal = c.viva_terminal().unwrap().with_timing(Duration::from_secs(3600), Duration::from_secs(7200));
     let (done, result) = std::sync::mpsc::channel();
     let paying = c.clone();
+    let paying_co = co;
     std::thread::spawn(move || {
-        let _ = done.send(paying.pay_card(&quay_app::Who::Setup, &terminal, None, &|_| {}).map(|r| r.sale.is_some()));
+        let _ = done.send(paying.pay_card(&paying_co, &quay_app::Who::Setup, &terminal, None, &|_| {}).map(|r| r.sale.is_some()));
     });
     wait_for("the order", || s.viva.orders().iter().any(|o| o.state_id == 0));
     s.viva.pay_newest(SOURCE, Pay::Approve).expect("an open order");
@@ -142,23 +144,26 @@ fn an_event_wakes_the_poll_so_the_sale_closes_without_waiting_for_the_tick() {
 fn an_attempt_left_open_by_a_crash_is_settled_by_the_event_once_however_often_it_comes() {
     let s = shop(3); // every event POSTed three times
     let c = &s.counter;
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    let co = c.checkout();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
     // The attempt is journaled and its order created, then the app loses it: nobody
     // polls any more, the journal says unknown with the order's code.
-    let err = c.pay_card(&quay_app::Who::Setup, &Lost(&s.viva), None, &|_| {}).unwrap_err();
+    let err = c.pay_card(&co, &quay_app::Who::Setup, &Lost(&s.viva), None, &|_| {}).unwrap_err();
     assert_eq!(err.code, "err-card-unknown");
-    let open = c.payments_on(c.today()).unwrap();
+    let open = c.payments_on(&quay_app::Who::Setup, c.today()).unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].state, PaymentState::Unknown);
     assert!(open[0].details.provider_ref.is_some(), "the order code was journaled");
     s.viva.pay_newest(SOURCE, Pay::Approve).expect("the order is still payable");
-    wait_for("the webhook to settle the attempt", || c.payments_on(c.today()).unwrap()[0].state == PaymentState::Approved);
+    wait_for("the webhook to settle the attempt", || {
+        c.payments_on(&quay_app::Who::Setup, c.today()).unwrap()[0].state == PaymentState::Approved
+    });
     wait_for("all three copies", || s.viva.stats().webhooks_sent == 3);
     wait_for("all three answered", || s.viva.stats().webhooks_acknowledged == 3);
-    let p = &c.payments_on(c.today()).unwrap()[0];
-    let log = c.payment_log(&p.key).unwrap();
+    let p = &c.payments_on(&quay_app::Who::Setup, c.today()).unwrap()[0];
+    let log = c.payment_log(&quay_app::Who::Setup, &p.key).unwrap();
     assert_eq!(log.iter().filter(|e| e.state == "approved").count(), 1, "settled once: {log:?}");
-    let sales = c.sales_on(c.today()).unwrap();
+    let sales = c.sales_on(&quay_app::Who::Setup, c.today()).unwrap();
     assert_eq!(sales.len(), 1, "the sale completed once from the journal");
     drop(s.rt);
 }

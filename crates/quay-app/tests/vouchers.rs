@@ -18,7 +18,7 @@ fn shop() -> (TempDir, Counter, RunningHub) {
     let hub = quay_sim::start_in_thread(HubConfig::sandbox(MenuSnapshot::from_json(DEMO).unwrap()));
     let dir = tempfile::tempdir().unwrap();
     let c = Counter::open(dir.path()).unwrap();
-    c.import_menu(DEMO).unwrap();
+    c.import_menu(&quay_app::Who::Setup, DEMO).unwrap();
     c.set_setting(sync::HUB_URL, &hub.url).unwrap();
     c.set_setting(sync::HUB_POS_PARENT, HubConfig::SANDBOX_POS_PARENT).unwrap();
     c.set_setting(sync::HUB_POS_ID, HubConfig::SANDBOX_POS_ID).unwrap();
@@ -28,9 +28,9 @@ fn shop() -> (TempDir, Counter, RunningHub) {
 }
 
 /// 2 × Phở bò = 130,000 ₫ on the screen's cart.
-fn two_pho(c: &Counter) {
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
-    assert_eq!(c.cart_snapshot().totals().unwrap().total.minor, 130_000);
+fn two_pho(c: &Counter, co: &quay_app::Checkout) {
+    c.edit_cart(co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    assert_eq!(co.cart_snapshot().totals().unwrap().total.minor, 130_000);
 }
 
 fn vnd(n: i64) -> Money {
@@ -40,6 +40,7 @@ fn vnd(n: i64) -> Money {
 #[test]
 fn every_state_is_explained_and_changes_nothing() {
     let (_d, c, _hub) = shop();
+    let co = c.checkout();
     let cases = [
         ("momo", "MOMO-USED", "err-voucher-used"),
         ("momo", "MOMO-EXPIRED", "err-voucher-expired"),
@@ -48,29 +49,30 @@ fn every_state_is_explained_and_changes_nothing() {
         ("momo", "NO-SUCH-CODE", "err-voucher-not-found"),
         ("giftpop", "MOMO-50K", "err-voucher-not-found"), // another partner's code
     ];
-    two_pho(&c);
+    two_pho(&c, &co);
     for (partner, code, id) in cases {
-        let v = c.check_voucher(partner, code).unwrap();
+        let v = c.check_voucher(&co, &quay_app::Who::Setup, partner, code).unwrap();
         assert!(v.refused.is_some() && v.applies.is_none(), "{code}: {v:?}");
-        assert_eq!(c.apply_voucher(partner, code).unwrap_err().code, id, "{code}");
+        assert_eq!(c.apply_voucher(&co, &quay_app::Who::Setup, partner, code).unwrap_err().code, id, "{code}");
     }
-    assert!(c.applied_vouchers().is_empty(), "nothing applied");
-    let ok = c.check_voucher_code("momo", "MOMO-50K", None).unwrap();
+    assert!(co.applied_vouchers().is_empty(), "nothing applied");
+    let ok = c.check_voucher_code(&quay_app::Who::Setup, "momo", "MOMO-50K", None).unwrap();
     assert_eq!((ok.status, ok.refused.as_deref()), ("valid", None));
-    assert_eq!(c.apply_voucher("momo", "bad code with spaces").unwrap_err().code, "err-voucher-bad-code");
+    assert_eq!(c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "bad code with spaces").unwrap_err().code, "err-voucher-bad-code");
 }
 
 #[test]
 fn an_amount_voucher_pays_its_part_and_cash_the_rest() {
     let (_d, c, hub) = shop();
-    two_pho(&c);
-    let v = c.apply_voucher("momo", "MOMO-50K").unwrap();
+    let co = c.checkout();
+    two_pho(&c, &co);
+    let v = c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-50K").unwrap();
     assert_eq!(v.applies.as_ref().unwrap().minor, 50_000);
-    assert_eq!(c.apply_voucher("momo", "MOMO-50K").unwrap_err().code, "err-voucher-twice");
-    let preview = c.cash_preview("100000").unwrap();
+    assert_eq!(c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-50K").unwrap_err().code, "err-voucher-twice");
+    let preview = c.cash_preview(&co, &quay_app::Who::Setup, "100000").unwrap();
     assert_eq!(preview.due.minor, 80_000, "cash is due only for the rest");
     assert_eq!(preview.change.minor, 20_000);
-    let sale = c.pay_cash(&quay_app::Who::Setup, Some(vnd(100_000))).unwrap();
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, Some(vnd(100_000))).unwrap();
     let voucher: Vec<_> = sale.tenders.iter().filter(|t| t.kind == TenderKind::Voucher).collect();
     assert_eq!(voucher.len(), 1);
     assert_eq!((voucher[0].amount, voucher[0].partner.as_deref()), (50_000, Some("momo")));
@@ -82,20 +84,21 @@ fn an_amount_voucher_pays_its_part_and_cash_the_rest() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(c.push_outbox()).unwrap();
     assert_eq!(c.sync_status().unwrap().pending, 0);
-    assert!(c.applied_vouchers().is_empty(), "the next sale starts clean");
+    assert!(co.applied_vouchers().is_empty(), "the next sale starts clean");
 }
 
 #[test]
 fn a_percent_voucher_needs_its_minimum_and_pays_a_share_of_the_total() {
     let (_d, c, _hub) = shop();
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
-    let e = c.apply_voucher("momo", "MOMO-10PCT").unwrap_err();
+    let co = c.checkout();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    let e = c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-10PCT").unwrap_err();
     assert_eq!(e.code, "err-voucher-min-spend");
-    c.edit_cart(|cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
-    let v = c.apply_voucher("momo", "MOMO-10PCT").unwrap();
+    c.edit_cart(&co, &quay_app::Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    let v = c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-10PCT").unwrap();
     assert_eq!(v.applies.unwrap().minor, 13_000);
     assert_eq!(v.percent.as_deref(), Some("10%"));
-    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, None).unwrap();
     assert_eq!(sale.tenders.iter().map(|t| t.amount).sum::<i64>(), 130_000);
 }
 
@@ -117,10 +120,11 @@ fn a_voucher_larger_than_the_sale_pays_it_all_and_no_more() {
 #[test]
 fn a_lost_redemption_answer_is_found_by_asking_never_redeemed_twice() {
     let (_d, c, hub) = shop();
-    two_pho(&c);
-    c.apply_voucher("giftpop", "GIFT-100K").unwrap();
+    let co = c.checkout();
+    two_pho(&c, &co);
+    c.apply_voucher(&co, &quay_app::Who::Setup, "giftpop", "GIFT-100K").unwrap();
     hub.set_faults(Faults { lose_redeem_response: 1, ..Faults::default() });
-    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, None).unwrap();
     let r = hub.voucher_redemptions();
     assert_eq!(r.len(), 1, "one redemption at the hub");
     assert_eq!(
@@ -132,28 +136,30 @@ fn a_lost_redemption_answer_is_found_by_asking_never_redeemed_twice() {
 #[test]
 fn a_partner_not_answering_or_the_hub_offline_leaves_the_sale_to_other_tenders() {
     let (_d, c, hub) = shop();
-    two_pho(&c);
+    let co = c.checkout();
+    two_pho(&c, &co);
     hub.set_faults(Faults { partner_down: true, ..Faults::default() });
-    assert_eq!(c.apply_voucher("momo", "MOMO-50K").unwrap_err().code, "err-voucher-unavailable");
+    assert_eq!(c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-50K").unwrap_err().code, "err-voucher-unavailable");
     hub.set_faults(Faults::default());
     c.set_setting(sync::HUB_URL, "http://127.0.0.1:9/api/v1").unwrap(); // nobody listens
-    assert_eq!(c.apply_voucher("momo", "MOMO-50K").unwrap_err().code, "err-voucher-offline");
-    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
+    assert_eq!(c.apply_voucher(&co, &quay_app::Who::Setup, "momo", "MOMO-50K").unwrap_err().code, "err-voucher-offline");
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, None).unwrap();
     assert!(sale.tenders.iter().all(|t| t.kind == TenderKind::Cash));
 }
 
 #[test]
 fn a_void_reverses_the_redemption_and_frees_the_voucher() {
     let (_d, c, hub) = shop();
-    two_pho(&c);
-    c.apply_voucher("giftpop", "GIFT-100K").unwrap();
-    let sale = c.pay_cash(&quay_app::Who::Setup, None).unwrap();
+    let co = c.checkout();
+    two_pho(&c, &co);
+    c.apply_voucher(&co, &quay_app::Who::Setup, "giftpop", "GIFT-100K").unwrap();
+    let sale = c.pay_cash(&co, &quay_app::Who::Setup, None).unwrap();
     let void = c.void_sale(sale.id, "customer left", &Who::Setup, &Who::Setup).unwrap();
     assert!(void.tenders.iter().any(|t| t.kind == TenderKind::Voucher && t.amount == -100_000));
     let r = hub.voucher_redemptions();
     assert!(r[0].reversed, "reversed at the hub");
     // The voucher is valid again for the next customer.
-    assert_eq!(c.check_voucher_code("giftpop", "GIFT-100K", None).unwrap().status, "valid");
+    assert_eq!(c.check_voucher_code(&quay_app::Who::Setup, "giftpop", "GIFT-100K", None).unwrap().status, "valid");
 }
 
 #[test]
@@ -179,12 +185,12 @@ fn redemptions_left_open_by_a_crash_are_settled_by_asking_at_start_up() {
         }))
         .unwrap();
     }
-    let settled = c.resolve_vouchers().unwrap();
+    let settled = c.resolve_vouchers(&quay_app::Who::Setup).unwrap();
     let state = |k: &str| settled.iter().rfind(|r| r.key == k).map(|r| r.state.clone());
     // Found at the hub, but its sale never closed: reversed. Unknown at the hub: failed.
     assert_eq!(state(&heard_nothing).as_deref(), Some("reversed"));
     assert_eq!(state(&never_sent).as_deref(), Some("failed"));
     assert_eq!(hub.voucher_redemptions().len(), 1, "nothing redeemed by the settling");
     assert!(hub.voucher_redemptions()[0].reversed);
-    assert!(c.resolve_vouchers().unwrap().is_empty(), "settling twice changes nothing");
+    assert!(c.resolve_vouchers(&quay_app::Who::Setup).unwrap().is_empty(), "settling twice changes nothing");
 }

@@ -93,6 +93,7 @@ macro_rules! sources {
                 ($lang, "receipt.ftl", include_str!(concat!("../../../locales/", $dir, "/receipt.ftl"))),
                 ($lang, "dayend.ftl", include_str!(concat!("../../../locales/", $dir, "/dayend.ftl"))),
                 ($lang, "setup.ftl", include_str!(concat!("../../../locales/", $dir, "/setup.ftl"))),
+                ($lang, "cli.ftl", include_str!(concat!("../../../locales/", $dir, "/cli.ftl"))),
             )*
         ];
     };

@@ -155,6 +155,19 @@ impl Store {
         &self.conn
     }
 
+    /// Every table's row count, by name: what a refused command must leave as it was.
+    pub fn row_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+        let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        names
+            .into_iter()
+            .map(|n| {
+                let count: i64 = self.conn.query_row(&format!("SELECT count(*) FROM \"{}\"", n.replace('"', "\"\"")), [], |r| r.get(0))?;
+                Ok((n, count))
+            })
+            .collect()
+    }
+
     pub fn health(&self) -> Result<Health> {
         let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         let fk: Option<String> = self.conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;

@@ -274,12 +274,18 @@ impl Store {
         Ok(member)
     }
 
-    /// An approval at someone else's screen (a manager's PIN for a void): whose PIN it is,
-    /// checked like a sign-in, then that their role may do `action`. Nothing is audited
-    /// here: the caller records the approval with the change it approves.
-    pub fn verify_role(&mut self, pin: &str, action: Action, now: DateTime<FixedOffset>) -> Result<StaffMember> {
+    /// Whose PIN it is (a command line's PIN, a manager's approval at someone else's
+    /// screen), checked like a sign-in. Nothing is audited here: what they may do is the
+    /// use case's check, and it records the approval with the change it approves.
+    pub fn who_is(&mut self, pin: &str, now: DateTime<FixedOffset>) -> Result<StaffMember> {
         let (tx, member) = self.identify(pin, now)?;
         tx.commit()?;
+        Ok(member)
+    }
+
+    /// `who_is`, then that their role may do `action`.
+    pub fn verify_role(&mut self, pin: &str, action: Action, now: DateTime<FixedOffset>) -> Result<StaffMember> {
+        let member = self.who_is(pin, now)?;
         auth::require(member.role, action)?;
         Ok(member)
     }

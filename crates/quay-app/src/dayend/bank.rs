@@ -17,7 +17,8 @@ use quay_store::{NewBankImport, PaymentRecord};
 use serde::Serialize;
 
 use super::keys;
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
+use quay_core::auth::Action;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -196,7 +197,12 @@ struct DayInputs {
 
 impl Counter {
     /// A preset by name: `generic`, `viva`, or a saved custom mapping.
-    pub fn bank_preset(&self, name: &str) -> Result<Preset> {
+    pub fn bank_preset(&self, who: &Who, name: &str) -> Result<Preset> {
+        self.allow(who, Action::Reconcile)?;
+        self.preset_named(name)
+    }
+
+    fn preset_named(&self, name: &str) -> Result<Preset> {
         if let Some(p) = Preset::builtin(name) {
             return Ok(p);
         }
@@ -214,7 +220,8 @@ impl Counter {
     }
 
     /// Names of the presets: the built-in ones, then the saved ones.
-    pub fn bank_preset_names(&self) -> Result<Vec<String>> {
+    pub fn bank_preset_names(&self, who: &Who) -> Result<Vec<String>> {
+        self.allow(who, Action::Reconcile)?;
         let mut names = vec!["generic".to_string(), "viva".to_string()];
         names.extend(self.store().bank_presets()?.into_iter().map(|(n, _)| n));
         Ok(names)
@@ -222,7 +229,9 @@ impl Counter {
 
     /// Saves a manager's own mapping (JSON of a `Preset`) under `name`. Checked first: a
     /// mapping that could never read a file is refused. Built-in names cannot be replaced.
-    pub fn save_bank_preset(&self, name: &str, json: &str, actor: &str) -> Result<Preset> {
+    pub fn save_bank_preset(&self, who: &Who, name: &str, json: &str) -> Result<Preset> {
+        self.allow(who, Action::Reconcile)?;
+        let actor = &who.actor();
         let name = name.trim();
         let mut preset: Preset =
             serde_json::from_str(json).map_err(|e| AppError::new("err-bank-preset-json", vec![("detail", e.to_string().into())]))?;
@@ -244,10 +253,12 @@ impl Counter {
     /// from UTC (a bank's file without offsets is in the shop's time, most likely).
     pub fn bank_file_sample(
         &self,
+        who: &Who,
         bytes: &[u8],
         delimiter: Option<char>,
         has_header: Option<bool>,
     ) -> Result<quay_dayend::bank::FileSample> {
+        self.allow(who, Action::Reconcile)?;
         let mut s = quay_dayend::bank::sample(bytes, delimiter, has_header).map_err(|e| AppError::from_localized(&e))?;
         if let quay_dayend::bank::DateFormat::Pattern { utc_offset_minutes, .. } = &mut s.suggested.date_time {
             *utc_offset_minutes = self.now().offset().local_minus_utc() / 60;
@@ -258,7 +269,8 @@ impl Counter {
     /// Reads `bytes` with a mapping not saved yet, exactly as an import would (this
     /// counter's currency, merchant and terminals), and records nothing: the manager sees
     /// the first lines, or the line and column a saved mapping would refuse.
-    pub fn preview_bank_preset(&self, bytes: &[u8], preset: &Preset) -> Result<BankPreview> {
+    pub fn preview_bank_preset(&self, who: &Who, bytes: &[u8], preset: &Preset) -> Result<BankPreview> {
+        self.allow(who, Action::Reconcile)?;
         let batch = quay_dayend::parse(bytes, preset, &self.bank_expect()?).map_err(|e| AppError::from_localized(&e))?;
         let f = self.i18n().formatter(self.lang());
         let mut kinds = std::collections::BTreeMap::new();
@@ -286,7 +298,7 @@ impl Counter {
 
     /// What the bank file must belong to: this counter's currency, and the merchant and
     /// terminal ids when configured (`bank.merchant_id`, `bank.terminal_ids`).
-    pub fn bank_expect(&self) -> Result<Expect> {
+    pub(crate) fn bank_expect(&self) -> Result<Expect> {
         let merchant_id = self.setting(keys::BANK_MERCHANT_ID)?.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let terminal_ids = self
             .setting(keys::BANK_TERMINAL_IDS)?
@@ -304,13 +316,15 @@ impl Counter {
     /// already known from an overlapping file are skipped.
     pub fn import_bank_file(
         &self,
+        who: &Who,
         day: NaiveDate,
         bytes: &[u8],
         preset_name: &str,
         file_name: Option<&str>,
-        actor: &str,
     ) -> Result<ImportResult> {
-        let preset = self.bank_preset(preset_name)?;
+        self.allow(who, Action::Reconcile)?;
+        let actor = &who.actor();
+        let preset = self.preset_named(preset_name)?;
         let batch = quay_dayend::parse(bytes, &preset, &self.bank_expect()?).map_err(|e| AppError::from_localized(&e))?;
         let fingerprint = batch.fingerprint();
         let date = Self::day_text(day);
@@ -372,7 +386,7 @@ impl Counter {
             );
             import_of.push(import_id);
         }
-        let counter = self.payments_on(day)?.iter().filter_map(|p| counter_payment(p, cur)).collect();
+        let counter = self.store().payments_on(day)?.iter().filter_map(|p| counter_payment(p, cur)).collect();
         let settlements = self
             .store()
             .bank_settlements_on(&date)?
@@ -397,7 +411,12 @@ impl Counter {
     }
 
     /// The day's reconciliation from what is recorded (no file needed).
-    pub fn bank_reconciliation(&self, day: NaiveDate) -> Result<BankReconciliation> {
+    pub fn bank_reconciliation(&self, who: &Who, day: NaiveDate) -> Result<BankReconciliation> {
+        self.allow(who, Action::Reconcile)?;
+        self.reconciliation_of(day)
+    }
+
+    pub(crate) fn reconciliation_of(&self, day: NaiveDate) -> Result<BankReconciliation> {
         let inputs = self.day_inputs(day)?;
         let rec = Self::reconcile_inputs(&inputs);
         self.reconciliation_view(day, &inputs, rec, None)
@@ -406,14 +425,14 @@ impl Counter {
     /// Imports `bytes` (see `import_bank_file`) and reconciles the day.
     pub fn reconcile_bank_file(
         &self,
+        who: &Who,
         day: NaiveDate,
         bytes: &[u8],
         preset: &str,
         file_name: Option<&str>,
-        actor: &str,
     ) -> Result<BankReconciliation> {
-        let import = self.import_bank_file(day, bytes, preset, file_name, actor)?;
-        let mut view = self.bank_reconciliation(day)?;
+        let import = self.import_bank_file(who, day, bytes, preset, file_name)?;
+        let mut view = self.reconciliation_of(day)?;
         view.import = Some(import);
         Ok(view)
     }
@@ -421,8 +440,15 @@ impl Counter {
     /// A manager settles what the matcher left open: links a line to a payment, marks a
     /// payment as expected in the next batch, or enters a missing transaction by hand
     /// (a reason required). Checked against the day's reconciliation first; refused with
-    /// the reason, nothing recorded; otherwise recorded with its audit entry.
-    pub fn settle_bank(&self, day: NaiveDate, settlement: Settlement, actor: &str) -> Result<BankReconciliation> {
+    /// the reason, nothing recorded; otherwise recorded with its audit entry. Entering a
+    /// line by hand is its own permission (`ManualBankEntry`).
+    pub fn settle_bank(&self, who: &Who, day: NaiveDate, settlement: Settlement) -> Result<BankReconciliation> {
+        let needed = match settlement {
+            Settlement::EnterByHand { .. } => Action::ManualBankEntry,
+            _ => Action::Reconcile,
+        };
+        self.allow(who, needed)?;
+        let actor = &who.actor();
         let inputs = self.day_inputs(day)?;
         let rec = Self::reconcile_inputs(&inputs);
         quay_dayend::apply(&rec, &inputs.counter, &inputs.bank, std::slice::from_ref(&settlement))
@@ -435,7 +461,7 @@ impl Counter {
         let at = self.now().to_rfc3339();
         self.store().bank_settle(&date, action, bank_id, payment_id, reason, &json, actor, &at, &audit)?;
         tracing::info!(date = %date, action, subject, "bank line settled by hand");
-        self.bank_reconciliation(day)
+        self.reconciliation_of(day)
     }
 
     fn reconciliation_view(

@@ -15,7 +15,8 @@ use serde::Serialize;
 use super::bank::BankReconciliation;
 use super::terminal::TerminalBatch;
 use super::{DayClose, DayTotals};
-use crate::{AppError, Counter, Result};
+use crate::{AppError, Counter, Result, Who};
+use quay_core::auth::Action;
 
 /// Everything the report shows for a day.
 #[derive(Debug, Clone, Serialize)]
@@ -80,16 +81,21 @@ fn item_text(i: &Item) -> String {
 
 impl Counter {
     /// Gathers the day's report.
-    pub fn day_report(&self, day: NaiveDate) -> Result<DayReport> {
-        let bank = if self.store().bank_imports_on(&Self::day_text(day))?.is_empty() { None } else { Some(self.bank_reconciliation(day)?) };
+    pub fn day_report(&self, who: &Who, day: NaiveDate) -> Result<DayReport> {
+        self.allow(who, Action::Reconcile)?;
+        self.gather_day_report(day)
+    }
+
+    fn gather_day_report(&self, day: NaiveDate) -> Result<DayReport> {
+        let bank = if self.store().bank_imports_on(&Self::day_text(day))?.is_empty() { None } else { Some(self.reconciliation_of(day)?) };
         Ok(DayReport {
             date: Self::day_text(day),
             store_name: self.config().store_name.clone(),
             counter_id: self.config().counter_id.clone(),
             generated_at: self.now().to_rfc3339(),
-            totals: self.day_totals(day)?,
-            close: self.day_close(day)?,
-            terminal: self.terminal_batches(day)?.pop(),
+            totals: self.totals_of(day)?,
+            close: self.close_of(day)?,
+            terminal: self.batches_of(day)?.pop(),
             bank,
         })
     }
@@ -281,16 +287,28 @@ impl Counter {
     }
 
     /// The day's report as PDF bytes in `lang`.
-    pub fn day_report_pdf(&self, day: NaiveDate, lang: Lang) -> Result<Vec<u8>> {
-        let report = self.day_report(day)?;
+    pub fn day_report_pdf(&self, who: &Who, day: NaiveDate, lang: Lang) -> Result<Vec<u8>> {
+        let report = self.day_report(who, day)?;
         let doc = self.day_report_document(&report, lang)?;
         render(&doc)
     }
 
+    /// The day's report as PDF (in `lang`) and CSV under the data directory's
+    /// `reports/`, as the window saves it; returns both paths.
+    pub fn save_day_report(&self, who: &Who, day: NaiveDate, lang: Lang) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+        let (pdf_bytes, csv_bytes) = (self.day_report_pdf(who, day, lang)?, self.day_report_csv(who, day)?);
+        let dir = self.data_dir().join("reports");
+        crate::files::private_dir(&dir)?;
+        let (pdf, csv) = (dir.join(format!("day-{day}.pdf")), dir.join(format!("day-{day}.csv")));
+        crate::files::write_private(&pdf, &pdf_bytes)?;
+        crate::files::write_private(&csv, &csv_bytes)?;
+        Ok((pdf, csv))
+    }
+
     /// The same data as CSV: `section,key,count,amount,currency,detail`, amounts in major
     /// units as plain decimals (signed), one row per figure, bank line and card payment.
-    pub fn day_report_csv(&self, day: NaiveDate) -> Result<String> {
-        let r = self.day_report(day)?;
+    pub fn day_report_csv(&self, who: &Who, day: NaiveDate) -> Result<String> {
+        let r = self.day_report(who, day)?;
         let cur: Currency = r.totals.currency.parse().unwrap_or(self.config().currency);
         let major = |minor: i64| Money::new(minor, cur).to_major_string();
         let mut w = csv::Writer::from_writer(Vec::new());
@@ -369,8 +387,8 @@ impl Counter {
     }
 
     /// The receipt of a sale as a document for 80 mm roll paper, in the counter's language.
-    pub fn receipt_document(&self, sale_id: uuid::Uuid) -> Result<Document> {
-        let v = self.receipt_view(sale_id)?;
+    pub fn receipt_document(&self, who: &Who, sale_id: uuid::Uuid) -> Result<Document> {
+        let v = self.receipt_view(who, sale_id)?;
         let mut blocks = Vec::new();
         let mut pairs: Vec<(String, String)> = Vec::new();
         let flush = |pairs: &mut Vec<(String, String)>, blocks: &mut Vec<Block>| {
@@ -405,8 +423,8 @@ impl Counter {
     }
 
     /// The receipt of a sale as PDF bytes.
-    pub fn receipt_pdf(&self, sale_id: uuid::Uuid) -> Result<Vec<u8>> {
-        render(&self.receipt_document(sale_id)?)
+    pub fn receipt_pdf(&self, who: &Who, sale_id: uuid::Uuid) -> Result<Vec<u8>> {
+        render(&self.receipt_document(who, sale_id)?)
     }
 
     /// Prints a sale's receipt from the window (Print on the receipt, Reprint from the
@@ -416,9 +434,9 @@ impl Counter {
     /// marked as a copy and not audited (it changes nothing). Returns where it went.
     ///
     /// Issue 19 (ESC/POS printers) will send this to the counter's receipt printer.
-    pub fn print_receipt(&self, sale_id: uuid::Uuid) -> Result<std::path::PathBuf> {
-        let receipt_no = self.sale(sale_id)?.receipt_no;
-        let pdf = self.receipt_pdf(sale_id)?;
+    pub fn print_receipt(&self, who: &Who, sale_id: uuid::Uuid) -> Result<std::path::PathBuf> {
+        let pdf = self.receipt_pdf(who, sale_id)?;
+        let receipt_no = self.find_sale(sale_id)?.receipt_no;
         let dir = self.data_dir().join("reports").join("receipts");
         crate::files::private_dir(&dir)?;
         // The counter id is the technician's text: nothing in it may leave the folder.

@@ -1,35 +1,23 @@
 //! The card terminal's batch: ZVT end-of-day (closes the terminal's batch and gives its
 //! totals per brand) or, for Viva, the day's transactions. Compared per brand with the
 //! counter's own approved card payments of the day; a difference is shown, never hidden.
-//! Each closed batch is recorded with its audit entry.
-//!
-//! ZVT totals come in the fixed brand slots of field 60 (girocard, JCB, Eurocard — which
-//! is Mastercard —, Amex, Visa, Diners, others), so the counter's brands are put into the
-//! same slots. A reversal takes a payment out of the terminal's batch, so the counter
-//! counts approved sales that were not reversed. Viva's transactions carry no brand: both
-//! sides take the brand from the card number's range.
+//! Each closed batch is recorded with its audit entry. The arithmetic (ZVT's brand slots,
+//! the reversals, Viva's brands by card number, the comparison) is quay-dayend's `batch`.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
 use chrono::NaiveDate;
-use quay_core::payment::PaymentState;
+use quay_dayend::batch;
 use quay_pay::viva::{TxStatus, VivaClient};
 use quay_pay::zvt::ZvtTerminal;
 use serde::{Deserialize, Serialize};
 
-use super::{brand_of, card_movements, Tally};
-use crate::{AppError, Counter, Result};
+pub use quay_dayend::batch::{zvt_slot, BrandComparison};
 
-/// One brand, both sides.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BrandComparison {
-    pub brand: String,
-    pub counter: Tally,
-    pub terminal: Tally,
-    /// Terminal − counter.
-    pub difference: i64,
-}
+use super::{day_payment, Tally};
+use crate::{AppError, Counter, Result, Who};
+use quay_core::auth::Action;
 
 /// A closed terminal batch compared with the counter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,37 +38,18 @@ pub struct TerminalBatch {
     pub closed_at: String,
 }
 
-/// The ZVT field-60 slot a brand's totals are in.
-pub fn zvt_slot(brand: &str) -> &'static str {
-    let b = brand.to_ascii_lowercase();
-    if b.contains("giro") {
-        "girocard"
-    } else if b.contains("jcb") {
-        "JCB"
-    } else if b.contains("master") || b.contains("euro") || b.contains("maestro") {
-        "Eurocard"
-    } else if b.contains("amex") || b.contains("american") {
-        "Amex"
-    } else if b.contains("visa") {
-        "Visa"
-    } else if b.contains("diners") {
-        "Diners"
-    } else {
-        "others"
-    }
-}
-
 impl Counter {
     /// Closes the configured terminal's batch (`terminal.kind`) and compares it.
-    pub fn terminal_batch(&self, day: NaiveDate, actor: &str) -> Result<TerminalBatch> {
+    pub fn terminal_batch(&self, who: &Who, day: NaiveDate) -> Result<TerminalBatch> {
+        self.allow(who, Action::CloseDay)?;
         match self.setting("terminal.kind")?.unwrap_or_default().as_str() {
             "zvt" => {
                 let mut driver = self.zvt_driver(None)?;
-                self.terminal_batch_zvt(&mut driver, day, actor)
+                self.terminal_batch_zvt(who, &mut driver, day)
             }
             "viva" => {
                 let (client, source) = self.viva_client()?;
-                self.terminal_batch_viva(&client, Some(&source), day, actor)
+                self.terminal_batch_viva(who, &client, Some(&source), day)
             }
             _ => Err(AppError::new("err-terminal-not-configured", vec![("missing", "terminal.kind".into())])),
         }
@@ -99,28 +68,21 @@ impl Counter {
     }
 
     /// ZVT end-of-day on `driver`, compared with the day's approved ZVT payments.
-    pub fn terminal_batch_zvt<P: Read + Write>(&self, driver: &mut ZvtTerminal<P>, day: NaiveDate, actor: &str) -> Result<TerminalBatch> {
+    pub fn terminal_batch_zvt<P: Read + Write>(&self, who: &Who, driver: &mut ZvtTerminal<P>, day: NaiveDate) -> Result<TerminalBatch> {
+        self.allow(who, Action::CloseDay)?;
+        let actor = &who.actor();
         let eod = driver.end_of_day().map_err(|e| AppError::new("err-dayend-terminal", vec![("detail", e.to_string().into())]))?;
-        let payments: Vec<_> = self.payments_on(day)?.into_iter().filter(|p| p.terminal == "zvt").collect();
-        let reversed: std::collections::HashSet<uuid::Uuid> =
-            payments.iter().filter(|p| p.kind != "sale" && p.state == PaymentState::Approved).map(|p| p.sale_id).collect();
-        let mut counter: BTreeMap<String, Tally> = BTreeMap::new();
-        for p in payments.iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved && !reversed.contains(&p.sale_id)) {
-            let slot = zvt_slot(&brand_of(p.details.brand.as_deref(), p.details.masked_pan.as_deref()));
-            counter.entry(slot.to_string()).or_default().add(p.amount);
-        }
-        let mut terminal: BTreeMap<String, Tally> = BTreeMap::new();
-        for (brand, n, amount) in &eod.per_brand {
-            let t = terminal.entry(zvt_slot(brand).to_string()).or_default();
-            t.count += u64::from(*n);
-            t.amount += *amount as i64;
-        }
+        let payments: Vec<_> = self.store().payments_on(day)?.iter().filter(|p| p.terminal == "zvt").map(day_payment).collect();
+        let counter = batch::zvt_counter(&payments);
+        let terminal = batch::zvt_terminal(eod.per_brand.iter().map(|(brand, n, amount)| (brand.as_str(), *n, *amount)));
         self.record_batch(day, "zvt", counter, terminal, eod.receipt_range, actor)
     }
 
     /// Viva: the day's transactions (of this counter's source when known), compared with
     /// the day's approved Viva payments.
-    pub fn terminal_batch_viva(&self, client: &VivaClient, source: Option<&str>, day: NaiveDate, actor: &str) -> Result<TerminalBatch> {
+    pub fn terminal_batch_viva(&self, who: &Who, client: &VivaClient, source: Option<&str>, day: NaiveDate) -> Result<TerminalBatch> {
+        self.allow(who, Action::CloseDay)?;
+        let actor = &who.actor();
         let date = Self::day_text(day);
         let txs = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -129,19 +91,14 @@ impl Counter {
             .block_on(client.transactions_by_date(&date))
             .map_err(|e| AppError::new("err-dayend-terminal", vec![("detail", e.to_string().into())]))?;
         let source = source.filter(|s| !s.is_empty());
-        let mut terminal: BTreeMap<String, Tally> = BTreeMap::new();
-        for t in txs.iter().filter(|t| source.is_none() || t.source_code.is_none() || t.source_code.as_deref() == source) {
-            if !matches!(t.status, TxStatus::Paid | TxStatus::Captured | TxStatus::Refunded) {
-                continue;
-            }
-            let amount = if t.parent_id.is_some() { -t.amount_minor.abs() } else { t.amount_minor.abs() };
-            terminal.entry(brand_of(None, t.card_number.as_deref())).or_default().add(amount);
-        }
-        let payments: Vec<_> = self.payments_on(day)?.into_iter().filter(|p| p.terminal == "viva").collect();
-        let mut counter: BTreeMap<String, Tally> = BTreeMap::new();
-        for (_, amount, p) in card_movements(&payments) {
-            counter.entry(brand_of(None, p.details.masked_pan.as_deref())).or_default().add(amount);
-        }
+        let moved = txs
+            .iter()
+            .filter(|t| source.is_none() || t.source_code.is_none() || t.source_code.as_deref() == source)
+            .filter(|t| matches!(t.status, TxStatus::Paid | TxStatus::Captured | TxStatus::Refunded))
+            .map(|t| (t.card_number.as_deref(), if t.parent_id.is_some() { -t.amount_minor.abs() } else { t.amount_minor.abs() }));
+        let terminal = batch::viva_terminal(moved);
+        let payments: Vec<_> = self.store().payments_on(day)?.iter().filter(|p| p.terminal == "viva").map(day_payment).collect();
+        let counter = batch::viva_counter(&payments);
         self.record_batch(day, "viva", counter, terminal, None, actor)
     }
 
@@ -154,28 +111,16 @@ impl Counter {
         receipt_range: Option<(u16, u16)>,
         actor: &str,
     ) -> Result<TerminalBatch> {
-        let mut brands: Vec<String> = counter.keys().chain(terminal.keys()).cloned().collect();
-        brands.sort();
-        brands.dedup();
-        let brands: Vec<BrandComparison> = brands
-            .into_iter()
-            .map(|b| {
-                let c = counter.get(&b).cloned().unwrap_or_default();
-                let t = terminal.get(&b).cloned().unwrap_or_default();
-                BrandComparison { difference: t.amount - c.amount, brand: b, counter: c, terminal: t }
-            })
-            .collect();
-        let counter_total: i64 = brands.iter().map(|b| b.counter.amount).sum();
-        let terminal_total: i64 = brands.iter().map(|b| b.terminal.amount).sum();
+        let cmp = batch::compare(&counter, &terminal);
         let batch = TerminalBatch {
             date: Self::day_text(day),
             terminal: kind.to_string(),
             currency: self.config().currency.code().to_string(),
-            counter_total,
-            terminal_total,
-            difference: terminal_total - counter_total,
-            agrees: brands.iter().all(|b| b.counter == b.terminal),
-            brands,
+            counter_total: cmp.counter_total,
+            terminal_total: cmp.terminal_total,
+            difference: cmp.difference,
+            agrees: cmp.agrees,
+            brands: cmp.brands,
             receipt_range,
             // Kept in the batch's JSON for the report: the name people read (the
             // table's actor column and the audit keep the id).
@@ -192,7 +137,12 @@ impl Counter {
     }
 
     /// The terminal batches closed for a day, oldest first.
-    pub fn terminal_batches(&self, day: NaiveDate) -> Result<Vec<TerminalBatch>> {
+    pub fn terminal_batches(&self, who: &Who, day: NaiveDate) -> Result<Vec<TerminalBatch>> {
+        self.allow(who, Action::Reconcile)?;
+        self.batches_of(day)
+    }
+
+    pub(crate) fn batches_of(&self, day: NaiveDate) -> Result<Vec<TerminalBatch>> {
         self.store()
             .terminal_batches_on(&Self::day_text(day))?
             .iter()

@@ -1,0 +1,260 @@
+//! The checkout: the sale being rung and paid at one place — the window's screen, or one
+//! `quay sales ring` — and who is signed in there. `Counter` holds what every checkout
+//! shares (the store, the menu, the hub, the clock); a `Checkout` holds what one does:
+//! the cart, the sale id its card attempts share, the vouchers applied to it and the
+//! session. The window owns one for its screen; a headless `sales ring` builds its own.
+//!
+//! How a sale closes is read here, in order, whatever pays it:
+//! 1. card payments are charged one by one through the journal (`card`), each approved
+//!    one a tender of the sale;
+//! 2. when the tenders and the applied vouchers pay the total — after a card approval,
+//!    or with cash for the rest — the vouchers are redeemed (`vouchers`, journaled);
+//! 3. the sale is written with all its tenders and the checkout starts afresh.
+//!
+//! Steps 2 and 3 are `close_checkout`, the one closing path.
+
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, FixedOffset};
+use quay_core::auth::{Action, Session};
+use quay_core::payment::PaymentState;
+use quay_core::tender::Tender;
+use quay_core::{Cart, Currency, Menu, Money, Sale};
+use quay_store::StaffMember;
+use uuid::Uuid;
+
+use crate::card::{card_tender, CardResult, CardTerminal, PayingCart};
+use crate::staff::SessionView;
+use crate::vouchers::Applied;
+use crate::{Ask, Counter, Result, Who};
+
+/// One place where a sale is rung and paid.
+pub struct Checkout {
+    cart: Mutex<Cart>,
+    /// The sale id card attempts of the current cart share, with the cart's opening time
+    /// (a new cart gets a new id).
+    paying: Mutex<Option<(Uuid, DateTime<FixedOffset>)>>,
+    /// Vouchers applied to the sale being paid, redeemed when it closes.
+    vouchers: Mutex<Vec<Applied>>,
+    /// Who is signed in here, and since when they were last active.
+    session: Mutex<Option<(Session, StaffMember)>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Checkout {
+    pub fn new(currency: Currency) -> Checkout {
+        Checkout {
+            cart: Mutex::new(Cart::new(currency)),
+            paying: Mutex::new(None),
+            vouchers: Mutex::new(Vec::new()),
+            session: Mutex::new(None),
+        }
+    }
+
+    /// A checkout holding `cart` already (a headless ring's lines).
+    pub(crate) fn of_cart(cart: Cart) -> Checkout {
+        let co = Checkout::new(cart.currency);
+        *lock(&co.cart) = cart;
+        co
+    }
+
+    /// The cart as it is.
+    pub fn cart_snapshot(&self) -> Cart {
+        lock(&self.cart).clone()
+    }
+
+    /// Vouchers applied to the cart as it is (those of an older cart are dropped).
+    pub fn applied_vouchers(&self) -> Vec<Applied> {
+        let opened = lock(&self.cart).opened_at;
+        self.applied_for(opened)
+    }
+
+    /// Vouchers applied to the cart opened at `opened` (callers holding the cart's lock
+    /// pass its opening time rather than take the lock again).
+    pub(crate) fn applied_for(&self, opened: Option<DateTime<FixedOffset>>) -> Vec<Applied> {
+        let mut v = lock(&self.vouchers);
+        v.retain(|a| a.cart_opened == opened && opened.is_some());
+        v.clone()
+    }
+
+    /// What applied vouchers pay toward the cart opened at `opened`.
+    pub(crate) fn voucher_total(&self, opened: Option<DateTime<FixedOffset>>) -> i64 {
+        self.applied_for(opened).iter().map(|a| a.amount.minor).sum()
+    }
+
+    pub(crate) fn vouchers(&self) -> MutexGuard<'_, Vec<Applied>> {
+        lock(&self.vouchers)
+    }
+
+    /// The sale id this checkout's card attempts share, if one was given.
+    pub(crate) fn paying_id(&self) -> Option<Uuid> {
+        lock(&self.paying).map(|(id, _)| id)
+    }
+
+    /// After a sale closed: an empty cart, no sale being paid, no vouchers.
+    fn reset(&self, cart: &mut Cart) {
+        cart.clear();
+        *lock(&self.paying) = None;
+        lock(&self.vouchers).clear();
+    }
+}
+
+impl Counter {
+    /// A new, empty checkout in the counter's currency.
+    pub fn checkout(&self) -> Checkout {
+        Checkout::new(self.config().currency)
+    }
+
+    /// The checkout's cart, locked. A cart the journal handed back (part of a split
+    /// payment approved before a crash) is taken up first by an empty checkout.
+    pub(crate) fn cart_of<'a>(&self, co: &'a Checkout) -> MutexGuard<'a, Cart> {
+        let mut cart = lock(&co.cart);
+        if cart.is_empty() {
+            if let Some(back) = self.take_recovered() {
+                *lock(&co.paying) = back.cart.opened_at.map(|o| (back.sale_id, o));
+                *cart = back.cart;
+                tracing::info!(sale = %back.sale_id, "part of a split payment: the cart is back on the screen");
+            }
+        }
+        cart
+    }
+
+    /// The recovered cart waiting for a checkout, unless its sale closed meanwhile.
+    fn take_recovered(&self) -> Option<PayingCart> {
+        let back = self.recovered.lock().unwrap_or_else(|p| p.into_inner()).take()?;
+        self.find_sale(back.sale_id).is_err().then_some(back)
+    }
+
+    /// Applies an edit to the checkout's cart; a refused edit leaves it as it was.
+    pub fn edit_cart<T>(
+        &self,
+        co: &Checkout,
+        who: &Who,
+        edit: impl FnOnce(&mut Cart, &Menu, DateTime<FixedOffset>) -> Result<T>,
+    ) -> Result<Cart> {
+        self.allow(who, Action::RingSale)?;
+        let menu = self.menu()?;
+        let mut cart = self.cart_of(co);
+        let mut draft = cart.clone();
+        edit(&mut draft, &menu, self.now())?;
+        *cart = draft;
+        Ok(cart.clone())
+    }
+
+    /// The sale id card attempts of the current cart share (attempt 1, 2, … of one sale).
+    pub(crate) fn paying_sale_id(&self, co: &Checkout, cart: &Cart) -> Uuid {
+        let mut paying = lock(&co.paying);
+        match *paying {
+            Some((id, ref opened)) if cart.opened_at.as_ref() == Some(opened) => id,
+            _ => {
+                let id = Uuid::now_v7();
+                *paying = cart.opened_at.map(|o| (id, o));
+                id
+            }
+        }
+    }
+
+    /// Card tenders already approved for the sale being paid (split tender).
+    pub(crate) fn approved_tenders(&self, co: &Checkout) -> Result<Vec<Tender>> {
+        let Some(id) = co.paying_id() else { return Ok(vec![]) };
+        Ok(self
+            .store()
+            .payments_of_sale(id)?
+            .iter()
+            .filter(|p| p.kind == "sale" && p.state == PaymentState::Approved)
+            .map(|p| card_tender(p.amount, &p.details))
+            .collect())
+    }
+
+    /// Pays `amount` (default: all that is due) of the checkout's cart by card, taken by
+    /// `who` (journaled with the attempt; the sale it closes records them as its
+    /// cashier). When the card pays what is left, the sale closes. Declines and unknown
+    /// outcomes are errors for the face, but journaled states, never lost.
+    pub fn pay_card(
+        &self,
+        co: &Checkout,
+        who: &Who,
+        terminal: &dyn CardTerminal,
+        amount: Option<Money>,
+        on_status: &dyn Fn(&str),
+    ) -> Result<CardResult> {
+        self.allow(who, Action::RingSale)?;
+        let taker = self.cashier_name(who);
+        let mut cart = self.cart_of(co);
+        let paying = PayingCart { sale_id: self.paying_sale_id(co, &cart), cart: cart.clone(), tenders: self.approved_tenders(co)? };
+        let vouchers = co.voucher_total(cart.opened_at);
+        let record = self.charge(terminal, &paying, vouchers, amount, &taker, on_status)?;
+        let total = paying.cart.totals()?.total.minor;
+        let paid = paying.tenders.iter().map(|t| t.amount).sum::<i64>() + record.amount + vouchers;
+        // The card is journaled as approved: a voucher refused now leaves the sale open
+        // with its card tender, for the cashier to take the rest.
+        let sale = if paid == total { Some(self.close_checkout(co, &mut cart, None, taker)?) } else { None };
+        Ok(CardResult { key: record.key, state: record.state, sale, remaining: total - paid })
+    }
+
+    /// Cash for what card tenders and vouchers left due, closing the sale with all its
+    /// tenders, rung by `who`. `tendered` None means the exact amount. Vouchers are
+    /// redeemed only once the cash is known to cover the rest; the cart is emptied only
+    /// once the sale is durably written.
+    pub fn pay_cash(&self, co: &Checkout, who: &Who, tendered: Option<Money>) -> Result<Sale> {
+        self.allow(who, Action::RingSale)?;
+        let mut cart = self.cart_of(co);
+        let card: i64 = self.approved_tenders(co)?.iter().map(|t| t.amount).sum();
+        let total = cart.totals()?.total;
+        let due = total.checked_sub(Money::new(card + co.voucher_total(cart.opened_at), total.currency))?;
+        let cash =
+            if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
+        self.close_checkout(co, &mut cart, cash, self.cashier_name(who))
+    }
+
+    /// The one closing path of a checkout: the approved card tenders, the applied
+    /// vouchers redeemed (journaled), then `cash`; the sale written under the id its card
+    /// attempts share, recording `cashier`; the checkout starts afresh.
+    fn close_checkout(&self, co: &Checkout, cart: &mut Cart, cash: Option<Tender>, cashier: String) -> Result<Sale> {
+        let id = self.paying_sale_id(co, cart);
+        let mut tenders = self.approved_tenders(co)?;
+        tenders.extend(self.redeem_applied(co, id, cart.opened_at)?);
+        tenders.extend(cash);
+        let sale = self.close_with_id(cart, tenders, id, cashier)?;
+        co.reset(cart);
+        Ok(sale)
+    }
+
+    /// Signs in at `co` (the window's screen): the PIN alone names the member.
+    pub fn sign_in(&self, co: &Checkout, pin: &str) -> Result<SessionView> {
+        let now = self.now();
+        let m = self.store().sign_in(pin, now)?;
+        *lock(&co.session) = Some((Session::new(m.id, m.role, now), m));
+        self.session_view(co)
+    }
+
+    pub fn sign_out(&self, co: &Checkout) {
+        *lock(&co.session) = None;
+    }
+
+    /// Where the checkout stands: setup (no staff), signed out, or who is signed in.
+    pub fn session_view(&self, co: &Checkout) -> Result<SessionView> {
+        let setup = self.in_setup()?;
+        let staff = lock(&co.session).as_ref().map(|(_, m)| crate::staff::StaffView::of(m));
+        Ok(SessionView { setup, staff })
+    }
+
+    /// Who is signed in at `co`, touching their session: past the idle limit they are
+    /// signed out and the error says so.
+    pub fn session_who(&self, co: &Checkout) -> Result<Who> {
+        if self.in_setup()? {
+            return Ok(Who::Setup);
+        }
+        let now = self.now();
+        let mut guard = lock(&co.session);
+        let Some((s, member)) = guard.as_mut() else { return Ok(Who::Nobody(Ask::SignIn)) };
+        if let Err(e) = s.touch(now, Session::default_idle()) {
+            *guard = None;
+            return Err(e.into());
+        }
+        Ok(Who::Staff(member.clone()))
+    }
+}

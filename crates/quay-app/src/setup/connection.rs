@@ -1,0 +1,563 @@
+//! The connection tests of the hub, each voucher partner and the card terminal: run
+//! step by step, stopping at the first failing step, and audited.
+
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset};
+use quay_core::auth::Action;
+use quay_core::error::Arg;
+use quay_core::voucher::Partner;
+use quay_core::Money;
+use quay_hub::HubError;
+use quay_i18n::{Lang, Localizer};
+use quay_pay::viva::{VivaClient, VivaError};
+use serde::Serialize;
+
+use super::settings::{
+    GIFTPOP_ENABLED, GIFTPOP_POINT_CODE, MOMO_ENABLED, MOMO_POINT_CODE, STORE_ADDRESS, STORE_CONTACT_NAME, STORE_CONTACT_PHONE,
+    TERMINAL_KIND, VIVA_API_KEY, VIVA_MERCHANT_ID, VIVA_SOURCE_CODE, VIVA_URL, ZVT_BAUD, ZVT_PORT,
+};
+use crate::{keys, sync, AppError, Counter, Result, Who};
+
+/// The voucher code the partner tests check: no voucher has it, so any answer the
+/// partner gives (normally `not_found`) proves the round trip and redeems nothing.
+pub const TEST_VOUCHER_CODE: &str = "QUAY-CONNECTION-TEST";
+/// Beyond this, the counter's clock fails the hub test (the hub's freshness window,
+/// hub-api.md): the client would correct it, but sales and receipts would carry it.
+pub const MAX_CLOCK_SKEW_S: i64 = 300;
+
+// ---- connection tests -----------------------------------------------------------------
+
+/// What a connection test is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Hub,
+    Momo,
+    Giftpop,
+    Terminal,
+}
+
+impl Target {
+    pub const ALL: [Target; 4] = [Target::Hub, Target::Momo, Target::Giftpop, Target::Terminal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Hub => "hub",
+            Target::Momo => "momo",
+            Target::Giftpop => "giftpop",
+            Target::Terminal => "terminal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The Fluent id of its name.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Target::Hub => "setup-target-hub",
+            Target::Momo => "setup-target-momo",
+            Target::Giftpop => "setup-target-giftpop",
+            Target::Terminal => "setup-target-terminal",
+        }
+    }
+
+    pub fn partner(self) -> Option<Partner> {
+        match self {
+            Target::Momo => Some(Partner::Momo),
+            Target::Giftpop => Some(Partner::Giftpop),
+            _ => None,
+        }
+    }
+}
+
+/// The brand name of a partner as people write it (not translated).
+pub fn partner_name(p: Partner) -> &'static str {
+    match p {
+        Partner::Momo => "MoMo",
+        Partner::Giftpop => "GiftPop",
+    }
+}
+
+/// One step of a test: its name (`id`, a Fluent id), whether it passed, and its result
+/// (`result`, a Fluent id, with `args` — the same variables serve the name).
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub id: &'static str,
+    pub ok: bool,
+    pub result: &'static str,
+    #[serde(skip)]
+    pub args: Vec<(&'static str, Arg)>,
+    /// The result in English, for logs and JSON readers.
+    pub detail: String,
+    pub took_ms: u64,
+}
+
+/// The call that went there and back, when the test succeeded.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundTrip {
+    /// What was sent ("GET /ping", "POST /vouchers/check momo QUAY-CONNECTION-TEST", …).
+    pub request: String,
+    /// What came back ("Quay sandbox café", "not_found", …).
+    pub answer: String,
+    pub took_ms: u64,
+}
+
+/// Who the point is, as the partner knows it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PointIdentity {
+    pub store_name: Option<String>,
+    pub address: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub pos_parent: Option<String>,
+    pub pos_id: Option<String>,
+    pub counter_id: String,
+    /// The point's name at the hub (from its ping), when it answered.
+    pub point_name: Option<String>,
+    /// The partner's code for this point (voucher tests).
+    pub point_code: Option<String>,
+    /// The terminal tested: "zvt /dev/ttyUSB0" or "viva <source>".
+    pub terminal: Option<String>,
+}
+
+/// The result of a connection test: the proof a partner asks for.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConnectionReport {
+    pub target: Target,
+    pub at: DateTime<FixedOffset>,
+    pub identity: PointIdentity,
+    pub steps: Vec<Step>,
+    pub ok: bool,
+    pub round_trip: Option<RoundTrip>,
+    /// Quay's version that ran the test.
+    pub version: &'static str,
+}
+
+impl ConnectionReport {
+    /// The first step that failed.
+    pub fn failed_step(&self) -> Option<&Step> {
+        self.steps.iter().find(|s| !s.ok)
+    }
+}
+
+/// Collects steps; each closure's time is measured.
+struct Steps<'a> {
+    i18n: &'a Localizer,
+    steps: Vec<Step>,
+}
+
+impl Steps<'_> {
+    fn push(&mut self, id: &'static str, ok: bool, result: &'static str, args: Vec<(&'static str, Arg)>, started: Instant) -> bool {
+        let detail = self.i18n.t(Lang::En, result, &args);
+        let took_ms = started.elapsed().as_millis() as u64;
+        tracing::info!(step = id, ok, took_ms, "connection test");
+        self.steps.push(Step { id, ok, result, args, detail, took_ms });
+        ok
+    }
+
+    fn fail(&mut self, id: &'static str, e: &AppError, extra: Vec<(&'static str, Arg)>, started: Instant) -> bool {
+        let mut args = e.args.clone();
+        args.extend(extra);
+        self.push(id, false, e.code, args, started)
+    }
+}
+
+/// A failing hub call as the technician's hint: a refused signature points at Key1, an
+/// unsigned answer at Key2; anything else says what the hub said.
+fn hub_failure(e: &HubError) -> AppError {
+    match e {
+        HubError::Refused { status: 401, code, .. } if code != "stale" => {
+            AppError::new("setup-fail-hub-key1", vec![("code", code.as_str().into())])
+        }
+        HubError::BadSignature => AppError::new("setup-fail-hub-key2", vec![]),
+        HubError::PartnerUnavailable { partner, .. } => {
+            AppError::new("setup-fail-partner-down", vec![("partner", partner.as_str().into())])
+        }
+        other => AppError::from_localized(other),
+    }
+}
+
+/// `args` with the partner's name (`partner`) added.
+fn with_partner(partner: Partner, mut args: Vec<(&'static str, Arg)>) -> Vec<(&'static str, Arg)> {
+    args.push(("partner", partner_name(partner).into()));
+    args
+}
+
+/// The hub answers and lists the partner as connected for this point.
+async fn partner_listed_step(hub: &quay_hub::HubClient, partner: Partner, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> bool {
+    let with = |args| with_partner(partner, args);
+    let t = Instant::now();
+    let ping = match hub.ping().await {
+        Ok(p) => p,
+        Err(e) => {
+            steps.fail("setup-step-partner-listed", &hub_failure(&e), with(vec![]), t);
+            return false;
+        }
+    };
+    identity.point_name = Some(ping.point_name.clone()).filter(|n| !n.is_empty());
+    let status = ping
+        .partners
+        .iter()
+        .find(|p| p.get("partner").and_then(|v| v.as_str()) == Some(partner.as_str()))
+        .map(|p| p.get("status").and_then(|v| v.as_str()).unwrap_or("").to_string());
+    let (ok, result) = match status.as_deref() {
+        Some("connected") => (true, "setup-ok-partner-listed"),
+        Some("pending") => (false, "setup-fail-partner-pending"),
+        Some("disabled") => (false, "setup-fail-partner-disabled-at-hub"),
+        _ => (false, "setup-fail-partner-not-listed"),
+    };
+    steps.push("setup-step-partner-listed", ok, result, with(vec![("status", status.unwrap_or_default().into())]), t)
+}
+
+impl Counter {
+    fn text(&self, key: &str) -> Option<String> {
+        self.setting(key).ok().flatten().filter(|v| !v.trim().is_empty())
+    }
+
+    fn identity(&self) -> PointIdentity {
+        PointIdentity {
+            store_name: self.text(keys::STORE_NAME),
+            address: self.text(STORE_ADDRESS),
+            contact_name: self.text(STORE_CONTACT_NAME),
+            contact_phone: self.text(STORE_CONTACT_PHONE),
+            pos_parent: self.text(sync::HUB_POS_PARENT),
+            pos_id: self.text(sync::HUB_POS_ID),
+            counter_id: self.config().counter_id.clone(),
+            ..PointIdentity::default()
+        }
+    }
+
+    /// Runs the connection test of `target` for real, step by step, stopping at the first
+    /// failure; what went wrong is a failed step of the report. The test is audited (who
+    /// ran it, on what, with what result): the month-end list of points connected comes
+    /// from there.
+    pub async fn test_connection(&self, who: &Who, target: Target) -> Result<ConnectionReport> {
+        self.allow(who, Action::TestConnection)?;
+        let report = self.run_connection_test(target).await;
+        self.audit_connection_test(who, &report)?;
+        Ok(report)
+    }
+
+    async fn run_connection_test(&self, target: Target) -> ConnectionReport {
+        let at = self.now();
+        let mut identity = self.identity();
+        let mut steps = Steps { i18n: self.i18n(), steps: Vec::new() };
+        let round_trip = match target {
+            Target::Hub => self.test_hub(&mut steps, &mut identity).await,
+            Target::Momo => self.test_partner(Partner::Momo, &mut steps, &mut identity).await,
+            Target::Giftpop => self.test_partner(Partner::Giftpop, &mut steps, &mut identity).await,
+            Target::Terminal => self.test_terminal(&mut steps, &mut identity).await,
+        };
+        let steps = steps.steps;
+        let ok = !steps.is_empty() && steps.iter().all(|s| s.ok);
+        tracing::info!(target = target.as_str(), ok, "connection test done");
+        ConnectionReport { target, at, identity, ok, round_trip: round_trip.filter(|_| ok), steps, version: env!("CARGO_PKG_VERSION") }
+    }
+
+    /// Hub settings complete; returns the client when they are.
+    fn hub_config_step(&self, steps: &mut Steps<'_>) -> Option<std::sync::Arc<quay_hub::HubClient>> {
+        let t = Instant::now();
+        let mut missing = Vec::new();
+        for k in [sync::HUB_URL, sync::HUB_POS_PARENT, sync::HUB_POS_ID] {
+            if self.text(k).is_none() {
+                missing.push(k);
+            }
+        }
+        for k in [sync::HUB_KEY1, sync::HUB_KEY2] {
+            if !self.has_secret(k).unwrap_or(false) {
+                missing.push(k);
+            }
+        }
+        if !missing.is_empty() {
+            let e = AppError::new("err-hub-not-configured", vec![("missing", missing.join(", ").into())]);
+            steps.fail("setup-step-hub-config", &e, vec![], t);
+            return None;
+        }
+        match self.hub() {
+            Ok(c) => {
+                let args = vec![
+                    ("url", self.text(sync::HUB_URL).unwrap_or_default().into()),
+                    ("pos_parent", self.text(sync::HUB_POS_PARENT).unwrap_or_default().into()),
+                    ("pos_id", self.text(sync::HUB_POS_ID).unwrap_or_default().into()),
+                ];
+                steps.push("setup-step-hub-config", true, "setup-ok-hub-config", args, t);
+                Some(c)
+            }
+            Err(e) => {
+                steps.fail("setup-step-hub-config", &e, vec![], t);
+                None
+            }
+        }
+    }
+
+    async fn test_hub(&self, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        let hub = self.hub_config_step(steps)?;
+        let t = Instant::now();
+        let ping = match hub.ping().await {
+            Ok(p) => p,
+            Err(e) => {
+                steps.fail("setup-step-hub-ping", &hub_failure(&e), vec![], t);
+                return None;
+            }
+        };
+        let ms = t.elapsed().as_millis() as u64;
+        steps.push("setup-step-hub-ping", true, "setup-ok-hub-ping", vec![("ms", (ms as i64).into())], t);
+
+        let t = Instant::now();
+        identity.point_name = Some(ping.point_name.clone()).filter(|n| !n.is_empty());
+        let ours = (self.text(sync::HUB_POS_PARENT).unwrap_or_default(), self.text(sync::HUB_POS_ID).unwrap_or_default());
+        let args = vec![
+            ("point_name", ping.point_name.as_str().into()),
+            ("pos_parent", ping.pos_parent.as_str().into()),
+            ("pos_id", ping.pos_id.as_str().into()),
+        ];
+        if (ping.pos_parent.as_str(), ping.pos_id.as_str()) != (ours.0.as_str(), ours.1.as_str()) {
+            steps.push("setup-step-hub-identity", false, "setup-fail-hub-identity", args, t);
+            return None;
+        }
+        steps.push("setup-step-hub-identity", true, "setup-ok-hub-identity", args, t);
+
+        let t = Instant::now();
+        let Ok(server) = DateTime::parse_from_rfc3339(&ping.server_time) else {
+            let e = AppError::from_localized(&HubError::BadAnswer { detail: format!("server_time {:?}", ping.server_time) });
+            steps.fail("setup-step-hub-clock", &e, vec![], t);
+            return None;
+        };
+        let skew = (server - self.now()).num_milliseconds() as f64 / 1000.0;
+        let skew = skew.round() as i64;
+        let args = vec![("skew", skew.into()), ("max", MAX_CLOCK_SKEW_S.into())];
+        if skew.abs() > MAX_CLOCK_SKEW_S {
+            steps.push("setup-step-hub-clock", false, "setup-fail-hub-clock", args, t);
+            return None;
+        }
+        steps.push("setup-step-hub-clock", true, "setup-ok-hub-clock", args, t);
+        Some(RoundTrip {
+            request: "GET /ping".into(),
+            answer: format!("{} ({} / {})", ping.point_name, ping.pos_parent, ping.pos_id),
+            took_ms: ms,
+        })
+    }
+
+    async fn test_partner(&self, partner: Partner, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        // 1. Enabled on this counter, with the partner's code for the point.
+        self.partner_config_step(partner, steps, identity)?;
+
+        // 2. The hub answers and lists the partner as connected for this point.
+        let hub = self.hub_config_step(steps)?;
+        if !partner_listed_step(&hub, partner, steps, identity).await {
+            return None;
+        }
+
+        // 3. A real round trip to the partner through the hub: a check of a code no
+        // voucher has. Any answer of the partner proves it; 503 means it is not answering.
+        self.partner_round_trip_step(&hub, partner, steps).await
+    }
+
+    /// The partner is enabled on this counter and has its code for the point.
+    fn partner_config_step(&self, partner: Partner, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<()> {
+        let (enabled_key, code_key) = match partner {
+            Partner::Momo => (MOMO_ENABLED, MOMO_POINT_CODE),
+            Partner::Giftpop => (GIFTPOP_ENABLED, GIFTPOP_POINT_CODE),
+        };
+        let with = |args| with_partner(partner, args);
+        let t = Instant::now();
+        identity.point_code = self.text(code_key);
+        if self.text(enabled_key).as_deref() != Some("true") {
+            steps.push("setup-step-partner-config", false, "setup-fail-partner-disabled", with(vec![]), t);
+            return None;
+        }
+        let Some(point_code) = identity.point_code.clone() else {
+            steps.push("setup-step-partner-config", false, "setup-fail-partner-no-point-code", with(vec![]), t);
+            return None;
+        };
+        steps.push("setup-step-partner-config", true, "setup-ok-partner-config", with(vec![("point_code", point_code.as_str().into())]), t);
+        Some(())
+    }
+
+    /// A check of `TEST_VOUCHER_CODE` with the partner, through the hub.
+    async fn partner_round_trip_step(&self, hub: &quay_hub::HubClient, partner: Partner, steps: &mut Steps<'_>) -> Option<RoundTrip> {
+        let with = |args| with_partner(partner, args);
+        let t = Instant::now();
+        let amount = Money::new(self.config().currency.scale(), self.config().currency);
+        match hub.check_voucher(partner, TEST_VOUCHER_CODE, uuid::Uuid::now_v7(), amount).await {
+            Ok(check) => {
+                let ms = t.elapsed().as_millis() as u64;
+                let args =
+                    with(vec![("status", check.status.as_str().into()), ("code", TEST_VOUCHER_CODE.into()), ("ms", (ms as i64).into())]);
+                steps.push("setup-step-partner-round-trip", true, "setup-ok-partner-round-trip", args, t);
+                Some(RoundTrip {
+                    request: format!("POST /vouchers/check {} {}", partner.as_str(), TEST_VOUCHER_CODE),
+                    answer: check.status.as_str().to_string(),
+                    took_ms: ms,
+                })
+            }
+            Err(e) => {
+                let e = match e {
+                    HubError::PartnerUnavailable { .. } => AppError::new("setup-fail-partner-down", vec![]),
+                    other => hub_failure(&other),
+                };
+                steps.fail("setup-step-partner-round-trip", &e, with(vec![]), t);
+                None
+            }
+        }
+    }
+
+    async fn test_terminal(&self, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let missing = |k: &str| AppError::new("err-terminal-not-configured", vec![("missing", k.into())]);
+        match self.text(TERMINAL_KIND).as_deref() {
+            Some("zvt") => {
+                let Some(port) = self.text(ZVT_PORT) else {
+                    steps.fail("setup-step-terminal-config", &missing(ZVT_PORT), vec![], t);
+                    return None;
+                };
+                let baud = self.text(ZVT_BAUD).unwrap_or_else(|| "9600".into());
+                identity.terminal = Some(format!("ZVT {port}"));
+                let args = vec![("port", port.as_str().into()), ("baud", baud.into())];
+                steps.push("setup-step-terminal-config", true, "setup-ok-terminal-zvt", args, t);
+                self.test_zvt(&port, steps).await
+            }
+            Some("viva") => {
+                for k in [VIVA_URL, VIVA_MERCHANT_ID] {
+                    if self.text(k).is_none() {
+                        steps.fail("setup-step-terminal-config", &missing(k), vec![], t);
+                        return None;
+                    }
+                }
+                if !self.has_secret(VIVA_API_KEY).unwrap_or(false) {
+                    steps.fail("setup-step-terminal-config", &missing(VIVA_API_KEY), vec![], t);
+                    return None;
+                }
+                let url = self.text(VIVA_URL).unwrap_or_default();
+                let merchant = self.text(VIVA_MERCHANT_ID).unwrap_or_default();
+                steps.push("setup-step-terminal-config", true, "setup-ok-terminal-viva", vec![("url", url.as_str().into())], t);
+                self.test_viva(&url, &merchant, steps, identity).await
+            }
+            _ => {
+                steps.fail("setup-step-terminal-config", &missing(TERMINAL_KIND), vec![], t);
+                None
+            }
+        }
+    }
+
+    async fn test_zvt(&self, port: &str, steps: &mut Steps<'_>) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let (mut driver, name) = match self.zvt_line(None) {
+            Ok(d) => d,
+            Err(e) => {
+                steps.fail("setup-step-zvt-port", &e, vec![], t);
+                return None;
+            }
+        };
+        steps.push("setup-step-zvt-port", true, "setup-ok-zvt-port", vec![("port", port.into())], t);
+        // The terminal refuses most commands until the counter registers: as every use of
+        // the line does, the test registers first (password, config byte, currency).
+        let t = Instant::now();
+        let config = format!("{:02X}", driver.config().config_byte);
+        let registered = tokio::task::spawn_blocking(move || {
+            let r = crate::terminals::register_zvt(&mut driver, &name);
+            (driver, r)
+        })
+        .await;
+        let mut driver = match registered {
+            Ok((driver, Ok(()))) => {
+                let args = vec![("config", config.as_str().into()), ("currency", self.config().currency.code().into())];
+                steps.push("setup-step-zvt-register", true, "setup-ok-zvt-register", args, t);
+                driver
+            }
+            Ok((_, Err(e))) => {
+                steps.fail("setup-step-zvt-register", &e, vec![], t);
+                return None;
+            }
+            Err(e) => {
+                steps.fail("setup-step-zvt-register", &AppError::internal(e), vec![], t);
+                return None;
+            }
+        };
+        let t = Instant::now();
+        // Blocking serial I/O: on the blocking pool, not on the runtime's threads.
+        let answer = tokio::task::spawn_blocking(move || driver.status_enquiry()).await;
+        let ms = t.elapsed().as_millis() as u64;
+        let fail = |detail: String| AppError::new("setup-fail-zvt-status", vec![("detail", detail.into())]);
+        match answer {
+            Ok(Ok(tx)) => {
+                use quay_pay::zvt::session::Outcome;
+                if let Outcome::Unknown { reason } = tx.outcome {
+                    steps.fail("setup-step-zvt-status", &fail(reason.to_string()), vec![], t);
+                    return None;
+                }
+                let (state, details) = crate::terminals::zvt_report(&tx.outcome);
+                let last = match tx.outcome {
+                    Outcome::NoTransaction => "none".to_string(),
+                    _ => state.as_str().to_string(),
+                };
+                let tid = details.terminal_id.clone().unwrap_or_else(|| "-".into());
+                let args = vec![("terminal_id", tid.as_str().into()), ("state", last.as_str().into()), ("ms", (ms as i64).into())];
+                steps.push("setup-step-zvt-status", true, "setup-ok-zvt-status", args, t);
+                Some(RoundTrip {
+                    request: "ZVT 05 01 status enquiry".into(),
+                    answer: format!("terminal {tid}, last transaction {last}"),
+                    took_ms: ms,
+                })
+            }
+            Ok(Err(e)) => {
+                steps.fail("setup-step-zvt-status", &fail(e.to_string()), vec![], t);
+                None
+            }
+            Err(e) => {
+                steps.fail("setup-step-zvt-status", &fail(e.to_string()), vec![], t);
+                None
+            }
+        }
+    }
+
+    async fn test_viva(&self, url: &str, merchant: &str, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let key = match self.store().secret(VIVA_API_KEY) {
+            Ok(k) => k.unwrap_or_default(),
+            Err(e) => {
+                steps.fail("setup-step-viva-credentials", &e.into(), vec![], t);
+                return None;
+            }
+        };
+        let client = VivaClient::new(url, merchant, &key).with_currency(self.config().currency);
+        drop(key);
+        let day = self.today().format("%Y-%m-%d").to_string();
+        let txs = match client.transactions_by_date(&day).await {
+            Ok(txs) => txs,
+            Err(VivaError::Unauthorized) => {
+                steps.push("setup-step-viva-credentials", false, "setup-fail-viva-credentials", vec![], t);
+                return None;
+            }
+            Err(e) => {
+                let e = AppError::new("setup-fail-viva", vec![("detail", e.to_string().into())]);
+                steps.fail("setup-step-viva-credentials", &e, vec![], t);
+                return None;
+            }
+        };
+        let ms = t.elapsed().as_millis() as u64;
+        let args = vec![("count", (txs.len() as i64).into()), ("ms", (ms as i64).into())];
+        steps.push("setup-step-viva-credentials", true, "setup-ok-viva-credentials", args, t);
+        let t = Instant::now();
+        let Some(source) = self.text(VIVA_SOURCE_CODE) else {
+            let e = AppError::new("err-terminal-not-configured", vec![("missing", VIVA_SOURCE_CODE.into())]);
+            steps.fail("setup-step-viva-source", &e, vec![], t);
+            return None;
+        };
+        identity.terminal = Some(format!("Viva {source}"));
+        steps.push("setup-step-viva-source", true, "setup-ok-viva-source", vec![("source", source.as_str().into())], t);
+        Some(RoundTrip {
+            request: format!("GET /api/transactions/?date={day}"),
+            answer: format!("{} transactions", txs.len()),
+            took_ms: ms,
+        })
+    }
+
+    fn audit_connection_test(&self, who: &Who, report: &ConnectionReport) -> Result<()> {
+        let after = if report.ok { "ok".to_string() } else { format!("failed: {}", report.failed_step().map(|s| s.id).unwrap_or("-")) };
+        self.audit(who, "connection.test", report.target.as_str(), None, Some(after))
+    }
+}

@@ -1,0 +1,436 @@
+//! The settings a technician may change: one table (`SETTINGS`) with each key's group
+//! and rule, the check of a value (`validate`), and the settings as a face shows them
+//! (secrets only as "set or not"), read and saved in a batch.
+
+use quay_core::auth::Action;
+use quay_i18n::Lang;
+use serde::Serialize;
+
+use crate::{keys, sync, webhook, AppError, Counter, Result, Who};
+
+/// Settings keys the setup adds (the others live beside their users: `keys`, `sync`,
+/// `webhook`, `terminals`).
+pub const STORE_ADDRESS: &str = "store.address";
+pub const STORE_CONTACT_NAME: &str = "store.contact_name";
+pub const STORE_CONTACT_PHONE: &str = "store.contact_phone";
+/// VAT rates of the store: percentages separated by commas, at most two decimals
+/// ("8,10", "5.5,24"); `vat_rates_bp` reads them as basis points like the menu's
+/// `tax_rate_bp`.
+pub const STORE_VAT_RATES: &str = "store.vat_rates";
+pub const MOMO_ENABLED: &str = "partner.momo.enabled";
+pub const MOMO_POINT_CODE: &str = "partner.momo.point_code";
+pub const GIFTPOP_ENABLED: &str = "partner.giftpop.enabled";
+pub const GIFTPOP_POINT_CODE: &str = "partner.giftpop.point_code";
+pub const TERMINAL_KIND: &str = "terminal.kind";
+pub const ZVT_PORT: &str = "zvt.port";
+pub const ZVT_BAUD: &str = "zvt.baud";
+pub const ZVT_PASSWORD: &str = "zvt.password";
+/// The registration's config byte (PA00P015), two hex digits; BA when not set.
+pub const ZVT_CONFIG: &str = "zvt.config";
+pub const VIVA_URL: &str = "viva.url";
+pub const VIVA_MERCHANT_ID: &str = "viva.merchant_id";
+pub const VIVA_API_KEY: &str = "viva.api_key";
+pub const VIVA_SOURCE_CODE: &str = "viva.source_code";
+pub const VIVA_WAIT: &str = "viva.wait_s";
+
+/// How a secret is shown, everywhere.
+pub const MASK: &str = "********";
+
+/// Where a setting is shown, and which connection test covers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Store,
+    Hub,
+    Momo,
+    Giftpop,
+    Terminal,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Store => "store",
+            Group::Hub => "hub",
+            Group::Momo => "momo",
+            Group::Giftpop => "giftpop",
+            Group::Terminal => "terminal",
+        }
+    }
+
+    /// The Fluent id of the group's heading.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Group::Store => "setup-group-store",
+            Group::Hub => "setup-group-hub",
+            Group::Momo => "setup-group-momo",
+            Group::Giftpop => "setup-group-giftpop",
+            Group::Terminal => "setup-group-terminal",
+        }
+    }
+}
+
+/// What a value must look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Any text, not blank, at most this many characters.
+    Text(usize),
+    /// An `http://` or `https://` URL.
+    Url,
+    /// Letters and digits (the counter's id in receipts and the hub's records).
+    Alnum,
+    /// Visible ASCII without spaces, 1–64 characters (identities sent in HTTP headers,
+    /// partners' codes, serial numbers).
+    Ident,
+    /// An ISO 4217 code Quay knows.
+    Currency,
+    /// A language of Quay (en, vi, ar, el, zh-CN).
+    Locale,
+    /// Whole seconds in a range.
+    Seconds(u64, u64),
+    /// One of a fixed list (see `SettingSpec::choices`).
+    Choice,
+    /// `true` or `false`.
+    Bool,
+    /// A phone number: digits with + ( ) - . and spaces, 6–15 digits.
+    Phone,
+    /// Percentages separated by commas, each 0–100 with at most two decimals.
+    VatRates,
+    /// A UUID (Viva's merchant id).
+    Uuid,
+    /// The ZVT terminal's password: six digits.
+    ZvtPassword,
+    /// The ZVT registration's config byte: two hexadecimal digits (`BA`).
+    ZvtConfigByte,
+    /// A socket address to listen on (`127.0.0.1:8088`).
+    Listen,
+    /// A secret of at least this many characters.
+    Secret(usize),
+    /// A serial device path.
+    Path,
+}
+
+/// One setting a technician may change.
+#[derive(Clone, Copy, Debug)]
+pub struct SettingSpec {
+    pub key: &'static str,
+    pub group: Group,
+    /// Stored encrypted, shown only as set or not, never logged.
+    pub secret: bool,
+    pub rule: Rule,
+    /// The values a `Rule::Choice` (or a `Bool`, a `Locale`) takes, for the face's select.
+    pub choices: &'static [&'static str],
+    /// The Fluent id of its label.
+    pub label: &'static str,
+}
+
+const fn spec(key: &'static str, group: Group, rule: Rule, label: &'static str) -> SettingSpec {
+    let secret = matches!(rule, Rule::Secret(_) | Rule::ZvtPassword);
+    let choices: &'static [&'static str] = match rule {
+        Rule::Bool => &["true", "false"],
+        Rule::Locale => &["en", "vi", "ar", "el", "zh-CN"],
+        _ => &[],
+    };
+    SettingSpec { key, group, secret, rule, choices, label }
+}
+
+const fn choice(key: &'static str, group: Group, choices: &'static [&'static str], label: &'static str) -> SettingSpec {
+    SettingSpec { key, group, secret: false, rule: Rule::Choice, choices, label }
+}
+
+/// Every setting a technician may set, in the order the setup screen shows them.
+pub const SETTINGS: &[SettingSpec] = &[
+    // The store: who the point is on the report and the receipt.
+    spec(keys::STORE_NAME, Group::Store, Rule::Text(120), "setup-key-store-name"),
+    spec(STORE_ADDRESS, Group::Store, Rule::Text(300), "setup-key-store-address"),
+    spec(STORE_CONTACT_NAME, Group::Store, Rule::Text(120), "setup-key-store-contact-name"),
+    spec(STORE_CONTACT_PHONE, Group::Store, Rule::Phone, "setup-key-store-contact-phone"),
+    spec(keys::CURRENCY, Group::Store, Rule::Currency, "setup-key-counter-currency"),
+    spec(STORE_VAT_RATES, Group::Store, Rule::VatRates, "setup-key-store-vat-rates"),
+    spec(keys::LOCALE, Group::Store, Rule::Locale, "setup-key-counter-locale"),
+    spec(keys::COUNTER_ID, Group::Store, Rule::Alnum, "setup-key-counter-id"),
+    spec(keys::CASHIER, Group::Store, Rule::Text(60), "setup-key-counter-cashier"),
+    // The hub.
+    spec(sync::HUB_URL, Group::Hub, Rule::Url, "setup-key-hub-url"),
+    spec(sync::HUB_POS_PARENT, Group::Hub, Rule::Ident, "setup-key-hub-pos-parent"),
+    spec(sync::HUB_POS_ID, Group::Hub, Rule::Ident, "setup-key-hub-pos-id"),
+    spec(sync::HUB_KEY1, Group::Hub, Rule::Secret(1), "setup-key-hub-key1"),
+    spec(sync::HUB_KEY2, Group::Hub, Rule::Secret(1), "setup-key-hub-key2"),
+    spec(sync::MENU_INTERVAL, Group::Hub, Rule::Seconds(5, 86_400), "setup-key-hub-menu-interval"),
+    // The voucher partners.
+    spec(MOMO_ENABLED, Group::Momo, Rule::Bool, "setup-key-momo-enabled"),
+    spec(MOMO_POINT_CODE, Group::Momo, Rule::Ident, "setup-key-momo-point-code"),
+    spec(GIFTPOP_ENABLED, Group::Giftpop, Rule::Bool, "setup-key-giftpop-enabled"),
+    spec(GIFTPOP_POINT_CODE, Group::Giftpop, Rule::Ident, "setup-key-giftpop-point-code"),
+    // The card terminal.
+    choice(TERMINAL_KIND, Group::Terminal, &["zvt", "viva"], "setup-key-terminal-kind"),
+    spec(ZVT_PORT, Group::Terminal, Rule::Path, "setup-key-zvt-port"),
+    choice(ZVT_BAUD, Group::Terminal, &["9600", "19200", "38400", "57600", "115200"], "setup-key-zvt-baud"),
+    spec(ZVT_PASSWORD, Group::Terminal, Rule::ZvtPassword, "setup-key-zvt-password"),
+    spec(ZVT_CONFIG, Group::Terminal, Rule::ZvtConfigByte, "setup-key-zvt-config"),
+    spec(VIVA_URL, Group::Terminal, Rule::Url, "setup-key-viva-url"),
+    spec(VIVA_MERCHANT_ID, Group::Terminal, Rule::Uuid, "setup-key-viva-merchant-id"),
+    spec(VIVA_API_KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-api-key"),
+    spec(VIVA_SOURCE_CODE, Group::Terminal, Rule::Ident, "setup-key-viva-source-code"),
+    spec(VIVA_WAIT, Group::Terminal, Rule::Seconds(1, 900), "setup-key-viva-wait"),
+    spec(webhook::LISTEN, Group::Terminal, Rule::Listen, "setup-key-viva-webhook-listen"),
+    spec(webhook::TOKEN, Group::Terminal, Rule::Secret(16), "setup-key-viva-webhook-token"),
+    spec(webhook::KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-webhook-key"),
+    // The bank's card batch: a file for another merchant or terminal is refused.
+    spec(crate::dayend::keys::BANK_MERCHANT_ID, Group::Terminal, Rule::Ident, "setup-key-bank-merchant-id"),
+    spec(crate::dayend::keys::BANK_TERMINAL_IDS, Group::Terminal, Rule::Text(300), "setup-key-bank-terminal-ids"),
+];
+
+/// The spec of `key`, if it is a setting a technician may set.
+pub fn setting(key: &str) -> Option<&'static SettingSpec> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
+
+/// Whether `key` is stored encrypted.
+pub fn is_secret(key: &str) -> bool {
+    setting(key).is_some_and(|s| s.secret)
+}
+
+/// Every key, comma-separated (for the error naming what may be set).
+pub fn key_list() -> String {
+    SETTINGS.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks `value` for `key`: an unknown key or a bad value is refused with a localized
+/// error naming the key (a secret's value is never repeated in it).
+pub fn validate(key: &str, value: &str) -> Result<()> {
+    let Some(spec) = setting(key) else {
+        return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", key_list().into())]));
+    };
+    let shown = if spec.secret { MASK.to_string() } else { value.chars().take(80).collect() };
+    let err = |code: &'static str| AppError::new(code, vec![("key", spec.key.into()), ("value", shown.as_str().into())]);
+    if follows_rule(spec, value, &err)? {
+        Ok(())
+    } else {
+        Err(err("err-config-value"))
+    }
+}
+
+/// Whether `v` follows the rule of `spec`: false for a bad value, an error (made by
+/// `err` from its code, or naming a limit) for a rule that says what is wrong.
+fn follows_rule(spec: &SettingSpec, v: &str, err: &dyn Fn(&'static str) -> AppError) -> Result<bool> {
+    Ok(match spec.rule {
+        Rule::Text(max) => {
+            if v.chars().count() > max {
+                return Err(AppError::new("err-setting-too-long", vec![("key", spec.key.into()), ("max", (max as i64).into())]));
+            }
+            !v.trim().is_empty() && !v.chars().any(|c| c.is_control())
+        }
+        Rule::Url => (v.starts_with("http://") || v.starts_with("https://")) && v.len() > 8 && !v.chars().any(char::is_whitespace),
+        Rule::Alnum => !v.is_empty() && v.len() <= 32 && v.chars().all(|c| c.is_ascii_alphanumeric()),
+        Rule::Ident => ident(v),
+        Rule::Currency => v.parse::<quay_core::Currency>().is_ok(),
+        Rule::Locale => Lang::parse(v).is_some(),
+        Rule::Seconds(lo, hi) => v.parse::<u64>().is_ok_and(|s| (lo..=hi).contains(&s)),
+        Rule::Choice => spec.choices.contains(&v),
+        Rule::Bool => {
+            if !matches!(v, "true" | "false") {
+                return Err(err("err-setting-bool"));
+            }
+            true
+        }
+        Rule::Phone => {
+            let digits = v.chars().filter(char::is_ascii_digit).count();
+            if !((6..=15).contains(&digits) && v.len() <= 24 && v.chars().all(|c| c.is_ascii_digit() || "+()-. ".contains(c))) {
+                return Err(err("err-setting-phone"));
+            }
+            true
+        }
+        Rule::VatRates => {
+            if vat_rates_bp(v).is_none() {
+                return Err(err("err-setting-vat-rates"));
+            }
+            true
+        }
+        Rule::Uuid => uuid::Uuid::parse_str(v).is_ok(),
+        Rule::ZvtPassword => {
+            if !(v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit())) {
+                return Err(err("err-setting-zvt-password"));
+            }
+            true
+        }
+        Rule::ZvtConfigByte => {
+            if zvt_config_byte(v).is_none() {
+                return Err(err("err-setting-zvt-config"));
+            }
+            true
+        }
+        Rule::Listen => v.parse::<std::net::SocketAddr>().is_ok(),
+        Rule::Secret(min) => {
+            if v.chars().count() < min.max(1) {
+                return Err(AppError::new("err-setting-secret-short", vec![("key", spec.key.into()), ("min", (min.max(1) as i64).into())]));
+            }
+            !v.chars().any(|c| c.is_control())
+        }
+        Rule::Path => !v.trim().is_empty() && v.len() <= 255 && !v.chars().any(|c| c.is_control()),
+    })
+}
+
+/// The ZVT config byte of its setting: exactly two hexadecimal digits (`BA`, `de`).
+pub fn zvt_config_byte(v: &str) -> Option<u8> {
+    (v.len() == 2 && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| u8::from_str_radix(v, 16).ok()).flatten()
+}
+
+fn ident(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The store's VAT rates in basis points (800 = 8 %), in the order written, or None if
+/// the text is not percentages separated by commas (each 0–100, at most two decimals,
+/// no repeats).
+pub fn vat_rates_bp(text: &str) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        let p = part.trim();
+        let (int, frac) = p.split_once('.').unwrap_or((p, ""));
+        if int.is_empty()
+            || int.len() > 3
+            || frac.len() > 2
+            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+            || p.ends_with('.')
+        {
+            return None;
+        }
+        let frac_bp: u32 = format!("{frac:0<2}").parse().ok()?;
+        let bp = int.parse::<u32>().ok()? * 100 + frac_bp;
+        if bp > 10_000 || out.contains(&bp) {
+            return None;
+        }
+        out.push(bp);
+    }
+    Some(out)
+}
+
+// ---- the settings as a face shows them ------------------------------------------------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingsView {
+    pub groups: Vec<GroupView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub id: &'static str,
+    pub label: String,
+    pub settings: Vec<SettingView>,
+}
+
+/// One setting. A secret carries only `set`: its value never leaves the store.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingView {
+    pub key: &'static str,
+    pub label: String,
+    pub secret: bool,
+    /// Whether it has a value.
+    pub set: bool,
+    /// The value (never for a secret).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub choices: &'static [&'static str],
+}
+
+impl SettingsView {
+    pub fn setting(&self, key: &str) -> Option<&SettingView> {
+        self.groups.iter().flat_map(|g| &g.settings).find(|s| s.key == key)
+    }
+}
+
+impl Counter {
+    /// Every setting of `SETTINGS`, grouped, labelled in `lang`; secrets only as set or not.
+    pub fn settings_view(&self, who: &Who, lang: Lang) -> Result<SettingsView> {
+        self.allow(who, Action::ConfigureSettings)?;
+        self.settings_of(lang)
+    }
+
+    fn settings_of(&self, lang: Lang) -> Result<SettingsView> {
+        let i18n = self.i18n();
+        let store = self.store();
+        let mut groups = Vec::new();
+        for g in Group::ALL {
+            let mut settings = Vec::new();
+            for s in SETTINGS.iter().filter(|s| s.group == g) {
+                let (set, value) = if s.secret {
+                    (store.has_secret(s.key)?, None)
+                } else {
+                    let v = store.setting(s.key)?;
+                    (v.as_deref().is_some_and(|v| !v.is_empty()), v)
+                };
+                settings.push(SettingView {
+                    key: s.key,
+                    label: i18n.t(lang, s.label, &[]),
+                    secret: s.secret,
+                    set,
+                    value,
+                    choices: s.choices,
+                });
+            }
+            groups.push(GroupView { id: g.as_str(), label: i18n.t(lang, g.label_id(), &[]), settings });
+        }
+        Ok(SettingsView { groups })
+    }
+
+    /// Saves a batch of changes made by `who` (a technician, or anyone in setup). Every
+    /// change is validated before any is written: one bad value refuses the batch and
+    /// saves nothing. An empty value for a secret keeps the secret; a value equal to the
+    /// current one is not written again. Each change is audited (a secret as `********`).
+    pub fn save_settings(&self, who: &Who, changes: &[(String, String)]) -> Result<SettingsView> {
+        self.allow(who, Action::ConfigureSettings)?;
+        let mut todo: Vec<(&'static SettingSpec, String)> = Vec::new();
+        for (key, value) in changes {
+            let Some(spec) = setting(key) else {
+                return Err(AppError::new("err-config-key", vec![("key", key.as_str().into()), ("keys", key_list().into())]));
+            };
+            if spec.secret && value.is_empty() {
+                continue;
+            }
+            let value = if spec.secret { value.clone() } else { value.trim().to_string() };
+            validate(spec.key, &value)?;
+            let value = match spec.rule {
+                Rule::Locale => Lang::parse(&value).map(|l| l.tag().to_string()).unwrap_or(value),
+                Rule::ZvtConfigByte => value.to_ascii_uppercase(),
+                _ => value,
+            };
+            todo.retain(|(s, _)| s.key != spec.key);
+            todo.push((spec, value));
+        }
+        for (spec, value) in todo {
+            let current = if spec.secret { self.store().secret(spec.key)? } else { self.setting(spec.key)? };
+            if current.as_deref() == Some(value.as_str()) {
+                continue;
+            }
+            self.configure(who, spec.key, &value, spec.secret)?;
+            if spec.key == keys::LOCALE {
+                if let Some(l) = Lang::parse(&value) {
+                    *self.lang.write().expect("lang lock") = l;
+                }
+            }
+        }
+        self.settings_of(self.lang())
+    }
+
+    /// One setting as `quay config get` prints it: a secret only as `********` when set,
+    /// never its value.
+    pub fn setting_value(&self, who: &Who, key: &str) -> Result<String> {
+        self.allow(who, Action::ConfigureSettings)?;
+        let Some(spec) = setting(key) else {
+            return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", key_list().into())]));
+        };
+        Ok(if spec.secret {
+            if self.has_secret(key)? {
+                MASK.into()
+            } else {
+                String::new()
+            }
+        } else {
+            self.setting(key)?.unwrap_or_default()
+        })
+    }
+}

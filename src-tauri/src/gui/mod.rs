@@ -1,0 +1,169 @@
+//! The window face: Tauri commands over quay-app, one module per feature. Each command is
+//! thin — find out who is signed in, call one use case (which checks what they may do),
+//! return a view — and every failure reaches the webview as `{code, message}`, `code`
+//! being the Fluent id and `message` its text in the counter's language.
+
+mod app;
+mod dayend;
+mod payments;
+mod sale;
+mod setup;
+mod sync;
+mod vouchers;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use quay_app::{AppError, Checkout, Counter, Who};
+use quay_i18n::Lang;
+use serde::Serialize;
+use tauri::Emitter;
+
+#[derive(Debug, Serialize)]
+pub struct ErrorDto {
+    code: &'static str,
+    message: String,
+}
+
+/// What the window holds: the counter's services, shared with its background work, and
+/// the checkout of its screen (the cart, the sale being paid, who is signed in).
+pub struct Window {
+    counter: Arc<Counter>,
+    pub checkout: Checkout,
+}
+
+impl std::ops::Deref for Window {
+    type Target = Counter;
+    fn deref(&self) -> &Counter {
+        &self.counter
+    }
+}
+
+pub(crate) type Shared = Arc<Window>;
+pub(crate) type Reply<T> = Result<T, ErrorDto>;
+
+/// A use case's result as the webview receives it.
+pub(crate) fn reply<T>(counter: &Counter, result: quay_app::Result<T>) -> Reply<T> {
+    result.map_err(|e| {
+        tracing::warn!(code = e.code, detail = %e.detail, "command refused");
+        ErrorDto { code: e.code, message: counter.message(&e) }
+    })
+}
+
+/// Runs a use case as whoever is signed in at the window.
+pub(crate) fn call<T>(w: &Window, f: impl FnOnce(&Window, &Who) -> quay_app::Result<T>) -> Reply<T> {
+    reply(w, w.session_who(&w.checkout).and_then(|who| f(w, &who)))
+}
+
+/// `call` off the async workers, for a use case that may wait on a partner (the hub, a
+/// terminal) or on argon2.
+pub(crate) async fn blocking<T: Send + 'static>(
+    w: &Shared,
+    f: impl FnOnce(&Window, &Who) -> quay_app::Result<T> + Send + 'static,
+) -> Reply<T> {
+    let worker = w.clone();
+    let job = tauri::async_runtime::spawn_blocking(move || worker.session_who(&worker.checkout).and_then(|who| f(&worker, &who)));
+    reply(w, job.await.map_err(AppError::internal).and_then(|r| r))
+}
+
+pub fn run(data_dir: PathBuf) -> i32 {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let counter = match Counter::open(&data_dir) {
+        Ok(c) => Arc::new(c),
+        Err(e) => return crate::shared::refuse_start(&e),
+    };
+    let window = Arc::new(Window { checkout: counter.checkout(), counter: counter.clone() });
+    tracing::info!(data_dir = %data_dir.display(), "opening the counter window");
+    let result = tauri::Builder::default()
+        .setup({
+            let counter = counter.clone();
+            move |app| {
+                let handle = app.handle().clone();
+                counter.set_listener(move |e| {
+                    let _ = handle.emit("quay-event", e);
+                });
+                start_background(counter);
+                Ok(())
+            }
+        })
+        .manage(window)
+        .invoke_handler(commands())
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("quay: {e}");
+            1
+        }
+    }
+}
+
+/// One background worker per counter: if `quay sync run` (or another window) holds the
+/// data directory's background lock, this window does no background work but rings as
+/// usual; its sales wait in the outbox for that worker.
+fn start_background(counter: Arc<Counter>) {
+    let lock = match quay_app::background::try_take(counter.data_dir(), "window") {
+        Ok(Ok(lock)) => lock,
+        Ok(Err(holder)) => {
+            tracing::warn!(holder = %holder, "{}", counter.i18n().error(Lang::En, &holder.error()));
+            return;
+        }
+        Err(e) => {
+            tracing::error!(error = %e.detail, "cannot take the background lock; no background work");
+            return;
+        }
+    };
+    // Held until the process ends.
+    std::mem::forget(lock);
+    tauri::async_runtime::spawn(quay_app::background::run(counter));
+}
+
+fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_info,
+        app::set_locale,
+        app::session,
+        app::sign_in,
+        app::sign_out,
+        app::staff_add,
+        sale::menu_view,
+        sale::search,
+        sale::cart_view,
+        sale::cart_add,
+        sale::cart_set_qty,
+        sale::cart_update_line,
+        sale::cart_remove,
+        sale::cart_clear,
+        sale::cash_preview,
+        sale::pay_cash,
+        sale::receipt,
+        sale::print_receipt,
+        sale::sales_today,
+        sale::void_sale,
+        payments::pay_card,
+        payments::open_payments,
+        payments::resolve_payments,
+        payments::settle_payment,
+        vouchers::voucher_check,
+        vouchers::voucher_apply,
+        vouchers::voucher_remove,
+        vouchers::payment_view,
+        sync::sync_view,
+        sync::sync_now,
+        sync::menu_status,
+        setup::settings_view,
+        setup::settings_save,
+        setup::connection_test,
+        dayend::dayend_totals,
+        dayend::dayend_terminal,
+        dayend::dayend_reconcile,
+        dayend::dayend_settle,
+        dayend::dayend_presets,
+        dayend::dayend_bank_sample,
+        dayend::dayend_preset_preview,
+        dayend::dayend_preset_save,
+        dayend::dayend_report,
+        dayend::dayend_close,
+    ]
+}
