@@ -35,3 +35,10 @@ pub fn refuse_start(e: &AppError) -> i32 {
     eprintln!("quay: {}", l.error(quay_i18n::Lang::En, e));
     1
 }
+
+/// Logs to stderr at `QUAY_LOG`'s level, or `default` (the window says more than the
+/// command line, whose stderr is its one-line answer).
+pub fn init_logging(default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| default.into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}

@@ -12,6 +12,7 @@ pub mod failpoint;
 pub mod files;
 pub mod policy;
 pub mod ring;
+pub mod rt;
 pub mod setup;
 pub mod staff;
 pub mod sync;

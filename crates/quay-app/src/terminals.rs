@@ -258,7 +258,7 @@ impl VivaTerminal {
     /// What Viva says now about an attempt's order, without touching it (no cancel):
     /// `None` while it is still open or cannot be named. For webhook hints.
     pub fn look(&self, attempt: &PaymentRecord) -> Option<TerminalOutcome> {
-        Self::runtime().block_on(async {
+        crate::rt::block_on_here(async {
             let order = match attempt.details.provider_ref.as_deref().and_then(|r| r.parse::<u64>().ok()) {
                 Some(code) => OrderCode(code),
                 None => {
@@ -277,10 +277,6 @@ impl VivaTerminal {
         self.poll_every = poll_every;
         self.give_up_after = give_up_after;
         self
-    }
-
-    fn runtime() -> tokio::runtime::Runtime {
-        tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a current-thread runtime")
     }
 
     fn details(&self, order: OrderCode, tx: Option<&Transaction>) -> CardDetails {
@@ -364,7 +360,7 @@ impl CardTerminal for VivaTerminal {
                 ..Default::default()
             });
         };
-        Self::runtime().block_on(async {
+        crate::rt::block_on_here(async {
             match self.client.refund(&tx, amount.minor).await {
                 Ok(refund_id) => TerminalOutcome::Approved(CardDetails {
                     receipt_no: refund_id,
@@ -383,7 +379,7 @@ impl CardTerminal for VivaTerminal {
     }
 
     fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
-        Self::runtime().block_on(async {
+        crate::rt::block_on_here(async {
             let order = match self.client.create_order(amount.minor, &self.source_code, key).await {
                 Ok(code) => code,
                 // The order may exist though its answer was lost, and the customer may pay
@@ -437,7 +433,7 @@ impl CardTerminal for VivaTerminal {
     }
 
     fn enquire(&self, attempt: &PaymentRecord) -> TerminalOutcome {
-        Self::runtime().block_on(async {
+        crate::rt::block_on_here(async {
             let order = match attempt.details.provider_ref.as_deref().and_then(|r| r.parse::<u64>().ok()) {
                 Some(code) => OrderCode(code),
                 None => {

@@ -52,14 +52,9 @@ pub struct VoucherView {
     pub refused: Option<String>,
 }
 
-/// Runs a hub call to completion from synchronous code, inside or outside a tokio runtime
-/// (a scoped thread with its own runtime: never blocks a runtime's worker on itself).
+/// Runs a hub call to completion from synchronous code, on the process's runtime.
 fn hub_call<T: Send>(f: impl Future<Output = T> + Send) -> T {
-    std::thread::scope(|s| {
-        s.spawn(|| tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a current-thread runtime").block_on(f))
-            .join()
-            .expect("the hub call's thread")
-    })
+    crate::rt::block_on(f)
 }
 
 /// 1000 bp → "10%", 1250 bp → "12.5%".

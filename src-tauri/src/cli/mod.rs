@@ -145,7 +145,7 @@ impl Ctx<'_> {
 }
 
 pub fn run(args: Args) -> i32 {
-    init_logging();
+    crate::shared::init_logging("warn");
     // A restore writes a new counter: nothing may open (and so create) one first.
     if let Some(Command::Backup { cmd: backup::BackupCmd::Restore { file } }) = &args.command {
         return backup::restore(file, &args);
@@ -210,11 +210,6 @@ fn refuse(e: &AppError, args: &Args) -> i32 {
     1
 }
 
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "warn".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
-}
-
 /// The PIN of whoever runs the command: `QUAY_PIN`, or asked for at the terminal (not
 /// echoed, after `prompt`) when there is one.
 fn pin(prompt: &str) -> Option<String> {
@@ -240,8 +235,7 @@ pub fn read(path: &std::path::Path) -> quay_app::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| AppError::io(path, e))
 }
 
-/// Runs async work (the hub, Viva) on a runtime of this command's own: the process
-/// runs one command, so this is its one runtime.
-pub fn block_on<T>(f: impl std::future::Future<Output = quay_app::Result<T>>) -> quay_app::Result<T> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(AppError::internal)?.block_on(f)
+/// Runs async work (the hub, Viva, the background worker) on the process's one runtime.
+pub fn block_on<T: Send>(f: impl std::future::Future<Output = quay_app::Result<T>> + Send) -> quay_app::Result<T> {
+    quay_app::rt::block_on(f)
 }

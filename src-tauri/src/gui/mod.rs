@@ -67,12 +67,13 @@ pub(crate) async fn blocking<T: Send + 'static>(
 }
 
 pub fn run(data_dir: PathBuf) -> i32 {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("QUAY_LOG").unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    crate::shared::init_logging("info");
     let counter = match Counter::open(&data_dir) {
         Ok(c) => Arc::new(c),
         Err(e) => return crate::shared::refuse_start(&e),
     };
+    // Tauri runs its commands and tasks on the process's one runtime.
+    tauri::async_runtime::set(quay_app::rt::runtime().handle().clone());
     let window = Arc::new(Window { checkout: counter.checkout(), counter: counter.clone() });
     tracing::info!(data_dir = %data_dir.display(), "opening the counter window");
     let result = tauri::Builder::default()

@@ -84,11 +84,7 @@ impl Counter {
         self.allow(who, Action::CloseDay)?;
         let actor = &who.actor();
         let date = Self::day_text(day);
-        let txs = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(AppError::internal)?
-            .block_on(client.transactions_by_date(&date))
+        let txs = crate::rt::block_on(client.transactions_by_date(&date))
             .map_err(|e| AppError::new("err-dayend-terminal", vec![("detail", e.to_string().into())]))?;
         let source = source.filter(|s| !s.is_empty());
         let moved = txs
