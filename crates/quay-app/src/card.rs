@@ -189,7 +189,7 @@ impl Counter {
         let p = self.store().begin_payment(&NewPayment {
             sale_id: paying.sale_id,
             terminal: terminal.kind(),
-            kind: "sale",
+            kind: quay_core::payment::PaymentKind::Sale,
             amount: amount.minor,
             currency: total.currency.code(),
             at: &at,
@@ -378,16 +378,24 @@ impl Counter {
         // Approved first (the manager's PIN: a void, and money paid back), paid back second.
         let approval = self.approve_void(id, reason, by, approver)?;
         self.allow(approver, Action::ApproveRefund)?;
-        let paid: Vec<PaymentRecord> =
-            self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "sale" && p.state == PaymentState::Approved).collect();
-        let refunded: Vec<PaymentRecord> =
-            self.store().payments_of_sale(id)?.into_iter().filter(|p| p.kind == "refund" && p.state == PaymentState::Approved).collect();
+        let paid: Vec<PaymentRecord> = self
+            .store()
+            .payments_of_sale(id)?
+            .into_iter()
+            .filter(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved)
+            .collect();
+        let refunded: Vec<PaymentRecord> = self
+            .store()
+            .payments_of_sale(id)?
+            .into_iter()
+            .filter(|p| p.kind == quay_core::payment::PaymentKind::Refund && p.state == PaymentState::Approved)
+            .collect();
         for original in paid.iter().skip(refunded.len()) {
             let at = self.now().to_rfc3339();
             let r = self.store().begin_payment(&NewPayment {
                 sale_id: id,
                 terminal: terminal.kind(),
-                kind: "refund",
+                kind: quay_core::payment::PaymentKind::Refund,
                 amount: original.amount,
                 currency: &original.currency,
                 at: &at,
@@ -412,7 +420,11 @@ impl Counter {
     /// sale needs no terminal. `by` voids it, `approver` approved it (see `void_sale`).
     pub fn void_paying_back(&self, id: Uuid, reason: &str, by: &Who, approver: &Who) -> Result<Sale> {
         self.approve_void(id, reason, by, approver)?;
-        let card_paid = self.store().payments_of_sale(id)?.iter().any(|p| p.kind == "sale" && p.state == PaymentState::Approved);
+        let card_paid = self
+            .store()
+            .payments_of_sale(id)?
+            .iter()
+            .any(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved);
         if card_paid {
             let terminal = self.card_terminal()?;
             self.void_sale_refunding(id, reason, terminal.as_ref(), by, approver)

@@ -164,7 +164,7 @@ impl Counter {
             .store()
             .payments_of_sale(id)?
             .iter()
-            .filter(|p| p.kind == "sale" && p.state == PaymentState::Approved)
+            .filter(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved)
             .map(|p| card_tender(p.amount, &p.details))
             .collect())
     }

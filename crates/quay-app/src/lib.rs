@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod failpoint;
 pub mod files;
+pub mod keys;
 pub mod policy;
 pub mod ring;
 pub mod rt;
@@ -74,15 +75,6 @@ impl Clock for SystemClock {
     }
 }
 
-/// Settings keys of the counter, with their defaults.
-pub mod keys {
-    pub const COUNTER_ID: &str = "counter.id";
-    pub const CURRENCY: &str = "counter.currency";
-    pub const LOCALE: &str = "counter.locale";
-    pub const CASHIER: &str = "counter.cashier";
-    pub const STORE_NAME: &str = "store.name";
-}
-
 /// A void a manager approved, not yet written.
 pub(crate) struct VoidApproval {
     original: Sale,
@@ -110,7 +102,7 @@ pub struct Counter {
     lang: RwLock<Lang>,
     config: Config,
     i18n: Arc<Localizer>,
-    clock: Box<dyn Clock>,
+    clock: Arc<dyn Clock>,
     data_dir: PathBuf,
     hub: Mutex<Option<Arc<quay_hub::HubClient>>>,
     /// Woken when a sale is queued for the hub, so the sync sends it at once.
@@ -164,7 +156,7 @@ impl Counter {
             lang: RwLock::new(lang),
             config,
             i18n: Arc::new(i18n),
-            clock,
+            clock: Arc::from(clock),
             data_dir: data_dir.to_path_buf(),
             hub: Mutex::new(None),
             sales_queued: tokio::sync::Notify::new(),

@@ -23,16 +23,8 @@ impl From<HubError> for AppError {
     }
 }
 
-/// Settings of the hub connection; the keys are secrets (encrypted, never shown).
-pub const HUB_URL: &str = "hub.url";
-pub const HUB_POS_PARENT: &str = "hub.pos_parent";
-pub const HUB_POS_ID: &str = "hub.pos_id";
-pub const HUB_KEY1: &str = "hub.key1";
-pub const HUB_KEY2: &str = "hub.key2";
-/// Seconds between scheduled menu checks.
-pub const MENU_INTERVAL: &str = "hub.menu_interval_s";
-/// Where the current menu came from: "file", or the hub's identity (url + point).
-const MENU_SOURCE: &str = "menu.source";
+use crate::keys::MENU_SOURCE;
+pub use crate::keys::{HUB_KEY1, HUB_KEY2, HUB_POS_ID, HUB_POS_PARENT, HUB_URL, MENU_INTERVAL};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -21,10 +21,10 @@ impl Counter {
     pub fn card_terminal(&self) -> Result<Box<dyn CardTerminal>> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
         let missing = |what: &str| AppError::new("err-terminal-not-configured", vec![("missing", what.into())]);
-        match get("terminal.kind")?.as_str() {
+        match get(crate::keys::TERMINAL_KIND)?.as_str() {
             "viva" => Ok(Box::new(self.viva_terminal()?)),
             "zvt" => Ok(Box::new(ZvtCardTerminal::new(self.zvt_driver(None)?))),
-            _ => Err(missing("terminal.kind")),
+            _ => Err(missing(crate::keys::TERMINAL_KIND)),
         }
     }
 
@@ -35,7 +35,7 @@ impl Counter {
     /// or unanswered — and the attempt stays unknown, as without registration. A refused
     /// registration (a wrong password) is still an error.
     pub fn card_terminal_to_ask(&self) -> Result<Box<dyn CardTerminal>> {
-        if self.setting("terminal.kind")?.as_deref() != Some("zvt") {
+        if self.setting(crate::keys::TERMINAL_KIND)?.as_deref() != Some("zvt") {
             return self.card_terminal();
         }
         let (mut driver, port) = self.zvt_line(None)?;
@@ -47,19 +47,26 @@ impl Counter {
     pub fn viva_terminal(&self) -> Result<VivaTerminal> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
         let missing = |what: &str| AppError::new("err-terminal-not-configured", vec![("missing", what.into())]);
-        let (url, merchant, source) = (get("viva.url")?, get("viva.merchant_id")?, get("viva.source_code")?);
-        let key = self.store().secret("viva.api_key")?.unwrap_or_default();
-        for (v, name) in [(&url, "viva.url"), (&merchant, "viva.merchant_id"), (&source, "viva.source_code"), (&key, "viva.api_key")] {
+        let (url, merchant, source) =
+            (get(crate::keys::VIVA_URL)?, get(crate::keys::VIVA_MERCHANT_ID)?, get(crate::keys::VIVA_SOURCE_CODE)?);
+        let key = self.store().secret(crate::keys::VIVA_API_KEY)?.unwrap_or_default();
+        for (v, name) in [
+            (&url, crate::keys::VIVA_URL),
+            (&merchant, crate::keys::VIVA_MERCHANT_ID),
+            (&source, crate::keys::VIVA_SOURCE_CODE),
+            (&key, crate::keys::VIVA_API_KEY),
+        ] {
             if v.is_empty() {
                 return Err(missing(name));
             }
         }
         let client = VivaClient::new(&url, &merchant, &key).with_currency(self.config().currency);
         // How long the counter waits for the customer at the terminal.
-        let wait = get("viva.wait_s")?.parse::<u64>().ok().filter(|s| *s > 0).unwrap_or(180);
+        let wait = get(crate::keys::VIVA_WAIT)?.parse::<u64>().ok().filter(|s| *s > 0).unwrap_or(180);
         Ok(VivaTerminal::new(client, &source)
             .with_timing(quay_pay::viva::poll::POLL_EVERY, Duration::from_secs(wait))
-            .with_wake(self.viva_hint.clone()))
+            .with_wake(self.viva_hint.clone())
+            .with_clock(self.clock.clone()))
     }
 
     /// The ZVT terminal of the configuration, on `port` if given (`--port`), registered:
@@ -78,19 +85,19 @@ impl Counter {
     pub fn zvt_line(&self, port: Option<&str>) -> Result<(zvt::ZvtTerminal<serialport::TTYPort>, String)> {
         let port = match port {
             Some(p) => p.to_string(),
-            None => self.setting("zvt.port")?.unwrap_or_default(),
+            None => self.setting(crate::keys::ZVT_PORT)?.unwrap_or_default(),
         };
         if port.is_empty() {
-            return Err(AppError::new("err-terminal-not-configured", vec![("missing", "zvt.port".into())]));
+            return Err(AppError::new("err-terminal-not-configured", vec![("missing", crate::keys::ZVT_PORT.into())]));
         }
-        let baud = self.setting("zvt.baud")?.and_then(|b| b.parse::<u32>().ok()).unwrap_or(9600);
-        let password = self.store().secret("zvt.password")?.unwrap_or_default();
+        let baud = self.setting(crate::keys::ZVT_BAUD)?.and_then(|b| b.parse::<u32>().ok()).unwrap_or(9600);
+        let password = self.store().secret(crate::keys::ZVT_PASSWORD)?.unwrap_or_default();
         let password = if password.is_empty() {
             0
         } else {
-            password
-                .parse::<u32>()
-                .map_err(|_| AppError::new("err-config-value", vec![("key", "zvt.password".into()), ("value", "******".into())]))?
+            password.parse::<u32>().map_err(|_| {
+                AppError::new("err-config-value", vec![("key", crate::keys::ZVT_PASSWORD.into()), ("value", "******".into())])
+            })?
         };
         let mut config = zvt::driver::Config { password, currency: zvt::currency::numeric(self.config().currency), ..Default::default() };
         if let Some(byte) = self.setting(crate::setup::ZVT_CONFIG)?.filter(|v| !v.trim().is_empty()) {
@@ -138,7 +145,7 @@ impl Counter {
         let p = self.store().begin_payment(&quay_store::NewPayment {
             sale_id,
             terminal: terminal.kind(),
-            kind: "sale",
+            kind: quay_core::payment::PaymentKind::Sale,
             amount: amount.minor,
             currency: amount.currency.code(),
             at: &at,
@@ -228,6 +235,8 @@ pub struct VivaTerminal {
     give_up_after: Duration,
     /// A webhook hint: poll now instead of at the next tick.
     wake: Arc<tokio::sync::Notify>,
+    /// The counter's clock (Viva's transactions are searched by day).
+    clock: Arc<dyn crate::Clock>,
 }
 
 impl VivaTerminal {
@@ -238,7 +247,14 @@ impl VivaTerminal {
             poll_every: quay_pay::viva::poll::POLL_EVERY,
             give_up_after: Duration::from_secs(180),
             wake: Arc::new(tokio::sync::Notify::new()),
+            clock: Arc::new(crate::SystemClock),
         }
+    }
+
+    /// Days from the counter's clock instead of the system's.
+    pub fn with_clock(mut self, clock: Arc<dyn crate::Clock>) -> VivaTerminal {
+        self.clock = clock;
+        self
     }
 
     /// Polls as soon as `wake` is notified (by the webhook listener), not only on the tick.
@@ -323,7 +339,7 @@ impl VivaTerminal {
     /// an order we cannot name cannot be cancelled).
     async fn await_unnamed(&self, key: &str, why: &str) -> TerminalOutcome {
         let deadline = Instant::now() + self.give_up_after;
-        let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let day = self.clock.now().with_timezone(&chrono::Utc).format("%Y-%m-%d").to_string();
         loop {
             if let Ok(txs) = self.client.find_by_merchant_trns(&day, key).await {
                 if let Some(order) = txs.iter().find_map(|t| t.order_code) {

@@ -1,47 +1,26 @@
-//! Viva's webhook listener: optional, off unless `viva.webhook.listen` is set (a shop
-//! rarely has a public address; polling is the default). Viva signs nothing, so our own
-//! secret token must be in the URL's query string (`?token=…`); a request without it is
-//! refused and logged (never the token itself). A POST is only a *hint*: it wakes the
-//! poll of a payment in progress, and an attempt left open by a crash is re-fetched from
-//! Viva before anything is journaled. Duplicated and retried events find the attempt
-//! already settled and change nothing.
+//! Viva's webhook, as the counter uses it: optional, off unless `viva.webhook.listen` is
+//! set (a shop rarely has a public address; polling is the default). The listener is
+//! quay-pay's (`quay_pay::viva::listener`); here are its settings and what a hint does.
+//! A POST is only a *hint*: it wakes the poll of a payment in progress, and an attempt
+//! left open by a crash is re-fetched from Viva before anything is journaled. Duplicated
+//! and retried events find the attempt already settled and change nothing.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use quay_core::payment::PaymentState;
-use quay_pay::viva::webhook::{parse_event, token_ok, verification_body, Hint};
+use quay_pay::viva::listener::{self, ListenerConfig};
+use quay_pay::viva::webhook::Hint;
 use tokio::net::TcpListener;
 
 use crate::card::{outcome_state, TerminalOutcome};
 use crate::{AppError, Counter, Result};
 
-/// Where to listen, e.g. `0.0.0.0:8787`; empty or unset: no listener.
-pub const LISTEN: &str = "viva.webhook.listen";
-/// Our secret, expected as `?token=` on every request (a secret setting).
-pub const TOKEN: &str = "viva.webhook.token";
-/// Viva's verification key (`GET /api/messages/config/token`), echoed to its GET check.
-pub const KEY: &str = "viva.webhook.key";
-/// The path Viva is configured to call: `http(s)://<public address>/viva/webhook?token=…`.
-pub const PATH: &str = "/viva/webhook";
+pub use crate::keys::{VIVA_WEBHOOK_KEY as KEY, VIVA_WEBHOOK_LISTEN as LISTEN, VIVA_WEBHOOK_TOKEN as TOKEN};
+pub use listener::PATH;
 
-#[derive(Clone)]
-pub struct WebhookConfig {
-    pub listen: SocketAddr,
-    token: String,
-    key: String,
-}
-
-impl std::fmt::Debug for WebhookConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WebhookConfig").field("listen", &self.listen).finish_non_exhaustive()
-    }
-}
+/// The listener's settings.
+pub type WebhookConfig = ListenerConfig;
 
 impl Counter {
     /// The listener's configuration, or `None` when it is off.
@@ -51,7 +30,7 @@ impl Counter {
         let listen = listen.trim().parse::<SocketAddr>().map_err(|_| bad(LISTEN))?;
         let token = self.store().secret(TOKEN)?.filter(|t| !t.is_empty()).ok_or_else(|| bad(TOKEN))?;
         let key = self.store().secret(KEY)?.unwrap_or_default();
-        Ok(Some(WebhookConfig { listen, token, key }))
+        Ok(Some(ListenerConfig { listen, token, key }))
     }
 
     /// Acts on a webhook's hint: wakes the poll of the payment in progress; an attempt
@@ -93,14 +72,9 @@ impl Counter {
     }
 }
 
-struct Listener {
-    counter: Arc<Counter>,
-    config: WebhookConfig,
-}
-
 /// Binds the configured address.
 pub async fn bind(config: &WebhookConfig) -> std::io::Result<TcpListener> {
-    TcpListener::bind(config.listen).await
+    listener::bind(config).await
 }
 
 /// Binds and serves the configured webhook until the process ends; a failure is logged
@@ -116,53 +90,13 @@ pub async fn listen(counter: Arc<Counter>, config: WebhookConfig) {
     }
 }
 
-/// Serves the webhook on `listener` until `stop` resolves.
+/// Serves the webhook on `l` until `stop` resolves, each hint acted on by `counter`.
 pub async fn serve(
-    listener: TcpListener,
+    l: TcpListener,
     counter: Arc<Counter>,
     config: WebhookConfig,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let state = Arc::new(Listener { counter, config });
-    let app = Router::new().route(PATH, get(verify).post(event)).with_state(state);
-    tracing::info!(addr = %listener.local_addr()?, "Viva webhook listener");
-    axum::serve(listener, app).with_graceful_shutdown(stop).await
-}
-
-fn refused(what: &str) -> Response {
-    // Logged without the query: it may hold a wrong guess of the secret.
-    tracing::warn!(request = what, "Viva webhook refused: wrong or missing token");
-    StatusCode::FORBIDDEN.into_response()
-}
-
-/// Viva's verification: `{"Key": "<the key Viva gave us>"}`.
-async fn verify(State(s): State<Arc<Listener>>, RawQuery(q): RawQuery) -> Response {
-    if !token_ok(q.as_deref(), &s.config.token) {
-        return refused("GET");
-    }
-    ([("content-type", "application/json")], verification_body(&s.config.key)).into_response()
-}
-
-async fn event(State(s): State<Arc<Listener>>, RawQuery(q): RawQuery, body: axum::body::Bytes) -> Response {
-    if !token_ok(q.as_deref(), &s.config.token) {
-        return refused("POST");
-    }
-    let hint = match parse_event(&body) {
-        Ok(h) => h,
-        Err(e) => {
-            tracing::warn!(error = %e, "Viva webhook: not an event");
-            return StatusCode::BAD_REQUEST.into_response();
-        }
-    };
-    let counter = s.counter.clone();
-    // The journal and Viva are called with blocking APIs: off the listener's threads.
-    match tokio::task::spawn_blocking(move || counter.viva_hint(&hint)).await {
-        Ok(Ok(_)) => StatusCode::OK.into_response(),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "Viva webhook: could not act on the hint");
-            // 5xx: Viva retries, and a retry is harmless.
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    let on_hint: listener::OnHint = Arc::new(move |hint: Hint| counter.viva_hint(&hint).map(|_| ()).map_err(|e| e.to_string()));
+    listener::serve(l, config, on_hint, stop).await
 }

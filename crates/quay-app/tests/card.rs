@@ -211,8 +211,13 @@ fn a_card_sale_is_voided_only_once_its_card_is_paid_back() {
     // Approved: the void is written, with the card tender negated.
     let void = c.void_sale_refunding(sale.id, "wrong table", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!((void.total, void.tenders[0].amount), (-total, -total));
-    let refunds: Vec<_> =
-        c.payments_on(&quay_app::Who::Setup, c.today()).unwrap().into_iter().filter(|p| p.kind == "refund").map(|p| p.state).collect();
+    let refunds: Vec<_> = c
+        .payments_on(&quay_app::Who::Setup, c.today())
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.kind == quay_core::payment::PaymentKind::Refund)
+        .map(|p| p.state)
+        .collect();
     assert_eq!(refunds, [PaymentState::Declined, PaymentState::Approved]);
     assert_eq!(t.charged.lock().unwrap().last().unwrap().1, -total, "the refund was of the sale's card amount");
 }

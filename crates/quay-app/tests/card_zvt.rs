@@ -135,7 +135,12 @@ fn voiding_a_card_sale_reverses_it_on_the_terminal() {
     let sale = c.pay_card(&co, &quay_app::Who::Setup, &t, None, &|_| {}).unwrap().sale.unwrap();
     let void = c.void_sale_refunding(sale.id, "customer changed their mind", &t, &quay_app::Who::Setup, &quay_app::Who::Setup).unwrap();
     assert_eq!(void.total, -sale.total);
-    let refund = c.payments_on(&quay_app::Who::Setup, c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
+    let refund = c
+        .payments_on(&quay_app::Who::Setup, c.today())
+        .unwrap()
+        .into_iter()
+        .find(|p| p.kind == quay_core::payment::PaymentKind::Refund)
+        .unwrap();
     assert_eq!(refund.state, PaymentState::Approved);
     assert_eq!(sim.journal().len(), 2, "the payment and its reversal");
 }

@@ -179,7 +179,12 @@ fn a_void_records_who_voided_and_the_manager_who_approved() {
     // A sale's own receipt has no approver.
     let r = c.receipt_view(&c.session_who(&co).unwrap(), cash.id).unwrap();
     assert!(!r.rows.iter().any(|row| row.text.starts_with("Approved by")), "{:?}", r.rows);
-    let refund = c.payments_on(&c.session_who(&co).unwrap(), c.today()).unwrap().into_iter().find(|p| p.kind == "refund").unwrap();
+    let refund = c
+        .payments_on(&c.session_who(&co).unwrap(), c.today())
+        .unwrap()
+        .into_iter()
+        .find(|p| p.kind == quay_core::payment::PaymentKind::Refund)
+        .unwrap();
     assert_eq!((refund.state, refund.taken_by.as_deref()), (PaymentState::Approved, Some("Lan")));
 }
 
@@ -204,7 +209,7 @@ fn a_sale_completed_from_the_journal_records_who_took_the_card() {
             .begin_payment(&quay_store::NewPayment {
                 sale_id: p.sale_id,
                 terminal: "zvt",
-                kind: "sale",
+                kind: quay_core::payment::PaymentKind::Sale,
                 amount: p.amount,
                 currency: &p.currency,
                 at: &p.created_at,

@@ -56,7 +56,7 @@ fn approved(dir: &Path, terminal: &str, kind: &str, amount: i64, d: CardDetails)
         .begin_payment(&NewPayment {
             sale_id: uuid::Uuid::now_v7(),
             terminal,
-            kind,
+            kind: quay_core::payment::PaymentKind::parse(kind).expect("a journal kind"),
             amount,
             currency: "VND",
             at: NOW,
@@ -131,7 +131,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
             .begin_payment(&NewPayment {
                 sale_id: uuid::Uuid::now_v7(),
                 terminal: "zvt",
-                kind: "sale",
+                kind: quay_core::payment::PaymentKind::Sale,
                 amount: 1000,
                 currency: "VND",
                 at: NOW,
@@ -469,7 +469,7 @@ fn the_zvt_terminal_batch_against_the_journal() {
         .begin_payment(&NewPayment {
             sale_id: uuid::Uuid::now_v7(),
             terminal: "zvt",
-            kind: "sale",
+            kind: quay_core::payment::PaymentKind::Sale,
             amount: 1_000,
             currency: "VND",
             at: &at,

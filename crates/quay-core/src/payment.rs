@@ -15,6 +15,34 @@ use uuid::Uuid;
 
 use crate::error::{Arg, Localized};
 
+/// What a journaled payment does: takes money for a sale, or pays it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentKind {
+    Sale,
+    /// Money paid back (a void's refund or reversal).
+    Refund,
+}
+
+impl PaymentKind {
+    /// The journal's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentKind::Sale => "sale",
+            PaymentKind::Refund => "refund",
+        }
+    }
+
+    /// The journal's spelling back; a reversal is money paid back too.
+    pub fn parse(s: &str) -> Option<PaymentKind> {
+        match s {
+            "sale" => Some(PaymentKind::Sale),
+            "refund" | "reversal" => Some(PaymentKind::Refund),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentState {

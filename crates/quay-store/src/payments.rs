@@ -3,7 +3,7 @@
 //! state machine and logged, append-only, with its time. After a crash the attempts that
 //! are not final are listed for resolution by asking the terminal — never by re-sending.
 
-use quay_core::payment::{attempt_key, may_start_attempt, PaymentError, PaymentState};
+use quay_core::payment::{attempt_key, may_start_attempt, PaymentError, PaymentKind, PaymentState};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -41,7 +41,7 @@ pub struct PaymentRecord {
     pub sale_id: Uuid,
     pub attempt: u32,
     pub terminal: String,
-    pub kind: String,
+    pub kind: PaymentKind,
     pub amount: i64,
     pub currency: String,
     pub state: PaymentState,
@@ -61,7 +61,7 @@ pub struct PaymentRecord {
 pub struct NewPayment<'a> {
     pub sale_id: Uuid,
     pub terminal: &'a str,
-    pub kind: &'a str,
+    pub kind: PaymentKind,
     pub amount: i64,
     pub currency: &'a str,
     pub at: &'a str,
@@ -82,7 +82,7 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
             sale_id: Uuid::parse_str(&sale).unwrap_or_default(),
             attempt: r.get(2)?,
             terminal: r.get(3)?,
-            kind: r.get(4)?,
+            kind: PaymentKind::parse(&r.get::<_, String>(4)?).unwrap_or(PaymentKind::Sale),
             amount: r.get(5)?,
             currency: r.get(6)?,
             state: PaymentState::parse(&state).unwrap_or(PaymentState::Unknown),
@@ -118,15 +118,19 @@ impl Store {
         let earlier: Vec<PaymentState> = {
             let mut stmt = tx.prepare_cached("SELECT state FROM payments WHERE sale_id = ?1 AND kind = ?2 ORDER BY attempt")?;
             let states: Vec<String> =
-                stmt.query_map(params![p.sale_id.to_string(), p.kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                stmt.query_map(params![p.sale_id.to_string(), p.kind.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             states.iter().map(|s| PaymentState::parse(s).unwrap_or(PaymentState::Unknown)).collect()
         };
         let attempt = may_start_attempt(p.sale_id, &earlier).map_err(payment_err)?;
-        let key = format!("{}{}", attempt_key(p.sale_id, attempt), if p.kind == "sale" { String::new() } else { format!("-{}", p.kind) });
+        let key = format!(
+            "{}{}",
+            attempt_key(p.sale_id, attempt),
+            if p.kind == PaymentKind::Sale { String::new() } else { format!("-{}", p.kind.as_str()) }
+        );
         tx.execute(
             "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart, taken_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9, ?10)",
-            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind, p.amount, p.currency, p.at, p.cart, p.taken_by],
+            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind.as_str(), p.amount, p.currency, p.at, p.cart, p.taken_by],
         )?;
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, 'pending', NULL)", params![key, p.at])?;
         tx.commit()?;

@@ -12,7 +12,7 @@ fn new(sale: Uuid, amount: i64) -> NewPayment<'static> {
     NewPayment {
         sale_id: sale,
         terminal: "zvt",
-        kind: "sale",
+        kind: quay_core::payment::PaymentKind::Sale,
         amount,
         currency: "VND",
         at: "2026-11-22T09:00:00+07:00",
@@ -110,6 +110,6 @@ fn a_declined_attempt_allows_the_next_one() {
     assert_eq!(all.iter().map(|p| (p.attempt, p.state)).collect::<Vec<_>>(), [(1, Declined), (2, Cancelled)]);
     assert_eq!(all[0].details.result_code.as_deref(), Some("51"));
     // A refund of the sale is its own series of attempts.
-    let refund = s.begin_payment(&NewPayment { kind: "refund", ..new(sale, 50_000) }).unwrap();
+    let refund = s.begin_payment(&NewPayment { kind: quay_core::payment::PaymentKind::Refund, ..new(sale, 50_000) }).unwrap();
     assert!(refund.key.ends_with("-1-refund"));
 }

@@ -91,13 +91,10 @@ pub fn run(data_dir: PathBuf) -> i32 {
         .manage(window)
         .invoke_handler(commands())
         .run(tauri::generate_context!());
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("quay: {e}");
-            1
-        }
-    }
+    result.map(|()| 0).unwrap_or_else(|e| {
+        eprintln!("quay: {e}");
+        1
+    })
 }
 
 /// One background worker per counter: if `quay sync run` (or another window) holds the
@@ -120,6 +117,8 @@ fn start_background(counter: Arc<Counter>) {
     tauri::async_runtime::spawn(quay_app::background::run(counter));
 }
 
+/// Every command of the window, by feature (a list, not logic: `generate_handler!` takes
+/// them in one invocation).
 fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_info,

@@ -22,12 +22,9 @@ use serde::Serialize;
 use crate::{AppError, Counter, Result, Who};
 use quay_core::auth::Action;
 
-/// Settings the day-end reads: what the bank file must belong to. Empty: not checked.
+/// Settings the day-end reads (`crate::keys`).
 pub mod keys {
-    /// The acquirer's merchant id of this shop (bank lines of another merchant refuse the file).
-    pub const BANK_MERCHANT_ID: &str = "bank.merchant_id";
-    /// Comma-separated terminal ids of this counter (lines of another terminal refuse the file).
-    pub const BANK_TERMINAL_IDS: &str = "bank.terminal_ids";
+    pub use crate::keys::{BANK_MERCHANT_ID, BANK_TERMINAL_IDS};
 }
 
 /// A closed day, as recorded.
@@ -49,7 +46,7 @@ pub struct DayClose {
 pub(crate) fn day_payment(p: &PaymentRecord) -> DayPayment {
     DayPayment {
         sale: p.sale_id.as_u128(),
-        kind: DayPayment::kind_of(&p.kind),
+        kind: DayPayment::kind_of(p.kind.as_str()),
         amount: p.amount,
         state: p.state,
         brand: p.details.brand.clone(),

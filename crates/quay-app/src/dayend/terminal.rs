@@ -42,7 +42,7 @@ impl Counter {
     /// Closes the configured terminal's batch (`terminal.kind`) and compares it.
     pub fn terminal_batch(&self, who: &Who, day: NaiveDate) -> Result<TerminalBatch> {
         self.allow(who, Action::CloseDay)?;
-        match self.setting("terminal.kind")?.unwrap_or_default().as_str() {
+        match self.setting(crate::keys::TERMINAL_KIND)?.unwrap_or_default().as_str() {
             "zvt" => {
                 let mut driver = self.zvt_driver(None)?;
                 self.terminal_batch_zvt(who, &mut driver, day)
@@ -51,15 +51,16 @@ impl Counter {
                 let (client, source) = self.viva_client()?;
                 self.terminal_batch_viva(who, &client, Some(&source), day)
             }
-            _ => Err(AppError::new("err-terminal-not-configured", vec![("missing", "terminal.kind".into())])),
+            _ => Err(AppError::new("err-terminal-not-configured", vec![("missing", crate::keys::TERMINAL_KIND.into())])),
         }
     }
 
     fn viva_client(&self) -> Result<(VivaClient, String)> {
         let get = |k: &str| -> Result<String> { Ok(self.setting(k)?.unwrap_or_default()) };
-        let (url, merchant, source) = (get("viva.url")?, get("viva.merchant_id")?, get("viva.source_code")?);
-        let key = self.store().secret("viva.api_key")?.unwrap_or_default();
-        for (v, name) in [(&url, "viva.url"), (&merchant, "viva.merchant_id"), (&key, "viva.api_key")] {
+        let (url, merchant, source) =
+            (get(crate::keys::VIVA_URL)?, get(crate::keys::VIVA_MERCHANT_ID)?, get(crate::keys::VIVA_SOURCE_CODE)?);
+        let key = self.store().secret(crate::keys::VIVA_API_KEY)?.unwrap_or_default();
+        for (v, name) in [(&url, crate::keys::VIVA_URL), (&merchant, crate::keys::VIVA_MERCHANT_ID), (&key, crate::keys::VIVA_API_KEY)] {
             if v.is_empty() {
                 return Err(AppError::new("err-terminal-not-configured", vec![("missing", name.into())]));
             }

@@ -8,30 +8,11 @@ use serde::Serialize;
 
 use crate::{keys, sync, webhook, AppError, Counter, Result, Who};
 
-/// Settings keys the setup adds (the others live beside their users: `keys`, `sync`,
-/// `webhook`, `terminals`).
-pub const STORE_ADDRESS: &str = "store.address";
-pub const STORE_CONTACT_NAME: &str = "store.contact_name";
-pub const STORE_CONTACT_PHONE: &str = "store.contact_phone";
-/// VAT rates of the store: percentages separated by commas, at most two decimals
-/// ("8,10", "5.5,24"); `vat_rates_bp` reads them as basis points like the menu's
-/// `tax_rate_bp`.
-pub const STORE_VAT_RATES: &str = "store.vat_rates";
-pub const MOMO_ENABLED: &str = "partner.momo.enabled";
-pub const MOMO_POINT_CODE: &str = "partner.momo.point_code";
-pub const GIFTPOP_ENABLED: &str = "partner.giftpop.enabled";
-pub const GIFTPOP_POINT_CODE: &str = "partner.giftpop.point_code";
-pub const TERMINAL_KIND: &str = "terminal.kind";
-pub const ZVT_PORT: &str = "zvt.port";
-pub const ZVT_BAUD: &str = "zvt.baud";
-pub const ZVT_PASSWORD: &str = "zvt.password";
-/// The registration's config byte (PA00P015), two hex digits; BA when not set.
-pub const ZVT_CONFIG: &str = "zvt.config";
-pub const VIVA_URL: &str = "viva.url";
-pub const VIVA_MERCHANT_ID: &str = "viva.merchant_id";
-pub const VIVA_API_KEY: &str = "viva.api_key";
-pub const VIVA_SOURCE_CODE: &str = "viva.source_code";
-pub const VIVA_WAIT: &str = "viva.wait_s";
+pub use crate::keys::{
+    GIFTPOP_ENABLED, GIFTPOP_POINT_CODE, MOMO_ENABLED, MOMO_POINT_CODE, STORE_ADDRESS, STORE_CONTACT_NAME, STORE_CONTACT_PHONE,
+    STORE_VAT_RATES, TERMINAL_KIND, VIVA_API_KEY, VIVA_MERCHANT_ID, VIVA_SOURCE_CODE, VIVA_URL, VIVA_WAIT, ZVT_BAUD, ZVT_CONFIG,
+    ZVT_PASSWORD, ZVT_PORT,
+};
 
 /// How a secret is shown, everywhere.
 pub const MASK: &str = "********";

@@ -8,7 +8,8 @@
 //! - `client`: `VivaClient`, the HTTP calls (Basic auth, 10 s per call, `VivaError`);
 //! - `poll`: the pure decision "pending / approved / declined / cancelled" for an order;
 //! - `webhook`: pure pieces of a webhook listener (token check, verification answer,
-//!   event → hint to re-fetch).
+//!   event → hint to re-fetch); `listener`: the listener itself (axum), handing each
+//!   hint to the counter.
 //!
 //! A create-order whose answer is lost (`VivaError::Network`) may still have made the
 //! order. Never re-send blindly: keep the same `MerchantTrns` (our payment id), look for
@@ -20,6 +21,7 @@
 
 pub mod amount;
 pub mod client;
+pub mod listener;
 pub mod poll;
 pub mod webhook;
 
