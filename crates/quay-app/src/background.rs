@@ -163,14 +163,12 @@ impl Retry {
 /// window, `quay sync run`), so the two cannot drift: what a crash left open is settled
 /// first (voucher redemptions asked of the hub, card attempts asked of the terminal —
 /// never re-sent), Viva's webhook listens when a technician configured one, and the hub
-/// sync runs until the process ends. `what` names the face in the logs.
+/// sync runs until the process ends — all three at once, so a slow terminal at start-up
+/// never holds back the outbox.
 pub async fn run(counter: std::sync::Arc<crate::Counter>) {
     let settle = counter.clone();
     // The terminal and the hub block: off the async workers.
-    let settled = tokio::task::spawn_blocking(move || settle_open_work(&settle));
-    if let Err(e) = settled.await {
-        tracing::error!(error = %e, "settling open work panicked");
-    }
+    tokio::task::spawn_blocking(move || settle_open_work(&settle));
     match counter.webhook_config() {
         Ok(Some(config)) => {
             tokio::spawn(crate::webhook::listen(counter.clone(), config));

@@ -250,6 +250,13 @@ impl Counter {
         self.settle_open_payments(terminal)
     }
 
+    /// `resolve_payments` on the configured terminal, opened only once `who` may ask it.
+    pub fn ask_terminal_again(&self, who: &Who) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::RingSale)?;
+        let terminal = self.card_terminal_to_ask()?;
+        self.settle_open_payments(terminal.as_ref())
+    }
+
     pub(crate) fn settle_open_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
         let open = self.store().payments_unresolved()?;
         let mut out = Vec::new();
@@ -292,8 +299,12 @@ impl Counter {
     /// A person settles an attempt the terminal cannot answer for, after looking at the
     /// terminal and its printout: `charged` completes the sale from the journal (like an
     /// approval found by asking), otherwise the attempt is cancelled. Only open attempts.
-    pub fn settle_payment(&self, who: &Who, key: &str, charged: bool, reason: &str) -> Result<PaymentRecord> {
-        self.allow(who, Action::SettlePayment)?;
+    /// `by` is who asks (at the screen: whoever is signed in; on the command line the
+    /// manager), `approver` the manager whose PIN settles it.
+    pub fn settle_payment(&self, by: &Who, approver: &Who, key: &str, charged: bool, reason: &str) -> Result<PaymentRecord> {
+        self.allow(by, Action::ViewSales)?;
+        self.allow(approver, Action::SettlePayment)?;
+        let who = approver;
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(AppError::new("err-reason-required", vec![]));
@@ -426,6 +437,8 @@ impl Counter {
             .iter()
             .any(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved);
         if card_paid {
+            // Money goes back: approved as such before the terminal is opened.
+            self.allow(approver, Action::ApproveRefund)?;
             let terminal = self.card_terminal()?;
             self.void_sale_refunding(id, reason, terminal.as_ref(), by, approver)
         } else {

@@ -112,6 +112,11 @@ impl Counter {
     /// payment approved before a crash) is taken up first by an empty checkout.
     pub(crate) fn cart_of<'a>(&self, co: &'a Checkout) -> MutexGuard<'a, Cart> {
         let mut cart = lock(&co.cart);
+        // A sale the journal completed meanwhile (an approval whose close failed here,
+        // settled by asking the terminal) is done: the checkout starts afresh.
+        if co.paying_id().is_some_and(|id| self.sale_exists(id)) {
+            co.reset(&mut cart);
+        }
         if cart.is_empty() {
             if let Some(back) = self.take_recovered() {
                 *lock(&co.paying) = back.cart.opened_at.map(|o| (back.sale_id, o));
@@ -122,10 +127,24 @@ impl Counter {
         cart
     }
 
-    /// The recovered cart waiting for a checkout, unless its sale closed meanwhile.
+    /// The recovered cart waiting for a checkout, unless its sale closed meanwhile (or
+    /// the store cannot say: then it waits).
     fn take_recovered(&self) -> Option<PayingCart> {
-        let back = self.recovered.lock().unwrap_or_else(|p| p.into_inner()).take()?;
-        self.find_sale(back.sale_id).is_err().then_some(back)
+        let mut slot = self.recovered.lock().unwrap_or_else(|p| p.into_inner());
+        let id = slot.as_ref()?.sale_id;
+        match self.store().sale(id) {
+            Ok(None) => slot.take(),
+            Ok(Some(_)) => slot.take().and(None),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot tell whether a recovered cart's sale closed; it waits");
+                None
+            }
+        }
+    }
+
+    /// Whether the sale is on disk (a store that cannot say: not as far as we know).
+    fn sale_exists(&self, id: Uuid) -> bool {
+        matches!(self.store().sale(id), Ok(Some(_)))
     }
 
     /// Applies an edit to the checkout's cart; a refused edit leaves it as it was.
@@ -193,6 +212,14 @@ impl Counter {
         // with its card tender, for the cashier to take the rest.
         let sale = if paid == total { Some(self.close_checkout(co, &mut cart, None, taker)?) } else { None };
         Ok(CardResult { key: record.key, state: record.state, sale, remaining: total - paid })
+    }
+
+    /// `pay_card` on the configured terminal, opened (and a ZVT terminal registered)
+    /// only once `who` may ring the sale.
+    pub fn pay_card_here(&self, co: &Checkout, who: &Who, amount: Option<Money>, on_status: &dyn Fn(&str)) -> Result<CardResult> {
+        self.allow(who, Action::RingSale)?;
+        let terminal = self.card_terminal()?;
+        self.pay_card(co, who, terminal.as_ref(), amount, on_status)
     }
 
     /// Cash for what card tenders and vouchers left due, closing the sale with all its

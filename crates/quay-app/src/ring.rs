@@ -71,6 +71,10 @@ impl Counter {
 
     /// The lines rung into a new checkout.
     fn ring_checkout(&self, lines: &[RingLine]) -> Result<Checkout> {
+        // Never an empty checkout: that would take up a cart waiting for the screen.
+        if lines.is_empty() {
+            return Err(quay_core::CoreError::EmptyCart.into());
+        }
         let menu = self.menu()?;
         let mut cart = Cart::new(self.config().currency);
         let now = self.now();

@@ -145,7 +145,7 @@ fn totals_per_tender_and_the_close_of_the_day() {
     let e = c.close_day(&quay_app::Who::Setup, day(), None, None).unwrap_err();
     assert_eq!(e.code, "err-dayend-payments-unresolved");
     assert!(c.message(&e).contains(&open.key), "{}", c.message(&e));
-    c.settle_payment(&Who::Setup, &open.key, false, "never reached the terminal").unwrap();
+    c.settle_payment(&Who::Setup, &Who::Setup, &open.key, false, "never reached the terminal").unwrap();
 
     // Cash counted short without a reason: refused; with one: closed and audited.
     let short = Money::new(a.total - 5_000, Currency::Vnd);

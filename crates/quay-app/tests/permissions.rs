@@ -100,6 +100,8 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("remove_voucher", Action::RingSale, |c, w, f| c.remove_voucher(&f.co, w, "momo", "MOMO-50K")),
         ("payment_view", Action::RingSale, |c, w, f| c.payment_view(&f.co, w).map(|_| ())),
         ("resolve_vouchers", Action::RingSale, |c, w, _| c.resolve_vouchers(w).map(|_| ())),
+        ("ask_terminal_again", Action::RingSale, |c, w, _| c.ask_terminal_again(w).map(|_| ())),
+        ("pay_card_here", Action::RingSale, |c, w, f| c.pay_card_here(&f.co, w, None, &|_| {}).map(|_| ())),
         ("resolve_payments", Action::RingSale, |c, w, _| c.resolve_payments(w, &NoTerminal).map(|_| ())),
         ("sales_on", Action::ViewSales, |c, w, _| c.sales_on(w, day(c)).map(|_| ())),
         ("sale", Action::ViewSales, |c, w, f| c.sale(w, f.sale).map(|_| ())),
@@ -118,7 +120,9 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("void_sale_refunding", Action::ApproveRefund, |c, w, f| {
             c.void_sale_refunding(f.sale, "wrong table", &NoTerminal, w, w).map(|_| ())
         }),
-        ("settle_payment", Action::SettlePayment, |c, w, _| c.settle_payment(w, "no-such-key", false, "checked the terminal").map(|_| ())),
+        ("settle_payment", Action::SettlePayment, |c, w, _| {
+            c.settle_payment(w, w, "no-such-key", false, "checked the terminal").map(|_| ())
+        }),
         ("day_totals", Action::Reconcile, |c, w, _| c.day_totals(w, day(c)).map(|_| ())),
         ("day_close", Action::Reconcile, |c, w, _| c.day_close(w, day(c)).map(|_| ())),
         ("day_report", Action::Reconcile, |c, w, _| c.day_report(w, day(c)).map(|_| ())),
@@ -162,6 +166,7 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("terminal_end_of_day", Action::CloseDay, |c, w, _| c.terminal_end_of_day(w, Some("/nonexistent/tty")).map(|_| ())),
         ("settings_view", Action::ConfigureSettings, |c, w, _| c.settings_view(w, quay_i18n::Lang::En).map(|_| ())),
         ("save_settings", Action::ConfigureSettings, |c, w, _| c.save_settings(w, &[("store.name".into(), "Quán Lan".into())]).map(|_| ())),
+        ("configure_one", Action::ConfigureSettings, |c, w, _| c.configure_one(w, "store.name", |_| Ok("Quán Lan".into()))),
         ("setting_value", Action::ConfigureSettings, |c, w, _| c.setting_value(w, "hub.key1").map(|_| ())),
         ("backup", Action::ConfigureSettings, |c, w, f| c.backup(w, "a long enough passphrase", &f.dir.join("counter.quaybak"))),
         ("test_connection", Action::TestConnection, |c, w, _| block(c.test_connection(w, Target::Hub)).map(|_| ())),

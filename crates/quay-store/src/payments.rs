@@ -82,7 +82,13 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
             sale_id: Uuid::parse_str(&sale).unwrap_or_default(),
             attempt: r.get(2)?,
             terminal: r.get(3)?,
-            kind: PaymentKind::parse(&r.get::<_, String>(4)?).unwrap_or(PaymentKind::Sale),
+            kind: {
+                // A kind this version does not know is a journal it must not misread.
+                let kind: String = r.get(4)?;
+                PaymentKind::parse(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("payment kind {kind:?}").into())
+                })?
+            },
             amount: r.get(5)?,
             currency: r.get(6)?,
             state: PaymentState::parse(&state).unwrap_or(PaymentState::Unknown),

@@ -85,12 +85,9 @@ fn report_text(ctx: &Ctx, report: &ConnectionReport, json: bool) -> quay_app::Re
 pub fn config(ctx: &Ctx, cmd: ConfigCmd) -> quay_app::Result<String> {
     match cmd {
         ConfigCmd::Set { key, value } => {
-            let secret = setup::is_secret(&key);
-            let value = if secret && value == "-" { read_secret_stdin()? } else { value };
-            if secret && value.is_empty() {
-                return Err(AppError::new("err-config-value", vec![("key", key.into()), ("value", "".into())]));
-            }
-            ctx.counter.save_settings(&ctx.who()?, &[(key, value)])?;
+            // A secret given as `-` is read from stdin, once the PIN's member may configure.
+            let value = |secret: bool| if secret && value == "-" { read_secret_stdin() } else { Ok(value) };
+            ctx.counter.configure_one(&ctx.who()?, &key, value)?;
             Ok(String::new())
         }
         ConfigCmd::Get { key } => ctx.counter.setting_value(&ctx.who()?, &key),

@@ -65,15 +65,16 @@ pub enum TerminalCmd {
 pub fn run(ctx: &Ctx, cmd: PaymentsCmd) -> quay_app::Result<String> {
     match cmd {
         PaymentsCmd::Resolve { json } => {
-            let terminal = ctx.counter.card_terminal_to_ask()?;
-            let settled = ctx.counter.resolve_payments(&ctx.who()?, terminal.as_ref())?;
+            let settled = ctx.counter.ask_terminal_again(&ctx.who()?)?;
             if json {
                 return pretty(&settled);
             }
             Ok(settled.iter().map(|p| format!("{}\t{}{}\n", p.key, p.state.as_str(), why(ctx, p))).collect())
         }
         PaymentsCmd::Settle { key, charged, not_charged: _, reason } => {
-            let p = ctx.counter.settle_payment(&ctx.who()?, &key, charged, &reason)?;
+            // One PIN on the command line: the manager who settles is the one asking.
+            let who = ctx.who()?;
+            let p = ctx.counter.settle_payment(&who, &who, &key, charged, &reason)?;
             Ok(format!("{}\t{}\n", p.key, p.state.as_str()))
         }
         PaymentsCmd::List { date, json } => list(ctx, date.as_deref(), json),

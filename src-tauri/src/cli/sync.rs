@@ -76,6 +76,8 @@ fn background(ctx: &Ctx) -> quay_app::Result<String> {
         eprintln!("quay: {} {}", c.i18n().error(lang, &holder.error()), ctx.t("background-waiting", &[]));
     })?;
     let counter = std::sync::Arc::new(quay_app::Counter::open(c.data_dir())?);
+    // A misconfigured webhook is the technician's to fix now, not a log line later.
+    counter.webhook_config()?;
     block_on(async move {
         quay_app::background::run(counter).await;
         Ok(String::new())

@@ -8,7 +8,7 @@ use quay_i18n::Lang;
 use serde::Serialize;
 use tauri::State;
 
-use super::{blocking, reply, Reply, Shared};
+use super::{call, reply, Reply, Shared};
 
 #[derive(Debug, Serialize)]
 pub struct AppInfo {
@@ -68,7 +68,7 @@ pub async fn sign_out(c: State<'_, Shared>) -> Reply<SessionView> {
 /// technician.
 #[tauri::command]
 pub async fn staff_add(c: State<'_, Shared>, name: String, role: Role, pin: String) -> Reply<SessionView> {
-    blocking(&c, move |c, who| {
+    call(&c, move |c, who| {
         c.add_staff(who, &name, role, &pin)?;
         c.session_view(&c.checkout)
     })

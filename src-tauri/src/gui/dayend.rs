@@ -9,20 +9,20 @@ use quay_dayend::Settlement;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::{blocking, call, Reply, Shared};
+use super::{call, Reply, Shared};
 use crate::shared::{amount, day, missing};
 
 /// The day's totals per tender, voids, refunds, vouchers per partner, cards per brand.
 #[tauri::command]
 pub async fn dayend_totals(c: State<'_, Shared>, date: Option<String>) -> Reply<DayTotals> {
-    call(&c, |c, who| c.day_totals(who, day(c, date.as_deref())?))
+    call(&c, move |c, who| c.day_totals(who, day(c, date.as_deref())?)).await
 }
 
 /// Closes the terminal's batch (ZVT end-of-day, or Viva's transactions of the day) and
 /// compares it per brand with the journal.
 #[tauri::command]
 pub async fn dayend_terminal(c: State<'_, Shared>, date: Option<String>) -> Reply<TerminalBatch> {
-    blocking(&c, move |c, who| c.terminal_batch(who, day(c, date.as_deref())?)).await
+    call(&c, move |c, who| c.terminal_batch(who, day(c, date.as_deref())?)).await
 }
 
 /// The day's bank reconciliation; with `content`, that bank file (as read by the
@@ -35,7 +35,7 @@ pub async fn dayend_reconcile(
     preset: Option<String>,
     file_name: Option<String>,
 ) -> Reply<BankReconciliation> {
-    call(&c, |c, who| {
+    call(&c, move |c, who| {
         let d = day(c, date.as_deref())?;
         let preset = preset.as_deref().unwrap_or("generic");
         match content {
@@ -43,6 +43,7 @@ pub async fn dayend_reconcile(
             None => c.bank_reconciliation(who, d),
         }
     })
+    .await
 }
 
 /// How a manager settles a line (the webview's names).
@@ -81,13 +82,13 @@ pub async fn dayend_settle(
     payment_id: Option<String>,
     reason: Option<String>,
 ) -> Reply<BankReconciliation> {
-    call(&c, |c, who| c.settle_bank(who, day(c, date.as_deref())?, settlement(action, bank_id, payment_id, reason)?))
+    call(&c, move |c, who| c.settle_bank(who, day(c, date.as_deref())?, settlement(action, bank_id, payment_id, reason)?)).await
 }
 
 /// The bank-file presets: the built-in ones, then the manager's saved mappings.
 #[tauri::command]
 pub async fn dayend_presets(c: State<'_, Shared>) -> Reply<Vec<String>> {
-    call(&c, |c, who| c.bank_preset_names(who))
+    call(&c, move |c, who| c.bank_preset_names(who)).await
 }
 
 /// A column delimiter as the mapping screen names it: none (guess), `tab`, or one
@@ -110,23 +111,24 @@ pub async fn dayend_bank_sample(
     delimiter: Option<String>,
     has_header: Option<bool>,
 ) -> Reply<FileSample> {
-    call(&c, |c, who| c.bank_file_sample(who, content.as_bytes(), self::delimiter(delimiter.as_deref())?, has_header))
+    call(&c, move |c, who| c.bank_file_sample(who, content.as_bytes(), self::delimiter(delimiter.as_deref())?, has_header)).await
 }
 
 /// Reads the file with a mapping not saved yet; records nothing.
 #[tauri::command]
 pub async fn dayend_preset_preview(c: State<'_, Shared>, content: String, preset: Preset) -> Reply<BankPreview> {
-    call(&c, |c, who| c.preview_bank_preset(who, content.as_bytes(), &preset))
+    call(&c, move |c, who| c.preview_bank_preset(who, content.as_bytes(), &preset)).await
 }
 
 /// Saves a manager's mapping under `name` (audited) and answers the preset names.
 #[tauri::command]
 pub async fn dayend_preset_save(c: State<'_, Shared>, name: String, preset: Preset) -> Reply<Vec<String>> {
-    call(&c, |c, who| {
+    call(&c, move |c, who| {
         let json = serde_json::to_string(&preset).map_err(AppError::internal)?;
         c.save_bank_preset(who, &name, &json)?;
         c.bank_preset_names(who)
     })
+    .await
 }
 
 #[derive(Debug, Serialize)]
@@ -138,10 +140,11 @@ pub struct ReportFiles {
 /// The day-end report as PDF (the counter's language) and CSV, under `reports/`.
 #[tauri::command]
 pub async fn dayend_report(c: State<'_, Shared>, date: Option<String>) -> Reply<ReportFiles> {
-    call(&c, |c, who| {
+    call(&c, move |c, who| {
         let (pdf, csv) = c.save_day_report(who, day(c, date.as_deref())?, c.lang())?;
         Ok(ReportFiles { pdf_path: pdf.display().to_string(), csv_path: csv.display().to_string() })
     })
+    .await
 }
 
 /// Closes the business day: refused while sales wait for the hub or a payment is
@@ -153,8 +156,9 @@ pub async fn dayend_close(
     cash_counted: Option<String>,
     reason: Option<String>,
 ) -> Reply<DayClose> {
-    call(&c, |c, who| {
+    call(&c, move |c, who| {
         let counted = amount(c, cash_counted.as_deref())?;
         c.close_day(who, day(c, date.as_deref())?, counted, reason.as_deref().filter(|r| !r.trim().is_empty()))
     })
+    .await
 }

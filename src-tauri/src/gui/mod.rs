@@ -50,17 +50,11 @@ pub(crate) fn reply<T>(counter: &Counter, result: quay_app::Result<T>) -> Reply<
     })
 }
 
-/// Runs a use case as whoever is signed in at the window.
-pub(crate) fn call<T>(w: &Window, f: impl FnOnce(&Window, &Who) -> quay_app::Result<T>) -> Reply<T> {
-    reply(w, w.session_who(&w.checkout).and_then(|who| f(w, &who)))
-}
-
-/// `call` off the async workers, for a use case that may wait on a partner (the hub, a
-/// terminal) or on argon2.
-pub(crate) async fn blocking<T: Send + 'static>(
-    w: &Shared,
-    f: impl FnOnce(&Window, &Who) -> quay_app::Result<T> + Send + 'static,
-) -> Reply<T> {
+/// Runs a use case as whoever is signed in at the window, on the runtime's blocking pool:
+/// a use case may wait on a partner (the hub, a terminal), on argon2, or on the screen's
+/// cart while a card payment holds it — never on an async worker, which must stay free
+/// to drive that payment's network and timers.
+pub(crate) async fn call<T: Send + 'static>(w: &Shared, f: impl FnOnce(&Window, &Who) -> quay_app::Result<T> + Send + 'static) -> Reply<T> {
     let worker = w.clone();
     let job = tauri::async_runtime::spawn_blocking(move || worker.session_who(&worker.checkout).and_then(|who| f(&worker, &who)));
     reply(w, job.await.map_err(AppError::internal).and_then(|r| r))

@@ -5,7 +5,7 @@ use quay_app::views::MoneyView;
 use serde::Serialize;
 use tauri::State;
 
-use super::{blocking, call, Reply, Shared};
+use super::{call, Reply, Shared};
 use crate::shared::amount;
 
 #[derive(Debug, Serialize)]
@@ -20,11 +20,10 @@ pub struct CardPaid {
 /// blocks for as long as the customer takes); the terminal's texts arrive as events.
 #[tauri::command]
 pub async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<CardPaid> {
-    blocking(&c, move |c, who| {
+    call(&c, move |c, who| {
         let amount = self::amount(c, amount.as_deref())?;
-        let terminal = c.card_terminal()?;
         let status = |text: &str| c.emit(quay_app::Event::TerminalStatus { text: text.to_string() });
-        let r = c.pay_card(&c.checkout, who, terminal.as_ref(), amount, &status)?;
+        let r = c.pay_card_here(&c.checkout, who, amount, &status)?;
         let lang = c.lang();
         let remaining = quay_app::views::money(c.i18n(), lang, quay_core::Money::new(r.remaining, c.config().currency));
         let message = match &r.sale {
@@ -39,15 +38,14 @@ pub async fn pay_card(c: State<'_, Shared>, amount: Option<String>) -> Reply<Car
 /// Card attempts whose outcome is not known: shown until settled.
 #[tauri::command]
 pub async fn open_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
-    call(&c, |c, who| c.open_payments(who))
+    call(&c, move |c, who| c.open_payments(who)).await
 }
 
 /// Asks the terminal again about open attempts (never charging).
 #[tauri::command]
 pub async fn resolve_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
-    blocking(&c, |c, who| {
-        let t = c.card_terminal_to_ask()?;
-        c.resolve_payments(who, t.as_ref())?;
+    call(&c, move |c, who| {
+        c.ask_terminal_again(who)?;
         c.open_payments(who)
     })
     .await
@@ -63,9 +61,10 @@ pub async fn settle_payment(
     reason: String,
     approver_pin: Option<String>,
 ) -> Reply<Vec<OpenPayment>> {
-    call(&c, |c, who| {
+    call(&c, move |c, by| {
         let approver = c.identify(approver_pin.as_deref())?;
-        c.settle_payment(&approver, &key, charged, &reason)?;
-        c.open_payments(who)
+        c.settle_payment(by, &approver, &key, charged, &reason)?;
+        c.open_payments(by)
     })
+    .await
 }

@@ -5,7 +5,7 @@ use quay_app::Who;
 use serde::Serialize;
 use tauri::State;
 
-use super::{blocking, call, reply, Reply, Shared, Window};
+use super::{call, reply, Reply, Shared};
 use crate::shared::{amount, sale_id};
 
 #[tauri::command]
@@ -21,28 +21,29 @@ pub async fn search(c: State<'_, Shared>, query: String, limit: Option<usize>) -
 
 #[tauri::command]
 pub async fn cart_view(c: State<'_, Shared>) -> Reply<CartView> {
-    call(&c, |c, who| c.cart_view(&c.checkout, who))
+    call(&c, move |c, who| c.cart_view(&c.checkout, who)).await
 }
 
 /// Applies an edit to the screen's cart and answers the cart as it is now.
-fn edit(
-    c: &Window,
-    f: impl FnOnce(&mut quay_core::Cart, &quay_core::Menu, chrono::DateTime<chrono::FixedOffset>) -> quay_app::Result<()>,
+async fn edit(
+    c: &Shared,
+    f: impl FnOnce(&mut quay_core::Cart, &quay_core::Menu, chrono::DateTime<chrono::FixedOffset>) -> quay_app::Result<()> + Send + 'static,
 ) -> Reply<CartView> {
-    call(c, |c, who| {
+    call(c, move |c, who| {
         c.edit_cart(&c.checkout, who, f)?;
         c.cart_view(&c.checkout, who)
     })
+    .await
 }
 
 #[tauri::command]
 pub async fn cart_add(c: State<'_, Shared>, item_id: String, option_ids: Vec<String>, qty: i64, note: Option<String>) -> Reply<CartView> {
-    edit(&c, |cart, menu, now| Ok(cart.add(menu, &item_id, &option_ids, qty, note.as_deref(), now).map(|_| ())?))
+    edit(&c, move |cart, menu, now| Ok(cart.add(menu, &item_id, &option_ids, qty, note.as_deref(), now).map(|_| ())?)).await
 }
 
 #[tauri::command]
 pub async fn cart_set_qty(c: State<'_, Shared>, line_id: u32, qty: i64) -> Reply<CartView> {
-    edit(&c, |cart, _, _| Ok(cart.set_qty(line_id, qty)?))
+    edit(&c, move |cart, _, _| Ok(cart.set_qty(line_id, qty)?)).await
 }
 
 #[tauri::command]
@@ -53,29 +54,31 @@ pub async fn cart_update_line(
     qty: i64,
     note: Option<String>,
 ) -> Reply<CartView> {
-    edit(&c, |cart, menu, _| {
+    edit(&c, move |cart, menu, _| {
         cart.set_options(menu, line_id, &option_ids)?;
         cart.set_qty(line_id, qty)?;
         Ok(cart.set_note(line_id, note.as_deref())?)
     })
+    .await
 }
 
 #[tauri::command]
 pub async fn cart_remove(c: State<'_, Shared>, line_id: u32) -> Reply<CartView> {
-    edit(&c, |cart, _, _| Ok(cart.remove(line_id).map(|_| ())?))
+    edit(&c, move |cart, _, _| Ok(cart.remove(line_id).map(|_| ())?)).await
 }
 
 #[tauri::command]
 pub async fn cart_clear(c: State<'_, Shared>) -> Reply<CartView> {
-    edit(&c, |cart, _, _| {
+    edit(&c, move |cart, _, _| {
         cart.clear();
         Ok(())
     })
+    .await
 }
 
 #[tauri::command]
 pub async fn cash_preview(c: State<'_, Shared>, tendered: String) -> Reply<CashPreview> {
-    call(&c, |c, who| c.cash_preview(&c.checkout, who, &tendered))
+    call(&c, move |c, who| c.cash_preview(&c.checkout, who, &tendered)).await
 }
 
 #[derive(Debug, Serialize)]
@@ -88,7 +91,7 @@ pub struct Closed {
 
 #[tauri::command]
 pub async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<Closed> {
-    blocking(&c, move |c, who| {
+    call(&c, move |c, who| {
         let sale = c.pay_cash(&c.checkout, who, amount(c, tendered.as_deref())?)?;
         let change = quay_core::Money::new(sale.tenders.iter().filter_map(|t| t.change).sum(), sale.currency);
         let lang = c.lang();
@@ -102,7 +105,7 @@ pub async fn pay_cash(c: State<'_, Shared>, tendered: Option<String>) -> Reply<C
 
 #[tauri::command]
 pub async fn receipt(c: State<'_, Shared>, sale_id: String) -> Reply<ReceiptView> {
-    call(&c, |c, who| c.receipt_view(who, self::sale_id(&sale_id)?))
+    call(&c, move |c, who| c.receipt_view(who, self::sale_id(&sale_id)?)).await
 }
 
 #[derive(Debug, Serialize)]
@@ -116,7 +119,7 @@ pub struct PrintedReceipt {
 /// printer; the screen only says where it went.
 #[tauri::command]
 pub async fn print_receipt(c: State<'_, Shared>, sale_id: String) -> Reply<PrintedReceipt> {
-    blocking(&c, move |c, who| {
+    call(&c, move |c, who| {
         let path = c.print_receipt(who, self::sale_id(&sale_id)?)?;
         Ok(PrintedReceipt { path: path.display().to_string() })
     })
@@ -125,14 +128,14 @@ pub async fn print_receipt(c: State<'_, Shared>, sale_id: String) -> Reply<Print
 
 #[tauri::command]
 pub async fn sales_today(c: State<'_, Shared>) -> Reply<SalesDay> {
-    call(&c, |c, who| c.sales_day_view(who, c.today()))
+    call(&c, move |c, who| c.sales_day_view(who, c.today())).await
 }
 
 /// Whoever is at the screen voids; a manager's PIN, typed right there, approves. A card
 /// sale is paid back on the terminal first, which blocks: off the async workers.
 #[tauri::command]
 pub async fn void_sale(c: State<'_, Shared>, sale_id: String, reason: String, approver_pin: Option<String>) -> Reply<SalesDay> {
-    blocking(&c, move |c, by| {
+    call(&c, move |c, by| {
         let approver: Who = c.identify(approver_pin.as_deref())?;
         c.void_paying_back(self::sale_id(&sale_id)?, &reason, by, &approver)?;
         c.sales_day_view(by, c.today())

@@ -9,13 +9,13 @@ use super::{call, reply, Reply, Shared};
 /// The technician's settings, grouped; secrets only say whether they are set.
 #[tauri::command]
 pub async fn settings_view(c: State<'_, Shared>) -> Reply<SettingsView> {
-    call(&c, |c, who| c.settings_view(who, c.lang()))
+    call(&c, move |c, who| c.settings_view(who, c.lang())).await
 }
 
 /// Saves a batch of settings: all valid or none saved; each change audited.
 #[tauri::command]
 pub async fn settings_save(c: State<'_, Shared>, changes: Vec<(String, String)>) -> Reply<SettingsView> {
-    call(&c, |c, who| c.save_settings(who, &changes))
+    call(&c, move |c, who| c.save_settings(who, &changes)).await
 }
 
 #[derive(Debug, Serialize)]

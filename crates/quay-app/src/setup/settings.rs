@@ -397,6 +397,19 @@ impl Counter {
         self.settings_of(self.lang())
     }
 
+    /// One setting changed from the command line: `value` (told whether the key is a
+    /// secret) is asked for only once `who` may configure, so nobody types a secret for
+    /// nothing. An empty secret is refused (`save_settings` would keep the old one).
+    pub fn configure_one(&self, who: &Who, key: &str, value: impl FnOnce(bool) -> Result<String>) -> Result<()> {
+        self.allow(who, Action::ConfigureSettings)?;
+        let secret = is_secret(key);
+        let value = value(secret)?;
+        if secret && value.is_empty() {
+            return Err(AppError::new("err-config-value", vec![("key", key.into()), ("value", "".into())]));
+        }
+        self.save_settings(who, &[(key.to_string(), value)]).map(|_| ())
+    }
+
     /// One setting as `quay config get` prints it: a secret only as `********` when set,
     /// never its value.
     pub fn setting_value(&self, who: &Who, key: &str) -> Result<String> {
