@@ -2,6 +2,7 @@
 //! Both faces — the Tauri window and the `quay` command line — call these and nothing
 //! else, so a sale rung from a script takes exactly the path of a sale rung on screen.
 
+pub mod adapters;
 pub mod background;
 pub mod card;
 pub mod checkout;

@@ -9,12 +9,11 @@ use std::time::Duration;
 use quay_core::menu::MenuSnapshot;
 use quay_core::menu_changes::{diff, MenuChanges, MenuDiff};
 use quay_core::Menu;
-use quay_hub::{backoff, ChangesFetch, Credentials, HubClient, HubError, MenuFetch, MAX_BATCH};
+use quay_hub::{ChangesFetch, Credentials, HubClient, HubError, MenuFetch, MAX_BATCH};
 use quay_store::{Ack, OutboxStatus, StoredMenu};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::background::{self, Retry};
 use crate::{AppError, Counter, Event, Result};
 
 impl From<HubError> for AppError {
@@ -23,6 +22,7 @@ impl From<HubError> for AppError {
     }
 }
 
+pub use crate::adapters::hub::run;
 use crate::keys::MENU_SOURCE;
 pub use crate::keys::{HUB_KEY1, HUB_KEY2, HUB_POS_ID, HUB_POS_PARENT, HUB_URL, MENU_INTERVAL};
 
@@ -241,84 +241,16 @@ impl Counter {
         Ok(out)
     }
 
-    fn menu_interval(&self) -> Duration {
+    pub(crate) fn menu_interval(&self) -> Duration {
         let secs = self.setting(MENU_INTERVAL).ok().flatten().and_then(|s| s.parse::<u64>().ok()).unwrap_or(60);
         Duration::from_secs(secs.clamp(5, 86_400))
     }
 }
 
-const OUTBOX_POLL: Duration = Duration::from_secs(2);
+/// How often the background loop looks at the outbox besides being woken.
+pub(crate) const OUTBOX_POLL: Duration = Duration::from_secs(2);
 
 /// A number in [0, 1) from the OS's randomness, for backoff jitter.
-fn draw() -> f64 {
+pub(crate) fn draw() -> f64 {
     (Uuid::new_v4().as_u128() >> 75) as f64 / (1u64 << 53) as f64
-}
-
-/// The background sync: the menu on its schedule, the outbox whenever a sale is queued,
-/// each retried with exponential backoff and jitter after a failure — any failure, storage
-/// as well as network (see [`Retry`]). Runs until the process ends; never holds a lock a
-/// cashier needs while waiting on the network. Whoever runs it holds the data directory's
-/// background lock (`crate::background`).
-pub async fn run(counter: Arc<Counter>) {
-    let mut menu = Retry::new(backoff::CAP);
-    let mut push = Retry::new(backoff::CAP);
-    let mut storage = Retry::new(background::STORAGE_CAP);
-    let mut next_menu = tokio::time::Instant::now();
-    let mut next_push = tokio::time::Instant::now();
-    loop {
-        let now = tokio::time::Instant::now();
-        if !counter.data_dir().is_dir() {
-            // Without its data directory the counter can do nothing: SQLite is not even
-            // asked (its WAL read lock spins on missing files); wait, longer each time.
-            let wait = storage.failed(draw());
-            if storage.failures() == 1 {
-                tracing::error!(data_dir = %counter.data_dir().display(), "the data directory is gone; the background sync waits");
-            }
-            tokio::time::sleep(wait).await;
-            continue;
-        }
-        if now >= next_menu {
-            match counter.sync_menu().await {
-                Ok(_) => {
-                    menu.succeeded();
-                    next_menu = now + counter.menu_interval();
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e.detail, "menu sync failed");
-                    counter.emit(Event::SyncError { code: e.code });
-                    next_menu = now + menu.failed(draw()).min(counter.menu_interval());
-                }
-            }
-        }
-        if now >= next_push {
-            match counter.sync_status() {
-                Err(e) => {
-                    tracing::warn!(error = %e.detail, "cannot read the outbox");
-                    next_push = tokio::time::Instant::now() + storage.failed(draw());
-                }
-                Ok(status) => {
-                    storage.succeeded();
-                    if status.pending > 0 {
-                        match counter.push_outbox().await {
-                            Ok(_) => push.succeeded(),
-                            Err(e) => {
-                                tracing::warn!(error = %e.detail, "sales push failed");
-                                counter.emit(Event::SyncError { code: e.code });
-                                next_push = tokio::time::Instant::now() + push.failed(draw());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Sales closed by another process on this counter (the command line) do not wake
-        // us: look at the outbox every few seconds too.
-        let poll = tokio::time::Instant::now() + OUTBOX_POLL;
-        let failing = push.failing() || storage.failing();
-        let until = if failing { next_menu.min(next_push) } else { next_menu.min(poll) };
-        tokio::select! {
-            _ = tokio::time::sleep_until(until) => {}
-            _ = counter.sales_queued.notified(), if !failing => {}
-        }
-    }
 }
