@@ -72,8 +72,8 @@ SIM_PORT ?= 0
 TERMINAL ?= zvt
 run: build
 	@mkdir -p $(SANDBOX)
-	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --zvt --viva --viva-autopay SANDBOX-TERMINAL > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
-	for i in $$(seq 50); do grep -q '^zvt: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
+	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --zvt --viva --viva-autopay SANDBOX-TERMINAL --wallets --wallets-autopay 4 > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
+	for i in $$(seq 50); do grep -q '^vnpay: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
 	url=$$(sed -n 's/^hub: //p' $(SANDBOX)/sim.log); echo "hub simulator: $$url"; \
 	viva=$$(sed -n 's/^viva: //p' $(SANDBOX)/sim.log); zvt=$$(sed -n 's/^zvt: //p' $(SANDBOX)/sim.log); \
 	q="$(QUAY) --data-dir $(SANDBOX)"; \
@@ -86,6 +86,14 @@ run: build
 	echo sandbox-api-key | $$q config set viva.api_key -; \
 	$$q config set zvt.port "$$zvt"; \
 	$$q config set terminal.kind $(TERMINAL); echo "card terminal: $(TERMINAL) ($$zvt / $$viva)"; \
+	$$q config set wallet.momo.url "$$(sed -n 's/^momo: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.momo.partner_code MOMO; \
+	echo F8BBA842ECF85 | $$q config set wallet.momo.access_key -; echo K951B6PE1waDMi640xX08PD3vg6EkVlz | $$q config set wallet.momo.secret_key -; \
+	$$q config set wallet.momo.public_key "$$(cat tests/sim/keys/momo-sandbox-public.txt)"; $$q config set wallet.momo.store_id QUAY01; \
+	$$q config set wallet.zalopay.url "$$(sed -n 's/^zalopay: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.zalopay.app_id 2553; \
+	echo PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL | $$q config set wallet.zalopay.key1 -; echo kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz | $$q config set wallet.zalopay.key2 -; \
+	$$q config set wallet.vnpay.url "$$(sed -n 's/^vnpay: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.vnpay.merchant_code 88888888; \
+	$$q config set wallet.vnpay.terminal_id PSSTEST; echo vnpay@MERCHANT | $$q config set wallet.vnpay.secret -; \
+	for w in momo zalopay vnpay; do $$q config set wallet.$$w.enabled true; done; echo "wallets: MoMo (scan MM + 18 digits), ZaloPay and VNPAY-QR (the simulated customer pays a QR after 4 s)"; \
 	$$q menu sync; \
 	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $$q; else $$q; fi
 

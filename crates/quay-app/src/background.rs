@@ -176,7 +176,40 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
         Ok(None) => {}
         Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
     }
+    tokio::spawn(watch_wallets(counter.clone()));
     crate::sync::run(counter).await;
+}
+
+/// How often open wallet payments (given up, unknown, left by a crash) are asked about.
+pub const WALLET_WATCH: Duration = Duration::from_secs(10);
+
+/// Asks the wallets about their open attempts on a schedule — counters rarely have a
+/// public address for callbacks — so a late payment completes its sale or is listed for
+/// a refund. Backs off on failures.
+async fn watch_wallets(counter: std::sync::Arc<crate::Counter>) {
+    let mut retry = Retry::new(STORAGE_CAP);
+    loop {
+        let c = counter.clone();
+        let done = tokio::task::spawn_blocking(move || c.settle_open_wallets()).await;
+        let wait = match done {
+            Ok(Ok(settled)) => {
+                retry.succeeded();
+                for p in settled.iter().filter(|p| p.state.is_final()) {
+                    tracing::info!(key = %p.key, state = p.state.as_str(), "open wallet payment settled");
+                }
+                WALLET_WATCH
+            }
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e.detail, "open wallet payments not settled");
+                retry.failed(crate::sync::draw()).max(WALLET_WATCH)
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the wallet watch failed");
+                retry.failed(crate::sync::draw()).max(WALLET_WATCH)
+            }
+        };
+        tokio::time::sleep(wait).await;
+    }
 }
 
 /// Start-up resolution: voucher redemptions and card attempts a crash left open.
@@ -185,6 +218,11 @@ fn settle_open_work(counter: &crate::Counter) {
         Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open voucher redemptions settled"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e.detail, "open voucher redemptions not settled"),
+    }
+    match counter.settle_open_wallets() {
+        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open wallet payments asked about"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "open wallet payments not settled"),
     }
     let Ok(terminal) = counter.card_terminal_to_ask() else { return };
     match counter.settle_open_payments(terminal.as_ref()) {

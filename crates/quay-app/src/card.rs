@@ -46,6 +46,8 @@ pub enum Progress<'a> {
     /// terminal was not registered, registered again, sent once more): journaled at once
     /// as an event of the attempt, before the terminal hears of it again.
     Note(&'a str),
+    /// A wallet's dynamic QR for the customer to scan, payable until `until`.
+    Qr { content: &'a str, until: chrono::DateTime<chrono::FixedOffset> },
 }
 
 /// A card terminal as the counter uses it. Calls block until the terminal answers (the
@@ -61,6 +63,19 @@ pub trait CardTerminal: Send + Sync {
     /// Pays `amount` of the approved `original` back to the card (ZVT reversal by receipt
     /// number, else refund; Viva refund of the transaction).
     fn refund(&self, key: &str, original: &PaymentRecord, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome;
+    /// The merchant order id the partner knows attempt `attempt` of `sale` by (wallets),
+    /// journaled with the attempt before any call. Cards have none.
+    fn order_id(&self, _sale: Uuid, _attempt: u32, _kind: quay_core::payment::PaymentKind) -> Option<String> {
+        None
+    }
+    /// Charges the journaled attempt `p` (wallets use its order id).
+    fn charge_attempt(&self, p: &PaymentRecord, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome {
+        self.charge(&p.key, amount, on)
+    }
+    /// Pays back through the journaled refund attempt `r` (wallets use its refund id).
+    fn refund_attempt(&self, r: &PaymentRecord, original: &PaymentRecord, amount: Money, on_status: &dyn Fn(&str)) -> TerminalOutcome {
+        self.refund(&r.key, original, amount, on_status)
+    }
 }
 
 /// The cart being paid, journaled with each attempt so an approved payment can complete
@@ -82,6 +97,22 @@ pub struct CardResult {
     pub sale: Option<Sale>,
     /// What is still due after this attempt.
     pub remaining: i64,
+}
+
+/// The tender an approved attempt is on the sale: a wallet's names the wallet and its
+/// transaction id (hub-api.md: `kind: "wallet"`, `partner`, `reference`), a card's its brand.
+pub(crate) fn tender_of(p: &PaymentRecord) -> Tender {
+    match quay_pay::wallet::Wallet::parse(&p.terminal) {
+        Some(w) => Tender {
+            kind: TenderKind::Wallet,
+            amount: p.amount,
+            tendered: None,
+            change: None,
+            partner: Some(w.as_str().to_string()),
+            reference: p.details.provider_ref.clone(),
+        },
+        None => card_tender(p.amount, &p.details),
+    }
 }
 
 pub(crate) fn card_tender(amount: i64, d: &CardDetails) -> Tender {
@@ -140,6 +171,18 @@ pub fn decline_view(i18n: &quay_i18n::Localizer, lang: quay_i18n::Lang, p: &Paym
     if p.state != PaymentState::Declined {
         return None;
     }
+    if is_wallet(&p.terminal) {
+        // A wallet's own codes, said in its words (`wallets::wallet_result`).
+        let e = crate::wallets::wallet_result(p.clone(), false).err()?;
+        return Some(DeclineView {
+            reason: e.code,
+            code: p.details.result_code.clone(),
+            issuer_code: None,
+            issuer_reason: None,
+            keep_card: false,
+            text: i18n.error(lang, &e),
+        });
+    }
     let d = decline_of(&p.details);
     Some(DeclineView {
         reason: d.code.as_ref().map_or("decline-no-code", |c| c.reason),
@@ -176,15 +219,21 @@ impl Counter {
             return Err(AppError::new("err-card-amount", vec![("amount", Arg::Money(amount)), ("due", Arg::Money(due))]));
         }
         // A terminal can only tell about its last transaction: anything left open (by a
-        // crash) is settled before the next charge, or that answer would be lost.
-        if !self.store().payments_unresolved()?.is_empty() {
+        // crash) is settled before the next charge, or that answer would be lost. A
+        // wallet answers about any of its orders: only the sale's own attempts must be
+        // settled first (the journal refuses a second one in flight).
+        let blocking = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.sale_id == paying.sale_id } else { !is_wallet(&p.terminal) };
+        if self.store().payments_unresolved()?.iter().any(blocking) {
             self.settle_open_payments(terminal)?;
-            if let Some(open) = self.store().payments_unresolved()?.into_iter().next() {
+            if let Some(open) = self.store().payments_unresolved()?.into_iter().find(blocking) {
                 return Err(quay_core::payment::PaymentError::Unresolved { sale: open.sale_id.to_string() }.into());
             }
         }
         let at = self.now().to_rfc3339();
         let cart_json = serde_json::to_string(paying).map_err(AppError::internal)?;
+        let sale_id = paying.sale_id;
+        let order_id = |n: u32| terminal.order_id(sale_id, n, quay_core::payment::PaymentKind::Sale).unwrap_or_default();
+        let named = terminal.order_id(sale_id, 1, quay_core::payment::PaymentKind::Sale).is_some();
         // 1. Journal first: the attempt exists on disk before the terminal hears of it.
         let p = self.store().begin_payment(&NewPayment {
             sale_id: paying.sale_id,
@@ -195,6 +244,8 @@ impl Counter {
             at: &at,
             cart: Some(&cart_json),
             taken_by: Some(taker),
+            order_id: named.then_some(&order_id as quay_store::OrderIdRule),
+            refund_of: None,
         })?;
         crate::failpoint::pause("card.pending");
         self.store().payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
@@ -214,13 +265,18 @@ impl Counter {
                     tracing::error!(key = %p.key, error = %e, "could not journal what happened to the payment");
                 }
             }
+            Progress::Qr { content, until } => self.show_qr(terminal.kind(), content, amount, until),
         };
         *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = Some(p.key.clone());
-        let outcome = terminal.charge(&p.key, amount, &on);
+        let outcome = terminal.charge_attempt(&p, amount, &on);
         *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        let gave_up = self.give_up.lock().unwrap_or_else(|p| p.into_inner()).take().is_some_and(|k| k == p.key);
         // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
         let record = self.record_outcome(&p, outcome)?;
         crate::failpoint::pause("card.outcome");
+        if is_wallet(terminal.kind()) {
+            return crate::wallets::wallet_result(record, gave_up);
+        }
         match record.state {
             PaymentState::Approved => Ok(record),
             PaymentState::Declined => Err(decline_error(&record.details)),
@@ -258,7 +314,10 @@ impl Counter {
     }
 
     pub(crate) fn settle_open_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
-        let open = self.store().payments_unresolved()?;
+        // Each attempt is asked of its own partner: a card terminal knows nothing of a
+        // wallet's orders (those are settled by `settle_open_wallets`).
+        let mine = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.terminal == terminal.kind() } else { !is_wallet(&p.terminal) };
+        let open: Vec<PaymentRecord> = self.store().payments_unresolved()?.into_iter().filter(mine).collect();
         let mut out = Vec::new();
         // Bound first: a guard in the loop's head would live through the loop. The part
         // of a split payment a checkout is still paying is handed back too: an empty
@@ -339,7 +398,7 @@ impl Counter {
             return Ok(());
         };
         let mut tenders = paying.tenders.clone();
-        tenders.push(card_tender(r.amount, &r.details));
+        tenders.push(tender_of(r));
         let total = paying.cart.totals()?.total.minor;
         if tenders.iter().map(|t| t.amount).sum::<i64>() == total {
             let cashier = r.taken_by.clone().unwrap_or_else(|| self.config().cashier.clone());
@@ -389,42 +448,74 @@ impl Counter {
         // Approved first (the manager's PIN: a void, and money paid back), paid back second.
         let approval = self.approve_void(id, reason, by, approver)?;
         self.allow(approver, Action::ApproveRefund)?;
-        let paid: Vec<PaymentRecord> = self
-            .store()
-            .payments_of_sale(id)?
-            .into_iter()
-            .filter(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved)
-            .collect();
-        let refunded: Vec<PaymentRecord> = self
-            .store()
-            .payments_of_sale(id)?
-            .into_iter()
-            .filter(|p| p.kind == quay_core::payment::PaymentKind::Refund && p.state == PaymentState::Approved)
-            .collect();
-        for original in paid.iter().skip(refunded.len()) {
-            let at = self.now().to_rfc3339();
-            let r = self.store().begin_payment(&NewPayment {
-                sale_id: id,
-                terminal: terminal.kind(),
-                kind: quay_core::payment::PaymentKind::Refund,
-                amount: original.amount,
-                currency: &original.currency,
-                at: &at,
-                cart: None,
-                taken_by: Some(&approval.cashier),
-            })?;
-            self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
-            let amount = Money::new(original.amount, self.config().currency);
-            let outcome = terminal.refund(&r.key, original, amount, &|s| self.emit(crate::Event::TerminalStatus { text: s.to_string() }));
-            let r = self.record_outcome(&r, outcome)?;
-            match r.state {
-                PaymentState::Approved => tracing::info!(key = %r.key, "card refunded"),
-                PaymentState::Declined => return Err(decline_error(&r.details)),
-                PaymentState::Unknown => return Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(r.key))])),
-                _ => return Err(AppError::new("err-card-cancelled", vec![])),
-            }
+        for original in self.unrefunded(id)? {
+            // Each payment goes back the way it came: the card terminal, or its wallet.
+            let own;
+            let terminal: &dyn CardTerminal = if original.terminal == terminal.kind() {
+                terminal
+            } else {
+                own = self.payment_terminal(&original.terminal)?;
+                own.as_ref()
+            };
+            self.pay_back(terminal, &original, &approval.cashier)?;
         }
         self.write_void(approval)
+    }
+
+    /// Approved payments of a sale not yet paid back: those a refund names (`refund_of`),
+    /// and for refunds journaled before it was kept, as many as there are, oldest first.
+    fn unrefunded(&self, id: Uuid) -> Result<Vec<PaymentRecord>> {
+        use quay_core::payment::PaymentKind;
+        let all = self.store().payments_of_sale(id)?;
+        let refunded = |k: &str| {
+            all.iter().any(|r| r.kind == PaymentKind::Refund && r.state == PaymentState::Approved && r.refund_of.as_deref() == Some(k))
+        };
+        let legacy =
+            all.iter().filter(|r| r.kind == PaymentKind::Refund && r.state == PaymentState::Approved && r.refund_of.is_none()).count();
+        Ok(all
+            .iter()
+            .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved && !refunded(&p.key))
+            .skip(legacy)
+            .cloned()
+            .collect())
+    }
+
+    /// Pays `original` back in full through the journal (kind `refund`, naming it), taken
+    /// by `by`: approved, or the decline / unknown outcome as an error.
+    pub(crate) fn pay_back(&self, terminal: &dyn CardTerminal, original: &PaymentRecord, by: &str) -> Result<PaymentRecord> {
+        use quay_core::payment::PaymentKind;
+        let at = self.now().to_rfc3339();
+        let sale = original.sale_id;
+        let order_id = |n: u32| terminal.order_id(sale, n, PaymentKind::Refund).unwrap_or_default();
+        let named = terminal.order_id(sale, 1, PaymentKind::Refund).is_some();
+        let r = self.store().begin_payment(&NewPayment {
+            sale_id: sale,
+            terminal: terminal.kind(),
+            kind: PaymentKind::Refund,
+            amount: original.amount,
+            currency: &original.currency,
+            at: &at,
+            cart: None,
+            taken_by: Some(by),
+            order_id: named.then_some(&order_id as quay_store::OrderIdRule),
+            refund_of: Some(&original.key),
+        })?;
+        self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
+        let amount = Money::new(original.amount, self.config().currency);
+        let outcome = terminal.refund_attempt(&r, original, amount, &|s| self.emit(crate::Event::TerminalStatus { text: s.to_string() }));
+        let r = self.record_outcome(&r, outcome)?;
+        match r.state {
+            PaymentState::Approved => {
+                tracing::info!(key = %r.key, "paid back");
+                Ok(r)
+            }
+            PaymentState::Declined => Err(decline_error(&r.details)),
+            PaymentState::Unknown if r.details.result_code.as_deref() == Some(crate::adapters::wallet::NO_REFUND_API) => {
+                Err(AppError::new("err-wallet-refund-in-portal", vec![("key", Arg::Text(r.key))]))
+            }
+            PaymentState::Unknown => Err(AppError::new("err-card-unknown", vec![("key", Arg::Text(r.key))])),
+            _ => Err(AppError::new("err-card-cancelled", vec![])),
+        }
     }
 
     /// Voids a sale, paying card payments back first on the configured terminal. A cash
@@ -439,7 +530,11 @@ impl Counter {
         if card_paid {
             // Money goes back: approved as such before the terminal is opened.
             self.allow(approver, Action::ApproveRefund)?;
-            let terminal = self.card_terminal()?;
+            let first = self.unrefunded(id)?.into_iter().next().map(|p| p.terminal);
+            let terminal = match first {
+                Some(kind) => self.payment_terminal(&kind)?,
+                None => self.card_terminal()?,
+            };
             self.void_sale_refunding(id, reason, terminal.as_ref(), by, approver)
         } else {
             self.void_sale(id, reason, by, approver)
@@ -467,6 +562,11 @@ impl Counter {
             .map(|(at, state, detail)| PaymentEvent { at, state, detail: detail.and_then(|d| serde_json::from_str(&d).ok()) })
             .collect())
     }
+}
+
+/// Whether a journal's `terminal` is a wallet (MoMo, ZaloPay, VNPAY) rather than a card terminal.
+pub fn is_wallet(terminal: &str) -> bool {
+    quay_pay::wallet::Wallet::parse(terminal).is_some()
 }
 
 /// A card attempt whose outcome is not known, as the face shows it.

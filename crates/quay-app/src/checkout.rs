@@ -23,7 +23,7 @@ use quay_core::{Cart, Currency, Menu, Money, Sale};
 use quay_store::StaffMember;
 use uuid::Uuid;
 
-use crate::card::{card_tender, CardResult, CardTerminal, PayingCart};
+use crate::card::{tender_of, CardResult, CardTerminal, PayingCart};
 use crate::staff::SessionView;
 use crate::vouchers::Applied;
 use crate::{Ask, Counter, Result, Who};
@@ -38,6 +38,12 @@ pub struct Checkout {
     vouchers: Mutex<Vec<Applied>>,
     /// Who is signed in here, and since when they were last active.
     session: Mutex<Option<(Session, StaffMember)>>,
+    /// The total of the sale that closed last, thanked for on the customer display
+    /// until the next cart opens.
+    thanks: Mutex<Option<Money>>,
+    /// The cart as the customer display shows it: a copy taken after every change, read
+    /// without the cart's lock (a payment holds that lock for as long as it runs).
+    shown: Mutex<Cart>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -51,12 +57,29 @@ impl Checkout {
             paying: Mutex::new(None),
             vouchers: Mutex::new(Vec::new()),
             session: Mutex::new(None),
+            thanks: Mutex::new(None),
+            shown: Mutex::new(Cart::new(currency)),
         }
+    }
+
+    /// The cart as last changed, without waiting for a payment holding the cart.
+    pub fn shown_cart(&self) -> Cart {
+        lock(&self.shown).clone()
+    }
+
+    fn remember(&self, cart: &Cart) {
+        *lock(&self.shown) = cart.clone();
+    }
+
+    /// The total of the sale just closed, while the cart is still empty.
+    pub fn thanks(&self) -> Option<Money> {
+        *lock(&self.thanks)
     }
 
     /// A checkout holding `cart` already (a headless ring's lines).
     pub(crate) fn of_cart(cart: Cart) -> Checkout {
         let co = Checkout::new(cart.currency);
+        co.remember(&cart);
         *lock(&co.cart) = cart;
         co
     }
@@ -99,6 +122,7 @@ impl Checkout {
         cart.clear();
         *lock(&self.paying) = None;
         lock(&self.vouchers).clear();
+        self.remember(cart);
     }
 }
 
@@ -121,6 +145,7 @@ impl Counter {
             if let Some(back) = self.take_recovered() {
                 *lock(&co.paying) = back.cart.opened_at.map(|o| (back.sale_id, o));
                 *cart = back.cart;
+                co.remember(&cart);
                 tracing::info!(sale = %back.sale_id, "part of a split payment: the cart is back on the screen");
             }
         }
@@ -160,6 +185,9 @@ impl Counter {
         let mut draft = cart.clone();
         edit(&mut draft, &menu, self.now())?;
         *cart = draft;
+        co.remember(&cart);
+        *lock(&co.thanks) = None;
+        self.emit(crate::Event::CheckoutChanged);
         Ok(cart.clone())
     }
 
@@ -184,7 +212,7 @@ impl Counter {
             .payments_of_sale(id)?
             .iter()
             .filter(|p| p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved)
-            .map(|p| card_tender(p.amount, &p.details))
+            .map(tender_of)
             .collect())
     }
 
@@ -229,12 +257,24 @@ impl Counter {
     pub fn pay_cash(&self, co: &Checkout, who: &Who, tendered: Option<Money>) -> Result<Sale> {
         self.allow(who, Action::RingSale)?;
         let mut cart = self.cart_of(co);
+        self.no_payment_in_flight(co)?;
         let card: i64 = self.approved_tenders(co)?.iter().map(|t| t.amount).sum();
         let total = cart.totals()?.total;
         let due = total.checked_sub(Money::new(card + co.voucher_total(cart.opened_at), total.currency))?;
         let cash =
             if due.minor > 0 || tendered.is_some_and(|t| t.minor > 0) { Some(Tender::cash(due, tendered.unwrap_or(due))?) } else { None };
         self.close_checkout(co, &mut cart, cash, self.cashier_name(who))
+    }
+
+    /// Refuses to close a sale while one of its payments is in flight (the customer may
+    /// be paying it right now) — unless the cashier stopped waiting for it: a payment
+    /// arriving after that is "paid, not used", for a manager to refund.
+    fn no_payment_in_flight(&self, co: &Checkout) -> Result<()> {
+        let Some(id) = co.paying_id() else { return Ok(()) };
+        match self.store().payments_of_sale(id)?.into_iter().find(|p| !p.state.is_final() && p.given_up_at.is_none()) {
+            Some(p) => Err(quay_core::payment::PaymentError::Unresolved { sale: p.sale_id.to_string() }.into()),
+            None => Ok(()),
+        }
     }
 
     /// The one closing path of a checkout: the approved card tenders, the applied
@@ -247,6 +287,8 @@ impl Counter {
         tenders.extend(cash);
         let sale = self.close_with_id(cart, tenders, id, cashier)?;
         co.reset(cart);
+        *lock(&co.thanks) = Some(Money::new(sale.total, cart.currency));
+        self.emit(crate::Event::CheckoutChanged);
         Ok(sale)
     }
 

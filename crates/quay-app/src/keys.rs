@@ -61,3 +61,36 @@ pub const VIVA_WEBHOOK_KEY: &str = "viva.webhook.key";
 pub const BANK_MERCHANT_ID: &str = "bank.merchant_id";
 /// Comma-separated terminal ids of this counter (lines of another terminal refuse the file).
 pub const BANK_TERMINAL_IDS: &str = "bank.terminal_ids";
+
+// Wallets (MoMo POS, ZaloPay, VNPAY-QR): each appears on the payment screen only when
+// enabled and configured. Keys and secrets are encrypted; public keys and ids are not.
+pub const WALLET_QR_DEADLINE: &str = "wallet.qr_deadline_s";
+/// Seconds between two questions to a wallet while a payment is open (3–5 in production).
+pub const WALLET_POLL: &str = "wallet.poll_s";
+pub const MOMO_PAY_ENABLED: &str = "wallet.momo.enabled";
+pub const MOMO_PAY_URL: &str = "wallet.momo.url";
+pub const MOMO_PAY_PARTNER_CODE: &str = "wallet.momo.partner_code";
+pub const MOMO_PAY_ACCESS_KEY: &str = "wallet.momo.access_key";
+pub const MOMO_PAY_SECRET_KEY: &str = "wallet.momo.secret_key";
+/// MoMo's RSA public key (one line of base64 DER, or PEM): encrypts the scanned code.
+pub const MOMO_PAY_PUBLIC_KEY: &str = "wallet.momo.public_key";
+pub const MOMO_PAY_STORE_ID: &str = "wallet.momo.store_id";
+pub const MOMO_PAY_LISTEN: &str = "wallet.momo.callback.listen";
+/// The public address MoMo posts its IPN to (sent as `ipnUrl`); empty: none is asked for.
+pub const MOMO_PAY_CALLBACK_URL: &str = "wallet.momo.callback.url";
+pub const ZALOPAY_ENABLED: &str = "wallet.zalopay.enabled";
+pub const ZALOPAY_URL: &str = "wallet.zalopay.url";
+pub const ZALOPAY_APP_ID: &str = "wallet.zalopay.app_id";
+pub const ZALOPAY_KEY1: &str = "wallet.zalopay.key1";
+pub const ZALOPAY_KEY2: &str = "wallet.zalopay.key2";
+pub const ZALOPAY_LISTEN: &str = "wallet.zalopay.callback.listen";
+pub const ZALOPAY_CALLBACK_URL: &str = "wallet.zalopay.callback.url";
+pub const VNPAY_ENABLED: &str = "wallet.vnpay.enabled";
+pub const VNPAY_URL: &str = "wallet.vnpay.url";
+pub const VNPAY_MERCHANT_CODE: &str = "wallet.vnpay.merchant_code";
+pub const VNPAY_TERMINAL_ID: &str = "wallet.vnpay.terminal_id";
+pub const VNPAY_SECRET: &str = "wallet.vnpay.secret";
+/// The merchant category code VNPAY registered for the shop (`merchantType`).
+pub const VNPAY_MERCHANT_TYPE: &str = "wallet.vnpay.merchant_type";
+/// Where VNPAY's IPN arrives (its URL is registered with VNPAY, not sent per request).
+pub const VNPAY_LISTEN: &str = "wallet.vnpay.callback.listen";

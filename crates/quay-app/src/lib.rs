@@ -7,6 +7,7 @@ pub mod background;
 pub mod card;
 pub mod checkout;
 pub mod dayend;
+pub mod display;
 pub mod error;
 pub mod export;
 pub mod failpoint;
@@ -21,6 +22,7 @@ pub mod sync;
 pub mod terminals;
 pub mod views;
 pub mod vouchers;
+pub mod wallets;
 pub mod webhook;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +58,14 @@ pub enum Event {
     SyncError { code: &'static str },
     /// What the card terminal shows ("insert card", "enter PIN"), as it arrives.
     TerminalStatus { text: String },
+    /// A wallet's QR for the customer to scan: shown on the customer display (or the
+    /// payment dialog turned toward the customer) until `until`.
+    WalletQr(wallets::ShownQr),
+    /// What is happening with a wallet payment, localized ("waiting for the customer").
+    WalletStatus { text: String },
+    /// A checkout's cart, QR or closed sale changed: the customer display is redrawn
+    /// (`Counter::display_view`).
+    CheckoutChanged,
 }
 
 type Listener = Box<dyn Fn(Event) + Send + Sync>;
@@ -116,6 +126,12 @@ pub struct Counter {
     /// The cart of a split payment the journal handed back (approved in part before a
     /// crash), until an empty checkout takes it up (`Counter::cart_of`).
     pub(crate) recovered: Mutex<Option<card::PayingCart>>,
+    /// Woken by a wallet's callback, so the payment being polled is asked about now.
+    pub(crate) wallet_hint: Arc<tokio::sync::Notify>,
+    /// The wallet attempt the cashier stopped waiting for: its poll loop lets go.
+    pub(crate) give_up: Mutex<Option<String>>,
+    /// The wallet QR shown to the customer while its payment waits.
+    pub(crate) shown: Mutex<Option<wallets::ShownQr>>,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -164,6 +180,9 @@ impl Counter {
             viva_hint: Arc::new(tokio::sync::Notify::new()),
             charging: Mutex::new(None),
             recovered: Mutex::new(None),
+            wallet_hint: Arc::new(tokio::sync::Notify::new()),
+            give_up: Mutex::new(None),
+            shown: Mutex::new(None),
             listener: RwLock::new(None),
         })
     }

@@ -24,6 +24,9 @@ pub enum Pay {
     Card(Option<String>),
     /// A MoMo or GiftPop voucher: partner and code, checked, applied, redeemed at close.
     Voucher(String, String),
+    /// A wallet (`wallet:momo`, `wallet:zalopay`, `wallet:vnpay`), `amount` None for all
+    /// that is due; `code` the customer's scanned code (MoMo), given apart (`--wallet-code`).
+    Wallet { wallet: String, amount: Option<String>, code: Option<String> },
 }
 
 fn bad_ring(text: &str) -> AppError {
@@ -53,6 +56,17 @@ pub fn parse_pay(text: &str) -> Result<Pay> {
         Some(("cash", amount)) if !amount.is_empty() => Ok(Pay::Cash(Some(amount.to_string()))),
         None if text == "card" => Ok(Pay::Card(None)),
         Some(("card", amount)) if !amount.is_empty() => Ok(Pay::Card(Some(amount.to_string()))),
+        Some(("wallet", rest)) => {
+            let (wallet, amount) = match rest.split_once(':') {
+                Some((w, a)) if !a.is_empty() => (w, Some(a.to_string())),
+                Some(_) => return Err(bad()),
+                None => (rest, None),
+            };
+            if quay_pay::wallet::Wallet::parse(wallet).is_none() {
+                return Err(bad());
+            }
+            Ok(Pay::Wallet { wallet: wallet.to_string(), amount, code: None })
+        }
         Some(("voucher", rest)) => match rest.split_once(':') {
             Some((partner, code)) if !partner.is_empty() && !code.is_empty() => Ok(Pay::Voucher(partner.to_string(), code.to_string())),
             _ => Err(bad()),
@@ -119,10 +133,22 @@ impl Counter {
                         return self.pay_cash(&co, who, None);
                     }
                 }
-                Pay::Card(amount) => {
-                    let amount: Option<Money> = amount.as_deref().map(|a| self.parse_amount(a)).transpose()?;
-                    let t = terminal.expect("resolved above when a card pay is asked");
-                    let r = self.pay_card(&co, who, t, amount, &|status| tracing::info!(status, "terminal"))?;
+                Pay::Card(_) | Pay::Wallet { .. } => {
+                    let amount = match pay {
+                        Pay::Card(a) | Pay::Wallet { amount: a, .. } => a.as_deref().map(|a| self.parse_amount(a)).transpose()?,
+                        _ => None,
+                    };
+                    let r = match pay {
+                        Pay::Wallet { wallet, code, .. } => {
+                            let w = quay_pay::wallet::Wallet::parse(wallet)
+                                .ok_or_else(|| AppError::new("err-bad-pay", vec![("text", Arg::Text(wallet.clone()))]))?;
+                            self.pay_wallet(&co, who, w, code.as_deref(), amount)?
+                        }
+                        _ => {
+                            let t = terminal.expect("resolved above when a card pay is asked");
+                            self.pay_card(&co, who, t, amount, &|status| tracing::info!(status, "terminal"))?
+                        }
+                    };
                     if let Some(sale) = r.sale {
                         return Ok(sale);
                     }
@@ -166,7 +192,25 @@ mod tests {
         assert_eq!(parse_pay("card").unwrap(), Pay::Card(None));
         assert_eq!(parse_pay("card:50000").unwrap(), Pay::Card(Some("50000".into())));
         assert_eq!(parse_pay("voucher:momo:MOMO-50K").unwrap(), Pay::Voucher("momo".into(), "MOMO-50K".into()));
-        for bad in ["", "cash:", "card:", "money:5", "voucher", "voucher:momo", "voucher::X", "voucher:momo:"] {
+        assert_eq!(parse_pay("wallet:zalopay").unwrap(), Pay::Wallet { wallet: "zalopay".into(), amount: None, code: None });
+        assert_eq!(
+            parse_pay("wallet:momo:20000").unwrap(),
+            Pay::Wallet { wallet: "momo".into(), amount: Some("20000".into()), code: None }
+        );
+        for bad in [
+            "",
+            "cash:",
+            "card:",
+            "money:5",
+            "voucher",
+            "voucher:momo",
+            "voucher::X",
+            "voucher:momo:",
+            "wallet",
+            "wallet:",
+            "wallet:paypal",
+            "wallet:momo:",
+        ] {
             assert_eq!(parse_pay(bad).unwrap_err().code, "err-bad-pay", "{bad:?}");
         }
     }

@@ -150,6 +150,8 @@ impl Counter {
             at: &at,
             cart: None,
             taken_by: None,
+            order_id: None,
+            refund_of: None,
         })?;
         self.store().payment_transition(
             &p.key,
@@ -165,6 +167,7 @@ impl Counter {
             crate::card::Progress::Note(n) => {
                 let _ = self.store().payment_note(&p.key, n, &self.now().to_rfc3339());
             }
+            crate::card::Progress::Qr { .. } => {}
         };
         let outcome = terminal.charge(&p.key, amount, &journal);
         let (state, details) = crate::card::outcome_state(outcome);

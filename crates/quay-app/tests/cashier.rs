@@ -215,6 +215,8 @@ fn a_sale_completed_from_the_journal_records_who_took_the_card() {
                 at: &p.created_at,
                 cart: p.cart.as_deref(),
                 taken_by: p.taken_by.as_deref(),
+                order_id: None,
+                refund_of: None,
             })
             .unwrap();
         s.payment_transition(&q.key, PaymentState::Sent, &CardDetails::default(), &p.created_at).unwrap();

@@ -62,6 +62,8 @@ fn approved(dir: &Path, terminal: &str, kind: &str, amount: i64, d: CardDetails)
             at: NOW,
             cart: None,
             taken_by: None,
+            order_id: None,
+            refund_of: None,
         })
         .unwrap();
     s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), NOW).unwrap();
@@ -137,6 +139,8 @@ fn totals_per_tender_and_the_close_of_the_day() {
                 at: NOW,
                 cart: None,
                 taken_by: None,
+                order_id: None,
+                refund_of: None,
             })
             .unwrap();
         s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), NOW).unwrap();
@@ -475,6 +479,8 @@ fn the_zvt_terminal_batch_against_the_journal() {
             at: &at,
             cart: None,
             taken_by: None,
+            order_id: None,
+            refund_of: None,
         })
         .unwrap();
     s.payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &at).unwrap();

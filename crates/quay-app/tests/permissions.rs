@@ -103,6 +103,15 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("ask_terminal_again", Action::RingSale, |c, w, _| c.ask_terminal_again(w).map(|_| ())),
         ("pay_card_here", Action::RingSale, |c, w, f| c.pay_card_here(&f.co, w, None, &|_| {}).map(|_| ())),
         ("resolve_payments", Action::RingSale, |c, w, _| c.resolve_payments(w, &NoTerminal).map(|_| ())),
+        ("wallets", Action::RingSale, |c, w, _| c.wallets(w).map(|_| ())),
+        ("code_kind", Action::RingSale, |c, w, _| c.code_kind(w, "MM123456789012345678").map(|_| ())),
+        ("pay_wallet", Action::RingSale, |c, w, f| {
+            c.pay_wallet(&f.co, w, quay_pay::wallet::Wallet::Momo, Some("MM123456789012345678"), None).map(|_| ())
+        }),
+        ("wallet_give_up", Action::RingSale, |c, w, _| c.wallet_give_up(w)),
+        ("ask_wallets_again", Action::RingSale, |c, w, _| c.ask_wallets_again(w).map(|_| ())),
+        ("paid_unused", Action::ViewSales, |c, w, _| c.paid_unused(w).map(|_| ())),
+        ("refund_unused", Action::ApproveRefund, |c, w, _| c.refund_unused(w, w, "no-such-key").map(|_| ())),
         ("sales_on", Action::ViewSales, |c, w, _| c.sales_on(w, day(c)).map(|_| ())),
         ("sale", Action::ViewSales, |c, w, f| c.sale(w, f.sale).map(|_| ())),
         ("sales_day_view", Action::ViewSales, |c, w, _| c.sales_day_view(w, day(c)).map(|_| ())),

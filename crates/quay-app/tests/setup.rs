@@ -116,6 +116,11 @@ fn every_setting_validates_its_own_rule() {
         ("viva.webhook.listen", "127.0.0.1:8088"),
         ("viva.webhook.token", "0123456789abcdef"),
         ("store.contact_phone", "(028) 3822-1234"),
+        ("wallet.qr_deadline_s", "180"),
+        ("wallet.momo.url", "https://test-payment.momo.vn"),
+        ("wallet.zalopay.app_id", "2553"),
+        ("wallet.vnpay.merchant_type", "5812"),
+        ("wallet.zalopay.callback.listen", "0.0.0.0:8790"),
     ];
     for (k, v) in ok {
         setup::validate(k, v).unwrap_or_else(|e| panic!("{k}={v}: {e}"));
@@ -142,6 +147,9 @@ fn every_setting_validates_its_own_rule() {
         ("store.vat_rates", "8;10", "err-setting-vat-rates"),
         ("store.name", &"x".repeat(500), "err-setting-too-long"),
         ("no.such.key", "x", "err-config-key"),
+        ("wallet.qr_deadline_s", "5", "err-config-value"),
+        ("wallet.momo.enabled", "yes", "err-setting-bool"),
+        ("wallet.vnpay.url", "vnpay.vn", "err-config-value"),
     ];
     for (k, v, code) in bad {
         let e = setup::validate(k, v).expect_err(k);
@@ -156,7 +164,22 @@ fn every_setting_validates_its_own_rule() {
     assert!(!format!("{e:?}").contains("12345"), "{e:?}");
     // One table: every key is in exactly one group, secrets are the expected ones.
     let secrets: Vec<_> = setup::SETTINGS.iter().filter(|s| s.secret).map(|s| s.key).collect();
-    assert_eq!(secrets, ["hub.key1", "hub.key2", "zvt.password", "viva.api_key", "viva.webhook.token", "viva.webhook.key"]);
+    assert_eq!(
+        secrets,
+        [
+            "hub.key1",
+            "hub.key2",
+            "zvt.password",
+            "viva.api_key",
+            "viva.webhook.token",
+            "viva.webhook.key",
+            "wallet.momo.access_key",
+            "wallet.momo.secret_key",
+            "wallet.zalopay.key1",
+            "wallet.zalopay.key2",
+            "wallet.vnpay.secret"
+        ]
+    );
     let mut keys: Vec<_> = setup::SETTINGS.iter().map(|s| s.key).collect();
     keys.sort();
     keys.dedup();

@@ -94,6 +94,8 @@ macro_rules! sources {
                 ($lang, "dayend.ftl", include_str!(concat!("../../../locales/", $dir, "/dayend.ftl"))),
                 ($lang, "setup.ftl", include_str!(concat!("../../../locales/", $dir, "/setup.ftl"))),
                 ($lang, "cli.ftl", include_str!(concat!("../../../locales/", $dir, "/cli.ftl"))),
+                ($lang, "wallet.ftl", include_str!(concat!("../../../locales/", $dir, "/wallet.ftl"))),
+                ($lang, "display.ftl", include_str!(concat!("../../../locales/", $dir, "/display.ftl"))),
             )*
         ];
     };

@@ -1,8 +1,11 @@
 //! Card terminals, behind plain types the payment journal (quay-store) and the use cases
-//! (quay-app) understand. Two kinds:
+//! (quay-app) understand:
 //! - `zvt`: a terminal on a serial line speaking ZVT (PA00P015): link → framing → codec →
 //!   session → driver, each layer testable alone;
-//! - `viva`: Viva eftPOS "orders for a source" through the classic REST API.
+//! - `viva`: Viva eftPOS "orders for a source" through the classic REST API;
+//! - `wallet`: Vietnamese e-wallets (MoMo POS, ZaloPay v2, VNPAY-QR): signed requests,
+//!   verified answers, result codes → one `WalletStatus`.
 
 pub mod viva;
+pub mod wallet;
 pub mod zvt;

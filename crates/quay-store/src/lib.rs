@@ -30,7 +30,7 @@ use thiserror::Error;
 pub use audit::{append as audit_append, mask, verify as audit_verify, AuditEntry, AuditError, AuditRecord, BrokenReason, GENESIS, MASKED};
 pub use dayend::{BankImportRecord, DayCloseRecord, NewBankImport, SettlementRecord, TerminalBatchRecord};
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
-pub use payments::{CardDetails, NewPayment, PaymentRecord};
+pub use payments::{CardDetails, NewPayment, OrderIdRule, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
 pub use staff::{SignInError, StaffError, StaffMember};
 pub use vouchers::RedemptionRecord;

@@ -263,6 +263,69 @@ const STEPS: &[&str] = &[
     // 11: who took each card payment (the staff member signed in, or the counter's label
     // when nobody is): attempts journaled before it was kept have none.
     "ALTER TABLE payments ADD COLUMN taken_by TEXT;",
+    // 12: wallets. The journal takes any partner's name (`terminal` was limited to zvt
+    // and viva: SQLite cannot drop a CHECK, so both tables are rebuilt, rows and log kept);
+    // the merchant order id a wallet knows the attempt by, written with the attempt before
+    // any call (one per partner: a lost answer is asked about by it); when the cashier
+    // stopped waiting for it (a payment arriving later is "paid, not used" once the sale
+    // closed another way); and which payment a refund pays back.
+    "DROP TRIGGER payment_events_u;
+    DROP TRIGGER payment_events_d;
+    DROP TRIGGER payments_d;
+    CREATE TABLE payments_v12 (
+        key           TEXT PRIMARY KEY,
+        sale_id       TEXT NOT NULL,
+        attempt       INTEGER NOT NULL CHECK (attempt >= 1),
+        terminal      TEXT NOT NULL CHECK (length(terminal) BETWEEN 1 AND 32),
+        kind          TEXT NOT NULL CHECK (kind IN ('sale', 'refund', 'reversal')),
+        amount        INTEGER NOT NULL CHECK (amount > 0),
+        currency      TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'approved', 'declined', 'unknown', 'cancelled')),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        cart          TEXT,
+        terminal_id   TEXT,
+        masked_pan    TEXT,
+        brand         TEXT,
+        auth_code     TEXT,
+        rrn           TEXT,
+        trace         TEXT,
+        receipt_no    TEXT,
+        provider_ref  TEXT,
+        result_code   TEXT,
+        result_source TEXT,
+        message       TEXT,
+        print_lines   TEXT,
+        issuer_code   TEXT,
+        taken_by      TEXT,
+        order_id      TEXT,
+        given_up_at   TEXT,
+        refund_of     TEXT REFERENCES payments_v12(key),
+        UNIQUE (sale_id, kind, attempt)
+    ) STRICT;
+    INSERT INTO payments_v12(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
+        terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message,
+        print_lines, issuer_code, taken_by)
+    SELECT key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
+        terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message,
+        print_lines, issuer_code, taken_by FROM payments;
+    CREATE TABLE payment_events_v12 (
+        id     INTEGER PRIMARY KEY,
+        key    TEXT NOT NULL REFERENCES payments_v12(key),
+        at     TEXT NOT NULL,
+        state  TEXT NOT NULL,
+        detail TEXT
+    ) STRICT;
+    INSERT INTO payment_events_v12(id, key, at, state, detail) SELECT id, key, at, state, detail FROM payment_events;
+    DROP TABLE payment_events;
+    DROP TABLE payments;
+    ALTER TABLE payments_v12 RENAME TO payments;
+    ALTER TABLE payment_events_v12 RENAME TO payment_events;
+    CREATE INDEX payments_by_state ON payments(state);
+    CREATE UNIQUE INDEX payments_by_order_id ON payments(terminal, order_id) WHERE order_id IS NOT NULL;
+    CREATE TRIGGER payment_events_u BEFORE UPDATE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
+    CREATE TRIGGER payment_events_d BEFORE DELETE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
+    CREATE TRIGGER payments_d BEFORE DELETE ON payments BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;",
 ];
 
 pub const LATEST: usize = STEPS.len();

@@ -52,12 +52,22 @@ pub struct PaymentRecord {
     /// Who took the payment: the staff member's name (the counter's label when nobody was
     /// signed in); None for attempts journaled before it was kept.
     pub taken_by: Option<String>,
+    /// The merchant order id a wallet knows this attempt by (None for cards).
+    pub order_id: Option<String>,
+    /// When the cashier stopped waiting for this attempt (wallets): it is still watched,
+    /// and a payment that arrives later completes its sale or waits to be refunded.
+    pub given_up_at: Option<String>,
+    /// For a refund: the key of the payment it pays back (None for older refunds).
+    pub refund_of: Option<String>,
     #[serde(flatten)]
     pub details: CardDetails,
 }
 
+/// How a wallet names attempt `n` of the sale (its merchant order id, within its rules).
+pub type OrderIdRule<'a> = &'a (dyn Fn(u32) -> String + Sync);
+
 /// A new attempt to journal.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct NewPayment<'a> {
     pub sale_id: Uuid,
     pub terminal: &'a str,
@@ -68,10 +78,15 @@ pub struct NewPayment<'a> {
     pub cart: Option<&'a str>,
     /// Who takes the payment (see `PaymentRecord::taken_by`).
     pub taken_by: Option<&'a str>,
+    /// A wallet's merchant order id for the attempt number the journal gives it: written
+    /// in the same statement as the attempt, so it is on disk before the wallet hears of it.
+    pub order_id: Option<OrderIdRule<'a>>,
+    /// For a refund: the payment it pays back.
+    pub refund_of: Option<&'a str>,
 }
 
 const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
-    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code, taken_by";
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code, taken_by, order_id, given_up_at, refund_of";
 
 fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
     let sale: String = r.get(1)?;
@@ -96,6 +111,9 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
             updated_at: r.get(9)?,
             cart: r.get(10)?,
             taken_by: r.get(24)?,
+            order_id: r.get(25)?,
+            given_up_at: r.get(26)?,
+            refund_of: r.get(27)?,
             details: CardDetails {
                 terminal_id: r.get(11)?,
                 masked_pan: r.get(12)?,
@@ -133,10 +151,24 @@ impl Store {
             attempt_key(p.sale_id, attempt),
             if p.kind == PaymentKind::Sale { String::new() } else { format!("-{}", p.kind.as_str()) }
         );
+        let order_id = p.order_id.map(|rule| rule(attempt));
         tx.execute(
-            "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart, taken_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9, ?10)",
-            params![key, p.sale_id.to_string(), attempt, p.terminal, p.kind.as_str(), p.amount, p.currency, p.at, p.cart, p.taken_by],
+            "INSERT INTO payments(key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart, taken_by, order_id, refund_of)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                key,
+                p.sale_id.to_string(),
+                attempt,
+                p.terminal,
+                p.kind.as_str(),
+                p.amount,
+                p.currency,
+                p.at,
+                p.cart,
+                p.taken_by,
+                order_id,
+                p.refund_of
+            ],
         )?;
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, 'pending', NULL)", params![key, p.at])?;
         tx.commit()?;
@@ -245,6 +277,42 @@ impl Store {
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, state, detail])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Notes that the cashier stopped waiting for an attempt still in flight. It stays in
+    /// flight (asked about until the wallet answers); only what a late payment means changes.
+    pub fn payment_give_up(&mut self, key: &str, at: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let state: Option<String> = tx
+            .query_row("SELECT state FROM payments WHERE key = ?1 AND state IN ('pending', 'sent', 'unknown')", [key], |r| r.get(0))
+            .optional()?;
+        let Some(state) = state else {
+            return Err(StoreError::Corrupt(format!("no payment in flight {key}")));
+        };
+        tx.execute("UPDATE payments SET given_up_at = coalesce(given_up_at, ?2), updated_at = ?2 WHERE key = ?1", params![key, at])?;
+        let detail = serde_json::json!({ "message": "the cashier stopped waiting" }).to_string();
+        tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, state, detail])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The attempt a wallet knows by `order_id` (a callback names the order, not the key).
+    pub fn payment_by_order(&self, terminal: &str, order_id: &str) -> Result<Option<PaymentRecord>> {
+        Ok(self.payments_where("terminal = ?1 AND order_id = ?2", &[&terminal, &order_id])?.into_iter().next())
+    }
+
+    /// Approved payments the cashier had given up on whose sale closed without them:
+    /// money taken that pays for nothing, to be refunded by a manager (unless refunded).
+    pub fn payments_paid_unused(&self) -> Result<Vec<PaymentRecord>> {
+        self.payments_where(
+            "kind = 'sale' AND state = 'approved' AND given_up_at IS NOT NULL
+             AND EXISTS (SELECT 1 FROM sales s WHERE s.id = payments.sale_id)
+             AND NOT EXISTS (SELECT 1 FROM sale_tenders t WHERE t.sale_id = payments.sale_id AND t.kind = 'wallet'
+                             AND t.reference IS payments.provider_ref)
+             AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.refund_of = payments.key AND r.state != 'declined'
+                             AND r.state != 'cancelled')",
+            &[],
+        )
     }
 
     /// Approved card payments of a cart whose sale was never written (a crash between the

@@ -18,6 +18,8 @@ fn new(sale: Uuid, amount: i64) -> NewPayment<'static> {
         at: "2026-11-22T09:00:00+07:00",
         cart: Some("{\"lines\":[]}"),
         taken_by: Some("Lan"),
+        order_id: None,
+        refund_of: None,
     }
 }
 

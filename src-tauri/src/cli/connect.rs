@@ -34,6 +34,10 @@ pub enum TargetArg {
     Momo,
     Giftpop,
     Terminal,
+    /// MoMo's payment API (wallet payments; `momo` is the voucher partner).
+    MomoPay,
+    Zalopay,
+    Vnpay,
 }
 
 impl From<TargetArg> for Target {
@@ -43,6 +47,9 @@ impl From<TargetArg> for Target {
             TargetArg::Momo => Target::Momo,
             TargetArg::Giftpop => Target::Giftpop,
             TargetArg::Terminal => Target::Terminal,
+            TargetArg::MomoPay => Target::MomoPay,
+            TargetArg::Zalopay => Target::Zalopay,
+            TargetArg::Vnpay => Target::Vnpay,
         }
     }
 }

@@ -65,7 +65,12 @@ pub enum TerminalCmd {
 pub fn run(ctx: &Ctx, cmd: PaymentsCmd) -> quay_app::Result<String> {
     match cmd {
         PaymentsCmd::Resolve { json } => {
-            let settled = ctx.counter.ask_terminal_again(&ctx.who()?)?;
+            let who = ctx.who()?;
+            // Wallets answer about any of their orders; the card terminal about its last.
+            let mut settled = ctx.counter.ask_wallets_again(&who)?;
+            if ctx.counter.setting(quay_app::keys::TERMINAL_KIND)?.is_some() {
+                settled.extend(ctx.counter.ask_terminal_again(&who)?);
+            }
             if json {
                 return pretty(&settled);
             }

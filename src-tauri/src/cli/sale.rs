@@ -41,12 +41,17 @@ pub enum SalesCmd {
         date: Option<String>,
     },
     /// Rings and closes a sale: ITEM_ID[*QTY][+OPTION_ID...] ... --pay cash[:AMOUNT] |
-    /// card[:AMOUNT] (repeat --pay to split: `--pay card:50000 --pay cash`).
+    /// card[:AMOUNT] | wallet:momo|zalopay|vnpay[:AMOUNT] (repeat --pay to split:
+    /// `--pay card:50000 --pay cash`). A QR wallet prints the QR's content and waits for
+    /// the customer until the deadline.
     Ring {
         #[arg(required = true)]
         lines: Vec<String>,
         #[arg(long, required = true)]
         pay: Vec<String>,
+        /// The customer's payment code, as scanned (MoMo: `--pay wallet:momo`).
+        #[arg(long)]
+        wallet_code: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -70,7 +75,7 @@ pub fn run(ctx: &Ctx, cmd: SalesCmd) -> quay_app::Result<String> {
     match cmd {
         SalesCmd::List { date, json } => list(ctx, date.as_deref(), json),
         SalesCmd::Export { format, date } => ctx.counter.export_sales(&ctx.who()?, day(ctx.counter, date.as_deref())?, format.into()),
-        SalesCmd::Ring { lines, pay, json } => ring(ctx, &lines, &pay, json),
+        SalesCmd::Ring { lines, pay, wallet_code, json } => ring(ctx, &lines, &pay, wallet_code, json),
         SalesCmd::Receipt { sale_id, pdf } => {
             let bytes = ctx.counter.receipt_pdf(&ctx.who()?, self::sale_id(&sale_id)?)?;
             quay_app::files::write_private(&pdf, &bytes)?;
@@ -93,10 +98,21 @@ fn list(ctx: &Ctx, date: Option<&str>, json: bool) -> quay_app::Result<String> {
     Ok(out)
 }
 
-fn ring(ctx: &Ctx, lines: &[String], pays: &[String], json: bool) -> quay_app::Result<String> {
+fn ring(ctx: &Ctx, lines: &[String], pays: &[String], wallet_code: Option<String>, json: bool) -> quay_app::Result<String> {
     let lines = lines.iter().map(|l| parse_line(l)).collect::<Result<Vec<_>, _>>()?;
-    let pays = pays.iter().map(|p| parse_pay(p)).collect::<Result<Vec<_>, _>>()?;
+    let mut pays = pays.iter().map(|p| parse_pay(p)).collect::<Result<Vec<_>, _>>()?;
+    for p in &mut pays {
+        if let Pay::Wallet { code, .. } = p {
+            code.clone_from(&wallet_code);
+        }
+    }
     let who = ctx.who()?;
+    // A wallet's QR and progress, on stderr as they come (stdout keeps the result).
+    ctx.counter.set_listener(|e| match e {
+        quay_app::Event::WalletQr(q) => eprintln!("{}\t{}\t{}\t{}", q.label, q.amount.text, q.until, q.content),
+        quay_app::Event::WalletStatus { text } => eprintln!("{text}"),
+        _ => {}
+    });
     let sale = match pays.as_slice() {
         [only @ Pay::Cash(_)] => ctx.counter.ring(&who, &lines, only)?,
         _ => ctx.counter.ring_pays(&who, &lines, &pays, None)?,

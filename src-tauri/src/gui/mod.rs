@@ -10,6 +10,7 @@ mod sale;
 mod setup;
 mod sync;
 mod vouchers;
+mod wallets;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -73,9 +74,18 @@ pub fn run(data_dir: PathBuf) -> i32 {
     let result = tauri::Builder::default()
         .setup({
             let counter = counter.clone();
+            let screen = Arc::downgrade(&window);
             move |app| {
                 let handle = app.handle().clone();
                 counter.set_listener(move |e| {
+                    // A checkout's change redraws the customer display from the screen's checkout.
+                    let e = match (e, screen.upgrade()) {
+                        (quay_app::Event::CheckoutChanged, Some(w)) => {
+                            Display::Own(Own::CustomerDisplay { view: w.display_view(&w.checkout) })
+                        }
+                        (quay_app::Event::CheckoutChanged, None) => return,
+                        (e, _) => Display::Counter(e),
+                    };
                     let _ = handle.emit("quay-event", e);
                 });
                 start_background(counter);
@@ -89,6 +99,21 @@ pub fn run(data_dir: PathBuf) -> i32 {
         eprintln!("quay: {e}");
         1
     })
+}
+
+/// What the webview hears on `quay-event`: the counter's events, and the customer
+/// display's view (computed here, where the screen's checkout is).
+#[derive(Clone, Serialize)]
+#[serde(untagged)]
+enum Display {
+    Counter(quay_app::Event),
+    Own(Own),
+}
+
+#[derive(Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Own {
+    CustomerDisplay { view: quay_app::display::DisplayView },
 }
 
 /// One background worker per counter: if `quay sync run` (or another window) holds the
@@ -159,5 +184,11 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         dayend::dayend_preset_save,
         dayend::dayend_report,
         dayend::dayend_close,
+        wallets::wallets,
+        wallets::wallet_code_kind,
+        wallets::pay_wallet,
+        wallets::wallet_give_up,
+        wallets::customer_display,
+        wallets::open_customer_display,
     ]
 }

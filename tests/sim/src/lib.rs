@@ -26,6 +26,8 @@ mod signing;
 pub mod viva;
 /// The partners' vouchers the hub brokers: the table of codes, redemptions, reversals.
 pub mod vouchers;
+/// MoMo POS, ZaloPay and VNPAY-QR: the Vietnamese wallets on loopback.
+pub mod wallet;
 /// The ZVT card terminal on a pseudo-terminal pair (in progress).
 pub mod zvt;
 

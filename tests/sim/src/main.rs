@@ -1,6 +1,7 @@
 //! `quay-sim`: the partners' simulators on loopback for `make run` and scripts. Prints
 //! `hub: http://127.0.0.1:PORT/api/v1` on stdout first, then `viva: http://…` with
-//! `--viva`; logs go to stderr. Faults and menus are switched over the unsigned
+//! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …` with
+//! `--wallets`; logs go to stderr. Faults and menus are switched over the unsigned
 //! `/admin/*` endpoints (see the library docs).
 
 use std::io::Write;
@@ -59,6 +60,18 @@ struct Args {
     /// restart (the counter must register again and re-send what was refused).
     #[arg(long, requires = "zvt", value_name = "SECS")]
     zvt_forget_registration: Option<u64>,
+    /// Also run the wallets (MoMo POS, ZaloPay, VNPAY-QR, sandbox credentials); prints
+    /// `momo: URL`, `zalopay: URL`, `vnpay: URL` (each wallet's base URL). Scripts and
+    /// payments over `/admin/wallet/{momo|zalopay|vnpay}/…` on the same port.
+    #[arg(long)]
+    wallets: bool,
+    /// With --wallets: the simulated customer pays every shown QR (ZaloPay, VNPAY) after
+    /// SECS seconds (without it, QR orders wait for `POST /admin/wallet/W/pay/ORDER`).
+    #[arg(long, requires = "wallets", value_name = "SECS")]
+    wallets_autopay: Option<u64>,
+    /// With --wallets: VNPAY's IPN URL registered for the merchant (VNPAY sends IPNs there).
+    #[arg(long, requires = "wallets", value_name = "URL")]
+    vnpay_ipn_url: Option<String>,
 }
 
 fn zvt_password(s: &str) -> Result<u32, String> {
@@ -117,6 +130,18 @@ async fn main() {
         use serialport::SerialPort;
         println!("zvt: {}", tty.name().unwrap_or_default());
         Some((sim, tty))
+    } else {
+        None
+    };
+    let _wallets = if args.wallets {
+        let mut config = quay_sim::wallet::WalletConfig::sandbox();
+        config.autopay_after = args.wallets_autopay.map(std::time::Duration::from_secs);
+        config.vnpay.ipn_url = args.vnpay_ipn_url.clone();
+        let w = quay_sim::wallet::start_wallets(config).await;
+        println!("momo: {}", w.momo_url);
+        println!("zalopay: {}", w.zalopay_url);
+        println!("vnpay: {}", w.vnpay_url);
+        Some(w)
     } else {
         None
     };

@@ -40,7 +40,38 @@ export type QuayEvent =
   | { type: 'outbox_changed' }
   | { type: 'progress'; kind: 'menu' | 'sales'; done: number; total: number }
   | { type: 'sync_error'; code: string }
-  | { type: 'terminal_status'; text: string };
+  | { type: 'terminal_status'; text: string }
+  | ({ type: 'wallet_qr' } & WalletQr)
+  | { type: 'wallet_status'; text: string }
+  | { type: 'customer_display'; view: DisplayView };
+
+// ---- Wallets (MoMo, ZaloPay, VNPAY-QR) and the customer display. -------------------------
+export type WalletName = 'momo' | 'zalopay' | 'vnpay';
+/** An enabled, configured wallet; `label` localized, `color` its brand colour (#rrggbb). */
+export interface WalletView {
+  name: WalletName | string; label: string; color: string;
+  /** The cashier scans the customer's payment code (MoMo). */
+  scan: boolean;
+  /** The customer scans our QR code (ZaloPay, VNPAY). */
+  qr: boolean;
+}
+/** What a typed or scanned code is: its wallet (null: none), whether it is taken here, and
+ *  that said in the counter's language. */
+export interface WalletCodeKind { wallet: string | null; supported: boolean; message: string }
+export interface WalletPaid { sale_id: string | null; remaining: MoneyView; message: string; key: string }
+/** A QR code to show the customer: `svg` an SVG document drawn by the backend (trusted),
+ *  `until` RFC 3339, `seconds` the deadline's whole length. */
+export interface WalletQr {
+  wallet: string; label: string; color: string; content: string; svg: string;
+  amount: MoneyView; until: string; seconds: number;
+}
+export type DisplayMode = 'idle' | 'cart' | 'qr' | 'thanks';
+export interface DisplayLine { name: string; quantity: number; total: MoneyView }
+/** What the customer-facing screen shows. */
+export interface DisplayView {
+  mode: DisplayMode; lines: DisplayLine[]; total: MoneyView | null; qr: WalletQr | null;
+  thanks: { amount: MoneyView } | null; store: string;
+}
 
 /** Voucher partners, in the order the dialog offers them. */
 export type Partner = 'momo' | 'giftpop';
@@ -270,6 +301,18 @@ export const api = {
   syncNow: () => call<SyncView>('sync_now'),
   menuStatus: () => call<MenuStatus>('menu_status'),
   payCard: (amount: string | null) => call<CardPaid>('pay_card', { amount }),
+  /** The enabled and configured wallets; empty: no wallet button. */
+  wallets: () => call<WalletView[]>('wallets'),
+  /** What a code typed so far is (asked as it is typed, before sending). */
+  walletCodeKind: (code: string) => call<WalletCodeKind>('wallet_code_kind', { code }),
+  /** Runs a wallet payment until its outcome (up to the QR deadline): `code` the customer's
+   *  scanned code (scan wallets), null for a QR wallet; `amount` null for all that is due. */
+  payWallet: (wallet: string, code: string | null, amount: string | null) => call<WalletPaid>('pay_wallet', { wallet, code, amount }),
+  /** The cashier stops waiting: the running `payWallet` rejects with err-wallet-gave-up. */
+  walletGiveUp: () => call<null>('wallet_give_up'),
+  customerDisplay: () => call<DisplayView>('customer_display'),
+  /** True: a window was opened on a second screen; false: there is none. */
+  openCustomerDisplay: () => call<boolean>('open_customer_display'),
   paymentView: () => call<PaymentView>('payment_view'),
   voucherCheck: (partner: Partner, code: string) => call<VoucherView>('voucher_check', { partner, code }),
   /** Puts the voucher on the payment; it is redeemed at the hub only when the sale closes. */

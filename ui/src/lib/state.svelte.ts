@@ -1,7 +1,7 @@
 // Screen state shared by the components: the menu, the cart view and error toasts, all
 // as the backend last returned them. The backend owns every rule; this only holds views.
 import { listen } from '@tauri-apps/api/event';
-import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView } from './api';
+import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView, type WalletQr } from './api';
 import { isSessionLost, may, needsSignIn } from './auth';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
@@ -25,6 +25,12 @@ class Screen {
   openPayments = $state<OpenPayment[]>([]);
   /** A card payment is running: the customer, not the cashier, is busy at the terminal. */
   cardBusy = $state(false);
+  /** The QR code of the wallet payment running now (`wallet_qr`), null when none. */
+  walletQr = $state<WalletQr | null>(null);
+  /** The running wallet payment's progress lines (`wallet_status`), localized. */
+  walletStatus = $state<string[]>([]);
+  /** A customer window is open on a second screen (`open_customer_display`); null: not asked yet. */
+  customerWindow = $state<boolean | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #polling: Promise<void> | null = null;
   #pollAgain = false;
@@ -70,6 +76,8 @@ class Screen {
     this.cart = null;
     this.payment = null;
     this.openPayments = [];
+    this.walletQr = null;
+    this.walletStatus = [];
     this.error = null;
     this.notice = null;
   }
@@ -161,11 +169,29 @@ class Screen {
       } else if (e.type === 'terminal_status') {
         this.terminal = [...this.terminal, e.text];
         return;
+      } else if (e.type === 'wallet_qr') {
+        const { type: _, ...qr } = e;
+        this.walletQr = qr;
+        return;
+      } else if (e.type === 'wallet_status') {
+        this.walletStatus = [...this.walletStatus, e.text];
+        return;
+      } else if (e.type === 'customer_display') {
+        // For the customer's window (CustomerDisplay follows it itself).
+        return;
       } else {
         await this.refreshSync();
       }
       if (!this.locked && !this.cardBusy) await this.refreshOpenPayments();
     });
+  }
+
+  /** Opens the customer's window on a second screen (again, if it was closed); false when
+   *  there is none (the wallet dialog then shows the QR code itself) or the call failed. */
+  async openCustomerDisplay(): Promise<boolean> {
+    const r = await this.attempt(api.openCustomerDisplay);
+    this.customerWindow = r.ok && r.value === true;
+    return this.customerWindow;
   }
 
   /** The menu and the cart, for whoever may ring sales (the calls need it). */

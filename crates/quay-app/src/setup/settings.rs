@@ -26,10 +26,11 @@ pub enum Group {
     Momo,
     Giftpop,
     Terminal,
+    Wallets,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal];
+    pub const ALL: [Group; 6] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal, Group::Wallets];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,6 +39,7 @@ impl Group {
             Group::Momo => "momo",
             Group::Giftpop => "giftpop",
             Group::Terminal => "terminal",
+            Group::Wallets => "wallets",
         }
     }
 
@@ -49,6 +51,7 @@ impl Group {
             Group::Momo => "setup-group-momo",
             Group::Giftpop => "setup-group-giftpop",
             Group::Terminal => "setup-group-terminal",
+            Group::Wallets => "setup-group-wallets",
         }
     }
 }
@@ -162,6 +165,33 @@ pub const SETTINGS: &[SettingSpec] = &[
     // The bank's card batch: a file for another merchant or terminal is refused.
     spec(crate::dayend::keys::BANK_MERCHANT_ID, Group::Terminal, Rule::Ident, "setup-key-bank-merchant-id"),
     spec(crate::dayend::keys::BANK_TERMINAL_IDS, Group::Terminal, Rule::Text(300), "setup-key-bank-terminal-ids"),
+    // Wallets: MoMo POS (the cashier scans the customer's code), ZaloPay and VNPAY-QR
+    // (the customer scans ours).
+    spec(keys::WALLET_QR_DEADLINE, Group::Wallets, Rule::Seconds(30, 900), "setup-key-wallet-qr-deadline"),
+    spec(keys::WALLET_POLL, Group::Wallets, Rule::Seconds(1, 10), "setup-key-wallet-poll"),
+    spec(keys::MOMO_PAY_ENABLED, Group::Wallets, Rule::Bool, "setup-key-wallet-momo-enabled"),
+    spec(keys::MOMO_PAY_URL, Group::Wallets, Rule::Url, "setup-key-wallet-momo-url"),
+    spec(keys::MOMO_PAY_PARTNER_CODE, Group::Wallets, Rule::Ident, "setup-key-wallet-momo-partner-code"),
+    spec(keys::MOMO_PAY_ACCESS_KEY, Group::Wallets, Rule::Secret(1), "setup-key-wallet-momo-access-key"),
+    spec(keys::MOMO_PAY_SECRET_KEY, Group::Wallets, Rule::Secret(1), "setup-key-wallet-momo-secret-key"),
+    spec(keys::MOMO_PAY_PUBLIC_KEY, Group::Wallets, Rule::Text(4000), "setup-key-wallet-momo-public-key"),
+    spec(keys::MOMO_PAY_STORE_ID, Group::Wallets, Rule::Ident, "setup-key-wallet-momo-store-id"),
+    spec(keys::MOMO_PAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-momo-listen"),
+    spec(keys::MOMO_PAY_CALLBACK_URL, Group::Wallets, Rule::Url, "setup-key-wallet-momo-callback-url"),
+    spec(keys::ZALOPAY_ENABLED, Group::Wallets, Rule::Bool, "setup-key-wallet-zalopay-enabled"),
+    spec(keys::ZALOPAY_URL, Group::Wallets, Rule::Url, "setup-key-wallet-zalopay-url"),
+    spec(keys::ZALOPAY_APP_ID, Group::Wallets, Rule::Ident, "setup-key-wallet-zalopay-app-id"),
+    spec(keys::ZALOPAY_KEY1, Group::Wallets, Rule::Secret(1), "setup-key-wallet-zalopay-key1"),
+    spec(keys::ZALOPAY_KEY2, Group::Wallets, Rule::Secret(1), "setup-key-wallet-zalopay-key2"),
+    spec(keys::ZALOPAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-zalopay-listen"),
+    spec(keys::ZALOPAY_CALLBACK_URL, Group::Wallets, Rule::Url, "setup-key-wallet-zalopay-callback-url"),
+    spec(keys::VNPAY_ENABLED, Group::Wallets, Rule::Bool, "setup-key-wallet-vnpay-enabled"),
+    spec(keys::VNPAY_URL, Group::Wallets, Rule::Url, "setup-key-wallet-vnpay-url"),
+    spec(keys::VNPAY_MERCHANT_CODE, Group::Wallets, Rule::Ident, "setup-key-wallet-vnpay-merchant-code"),
+    spec(keys::VNPAY_TERMINAL_ID, Group::Wallets, Rule::Ident, "setup-key-wallet-vnpay-terminal-id"),
+    spec(keys::VNPAY_SECRET, Group::Wallets, Rule::Secret(1), "setup-key-wallet-vnpay-secret"),
+    spec(keys::VNPAY_MERCHANT_TYPE, Group::Wallets, Rule::Ident, "setup-key-wallet-vnpay-merchant-type"),
+    spec(keys::VNPAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-vnpay-listen"),
 ];
 
 /// The spec of `key`, if it is a setting a technician may set.

@@ -1,0 +1,454 @@
+//! Wallet payments at the counter (MoMo POS, ZaloPay, VNPAY-QR): a tender like a card,
+//! through the same journal (`card::charge`, one attempt in flight per sale, the merchant
+//! order id journaled before any call), closing path and voids. What is a wallet's own:
+//! - which wallets the payment screen offers (enabled and configured), and what a
+//!   scanned code is before anything is sent (`code_kind`);
+//! - the QR shown to the customer (`ShownQr`, rendered here as SVG: no web service);
+//! - the cashier may stop waiting (`wallet_give_up`): the order is still asked about,
+//!   and a payment that arrives later completes the sale if it is still open, or is
+//!   "paid, not used" for a manager to refund (`refund_unused`);
+//! - open wallet attempts are asked about on a schedule (`settle_open_wallets`), and
+//!   a verified callback only makes that happen now.
+
+use std::time::Duration;
+
+use quay_core::auth::Action;
+use quay_core::error::Arg;
+use quay_core::payment::PaymentState;
+use quay_core::{Currency, Money};
+use quay_pay::wallet::code::{recognise, CodeError, CodeKind};
+use quay_pay::wallet::momo::{MomoClient, MomoConfig};
+use quay_pay::wallet::vnpay::{VnpayClient, VnpayConfig};
+use quay_pay::wallet::zalopay::{ZaloPayClient, ZaloPayConfig};
+pub use quay_pay::wallet::Wallet;
+use quay_store::PaymentRecord;
+use serde::Serialize;
+
+use crate::adapters::wallet::{Client, WalletTerminal};
+use crate::card::{CardResult, CardTerminal};
+use crate::views::MoneyView;
+use crate::{keys, AppError, Checkout, Counter, Result, Who};
+
+/// MoMo POS takes 1,000–5,000,000 ₫ per payment (partners.md); checked before sending.
+pub const MOMO_MIN: i64 = 1_000;
+pub const MOMO_MAX: i64 = 5_000_000;
+/// How long a QR stays payable unless `wallet.qr_deadline_s` says otherwise.
+pub const DEFAULT_DEADLINE_S: u64 = 180;
+/// Seconds between two questions to a wallet (wave2 §4: 3–5 s).
+pub const DEFAULT_POLL_S: u64 = 3;
+
+/// A wallet named by a face ("momo", "zalopay", "vnpay"); anything else is a bad pay.
+pub fn parse_wallet(name: &str) -> Result<Wallet> {
+    Wallet::parse(name).ok_or_else(|| AppError::new("err-bad-pay", vec![("text", Arg::Text(name.to_string()))]))
+}
+
+/// The wallet's name as the cashier reads it (brand names are not translated).
+pub fn label(w: Wallet) -> &'static str {
+    match w {
+        Wallet::Momo => "MoMo",
+        Wallet::ZaloPay => "ZaloPay",
+        Wallet::Vnpay => "VNPAY-QR",
+    }
+}
+
+/// The brand colour the payment screen and the customer display mark the wallet with.
+pub fn colour(w: Wallet) -> &'static str {
+    match w {
+        Wallet::Momo => "#a50064",
+        Wallet::ZaloPay => "#0068ff",
+        Wallet::Vnpay => "#005baa",
+    }
+}
+
+/// A wallet the payment screen offers.
+#[derive(Debug, Clone, Serialize)]
+pub struct WalletView {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub color: &'static str,
+    /// The cashier scans the customer's code (MoMo POS).
+    pub scan: bool,
+    /// The customer scans our QR (ZaloPay, VNPAY-QR).
+    pub qr: bool,
+}
+
+/// What a scanned code is, said before anything is sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeView {
+    /// The wallet the code belongs to ("momo", "alipay", "wechat"), None if none.
+    pub wallet: Option<&'static str>,
+    /// Whether this counter can take it (only MoMo codes, and only with MoMo enabled).
+    pub supported: bool,
+    pub message: String,
+}
+
+/// A QR shown to the customer: what the customer display draws.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownQr {
+    pub wallet: &'static str,
+    pub label: &'static str,
+    pub color: &'static str,
+    /// The text the QR encodes (ZaloPay's `qr_code`, VNPAY's EMVCo data).
+    pub content: String,
+    /// The QR as an SVG document, drawn here.
+    pub svg: String,
+    pub amount: MoneyView,
+    /// When the wallet stops taking it (RFC 3339), and how long that was from the start.
+    pub until: String,
+    pub seconds: i64,
+}
+
+/// The QR of `content` as an SVG document (crisp at any size, no raster, no network).
+pub fn qr_svg(content: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(content.as_bytes(), qrcode::EcLevel::M).ok()?;
+    Some(code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+/// What a finished wallet attempt means for the cashier: approved, or why not, in words.
+pub(crate) fn wallet_result(r: PaymentRecord, gave_up: bool) -> Result<PaymentRecord> {
+    let wallet = Arg::Text(Wallet::parse(&r.terminal).map(label).unwrap_or_default().into());
+    let code = Arg::Text(r.details.result_code.clone().unwrap_or_default());
+    match r.state {
+        PaymentState::Approved => Ok(r),
+        _ if gave_up => Err(AppError::new("err-wallet-gave-up", vec![("wallet", wallet)])),
+        PaymentState::Declined => Err(AppError::new(decline_id(&r), vec![("wallet", wallet), ("code", code)])),
+        PaymentState::Cancelled => Err(AppError::new("err-wallet-expired", vec![("wallet", wallet)])),
+        _ => Err(AppError::new("err-wallet-unknown", vec![("wallet", wallet), ("key", Arg::Text(r.key))])),
+    }
+}
+
+/// The Fluent id of a wallet's decline: its result code where we have words for it,
+/// else the generic one (both say the code).
+fn decline_id(r: &PaymentRecord) -> &'static str {
+    // ZaloPay's codes are journaled as `return_code/sub_return_code`: the sub code says why.
+    let code = r.details.result_code.as_deref().unwrap_or_default().rsplit('/').next().unwrap_or_default();
+    match (r.terminal.as_str(), code) {
+        ("momo", "1001") => "err-wallet-insufficient-funds",
+        ("momo", "1002" | "1004") => "err-wallet-over-limit",
+        ("momo", "1003" | "1006" | "1017") => "err-wallet-customer-cancelled",
+        ("momo", "1005") => "err-wallet-code-expired",
+        ("momo", "10" | "11" | "13" | "20" | "21" | "22" | "99") => "err-wallet-refused",
+        ("zalopay", "-329") => "err-wallet-customer-cancelled",
+        ("zalopay", "-54") | ("vnpay", "01") => "err-wallet-expired",
+        _ => "err-wallet-declined",
+    }
+}
+
+impl Counter {
+    fn wallet_enabled(&self, w: Wallet) -> Result<bool> {
+        Ok(self.setting(&format!("wallet.{}.enabled", w.as_str()))?.as_deref() == Some("true"))
+    }
+
+    fn secret(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.store().secret(key)?)
+    }
+
+    fn seconds(&self, key: &str, default: u64) -> Result<u64> {
+        Ok(self.setting(key)?.and_then(|v| v.parse().ok()).unwrap_or(default))
+    }
+
+    /// The wallet's client from the settings; what is missing is named.
+    fn wallet_client(&self, w: Wallet) -> Result<(Client, String)> {
+        let missing = |k: &str| AppError::new("err-wallet-not-configured", vec![("wallet", label(w).into()), ("missing", k.into())]);
+        let get = |k: &str| -> Result<String> { self.setting(k)?.filter(|v| !v.trim().is_empty()).ok_or_else(|| missing(k)) };
+        let secret = |k: &str| -> Result<String> { self.secret(k)?.filter(|v| !v.is_empty()).ok_or_else(|| missing(k)) };
+        let bad = |e: quay_pay::wallet::WalletError| {
+            AppError::new("err-wallet-config", vec![("wallet", label(w).into()), ("error", Arg::Text(e.to_string()))])
+        };
+        Ok(match w {
+            Wallet::Momo => (
+                Client::Momo(
+                    MomoClient::new(MomoConfig {
+                        url: get(keys::MOMO_PAY_URL)?,
+                        partner_code: get(keys::MOMO_PAY_PARTNER_CODE)?,
+                        access_key: secret(keys::MOMO_PAY_ACCESS_KEY)?,
+                        secret_key: secret(keys::MOMO_PAY_SECRET_KEY)?,
+                        public_key: get(keys::MOMO_PAY_PUBLIC_KEY)?,
+                        store_id: self.setting(keys::MOMO_PAY_STORE_ID)?,
+                        store_name: self.config().store_name.clone(),
+                        ipn_url: self.setting(keys::MOMO_PAY_CALLBACK_URL)?.filter(|u| !u.is_empty()),
+                    })
+                    .map_err(bad)?,
+                ),
+                String::new(),
+            ),
+            Wallet::ZaloPay => {
+                let app_id = get(keys::ZALOPAY_APP_ID)?;
+                (
+                    Client::ZaloPay(
+                        ZaloPayClient::new(ZaloPayConfig {
+                            url: get(keys::ZALOPAY_URL)?,
+                            app_id: app_id.clone(),
+                            key1: secret(keys::ZALOPAY_KEY1)?,
+                            key2: secret(keys::ZALOPAY_KEY2)?,
+                            callback_url: self.setting(keys::ZALOPAY_CALLBACK_URL)?.filter(|u| !u.is_empty()),
+                        })
+                        .map_err(bad)?,
+                    ),
+                    app_id,
+                )
+            }
+            Wallet::Vnpay => (
+                Client::Vnpay(
+                    VnpayClient::new(VnpayConfig {
+                        merchant_type: self.setting(keys::VNPAY_MERCHANT_TYPE)?.unwrap_or_else(|| "9999".into()),
+                        ..VnpayConfig::new(
+                            &get(keys::VNPAY_URL)?,
+                            &get(keys::VNPAY_MERCHANT_CODE)?,
+                            &get(keys::VNPAY_TERMINAL_ID)?,
+                            &secret(keys::VNPAY_SECRET)?,
+                            self.config().store_name.as_deref().unwrap_or("Quay"),
+                        )
+                    })
+                    .map_err(bad)?,
+                ),
+                String::new(),
+            ),
+        })
+    }
+
+    /// The wallet as a payment terminal of this counter (its timing from the settings).
+    pub(crate) fn wallet_terminal(&self, w: Wallet) -> Result<WalletTerminal<'_>> {
+        let (client, app_id) = self.wallet_client(w)?;
+        let deadline = Duration::from_secs(self.seconds(keys::WALLET_QR_DEADLINE, DEFAULT_DEADLINE_S)?);
+        let poll = Duration::from_secs(self.seconds(keys::WALLET_POLL, DEFAULT_POLL_S)?);
+        Ok(WalletTerminal::new(w, client, self, deadline, poll, app_id))
+    }
+
+    /// The terminal an attempt was journaled on: its wallet, or the card terminal.
+    pub(crate) fn payment_terminal(&self, kind: &str) -> Result<Box<dyn CardTerminal + '_>> {
+        match Wallet::parse(kind) {
+            Some(w) => Ok(Box::new(self.wallet_terminal(w)?)),
+            None => self.card_terminal().map(|t| t as Box<dyn CardTerminal + '_>),
+        }
+    }
+
+    /// The wallets the payment screen offers: enabled and configured, in a VND counter.
+    pub fn wallets(&self, who: &Who) -> Result<Vec<WalletView>> {
+        self.allow(who, Action::RingSale)?;
+        if self.config().currency != Currency::Vnd {
+            return Ok(vec![]);
+        }
+        let mut out = Vec::new();
+        for w in Wallet::ALL {
+            if self.wallet_enabled(w)? && self.wallet_client(w).is_ok() {
+                out.push(WalletView {
+                    name: w.as_str(),
+                    label: label(w),
+                    color: colour(w),
+                    scan: w == Wallet::Momo,
+                    qr: w != Wallet::Momo,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// What a scanned code is, before anything is sent: the wallet it belongs to and
+    /// whether this counter takes it.
+    pub fn code_kind(&self, who: &Who, code: &str) -> Result<CodeView> {
+        self.allow(who, Action::RingSale)?;
+        let lang = self.lang();
+        let recognised = match recognise(code) {
+            Err(quay_pay::wallet::CodeError::Unsupported(kind)) => Ok(kind),
+            other => other,
+        };
+        Ok(match recognised {
+            Ok(kind) => {
+                let (name, wallet) = match kind {
+                    CodeKind::Momo => ("momo", Some(Wallet::Momo)),
+                    CodeKind::Alipay => ("alipay", None),
+                    CodeKind::WeChat => ("wechat", None),
+                };
+                let supported = match wallet {
+                    Some(w) => self.wallet_enabled(w)? && self.wallet_client(w).is_ok(),
+                    None => false,
+                };
+                let message = if supported {
+                    self.i18n().t(lang, "pay-wallet-code-is", &[("wallet", label(Wallet::Momo).into())])
+                } else {
+                    self.i18n().error(lang, &unsupported(name))
+                };
+                CodeView { wallet: Some(name), supported, message }
+            }
+            Err(_) => CodeView {
+                wallet: None,
+                supported: false,
+                message: self.i18n().error(lang, &AppError::new("err-wallet-code-unknown", vec![])),
+            },
+        })
+    }
+
+    /// Checks a payment before anything is journaled or sent: the wallet usable here, the
+    /// code one of its codes, the amount within its limits. Returns the cleaned code.
+    fn check_wallet_payment(&self, w: Wallet, code: Option<&str>, amount: Option<Money>, due: Money) -> Result<Option<String>> {
+        if self.config().currency != Currency::Vnd {
+            return Err(AppError::new("err-wallet-currency", vec![("currency", self.config().currency.code().into())]));
+        }
+        if !self.wallet_enabled(w)? {
+            return Err(AppError::new("err-wallet-not-enabled", vec![("wallet", label(w).into())]));
+        }
+        let amount = amount.unwrap_or(due);
+        let code = match (w, code.map(str::trim).filter(|c| !c.is_empty())) {
+            (Wallet::Momo, None) => return Err(AppError::new("err-wallet-code-required", vec![("wallet", label(w).into())])),
+            (Wallet::Momo, Some(c)) => match recognise(c) {
+                Ok(CodeKind::Momo) => Some(c.to_string()),
+                Ok(CodeKind::Alipay) | Err(CodeError::Unsupported(CodeKind::Alipay)) => return Err(unsupported("alipay")),
+                Ok(CodeKind::WeChat) | Err(CodeError::Unsupported(CodeKind::WeChat)) => return Err(unsupported("wechat")),
+                Err(_) => return Err(AppError::new("err-wallet-code-unknown", vec![])),
+            },
+            (_, Some(_)) => return Err(AppError::new("err-wallet-no-code-scan", vec![("wallet", label(w).into())])),
+            (_, None) => None,
+        };
+        if w == Wallet::Momo && !(MOMO_MIN..=MOMO_MAX).contains(&amount.minor) {
+            return Err(AppError::new(
+                "err-wallet-amount-limits",
+                vec![
+                    ("wallet", label(w).into()),
+                    ("amount", Arg::Money(amount)),
+                    ("min", Arg::Money(Money::new(MOMO_MIN, amount.currency))),
+                    ("max", Arg::Money(Money::new(MOMO_MAX, amount.currency))),
+                ],
+            ));
+        }
+        Ok(code)
+    }
+
+    /// Pays `amount` (default: all that is due) of the checkout's cart with wallet `w`:
+    /// the customer's scanned `code` for MoMo, a QR on the customer display for ZaloPay
+    /// and VNPAY. Journaled like a card (`pay_card`); a refusal of the code, the amount
+    /// or the wallet sends nothing and journals nothing.
+    pub fn pay_wallet(&self, co: &Checkout, who: &Who, w: Wallet, code: Option<&str>, amount: Option<Money>) -> Result<CardResult> {
+        self.allow(who, Action::RingSale)?;
+        let cart = co.cart_snapshot();
+        let total = cart.totals()?.total;
+        let paid = self.approved_tenders(co)?.iter().map(|t| t.amount).sum::<i64>() + co.voucher_total(cart.opened_at);
+        let due = total.checked_sub(Money::new(paid, total.currency))?;
+        let code = match self.check_wallet_payment(w, code, amount, due) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(wallet = %w, code = e.code, "wallet payment refused before sending");
+                return Err(e);
+            }
+        };
+        let terminal = self.wallet_terminal(w)?.with_code(code);
+        let say = |text: &str| self.emit(crate::Event::WalletStatus { text: text.to_string() });
+        let paid = self.pay_card(co, who, &terminal, amount, &say);
+        // The QR is gone from the customer display whatever happened.
+        *self.shown.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.emit(crate::Event::CheckoutChanged);
+        paid
+    }
+
+    /// Shows a wallet's QR to the customer (the window's customer display follows it).
+    pub(crate) fn show_qr(&self, kind: &str, content: &str, amount: Money, until: chrono::DateTime<chrono::FixedOffset>) {
+        let Some(w) = Wallet::parse(kind) else { return };
+        let shown = ShownQr {
+            wallet: w.as_str(),
+            label: label(w),
+            color: colour(w),
+            content: content.to_string(),
+            svg: qr_svg(content).unwrap_or_default(),
+            amount: crate::views::money(self.i18n(), self.lang(), amount),
+            until: until.to_rfc3339(),
+            seconds: (until - self.now()).num_seconds().max(0),
+        };
+        *self.shown.lock().unwrap_or_else(|p| p.into_inner()) = Some(shown.clone());
+        self.emit(crate::Event::WalletQr(shown));
+        self.emit(crate::Event::CheckoutChanged);
+    }
+
+    /// The cashier stops waiting for the wallet payment running now. The order is still
+    /// asked about; a payment that arrives later completes the sale if it is still open,
+    /// or waits for a manager to refund it (`paid_unused`). Until the wallet says the
+    /// order is closed, no new wallet attempt starts for this sale.
+    pub fn wallet_give_up(&self, who: &Who) -> Result<()> {
+        self.allow(who, Action::RingSale)?;
+        let key = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let Some(key) = key.filter(|k| self.store().payment(k).ok().flatten().is_some_and(|p| crate::card::is_wallet(&p.terminal))) else {
+            return Err(AppError::new("err-wallet-nothing-running", vec![]));
+        };
+        self.store().payment_give_up(&key, &self.now().to_rfc3339())?;
+        *self.give_up.lock().unwrap_or_else(|p| p.into_inner()) = Some(key.clone());
+        self.wallet_hint.notify_waiters();
+        tracing::info!(key, "the cashier stopped waiting for a wallet payment");
+        Ok(())
+    }
+
+    /// Asks each wallet about its attempts whose outcome is open (start-up, the
+    /// background schedule, `payments resolve`). Never re-sends; an approval whose sale
+    /// is not written completes it from the journal. The attempt this process is
+    /// charging is left to its own poll.
+    pub(crate) fn settle_open_wallets(&self) -> Result<Vec<PaymentRecord>> {
+        let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let open: Vec<PaymentRecord> = self
+            .store()
+            .payments_unresolved()?
+            .into_iter()
+            .filter(|p| crate::card::is_wallet(&p.terminal) && charging.as_deref() != Some(p.key.as_str()))
+            .collect();
+        let mut out = Vec::new();
+        for w in Wallet::ALL {
+            if !open.iter().any(|p| p.terminal == w.as_str()) {
+                continue;
+            }
+            match self.wallet_terminal(w) {
+                Ok(t) => out.extend(self.settle_open_payments(&t)?),
+                Err(e) => tracing::warn!(wallet = %w, code = e.code, "open wallet payments cannot be asked about"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `settle_open_wallets` asked by someone at the counter.
+    pub fn ask_wallets_again(&self, who: &Who) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::RingSale)?;
+        self.settle_open_wallets()
+    }
+
+    /// Wallet payments that took money for a sale that closed another way (the cashier
+    /// had stopped waiting): to be refunded by a manager.
+    pub fn paid_unused(&self, who: &Who) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::ViewSales)?;
+        Ok(self.store().payments_paid_unused()?)
+    }
+
+    /// Refunds a "paid, not used" wallet payment through its wallet (journaled, its own
+    /// refund id), approved by a manager's PIN and audited.
+    pub fn refund_unused(&self, by: &Who, approver: &Who, key: &str) -> Result<PaymentRecord> {
+        self.allow(by, Action::ViewSales)?;
+        self.allow(approver, Action::ApproveRefund)?;
+        let Some(original) = self.store().payments_paid_unused()?.into_iter().find(|p| p.key == key) else {
+            return Err(AppError::new("err-wallet-not-unused", vec![("key", Arg::Text(key.into()))]));
+        };
+        let terminal = self.payment_terminal(&original.terminal)?;
+        self.audit(approver, "payment.refund_unused", key, None, Some(format!("{} {}", original.amount, original.currency)))?;
+        self.pay_back(terminal.as_ref(), &original, &self.cashier_name(by))
+    }
+
+    /// A wallet's callback, once verified, names an order: it is only a hint to ask now
+    /// (the poll of the running payment wakes; an order nobody polls is asked about).
+    pub fn wallet_hint(&self, w: Wallet, order_id: &str) -> Result<()> {
+        let Some(p) = self.store().payment_by_order(w.as_str(), order_id)? else {
+            tracing::warn!(wallet = %w, order_id, "callback for an order this counter does not know");
+            return Err(AppError::new("err-wallet-unknown-order", vec![]));
+        };
+        self.wallet_hint.notify_waiters();
+        let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        if !p.state.is_final() && charging.as_deref() != Some(p.key.as_str()) {
+            let t = self.wallet_terminal(w)?;
+            self.settle_open_payments(&t)?;
+        }
+        Ok(())
+    }
+}
+
+/// A code of a wallet this counter does not take: refused, nothing sent.
+fn unsupported(name: &str) -> AppError {
+    let wallet = match name {
+        "alipay" => "Alipay",
+        "wechat" => "WeChat Pay",
+        other => other,
+    };
+    AppError::new("err-wallet-code-unsupported", vec![("wallet", wallet.into())])
+}
