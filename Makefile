@@ -119,7 +119,7 @@ test-rust: ui
 # build provides; selecting the test by name (not `--test window`) keeps the feature set
 # of the whole workspace, so nothing is rebuilt.
 test-e2e: ui deps-driver
-	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr
 
 bench:
 	$(CARGO) bench -p quay-core --bench search

@@ -177,6 +177,7 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
         Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
     }
     tokio::spawn(watch_wallets(counter.clone()));
+    tokio::spawn(crate::wallets::listen(counter.clone()));
     crate::sync::run(counter).await;
 }
 

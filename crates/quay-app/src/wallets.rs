@@ -17,6 +17,7 @@ use quay_core::error::Arg;
 use quay_core::payment::PaymentState;
 use quay_core::{Currency, Money};
 use quay_pay::wallet::code::{recognise, CodeError, CodeKind};
+use quay_pay::wallet::listener::{self, CallbackConfig};
 use quay_pay::wallet::momo::{MomoClient, MomoConfig};
 use quay_pay::wallet::vnpay::{VnpayClient, VnpayConfig};
 use quay_pay::wallet::zalopay::{ZaloPayClient, ZaloPayConfig};
@@ -441,6 +442,70 @@ impl Counter {
         }
         Ok(())
     }
+}
+
+/// The wallets' callback listeners (`wallet.<name>.callback.listen`): optional — a
+/// counter rarely has a public address, and the poll finds every outcome anyway.
+impl Counter {
+    /// The listeners configured, each with the keys that verify its wallet's callbacks.
+    pub fn wallet_callback_configs(&self) -> Result<Vec<CallbackConfig>> {
+        let mut out = Vec::new();
+        for (w, listen, secret, access) in [
+            (Wallet::Momo, keys::MOMO_PAY_LISTEN, keys::MOMO_PAY_SECRET_KEY, Some(keys::MOMO_PAY_ACCESS_KEY)),
+            (Wallet::ZaloPay, keys::ZALOPAY_LISTEN, keys::ZALOPAY_KEY2, None),
+            (Wallet::Vnpay, keys::VNPAY_LISTEN, keys::VNPAY_SECRET, None),
+        ] {
+            let Some(addr) = self.setting(listen)?.filter(|v| !v.trim().is_empty()) else { continue };
+            if !self.wallet_enabled(w)? {
+                continue;
+            }
+            let bad = |k: &str| AppError::new("err-wallet-not-configured", vec![("wallet", label(w).into()), ("missing", k.into())]);
+            let listen_at = addr.trim().parse().map_err(|_| bad(listen))?;
+            let secret = self.secret(secret)?.filter(|s| !s.is_empty()).ok_or_else(|| bad(secret))?;
+            let access_key = match access {
+                Some(k) => self.secret(k)?.unwrap_or_default(),
+                None => String::new(),
+            };
+            out.push(CallbackConfig { listen: listen_at, wallet: w, secret, access_key });
+        }
+        Ok(out)
+    }
+}
+
+/// Serves every configured wallet callback until the process ends; a listener that
+/// cannot bind is logged (the counter works without it).
+pub async fn listen(counter: std::sync::Arc<Counter>) {
+    let configs = match counter.wallet_callback_configs() {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::warn!(error = %e.detail, "the wallet callbacks are misconfigured");
+            return;
+        }
+    };
+    for config in configs {
+        match listener::bind(&config).await {
+            Ok(l) => {
+                tokio::spawn(serve(l, counter.clone(), config, std::future::pending()));
+            }
+            Err(e) => tracing::error!(addr = %config.listen, wallet = %config.wallet, error = %e, "a wallet callback listener cannot bind"),
+        }
+    }
+}
+
+/// Serves one wallet's callbacks on `l` until `stop`, each verified hint acted on by
+/// `counter` (`wallet_hint`).
+pub async fn serve(
+    l: tokio::net::TcpListener,
+    counter: std::sync::Arc<Counter>,
+    config: CallbackConfig,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let on_hint: listener::OnHint = std::sync::Arc::new(move |w: Wallet, order: String| match counter.wallet_hint(w, &order) {
+        Ok(()) => Ok(listener::Known::Yes),
+        Err(e) if e.code == "err-wallet-unknown-order" => Ok(listener::Known::No),
+        Err(e) => Err(e.detail),
+    });
+    listener::serve(l, config, on_hint, stop).await
 }
 
 /// A code of a wallet this counter does not take: refused, nothing sent.

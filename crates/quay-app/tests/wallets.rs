@@ -311,3 +311,92 @@ fn wallets_on_offer_and_their_connection_tests() {
     let names: Vec<&str> = s.counter.wallets(&Who::Setup).unwrap().iter().map(|w| w.name).collect();
     assert_eq!(names, ["momo", "zalopay"]);
 }
+
+/// POSTs `body` to the listener and returns the JSON answer.
+fn post_json(url: &str, body: &str) -> serde_json::Value {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async { reqwest::Client::new().post(url).body(body.to_string()).send().await.unwrap().json().await.unwrap() })
+}
+
+#[test]
+fn a_callback_is_verified_answered_as_zalopay_requires_and_only_a_hint() {
+    let key2 = WalletConfig::sandbox().zalopay.key2;
+    let s = shop();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let l = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = l.local_addr().unwrap();
+    s.counter.set_setting("wallet.zalopay.callback.listen", &addr.to_string()).unwrap();
+    let config = s.counter.wallet_callback_configs().unwrap().pop().expect("the ZaloPay listener is configured");
+    rt.spawn(quay_app::wallets::serve(l, s.counter.clone(), config, std::future::pending()));
+    let url = format!("http://{addr}{}", quay_pay::wallet::listener::ZALOPAY_PATH);
+    let signed =
+        |data: &str, key: &str| serde_json::json!({"data": data, "mac": quay_pay::wallet::zalopay::mac(key, data), "type": 1}).to_string();
+    let data = |order: &str| {
+        serde_json::json!({"app_id": 2553, "app_trans_id": order, "app_time": 1, "app_user": "quay", "amount": 60_000,
+            "embed_data": "{}", "item": "[]", "zp_trans_id": 240101000001_i64, "server_time": 1, "channel": 38,
+            "merchant_user_id": "", "user_fee_amount": 0, "discount_amount": 0})
+        .to_string()
+    };
+    // A forged callback (not Key2's mac) is refused with -1 and changes nothing.
+    let r = post_json(&url, &signed(&data("261202_deadbeef_1"), "not-key2"));
+    assert_eq!(r["return_code"], -1);
+    // A genuine callback for an order this counter never made: not ours, nothing recorded.
+    let r = post_json(&url, &signed(&data("261202_deadbeef_1"), &key2));
+    assert_eq!(r["return_code"], 0, "{r}");
+    assert!(s.payments().is_empty());
+    // A genuine callback for our order that claims a payment the wallet does not confirm:
+    // the counter asks ZaloPay, which says it is still waiting — nothing is approved.
+    s.ring();
+    std::thread::scope(|scope| {
+        let paying = scope.spawn(|| s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::ZaloPay, None, None));
+        s.wait_qr();
+        let order = s.payments()[0].order_id.clone().unwrap();
+        let r = post_json(&url, &signed(&data(&order), &key2));
+        assert_eq!(r["return_code"], 1, "{r}");
+        assert!(!s.payments()[0].state.is_final(), "a callback alone approves nothing");
+        // The customer really pays; the poll finds it.
+        assert!(s.sim.sim().customer_pays(SimWallet::ZaloPay, &order));
+        assert!(paying.join().unwrap().unwrap().sale.is_some());
+    });
+    // A repeat of the callback after the sale closed changes nothing.
+    let order = s.payments()[0].order_id.clone().unwrap();
+    assert_eq!(post_json(&url, &signed(&data(&order), &key2))["return_code"], 1);
+    assert_eq!(s.counter.sales_on(&Who::Setup, s.counter.today()).unwrap().len(), 1);
+}
+
+#[test]
+fn day_end_counts_wallets_apart_from_cards_and_matches_a_statement_by_order_id() {
+    let s = shop();
+    s.ring();
+    s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::Momo, Some(MOMO_CODE), None).unwrap();
+    let today = s.counter.today();
+    let t = s.counter.day_totals(&Who::Setup, today).unwrap();
+    assert_eq!(t.wallets["momo"].count, 1);
+    assert_eq!(t.wallets["momo"].amount, 60_000);
+    assert!(t.card_brands.is_empty(), "a wallet is not a card: {:?}", t.card_brands);
+    // The report says it too.
+    let csv = s.counter.day_report_csv(&Who::Setup, today).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("wallet,momo,1,")), "{csv}");
+
+    // MoMo's statement, mapped once by the manager: its order id column is our merchant
+    // order id (the order code), its transaction id MoMo's.
+    let p = &s.payments()[0];
+    let mut preset = quay_app::dayend::Preset::builtin("generic").unwrap();
+    preset.name = "momo-statement".into();
+    preset.columns.order_code = Some(quay_app::dayend::Column::named(&["order_id"]));
+    preset.columns.merchant_reference = None;
+    s.counter.save_bank_preset(&Who::Setup, "momo-statement", &serde_json::to_string(&preset).unwrap()).unwrap();
+    let file = format!(
+        "transaction_id,order_id,terminal_id,date_time,card_scheme,masked_pan,amount,currency,auth_code,rrn,stan,type\n\
+         MOMO-OTHER,some-other-order,,{at},MoMo,,60000,VND,,,,sale\n\
+         {tx},{order},,{at},MoMo,,60000,VND,,,,sale\n",
+        tx = "not-the-trans-id",
+        order = p.order_id.as_deref().unwrap(),
+        at = p.created_at,
+    );
+    s.counter.import_bank_file(&Who::Setup, today, file.as_bytes(), "momo-statement", Some("momo.csv")).unwrap();
+    let rec = s.counter.bank_reconciliation(&Who::Setup, today).unwrap();
+    let ours = rec.bank_lines.iter().find(|l| l.order_code == p.order_id).unwrap();
+    assert_eq!(ours.outcome.category, quay_app::dayend::Category::Matched, "{:?}", ours.outcome);
+    assert_eq!(ours.outcome.rule, Some(quay_app::dayend::Rule::Reference));
+}

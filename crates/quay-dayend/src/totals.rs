@@ -47,6 +47,9 @@ pub struct DayTotals {
     pub vouchers: BTreeMap<String, Tally>,
     /// Approved card payments per brand from the journal (refunds negative).
     pub card_brands: BTreeMap<String, Tally>,
+    /// Wallet tenders per wallet (`momo`, `zalopay`, `vnpay`), voids netted.
+    #[serde(default)]
+    pub wallets: BTreeMap<String, Tally>,
     /// Approved card refunds (negative).
     pub refunds: Tally,
     /// Declined card attempts (no money moved).
@@ -160,6 +163,7 @@ pub fn day_totals(day: NaiveDate, currency: Currency, sales: &[DaySale<'_>], pay
         cash_expected: 0,
         vouchers: BTreeMap::new(),
         card_brands: BTreeMap::new(),
+        wallets: BTreeMap::new(),
         refunds: Tally::default(),
         declined: 0,
     };
@@ -190,6 +194,10 @@ fn add_sale(t: &mut DayTotals, s: &DaySale<'_>) {
             TenderKind::Voucher => {
                 let partner = tn.partner.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "-".into());
                 t.vouchers.entry(partner).or_default().add(tn.amount);
+            }
+            TenderKind::Wallet => {
+                let wallet = tn.partner.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "-".into());
+                t.wallets.entry(wallet).or_default().add(tn.amount);
             }
             _ => {}
         }

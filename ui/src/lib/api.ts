@@ -144,6 +144,8 @@ export interface DayTotals {
   vouchers: Record<string, Tally>;
   /** Approved card payments per brand ("unknown" when neither the terminal nor the number says). */
   card_brands: Record<string, Tally>;
+  /** Wallet tenders per wallet (momo, zalopay, vnpay), voids netted. */
+  wallets?: Record<string, Tally>;
   refunds: Tally; declined: number;
 }
 export interface DayClose {

@@ -162,6 +162,13 @@ pub fn counter_payment(p: &PaymentRecord, fallback: Currency) -> Option<CounterP
     let currency = p.currency.parse::<Currency>().unwrap_or(fallback);
     let at = DateTime::parse_from_rfc3339(&p.created_at).ok()?;
     let d = &p.details;
+    // A wallet's statement names the payment by our merchant order id (mapped as the
+    // order code) and by its own transaction id (mapped as the transaction id).
+    let (provider_ref, receipt_no) = if crate::card::is_wallet(&p.terminal) {
+        (p.order_id.clone(), d.provider_ref.clone())
+    } else {
+        (d.provider_ref.clone(), d.receipt_no.clone())
+    };
     Some(CounterPayment {
         id: p.key.clone(),
         kind,
@@ -171,9 +178,9 @@ pub fn counter_payment(p: &PaymentRecord, fallback: Currency) -> Option<CounterP
         auth_code: d.auth_code.clone(),
         rrn: d.rrn.clone(),
         stan: d.trace.clone(),
-        receipt_no: d.receipt_no.clone(),
-        provider_ref: d.provider_ref.clone(),
-        brand: d.brand.clone(),
+        receipt_no,
+        provider_ref,
+        brand: d.brand.clone().or_else(|| quay_pay::wallet::Wallet::parse(&p.terminal).map(|w| crate::wallets::label(w).to_string())),
         masked_pan: d.masked_pan.clone(),
         approved: p.state == PaymentState::Approved,
     })

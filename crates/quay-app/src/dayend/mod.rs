@@ -10,7 +10,7 @@ pub mod terminal;
 pub use quay_dayend::bank::{Column, DateFormat, FileSample, LineKind};
 pub use quay_dayend::matcher::Item;
 pub use quay_dayend::totals::{brand_of, DayTotals, Tally};
-pub use quay_dayend::{Category, Preset, Settlement};
+pub use quay_dayend::{Category, Preset, Rule, Settlement};
 
 use chrono::NaiveDate;
 use quay_core::error::Arg;
@@ -73,7 +73,9 @@ impl Counter {
 
     pub(crate) fn totals_of(&self, day: NaiveDate) -> Result<DayTotals> {
         let rows = self.store().sales_on(day)?;
-        let payments: Vec<DayPayment> = self.store().payments_on(day)?.iter().map(day_payment).collect();
+        // Cards per brand from the card journal; wallets are counted from their tenders.
+        let payments: Vec<DayPayment> =
+            self.store().payments_on(day)?.iter().filter(|p| !crate::card::is_wallet(&p.terminal)).map(day_payment).collect();
         let sales: Vec<DaySale<'_>> = rows.iter().map(|r| DaySale::from(&r.sale)).collect();
         Ok(quay_dayend::day_totals(day, self.config().currency, &sales, &payments))
     }

@@ -170,6 +170,11 @@ impl Counter {
         let rows: Vec<Vec<String>> = tt.vouchers.iter().map(|(k, v)| vec![k.clone(), v.count.to_string(), m(v.amount)]).collect();
         b.push(if rows.is_empty() { Block::Text(t("dayend-none", &[])) } else { tally_table("dayend-col-partner", rows) });
 
+        b.push(Block::Heading(t("dayend-section-wallets", &[])));
+        let wallet_name = |w: &str| quay_pay::wallet::Wallet::parse(w).map(crate::wallets::label).unwrap_or(w).to_string();
+        let rows: Vec<Vec<String>> = tt.wallets.iter().map(|(k, v)| vec![wallet_name(k), v.count.to_string(), m(v.amount)]).collect();
+        b.push(if rows.is_empty() { Block::Text(t("dayend-none", &[])) } else { tally_table("dayend-col-wallet", rows) });
+
         let brand_name = |b: &str| if b == "unknown" { t("dayend-unknown-brand", &[]) } else { b.to_string() };
         b.push(Block::Heading(t("dayend-section-cards", &[])));
         let rows: Vec<Vec<String>> = tt.card_brands.iter().map(|(k, v)| vec![brand_name(k), v.count.to_string(), m(v.amount)]).collect();
@@ -345,6 +350,9 @@ impl Counter {
         }
         for (k, v) in &tt.vouchers {
             row("voucher", k, Some(v.count), Some(major(v.amount)), "")?;
+        }
+        for (k, v) in &tt.wallets {
+            row("wallet", k, Some(v.count), Some(major(v.amount)), "")?;
         }
         for (k, v) in &tt.card_brands {
             row("card_brand", k, Some(v.count), Some(major(v.amount)), "")?;

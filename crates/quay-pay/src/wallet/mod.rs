@@ -7,6 +7,8 @@
 //! - `code`: what a scanned code is (MoMo, Alipay, WeChat Pay) before anything is sent;
 //! - `order_id`: merchant order ids per sale attempt, within each wallet's charset;
 //! - `sign`: HMAC-SHA256 / MD5 helpers and a constant-time comparison;
+//! - `listener`: the callbacks' server (MoMo IPN, ZaloPay callback, VNPAY IPN), each
+//!   verified and handed on as a hint only;
 //! - `momo`, `zalopay`, `vnpay`: one client each, plus the pure pieces (signature strings,
 //!   answer verification, result code → `WalletStatus`, callback/IPN checks and replies).
 //!
@@ -17,6 +19,7 @@
 
 pub mod amount;
 pub mod code;
+pub mod listener;
 pub mod momo;
 pub mod order_id;
 pub mod sign;
