@@ -45,6 +45,8 @@ cli-pay-trace = رقم التتبع { $trace }
 cli-pay-auth = رمز الموافقة { $auth }
 cli-pay-rrn = الرقم المرجعي { $rrn }
 cli-pay-code = رمز النتيجة { $code }
+cli-pay-order = الطلب { $order }
+cli-pay-txn = المعاملة { $txn }
 cli-terminal-last = آخر عملية: { $result }
 
 ## quay voucher check

@@ -251,15 +251,23 @@ open-payment-state =
     { $state ->
         [pending] لم تُرسل إلى جهاز الدفع بعد
         [sent] أُرسلت إلى جهاز الدفع دون رد
+        [paid_unused] دُفع بعد أن توقف أمين الصندوق عن الانتظار: يجب استرداده
        *[unknown] النتيجة غير معروفة
     }
 open-payment-terminal =
     { $terminal ->
         [zvt] جهاز دفع ZVT
         [viva] جهاز دفع Viva
+        [momo] MoMo
+        [zalopay] ZaloPay
+        [vnpay] VNPAY-QR
        *[other] { $terminal }
     }
 open-payment-settle = تسوية يدوية
+open-payment-refund = استرداد
+refund-unused-title = استرداد { $amount } للعميل
+refund-unused-explain = دفع العميل بالمحفظة بعد أن توقف أمين الصندوق عن الانتظار، ودُفعت عملية البيع بطريقة أخرى. يُعاد المبلغ عبر المحفظة نفسها.
+refund-unused-confirm = استرداد
 settle-title = تسوية { $amount } يدويًا
 settle-explain = انظر إلى جهاز الدفع وآخر إيصال طبعه. هل خُصم المبلغ من البطاقة؟
 settle-outcome = النتيجة

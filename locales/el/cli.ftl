@@ -45,6 +45,8 @@ cli-pay-trace = αρ. ίχνους { $trace }
 cli-pay-auth = κωδ. έγκρισης { $auth }
 cli-pay-rrn = αρ. αναφοράς { $rrn }
 cli-pay-code = κωδ. αποτελέσματος { $code }
+cli-pay-order = παραγγελία { $order }
+cli-pay-txn = συναλλαγή { $txn }
 cli-terminal-last = τελευταία συναλλαγή: { $result }
 
 ## quay voucher check

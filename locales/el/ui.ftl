@@ -231,15 +231,23 @@ open-payment-state =
     { $state ->
         [pending] Δεν στάλθηκε ακόμη στο τερματικό
         [sent] Στάλθηκε στο τερματικό, χωρίς απάντηση
+        [paid_unused] Πληρώθηκε αφού ο ταμίας σταμάτησε την αναμονή: προς επιστροφή
        *[unknown] Άγνωστο αποτέλεσμα
     }
 open-payment-terminal =
     { $terminal ->
         [zvt] Τερματικό ZVT
         [viva] Τερματικό Viva
+        [momo] MoMo
+        [zalopay] ZaloPay
+        [vnpay] VNPAY-QR
        *[other] { $terminal }
     }
 open-payment-settle = Χειροκίνητη διευθέτηση
+open-payment-refund = Επιστροφή χρημάτων
+refund-unused-title = Επιστροφή { $amount } στον πελάτη
+refund-unused-explain = Ο πελάτης πλήρωσε με πορτοφόλι αφού ο ταμίας σταμάτησε την αναμονή, και η πώληση πληρώθηκε αλλιώς. Τα χρήματα επιστρέφουν μέσω του ίδιου πορτοφολιού.
+refund-unused-confirm = Επιστροφή
 settle-title = Χειροκίνητη διευθέτηση { $amount }
 settle-explain = Κοιτάξτε το τερματικό και την τελευταία απόδειξή του. Χρεώθηκε η κάρτα;
 settle-outcome = Αποτέλεσμα

@@ -45,6 +45,8 @@ cli-pay-trace = trace { $trace }
 cli-pay-auth = auth { $auth }
 cli-pay-rrn = rrn { $rrn }
 cli-pay-code = code { $code }
+cli-pay-order = order { $order }
+cli-pay-txn = txn { $txn }
 cli-terminal-last = last transaction: { $result }
 
 ## quay voucher check

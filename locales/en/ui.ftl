@@ -231,15 +231,23 @@ open-payment-state =
     { $state ->
         [pending] Not sent to the terminal yet
         [sent] Sent to the terminal, no answer
+        [paid_unused] Paid after the cashier stopped waiting: to refund
        *[unknown] Outcome unknown
     }
 open-payment-terminal =
     { $terminal ->
         [zvt] ZVT terminal
         [viva] Viva terminal
+        [momo] MoMo
+        [zalopay] ZaloPay
+        [vnpay] VNPAY-QR
        *[other] { $terminal }
     }
 open-payment-settle = Settle by hand
+open-payment-refund = Refund
+refund-unused-title = Refund { $amount } to the customer
+refund-unused-explain = The customer paid by wallet after the cashier stopped waiting, and the sale was paid another way. The money goes back through the same wallet.
+refund-unused-confirm = Refund
 settle-title = Settle { $amount } by hand
 settle-explain = Look at the terminal and its last slip. Was the card charged?
 settle-outcome = Outcome

@@ -45,6 +45,8 @@ cli-pay-trace = số truy vết { $trace }
 cli-pay-auth = mã cấp phép { $auth }
 cli-pay-rrn = số tham chiếu { $rrn }
 cli-pay-code = mã kết quả { $code }
+cli-pay-order = đơn { $order }
+cli-pay-txn = giao dịch { $txn }
 cli-terminal-last = giao dịch gần nhất: { $result }
 
 ## quay voucher check

@@ -226,15 +226,23 @@ open-payment-state =
     { $state ->
         [pending] Chưa gửi đến máy POS thẻ
         [sent] Đã gửi đến máy POS thẻ, chưa có phản hồi
+        [paid_unused] Khách trả sau khi thu ngân ngừng chờ: cần hoàn tiền
        *[unknown] Chưa rõ kết quả
     }
 open-payment-terminal =
     { $terminal ->
         [zvt] Máy POS thẻ ZVT
         [viva] Máy POS thẻ Viva
+        [momo] MoMo
+        [zalopay] ZaloPay
+        [vnpay] VNPAY-QR
        *[other] { $terminal }
     }
 open-payment-settle = Xử lý bằng tay
+open-payment-refund = Hoàn tiền
+refund-unused-title = Hoàn { $amount } cho khách
+refund-unused-explain = Khách đã trả bằng ví sau khi thu ngân ngừng chờ, và đơn đã được thanh toán bằng cách khác. Tiền được hoàn qua chính ví đó.
+refund-unused-confirm = Hoàn tiền
 settle-title = Xử lý bằng tay khoản { $amount }
 settle-explain = Hãy xem máy POS thẻ và biên lai cuối cùng. Thẻ đã bị trừ tiền chưa?
 settle-outcome = Kết quả

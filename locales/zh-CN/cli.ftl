@@ -45,6 +45,8 @@ cli-pay-trace = 流水号 { $trace }
 cli-pay-auth = 授权码 { $auth }
 cli-pay-rrn = 参考号 { $rrn }
 cli-pay-code = 结果码 { $code }
+cli-pay-order = 订单 { $order }
+cli-pay-txn = 交易 { $txn }
 cli-terminal-last = 最近一笔交易：{ $result }
 
 ## quay voucher check

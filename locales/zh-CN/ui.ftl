@@ -226,15 +226,23 @@ open-payment-state =
     { $state ->
         [pending] 尚未发送到终端
         [sent] 已发送到终端，无应答
+        [paid_unused] 收银员停止等待后才付款：需退款
        *[unknown] 结果未知
     }
 open-payment-terminal =
     { $terminal ->
         [zvt] ZVT 终端
         [viva] Viva 终端
+        [momo] MoMo
+        [zalopay] ZaloPay
+        [vnpay] VNPAY-QR
        *[other] { $terminal }
     }
 open-payment-settle = 手动处理
+open-payment-refund = 退款
+refund-unused-title = 向顾客退款 { $amount }
+refund-unused-explain = 收银员停止等待后顾客才用电子钱包付款，而该笔销售已用其他方式付清。款项将通过同一钱包退回。
+refund-unused-confirm = 退款
 settle-title = 手动处理 { $amount }
 settle-explain = 请查看终端及其最后一张签购单。这张卡扣款了吗？
 settle-outcome = 结果

@@ -578,25 +578,41 @@ pub struct OpenPayment {
     pub terminal: String,
     pub started_at: String,
     pub message: Option<String>,
+    /// A wallet payment that arrived after the cashier gave up, for a sale that closed
+    /// another way: a manager refunds it (`refund_unused`), nothing is settled by hand.
+    pub refund: bool,
 }
 
 impl Counter {
-    /// Attempts still open (pending, sent or unknown), oldest first.
+    /// Attempts still open (pending, sent or unknown), oldest first, then wallet payments
+    /// paid but not used (state `paid_unused`), waiting for a refund.
     pub fn open_payments(&self, who: &Who) -> Result<Vec<OpenPayment>> {
         self.allow(who, Action::ViewSales)?;
         let lang = self.lang();
         let open = self.store().payments_unresolved()?;
-        Ok(open
-            .into_iter()
-            .map(|p| OpenPayment {
-                amount: crate::views::money(self.i18n(), lang, Money::new(p.amount, self.config().currency)),
-                state: p.state.as_str(),
-                terminal: p.terminal.clone(),
-                started_at: p.created_at.clone(),
-                message: p.details.message.clone(),
-                key: p.key,
-            })
-            .collect())
+        let unused = self.store().payments_paid_unused()?;
+        let view = |p: PaymentRecord, refund: bool| OpenPayment {
+            amount: crate::views::money(self.i18n(), lang, Money::new(p.amount, self.config().currency)),
+            state: if refund { "paid_unused" } else { p.state.as_str() },
+            terminal: p.terminal.clone(),
+            started_at: p.created_at.clone(),
+            message: p.details.message.clone(),
+            key: p.key,
+            refund,
+        };
+        Ok(open.into_iter().map(|p| view(p, false)).chain(unused.into_iter().map(|p| view(p, true))).collect())
+    }
+
+    /// Asks again about every open attempt: each wallet about its orders, and the card
+    /// terminal (when one is configured) about its last transaction. Never charges.
+    pub fn ask_again(&self, who: &Who) -> Result<Vec<PaymentRecord>> {
+        self.allow(who, Action::RingSale)?;
+        let mut settled = self.settle_open_wallets()?;
+        let cards_open = self.store().payments_unresolved()?.iter().any(|p| !is_wallet(&p.terminal));
+        if cards_open || self.setting(crate::keys::TERMINAL_KIND)?.is_some() {
+            settled.extend(self.ask_terminal_again(who)?);
+        }
+        Ok(settled)
     }
 }
 

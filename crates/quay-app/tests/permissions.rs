@@ -110,6 +110,7 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         }),
         ("wallet_give_up", Action::RingSale, |c, w, _| c.wallet_give_up(w)),
         ("ask_wallets_again", Action::RingSale, |c, w, _| c.ask_wallets_again(w).map(|_| ())),
+        ("ask_again", Action::RingSale, |c, w, _| c.ask_again(w).map(|_| ())),
         ("paid_unused", Action::ViewSales, |c, w, _| c.paid_unused(w).map(|_| ())),
         ("refund_unused", Action::ApproveRefund, |c, w, _| c.refund_unused(w, w, "no-such-key").map(|_| ())),
         ("sales_on", Action::ViewSales, |c, w, _| c.sales_on(w, day(c)).map(|_| ())),

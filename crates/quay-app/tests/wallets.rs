@@ -219,6 +219,9 @@ fn a_late_payment_after_giving_up_is_kept_and_refunded_by_a_manager() {
     s.counter.ask_wallets_again(&Who::Setup).unwrap();
     let unused = s.counter.paid_unused(&Who::Setup).unwrap();
     assert_eq!(unused.len(), 1, "paid, not used: {:?}", s.payments());
+    // The manager sees it among the open payments, to refund (not to settle by hand).
+    let open = s.counter.open_payments(&Who::Setup).unwrap();
+    assert!(open.iter().any(|p| p.key == unused[0].key && p.refund && p.state == "paid_unused"), "{open:?}");
     assert_eq!(s.sim.sim().total_charged(SimWallet::ZaloPay), 60_000);
     let refund = s.counter.refund_unused(&Who::Setup, &Who::Setup, &unused[0].key).unwrap();
     assert_eq!((refund.kind, refund.state), (PaymentKind::Refund, PaymentState::Approved));

@@ -26,7 +26,10 @@ pub enum PaymentsCmd {
         #[arg(long)]
         reason: String,
     },
-    /// Every card attempt of a day (default: today), oldest first.
+    /// Refunds a wallet payment that arrived after the cashier gave up, for a sale that
+    /// closed another way (listed by `payments list` and the window's open payments).
+    Refund { key: String },
+    /// Every card and wallet attempt of a day (default: today), oldest first.
     List {
         #[arg(long)]
         date: Option<String>,
@@ -65,12 +68,8 @@ pub enum TerminalCmd {
 pub fn run(ctx: &Ctx, cmd: PaymentsCmd) -> quay_app::Result<String> {
     match cmd {
         PaymentsCmd::Resolve { json } => {
-            let who = ctx.who()?;
             // Wallets answer about any of their orders; the card terminal about its last.
-            let mut settled = ctx.counter.ask_wallets_again(&who)?;
-            if ctx.counter.setting(quay_app::keys::TERMINAL_KIND)?.is_some() {
-                settled.extend(ctx.counter.ask_terminal_again(&who)?);
-            }
+            let settled = ctx.counter.ask_again(&ctx.who()?)?;
             if json {
                 return pretty(&settled);
             }
@@ -81,6 +80,12 @@ pub fn run(ctx: &Ctx, cmd: PaymentsCmd) -> quay_app::Result<String> {
             let who = ctx.who()?;
             let p = ctx.counter.settle_payment(&who, &who, &key, charged, &reason)?;
             Ok(format!("{}\t{}\n", p.key, p.state.as_str()))
+        }
+        PaymentsCmd::Refund { key } => {
+            // One PIN on the command line: the manager who approves is the one refunding.
+            let who = ctx.who()?;
+            let r = ctx.counter.refund_unused(&who, &who, &key)?;
+            Ok(format!("{}\t{}\n", r.key, r.state.as_str()))
         }
         PaymentsCmd::List { date, json } => list(ctx, date.as_deref(), json),
     }
@@ -112,6 +117,17 @@ fn list(ctx: &Ctx, date: Option<&str>, json: bool) -> quay_app::Result<String> {
 
 fn line(ctx: &Ctx, p: &PaymentRecord) -> String {
     let d = &p.details;
+    if quay_app::card::is_wallet(&p.terminal) {
+        // A wallet's attempt: its merchant order id, the wallet's transaction id, its code.
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        let cells = [
+            ctx.t1("cli-pay-order", "order", dash(&p.order_id)),
+            ctx.t1("cli-pay-txn", "txn", dash(&d.provider_ref)),
+            ctx.t1("cli-pay-code", "code", dash(&d.result_code)),
+        ];
+        let (at, state, amount) = (&p.updated_at, p.state.as_str(), ctx.money(p.amount));
+        return format!("{at}\t{}\t{state}\t{amount}\t{}\t{}{}\n", p.key, p.terminal, cells.join("\t"), why(ctx, p));
+    }
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     let brand = dash(&d.brand);
     let labelled = [

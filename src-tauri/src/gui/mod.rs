@@ -164,6 +164,7 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::open_payments,
         payments::resolve_payments,
         payments::settle_payment,
+        payments::refund_unused,
         vouchers::voucher_check,
         vouchers::voucher_apply,
         vouchers::voucher_remove,

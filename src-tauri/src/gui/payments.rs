@@ -45,7 +45,7 @@ pub async fn open_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
 #[tauri::command]
 pub async fn resolve_payments(c: State<'_, Shared>) -> Reply<Vec<OpenPayment>> {
     call(&c, move |c, who| {
-        c.ask_terminal_again(who)?;
+        c.ask_again(who)?;
         c.open_payments(who)
     })
     .await
@@ -64,6 +64,18 @@ pub async fn settle_payment(
     call(&c, move |c, by| {
         let approver = c.identify(approver_pin.as_deref())?;
         c.settle_payment(by, &approver, &key, charged, &reason)?;
+        c.open_payments(by)
+    })
+    .await
+}
+
+/// A manager refunds a wallet payment that arrived after the cashier gave up (its sale
+/// closed another way), with their PIN typed at the screen.
+#[tauri::command]
+pub async fn refund_unused(c: State<'_, Shared>, key: String, approver_pin: Option<String>) -> Reply<Vec<OpenPayment>> {
+    call(&c, move |c, by| {
+        let approver = c.identify(approver_pin.as_deref())?;
+        c.refund_unused(by, &approver, &key)?;
         c.open_payments(by)
     })
     .await

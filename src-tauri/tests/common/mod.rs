@@ -95,3 +95,61 @@ pub fn viva_counter(url: &str, source: &str, extra: &[(&str, &str)]) -> tempfile
     set_secret(d, "viva.api_key", VivaConfig::SANDBOX_API_KEY.as_bytes());
     dir
 }
+
+/// A MoMo payment code as the customer's app shows it (`--wallet-code`).
+pub const MOMO_CODE: &str = "MM123456789012345678";
+
+/// A counter with the demo menu whose three wallets (MoMo POS, ZaloPay, VNPAY-QR) are the
+/// wallets' simulator `sim`, configured through `quay config set` as a technician does
+/// (`make run`), with any `extra` settings (`wallet.qr_deadline_s`, `wallet.poll_s`).
+pub fn wallet_counter(sim: &quay_sim::wallet::WalletSimHandle, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    use quay_sim::wallet::{WalletConfig, MOMO_SANDBOX_PUBLIC_KEY};
+    let cfg = WalletConfig::sandbox();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["menu", "import", DEMO]);
+    let settings = [
+        ("wallet.momo.enabled", "true"),
+        ("wallet.momo.url", sim.momo_url.as_str()),
+        ("wallet.momo.partner_code", cfg.momo.partner_code.as_str()),
+        ("wallet.momo.public_key", MOMO_SANDBOX_PUBLIC_KEY.trim()),
+        ("wallet.momo.store_id", "QUAY01"),
+        ("wallet.zalopay.enabled", "true"),
+        ("wallet.zalopay.url", sim.zalopay_url.as_str()),
+        ("wallet.zalopay.app_id", "2553"),
+        ("wallet.vnpay.enabled", "true"),
+        ("wallet.vnpay.url", sim.vnpay_url.as_str()),
+        ("wallet.vnpay.merchant_code", cfg.vnpay.merchant_code.as_str()),
+        ("wallet.vnpay.terminal_id", cfg.vnpay.terminal_id.as_str()),
+    ];
+    for (k, v) in settings.iter().chain(extra) {
+        ok(d, &["config", "set", k, v]);
+    }
+    for (k, v) in [
+        ("wallet.momo.access_key", cfg.momo.access_key.as_str()),
+        ("wallet.momo.secret_key", cfg.momo.secret_key.as_str()),
+        ("wallet.zalopay.key1", cfg.zalopay.key1.as_str()),
+        ("wallet.zalopay.key2", cfg.zalopay.key2.as_str()),
+        ("wallet.vnpay.secret", cfg.vnpay.secret.as_str()),
+    ] {
+        set_secret(d, k, v.as_bytes());
+    }
+    dir
+}
+
+/// `quay sales ring ITEM --pay wallet:NAME` as a child process, stdout and stderr piped,
+/// with the customer's `code` for MoMo (`--wallet-code`; MoMo declines a code already used
+/// by another order: give each payment its own), paused at `pause` (`QUAY_PAUSE_AT`) if given.
+pub fn spawn_wallet_ring(dir: &Path, item: &str, wallet: &str, code: &str, pause: Option<&str>) -> std::process::Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
+    let pay = format!("wallet:{wallet}");
+    cmd.arg("--data-dir").arg(dir).args(["sales", "ring", item, "--pay", &pay]);
+    if wallet == "momo" {
+        cmd.args(["--wallet-code", code]);
+    }
+    cmd.env_remove("QUAY_DATA_DIR").env_remove("QUAY_PIN").env("QUAY_LOG", "error");
+    if let Some(p) = pause {
+        cmd.env("QUAY_PAUSE_AT", p);
+    }
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+}

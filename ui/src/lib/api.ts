@@ -100,8 +100,10 @@ export interface StaffView { id: string; name: string; role: Role; may: string[]
 export interface SessionView { setup: boolean; staff: StaffView | null }
 /** A card attempt whose outcome is not known: shown until settled. */
 export interface OpenPayment {
-  key: string; amount: MoneyView; state: 'pending' | 'sent' | 'unknown'; terminal: 'zvt' | 'viva' | string;
+  key: string; amount: MoneyView; state: 'pending' | 'sent' | 'unknown' | 'paid_unused'; terminal: 'zvt' | 'viva' | string;
   started_at: string; message: string | null;
+  /** A wallet payment that arrived after the cashier gave up: refunded, not settled. */
+  refund: boolean;
 }
 
 /** The technician's settings, grouped; labels arrive localized. */
@@ -328,6 +330,8 @@ export const api = {
   resolvePayments: () => call<OpenPayment[]>('resolve_payments'),
   settlePayment: (key: string, charged: boolean, reason: string, approverPin: string | null) =>
     call<OpenPayment[]>('settle_payment', { key, charged, reason, approverPin }),
+  /** A manager gives back a wallet payment that paid for nothing (its sale closed another way). */
+  refundUnused: (key: string, approverPin: string | null) => call<OpenPayment[]>('refund_unused', { key, approverPin }),
   settingsView: () => call<SettingsView>('settings_view'),
   /** All or nothing: one bad value refuses the batch (a localized error naming the key). */
   settingsSave: (changes: SettingChange[]) => call<SettingsView>('settings_save', { changes }),
