@@ -191,7 +191,7 @@ async fn watch_wallets(counter: std::sync::Arc<crate::Counter>) {
     let mut retry = Retry::new(STORAGE_CAP);
     loop {
         let c = counter.clone();
-        let done = tokio::task::spawn_blocking(move || c.settle_open_wallets()).await;
+        let done = tokio::task::spawn_blocking(move || c.watch_open_wallets()).await;
         let wait = match done {
             Ok(Ok(settled)) => {
                 retry.succeeded();

@@ -288,8 +288,10 @@ impl Counter {
     fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
         let at = self.now().to_rfc3339();
         let (state, details) = outcome_state(outcome);
-        if p.state == state {
-            return Ok(p.clone());
+        // As the journal holds it now: another process may have asked the partner meanwhile.
+        let now = self.store().payment(&p.key)?.unwrap_or_else(|| p.clone());
+        if now.state == state {
+            return Ok(now);
         }
         let r = self.store().payment_transition(&p.key, state, &details, &at)?;
         tracing::info!(key = %r.key, state = r.state.as_str(), code = ?r.details.result_code, "card payment outcome");
@@ -318,6 +320,15 @@ impl Counter {
         // wallet's orders (those are settled by `settle_open_wallets`).
         let mine = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.terminal == terminal.kind() } else { !is_wallet(&p.terminal) };
         let open: Vec<PaymentRecord> = self.store().payments_unresolved()?.into_iter().filter(mine).collect();
+        self.settle_these(terminal, open)
+    }
+
+    /// Settles `open` (attempts of `terminal`) by asking it, after completing any approved
+    /// attempt whose sale was never written. The attempt this process is charging right
+    /// now is left to its own poll.
+    pub(crate) fn settle_these(&self, terminal: &dyn CardTerminal, open: Vec<PaymentRecord>) -> Result<Vec<PaymentRecord>> {
+        let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let open: Vec<PaymentRecord> = open.into_iter().filter(|p| charging.as_deref() != Some(p.key.as_str())).collect();
         let mut out = Vec::new();
         // Bound first: a guard in the loop's head would live through the loop. The part
         // of a split payment a checkout is still paying is handed back too: an empty

@@ -381,20 +381,39 @@ impl Counter {
     /// is not written completes it from the journal. The attempt this process is
     /// charging is left to its own poll.
     pub(crate) fn settle_open_wallets(&self) -> Result<Vec<PaymentRecord>> {
+        self.settle_wallets(false)
+    }
+
+    /// The background's schedule: like `settle_open_wallets`, but an attempt sent within
+    /// its deadline is left alone — another process (`quay sales ring`) may be polling it.
+    pub(crate) fn watch_open_wallets(&self) -> Result<Vec<PaymentRecord>> {
+        self.settle_wallets(true)
+    }
+
+    fn settle_wallets(&self, leave_fresh: bool) -> Result<Vec<PaymentRecord>> {
         let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let deadline = chrono::Duration::seconds(self.seconds(keys::WALLET_QR_DEADLINE, DEFAULT_DEADLINE_S)? as i64 + 70);
+        let now = self.now();
+        let fresh = |p: &PaymentRecord| {
+            p.state == PaymentState::Sent
+                && p.given_up_at.is_none()
+                && chrono::DateTime::parse_from_rfc3339(&p.created_at).is_ok_and(|t| now < t + deadline)
+        };
         let open: Vec<PaymentRecord> = self
             .store()
             .payments_unresolved()?
             .into_iter()
             .filter(|p| crate::card::is_wallet(&p.terminal) && charging.as_deref() != Some(p.key.as_str()))
+            .filter(|p| !(leave_fresh && fresh(p)))
             .collect();
         let mut out = Vec::new();
         for w in Wallet::ALL {
             if !open.iter().any(|p| p.terminal == w.as_str()) {
                 continue;
             }
+            let these: Vec<PaymentRecord> = open.iter().filter(|p| p.terminal == w.as_str()).cloned().collect();
             match self.wallet_terminal(w) {
-                Ok(t) => out.extend(self.settle_open_payments(&t)?),
+                Ok(t) => out.extend(self.settle_these(&t, these)?),
                 Err(e) => tracing::warn!(wallet = %w, code = e.code, "open wallet payments cannot be asked about"),
             }
         }
@@ -438,7 +457,7 @@ impl Counter {
         let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
         if !p.state.is_final() && charging.as_deref() != Some(p.key.as_str()) {
             let t = self.wallet_terminal(w)?;
-            self.settle_open_payments(&t)?;
+            self.settle_these(&t, vec![p])?;
         }
         Ok(())
     }

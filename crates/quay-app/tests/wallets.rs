@@ -255,15 +255,48 @@ fn an_unknown_outcome_blocks_cash_until_the_wallet_answers() {
 
 #[test]
 fn voiding_a_wallet_sale_refunds_through_the_wallet() {
+    for (wallet, sim_wallet) in [(Wallet::Momo, SimWallet::Momo), (Wallet::ZaloPay, SimWallet::ZaloPay), (Wallet::Vnpay, SimWallet::Vnpay)]
+    {
+        let s = shop();
+        s.ring();
+        let sale = if wallet == Wallet::Momo {
+            s.counter.pay_wallet(&s.co, &Who::Setup, wallet, Some(MOMO_CODE), None).unwrap().sale.unwrap()
+        } else {
+            s.sim.sim().script_next(sim_wallet, Script::Pay);
+            s.counter.pay_wallet(&s.co, &Who::Setup, wallet, None, None).unwrap().sale.unwrap()
+        };
+        assert_eq!(s.sim.sim().total_charged(sim_wallet), 60_000);
+        s.counter.void_paying_back(sale.id, "wrong table", &Who::Setup, &Who::Setup).unwrap_or_else(|e| panic!("{wallet:?}: {e:?}"));
+        assert_eq!(s.sim.sim().total_charged(sim_wallet), 0, "{wallet:?}: given back through the wallet");
+        let refund = s.payments().into_iter().find(|p| p.kind == PaymentKind::Refund).unwrap();
+        assert_eq!(refund.state, PaymentState::Approved, "{wallet:?}");
+        assert!(refund.order_id.is_some(), "a refund has its own id");
+        assert_ne!(refund.order_id, s.payments()[0].order_id);
+        assert_eq!(refund.refund_of.as_deref(), Some(s.payments()[0].key.as_str()));
+    }
+}
+
+#[test]
+fn a_late_payment_completes_the_sale_when_it_is_still_open() {
     let s = shop();
     s.ring();
-    let sale = s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::Momo, Some(MOMO_CODE), None).unwrap().sale.unwrap();
-    s.counter.void_paying_back(sale.id, "wrong table", &Who::Setup, &Who::Setup).unwrap();
-    assert_eq!(s.sim.sim().total_charged(SimWallet::Momo), 0);
-    let refund = s.payments().into_iter().find(|p| p.kind == PaymentKind::Refund).unwrap();
-    assert_eq!(refund.state, PaymentState::Approved);
-    assert!(refund.order_id.is_some(), "a refund has its own id");
-    assert_eq!(refund.refund_of.as_deref(), Some(s.payments()[0].key.as_str()));
+    s.sim.sim().script_next(SimWallet::ZaloPay, Script::PayLate);
+    std::thread::scope(|scope| {
+        let paying = scope.spawn(|| s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::ZaloPay, None, None));
+        s.wait_qr();
+        s.counter.wallet_give_up(&Who::Setup).unwrap();
+        assert_eq!(paying.join().unwrap().unwrap_err().code, "err-wallet-gave-up");
+    });
+    // The customer pays after all, while the cart is still on the screen.
+    std::thread::sleep(Duration::from_secs(6));
+    s.counter.ask_wallets_again(&Who::Setup).unwrap();
+    let sales = s.counter.sales_on(&Who::Setup, s.counter.today()).unwrap();
+    assert_eq!(sales.len(), 1, "the sale is completed from the journal");
+    assert_eq!(sales[0].sale.tenders[0].kind, TenderKind::Wallet);
+    assert!(s.counter.paid_unused(&Who::Setup).unwrap().is_empty());
+    // The screen starts afresh: its cart's sale is closed.
+    assert!(s.counter.cart_view(&s.co, &Who::Setup).unwrap().lines.is_empty());
+    assert_eq!(s.sim.sim().total_charged(SimWallet::ZaloPay), 60_000);
 }
 
 #[test]

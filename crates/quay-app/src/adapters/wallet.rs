@@ -391,11 +391,12 @@ impl CardTerminal for WalletTerminal<'_> {
         crate::rt::block_on_here(async {
             match self.query(p).await {
                 Ok(WalletStatus::NotFound { code }) => {
-                    // Not known to the wallet: never made (MoMo, ZaloPay), or not paid
-                    // yet (VNPAY) — closed only once its deadline has passed.
+                    // Not known to the wallet: never made, or not paid yet (VNPAY) — or a
+                    // request still on its way from another process. Closed only once its
+                    // deadline (and the wallet's own grace) has passed.
                     let deadline = parse_time(&p.created_at).map(|t| t + chrono::Duration::from_std(self.deadline).unwrap_or_default());
                     let expired = deadline.is_none_or(|d| self.counter.now() > d + chrono::Duration::seconds(70));
-                    if self.wallet != Wallet::Vnpay || expired {
+                    if expired {
                         TerminalOutcome::Cancelled(self.details(Some(code), None, Some("the wallet has no payment for this order".into())))
                     } else {
                         self.unknown("not paid yet")
