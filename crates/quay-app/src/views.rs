@@ -386,7 +386,20 @@ pub fn receipt(
             TenderKind::Voucher => "receipt-tender-voucher",
             TenderKind::Wallet => "receipt-tender-wallet",
         };
-        rows.push(row("tender", t(label, &[]), Some(m(tn.amount))));
+        let wallet = (tn.kind == TenderKind::Wallet)
+            .then(|| tn.partner.as_deref().and_then(quay_pay::wallet::Wallet::parse))
+            .flatten()
+            .map(crate::wallets::label);
+        match wallet {
+            // Which wallet, and its transaction id: what the customer's app shows.
+            Some(w) => {
+                rows.push(row("tender", t("receipt-tender-wallet-named", &[("wallet", Arg::Text(w.into()))]), Some(m(tn.amount))));
+                if let Some(r) = &tn.reference {
+                    rows.push(row("tender", t("receipt-wallet-ref", &[("ref", Arg::Text(r.clone()))]), None));
+                }
+            }
+            None => rows.push(row("tender", t(label, &[]), Some(m(tn.amount)))),
+        }
         if let (Some(tendered), Some(change)) = (tn.tendered, tn.change) {
             if tendered != tn.amount {
                 rows.push(row("tender", t("receipt-tendered", &[]), Some(m(tendered))));

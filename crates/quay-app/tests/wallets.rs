@@ -115,6 +115,11 @@ fn momo_code_scan_pays_once_and_closes_the_sale_with_a_wallet_tender() {
     let sim = s.sim.sim().order(SimWallet::Momo, &order).expect("MoMo knows the order by the journaled id");
     assert_eq!(t.reference.as_deref(), Some(sim.reference.as_str()), "the tender carries MoMo's transId");
     assert_eq!(s.sim.sim().total_charged(SimWallet::Momo), 60_000);
+    // The receipt names the wallet and its transaction id, as the customer's app shows them.
+    let receipt = s.counter.receipt_view(&Who::Setup, sale.id).unwrap();
+    let text: Vec<String> = receipt.rows.iter().map(|r| format!("{:?}", r)).collect();
+    assert!(text.iter().any(|r| r.contains("Wallet (MoMo)")), "{text:?}");
+    assert!(text.iter().any(|r| r.contains(&sim.reference)), "{text:?}");
     // The journal tells each step.
     let log: Vec<String> = s.counter.payment_log(&Who::Setup, &p.key).unwrap().into_iter().map(|e| e.state).collect();
     assert_eq!(log, ["pending", "sent", "approved"]);

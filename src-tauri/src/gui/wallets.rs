@@ -43,9 +43,10 @@ pub async fn pay_wallet(c: State<'_, Shared>, wallet: String, code: Option<Strin
         let r = c.pay_wallet(&c.checkout, who, w, code.as_deref(), amount)?;
         let lang = c.lang();
         let remaining = quay_app::views::money(c.i18n(), lang, quay_core::Money::new(r.remaining, c.config().currency));
+        let label = quay_app::wallets::label(w);
         let message = match &r.sale {
-            Some(s) => c.i18n().t(lang, "card-approved", &[("receipt", s.receipt_no.as_str().into())]),
-            None => c.i18n().t(lang, "card-remaining", &[("amount", remaining.text.as_str().into())]),
+            Some(s) => c.i18n().t(lang, "pay-wallet-approved", &[("wallet", label.into()), ("receipt", s.receipt_no.as_str().into())]),
+            None => c.i18n().t(lang, "pay-wallet-remaining", &[("wallet", label.into()), ("amount", remaining.text.as_str().into())]),
         };
         Ok(WalletPaid { sale_id: r.sale.map(|s| s.id.to_string()), remaining, message, key: r.key })
     })

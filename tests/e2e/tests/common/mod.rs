@@ -31,45 +31,104 @@ pub struct Sim {
     child: Child,
     pub url: String,
     pub viva: String,
+    /// With `Sim::start_with_wallets`: the wallets' base URLs.
+    pub wallets: Option<WalletUrls>,
+}
+
+/// The wallets of `quay-sim --wallets` (MoMo POS, ZaloPay, VNPAY-QR): each one's base URL,
+/// and where their unsigned `/admin/wallet/…` controls are.
+pub struct WalletUrls {
+    pub momo: String,
+    pub zalopay: String,
+    pub vnpay: String,
+    /// `127.0.0.1:PORT` of the wallets' listener.
+    pub authority: String,
 }
 
 impl Sim {
     pub fn start() -> Sim {
+        Sim::start_with(false)
+    }
+
+    /// The hub and Viva as `start`, and the three wallets (sandbox credentials; QR orders
+    /// wait for the test to pay them: no autopay).
+    pub fn start_with_wallets() -> Sim {
+        Sim::start_with(true)
+    }
+
+    fn start_with(wallets: bool) -> Sim {
         use std::io::BufRead;
+        let menu = root().join("assets/demo-menu.json");
+        let mut args = vec!["--port", "0", "--menu", menu.to_str().unwrap(), "--viva", "--viva-autopay", "E2E-TERMINAL"];
+        if wallets {
+            args.push("--wallets");
+        }
         let mut child = Command::new(sim_binary())
-            .args([
-                "--port",
-                "0",
-                "--menu",
-                root().join("assets/demo-menu.json").to_str().unwrap(),
-                "--viva",
-                "--viva-autopay",
-                "E2E-TERMINAL",
-            ])
+            .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("quay-sim (built by cargo test --workspace)");
         let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        let url = line.trim().strip_prefix("hub: ").expect("the simulator prints its address").to_string();
-        line.clear();
-        out.read_line(&mut line).unwrap();
-        let viva = line.trim().strip_prefix("viva: ").expect("the Viva simulator's address").to_string();
-        Sim { child, url, viva }
+        let mut next = |prefix: &str| {
+            let mut line = String::new();
+            out.read_line(&mut line).unwrap();
+            line.trim().strip_prefix(prefix).unwrap_or_else(|| panic!("the simulator prints {prefix}URL, not {line:?}")).to_string()
+        };
+        let url = next("hub: ");
+        let viva = next("viva: ");
+        let wallets = wallets.then(|| {
+            let (momo, zalopay, vnpay) = (next("momo: "), next("zalopay: "), next("vnpay: "));
+            let authority = momo.trim_start_matches("http://").split('/').next().unwrap().to_string();
+            WalletUrls { momo, zalopay, vnpay, authority }
+        });
+        Sim { child, url, viva, wallets }
     }
 
     /// `GET /admin/stats` (unsigned, loopback).
     pub fn stats(&self) -> Value {
-        use std::io::{Read, Write};
         let authority = self.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
-        let mut s = std::net::TcpStream::connect(&authority).unwrap();
-        write!(s, "GET /admin/stats HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n").unwrap();
-        let mut raw = String::new();
-        s.read_to_string(&mut raw).unwrap();
-        serde_json::from_str(raw.split_once("\r\n\r\n").unwrap().1).unwrap()
+        http_json(&authority, "GET", "/admin/stats", None).1
     }
+
+    fn wallet_urls(&self) -> &WalletUrls {
+        self.wallets.as_ref().expect("a simulator started with Sim::start_with_wallets")
+    }
+
+    /// A wallet's orders as it sees them (`{"orders": [{order_id, amount, state, requests,
+    /// …}], "total_charged": N}`); `wallet` is momo, zalopay or vnpay.
+    pub fn wallet_orders(&self, wallet: &str) -> Value {
+        let (status, v) = http_json(&self.wallet_urls().authority, "GET", &format!("/admin/wallet/{wallet}/orders"), None);
+        assert_eq!(status, 200, "{wallet} orders: {v}");
+        v
+    }
+
+    /// The customer pays a waiting QR order (ZaloPay, VNPAY) now.
+    pub fn wallet_customer_pays(&self, wallet: &str, order_id: &str) -> Value {
+        let (status, v) =
+            http_json(&self.wallet_urls().authority, "POST", &format!("/admin/wallet/{wallet}/pay/{order_id}"), Some(&json!({})));
+        assert_eq!(status, 200, "{wallet} pay {order_id}: {v}");
+        v
+    }
+}
+
+/// One request to a simulator's unsigned admin (loopback, `Connection: close`): the status
+/// and the JSON answer (Null when it is not JSON).
+pub fn http_json(authority: &str, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+    use std::io::{Read, Write};
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut s = std::net::TcpStream::connect(authority).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let (head, payload) = raw.split_once("\r\n\r\n").unwrap();
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, serde_json::from_str(payload).unwrap_or(Value::Null))
 }
 
 impl Drop for Sim {
@@ -284,6 +343,42 @@ pub fn card_on_viva(p: &Path, sim: &Sim) {
     quay(p, &["config", "set", "viva.merchant_id", "1b2d3f4a-0000-4000-8000-00000000a3a3"]);
     quay(p, &["config", "set", "viva.source_code", "E2E-TERMINAL"]);
     quay_stdin(p, &["config", "set", "viva.api_key", "-"], "sandbox-api-key\n");
+}
+
+/// The three wallets on the simulator's sandbox credentials, enabled, as `make run` sets
+/// them up; the counter asks a waiting wallet every second.
+pub fn wallets_on_sim(p: &Path, sim: &Sim) {
+    let w = sim.wallets.as_ref().expect("a simulator started with Sim::start_with_wallets");
+    quay(p, &["config", "set", "wallet.poll_s", "1"]);
+    quay(p, &["config", "set", "wallet.momo.url", &w.momo]);
+    quay(p, &["config", "set", "wallet.momo.partner_code", "MOMO"]);
+    quay_stdin(p, &["config", "set", "wallet.momo.access_key", "-"], "F8BBA842ECF85\n");
+    quay_stdin(p, &["config", "set", "wallet.momo.secret_key", "-"], "K951B6PE1waDMi640xX08PD3vg6EkVlz\n");
+    let public = std::fs::read_to_string(root().join("tests/sim/keys/momo-sandbox-public.txt")).unwrap();
+    quay(p, &["config", "set", "wallet.momo.public_key", public.trim()]);
+    quay(p, &["config", "set", "wallet.momo.store_id", "QUAY01"]);
+    quay(p, &["config", "set", "wallet.zalopay.url", &w.zalopay]);
+    quay(p, &["config", "set", "wallet.zalopay.app_id", "2553"]);
+    quay_stdin(p, &["config", "set", "wallet.zalopay.key1", "-"], "PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL\n");
+    quay_stdin(p, &["config", "set", "wallet.zalopay.key2", "-"], "kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz\n");
+    quay(p, &["config", "set", "wallet.vnpay.url", &w.vnpay]);
+    quay(p, &["config", "set", "wallet.vnpay.merchant_code", "88888888"]);
+    quay(p, &["config", "set", "wallet.vnpay.terminal_id", "PSSTEST"]);
+    quay_stdin(p, &["config", "set", "wallet.vnpay.secret", "-"], "vnpay@MERCHANT\n");
+    for w in ["momo", "zalopay", "vnpay"] {
+        quay(p, &["config", "set", &format!("wallet.{w}.enabled"), "true"]);
+    }
+}
+
+/// Invokes a command of the window as the webview does: `Ok(answer)` or `Err(error)`.
+pub async fn invoke_cmd(d: &WebDriver, cmd: &str, args: Value) -> WebDriverResult<Result<Value, Value>> {
+    let js = "const [cmd, args, done] = arguments; \
+        window.__TAURI_INTERNALS__.invoke(cmd, args).then((v) => done({ok: v === undefined ? null : v}), (e) => done({err: e === undefined ? null : e}));";
+    let r = d.execute_async(js, vec![json!(cmd), args]).await?.json().clone();
+    Ok(match r.get("ok") {
+        Some(v) => Ok(v.clone()),
+        None => Err(r.get("err").cloned().unwrap_or(Value::Null)),
+    })
 }
 
 /// PINs of the staff `add_staff` creates: Tuấn the technician, Hoa the manager, Lan the cashier.
