@@ -541,11 +541,12 @@ impl Counter {
         if card_paid {
             // Money goes back: approved as such before the terminal is opened.
             self.allow(approver, Action::ApproveRefund)?;
-            let first = self.unrefunded(id)?.into_iter().next().map(|p| p.terminal);
-            let terminal = match first {
-                Some(kind) => self.payment_terminal(&kind)?,
-                None => self.card_terminal()?,
+            // Everything already paid back (a refund settled by hand after the wallet's
+            // portal, a void interrupted after its refunds): no partner is asked again.
+            let Some(first) = self.unrefunded(id)?.into_iter().next() else {
+                return self.void_sale(id, reason, by, approver);
             };
+            let terminal = self.payment_terminal(&first.terminal)?;
             self.void_sale_refunding(id, reason, terminal.as_ref(), by, approver)
         } else {
             self.void_sale(id, reason, by, approver)

@@ -30,7 +30,11 @@ fn shop() -> Shop {
 }
 
 fn shop_with(tune: impl FnOnce(&Counter)) -> Shop {
-    let sim = start_wallets_in_thread(WalletConfig::sandbox());
+    shop_on(WalletConfig::sandbox(), tune)
+}
+
+fn shop_on(config: WalletConfig, tune: impl FnOnce(&Counter)) -> Shop {
+    let sim = start_wallets_in_thread(config);
     let dir = tempfile::tempdir().unwrap();
     let c = Counter::open(dir.path()).unwrap();
     c.import_menu(&Who::Setup, DEMO).unwrap();
@@ -440,4 +444,46 @@ fn day_end_counts_wallets_apart_from_cards_and_matches_a_statement_by_order_id()
     let ours = rec.bank_lines.iter().find(|l| l.order_code == p.order_id).unwrap();
     assert_eq!(ours.outcome.category, quay_app::dayend::Category::Matched, "{:?}", ours.outcome);
     assert_eq!(ours.outcome.rule, Some(quay_app::dayend::Rule::Reference));
+}
+
+#[test]
+fn without_vnpays_refund_api_the_void_waits_for_a_refund_made_in_the_portal() {
+    let mut config = WalletConfig::sandbox();
+    config.vnpay.refund_api = false;
+    let s = shop_on(config, |_| {});
+    s.ring();
+    s.sim.sim().script_next(SimWallet::Vnpay, Script::Pay);
+    let sale = s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::Vnpay, None, None).unwrap().sale.unwrap();
+    let e = s.counter.void_paying_back(sale.id, "wrong table", &Who::Setup, &Who::Setup).unwrap_err();
+    assert_eq!(e.code, "err-wallet-refund-in-portal");
+    assert!(s.counter.message(&e).contains("portal"), "{}", s.counter.message(&e));
+    assert_eq!(s.counter.sale(&Who::Setup, sale.id).unwrap().status, quay_core::SaleStatus::Closed, "not voided yet");
+    // The manager refunds in VNPAY's portal, then says so here (audited, with their PIN).
+    let refund = s.payments().into_iter().find(|p| p.kind == PaymentKind::Refund).unwrap();
+    assert_eq!(refund.state, PaymentState::Unknown);
+    s.counter.settle_payment(&Who::Setup, &Who::Setup, &refund.key, true, "refunded in the VNPAY portal").unwrap();
+    s.counter.void_paying_back(sale.id, "wrong table", &Who::Setup, &Who::Setup).unwrap();
+    assert_eq!(s.payments().iter().filter(|p| p.kind == PaymentKind::Refund).count(), 1, "no second refund");
+    // Who confirmed it is in the audit log (read straight from the database).
+    let db = rusqlite::Connection::open(s._dir.path().join("quay.db")).unwrap();
+    let settled: i64 = db
+        .query_row("SELECT count(*) FROM audit_log WHERE action = 'payment.settle' AND subject = ?1", [&refund.key], |r| r.get(0))
+        .unwrap();
+    assert_eq!(settled, 1, "who confirmed the refund is recorded");
+}
+
+#[test]
+fn a_counter_in_another_currency_offers_no_wallet() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let c = Counter::open(dir.path()).unwrap();
+        c.set_setting("counter.currency", "EUR").unwrap();
+        c.set_setting("wallet.momo.enabled", "true").unwrap();
+    }
+    let c = Counter::open(dir.path()).unwrap();
+    assert!(c.wallets(&Who::Setup).unwrap().is_empty());
+    let co = c.checkout();
+    let e = c.pay_wallet(&co, &Who::Setup, Wallet::Momo, Some(MOMO_CODE), None).unwrap_err();
+    assert_eq!(e.code, "err-wallet-currency");
+    assert!(c.payments_on(&Who::Setup, c.today()).unwrap().is_empty());
 }

@@ -65,6 +65,9 @@ pub struct VnpaySimConfig {
     pub merchant_type: String,
     /// VNPAY registers the IPN URL per merchant (not per request).
     pub ipn_url: Option<String>,
+    /// Whether this merchant has VNPAY's refund API; without it `/mms/refund` answers 404
+    /// and refunds are made in VNPAY's merchant portal.
+    pub refund_api: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -99,6 +102,7 @@ impl WalletConfig {
                 merchant_name: "VNPAY TEST".into(),
                 merchant_type: "9999".into(),
                 ipn_url: None,
+                refund_api: true,
             },
             autopay_after: None,
         }

@@ -159,6 +159,9 @@ async fn vnpay_refund(State(sim): State<WalletSim>, Extension(cut): Extension<Cu
     if sim.is_down(SimWallet::Vnpay) {
         return down();
     }
+    if !sim.config().vnpay.refund_api {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     finish(vnpay::refund(&sim, &body), cut).await
 }
 
