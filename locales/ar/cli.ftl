@@ -78,6 +78,7 @@ cli-dayend-cash-expected = النقد المتوقع
 cli-dayend-cash-counted = النقد المعدود
 cli-dayend-tender = وسيلة الدفع { $tender }
 cli-dayend-voucher = قسيمة { $partner }
+cli-dayend-wallet = محفظة { $wallet }
 cli-dayend-card = بطاقة { $brand }
 cli-dayend-closed = مُغلق
 cli-dayend-closed-by = بواسطة { $name }

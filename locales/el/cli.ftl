@@ -78,6 +78,7 @@ cli-dayend-cash-expected = αναμενόμενα μετρητά
 cli-dayend-cash-counted = καταμετρημένα μετρητά
 cli-dayend-tender = τρόπος πληρωμής { $tender }
 cli-dayend-voucher = κουπόνι { $partner }
+cli-dayend-wallet = πορτοφόλι { $wallet }
 cli-dayend-card = κάρτα { $brand }
 cli-dayend-closed = έκλεισε
 cli-dayend-closed-by = από { $name }

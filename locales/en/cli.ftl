@@ -78,6 +78,7 @@ cli-dayend-cash-expected = cash expected
 cli-dayend-cash-counted = cash counted
 cli-dayend-tender = tender { $tender }
 cli-dayend-voucher = voucher { $partner }
+cli-dayend-wallet = wallet { $wallet }
 cli-dayend-card = card { $brand }
 cli-dayend-closed = closed
 cli-dayend-closed-by = by { $name }

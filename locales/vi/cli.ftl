@@ -78,6 +78,7 @@ cli-dayend-cash-expected = tiền mặt dự kiến
 cli-dayend-cash-counted = tiền mặt đếm được
 cli-dayend-tender = hình thức { $tender }
 cli-dayend-voucher = phiếu quà tặng { $partner }
+cli-dayend-wallet = ví { $wallet }
 cli-dayend-card = thẻ { $brand }
 cli-dayend-closed = đã chốt
 cli-dayend-closed-by = bởi { $name }

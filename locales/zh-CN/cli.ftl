@@ -78,6 +78,7 @@ cli-dayend-cash-expected = 应有现金
 cli-dayend-cash-counted = 清点现金
 cli-dayend-tender = 支付方式 { $tender }
 cli-dayend-voucher = 代金券 { $partner }
+cli-dayend-wallet = 电子钱包 { $wallet }
 cli-dayend-card = 银行卡 { $brand }
 cli-dayend-closed = 已结账
 cli-dayend-closed-by = 操作人 { $name }

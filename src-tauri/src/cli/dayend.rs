@@ -254,6 +254,7 @@ fn totals(ctx: &Ctx, t: &quay_app::dayend::DayTotals, json: bool) -> quay_app::R
     let groups = [
         ("cli-dayend-tender", "tender", &t.tenders),
         ("cli-dayend-voucher", "partner", &t.vouchers),
+        ("cli-dayend-wallet", "wallet", &t.wallets),
         ("cli-dayend-card", "brand", &t.card_brands),
     ];
     for (id, name, rows) in groups {
