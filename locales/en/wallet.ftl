@@ -35,6 +35,7 @@ err-wallet-nothing-running = No wallet payment is running.
 err-wallet-not-unused = Payment { $key } is not a wallet payment waiting for a refund.
 err-wallet-unknown-order = The wallet named an order this counter does not know.
 err-wallet-refund-in-portal = This wallet has no refund service for the shop: refund payment { $key } in the wallet's merchant portal, then settle it by hand on the Open payments screen.
+err-wallet-still-payable = Payment { $key } can still be paid at the wallet until its QR expires: wait, or ask the wallet again, before settling it as not charged.
 
 ## Settings
 setup-group-wallets = Wallets (MoMo, ZaloPay, VNPAY-QR)

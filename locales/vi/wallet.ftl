@@ -35,6 +35,7 @@ err-wallet-nothing-running = Không có thanh toán ví nào đang diễn ra.
 err-wallet-not-unused = Giao dịch { $key } không phải là thanh toán ví đang chờ hoàn tiền.
 err-wallet-unknown-order = Ví gửi về một đơn hàng mà quầy này không biết.
 err-wallet-refund-in-portal = Ví này không có dịch vụ hoàn tiền cho cửa hàng: hãy hoàn tiền giao dịch { $key } trên trang quản trị merchant của ví, rồi xử lý bằng tay trên màn hình Thanh toán chưa xử lý xong.
+err-wallet-still-payable = Giao dịch { $key } vẫn có thể được thanh toán qua ví cho đến khi mã QR hết hạn: hãy chờ, hoặc hỏi lại ví, trước khi xác nhận là chưa trừ tiền.
 
 ## Thiết lập
 setup-group-wallets = Ví điện tử (MoMo, ZaloPay, VNPAY-QR)

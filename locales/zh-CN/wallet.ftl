@@ -35,6 +35,7 @@ err-wallet-nothing-running = 当前没有进行中的钱包付款。
 err-wallet-not-unused = 付款 { $key } 不是待退款的钱包付款。
 err-wallet-unknown-order = 钱包返回了本收银台不认识的订单。
 err-wallet-refund-in-portal = 此钱包不为商户提供退款接口：请在钱包的商户后台为付款 { $key } 退款，然后在“未处理的付款”界面手动处理。
+err-wallet-still-payable = 在二维码过期之前，付款 { $key } 仍可能在钱包中完成：请等待或再次询问钱包，然后再将其处理为未扣款。
 
 ## 设置项
 setup-group-wallets = 电子钱包（MoMo、ZaloPay、VNPAY-QR）

@@ -267,9 +267,10 @@ impl Counter {
             }
             Progress::Qr { content, until } => self.show_qr(terminal.kind(), content, amount, until),
         };
+        // This process answers for the attempt until its checkout closed (or not) with it:
+        // settlers here leave it alone (`Charging` clears it when `pay_card` is done).
         *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = Some(p.key.clone());
         let outcome = terminal.charge_attempt(&p, amount, &on);
-        *self.charging.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let gave_up = self.give_up.lock().unwrap_or_else(|p| p.into_inner()).take().is_some_and(|k| k == p.key);
         // 3. The outcome, journaled; the sale closes if the tenders now pay the total.
         let record = self.record_outcome(&p, outcome)?;
@@ -291,6 +292,12 @@ impl Counter {
         // As the journal holds it now: another process may have asked the partner meanwhile.
         let now = self.store().payment(&p.key)?.unwrap_or_else(|| p.clone());
         if now.state == state {
+            return Ok(now);
+        }
+        if now.state.is_final() {
+            // Settled meanwhile (a callback, the background asking the wallet): what the
+            // partner said then stands; this late answer is logged, never undoes it.
+            tracing::warn!(key = %p.key, journal = now.state.as_str(), late = state.as_str(), "outcome after the attempt was settled");
             return Ok(now);
         }
         let r = self.store().payment_transition(&p.key, state, &details, &at)?;
@@ -320,24 +327,42 @@ impl Counter {
         // wallet's orders (those are settled by `settle_open_wallets`).
         let mine = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.terminal == terminal.kind() } else { !is_wallet(&p.terminal) };
         let open: Vec<PaymentRecord> = self.store().payments_unresolved()?.into_iter().filter(mine).collect();
-        self.settle_these(terminal, open)
+        let mut out = self.complete_orphans(true)?;
+        out.extend(self.settle_these(terminal, open)?);
+        Ok(out)
+    }
+
+    /// Approved attempts whose sale was never written (a crash between the two writes)
+    /// complete their sale from the journaled cart; the part of a split payment a
+    /// checkout is still paying is handed back to an empty checkout (`Counter::cart_of`).
+    /// `fresh_too` false (the background's schedule) leaves those approved in the last
+    /// two minutes, or being charged here, to the process that may still be closing them.
+    pub(crate) fn complete_orphans(&self, fresh_too: bool) -> Result<Vec<PaymentRecord>> {
+        let _one = self.settling.lock().unwrap_or_else(|p| p.into_inner());
+        let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let recent = self.now() - chrono::Duration::minutes(2);
+        let fresh = |r: &PaymentRecord| {
+            charging.as_deref() == Some(r.key.as_str()) || chrono::DateTime::parse_from_rfc3339(&r.updated_at).is_ok_and(|t| t > recent)
+        };
+        // Bound first: a guard in the loop's head would live through the loop.
+        let orphans: Vec<PaymentRecord> =
+            self.store().payments_approved_without_sale()?.into_iter().filter(|r| fresh_too || !fresh(r)).collect();
+        for r in &orphans {
+            self.complete_from_journal(r)?;
+        }
+        Ok(orphans)
     }
 
     /// Settles `open` (attempts of `terminal`) by asking it, after completing any approved
     /// attempt whose sale was never written. The attempt this process is charging right
     /// now is left to its own poll.
     pub(crate) fn settle_these(&self, terminal: &dyn CardTerminal, open: Vec<PaymentRecord>) -> Result<Vec<PaymentRecord>> {
+        // One settler at a time in this process (start-up, the background, a callback,
+        // someone asking): two would ask and write the same attempt.
+        let _one = self.settling.lock().unwrap_or_else(|p| p.into_inner());
         let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let open: Vec<PaymentRecord> = open.into_iter().filter(|p| charging.as_deref() != Some(p.key.as_str())).collect();
         let mut out = Vec::new();
-        // Bound first: a guard in the loop's head would live through the loop. The part
-        // of a split payment a checkout is still paying is handed back too: an empty
-        // checkout takes it up, the one paying it has it already (`Counter::cart_of`).
-        let orphans = self.store().payments_approved_without_sale()?;
-        for r in orphans {
-            self.complete_from_journal(&r)?;
-            out.push(r);
-        }
         for p in open {
             let outcome = match p.state {
                 PaymentState::Pending => {
@@ -352,12 +377,28 @@ impl Counter {
                             ..Default::default()
                         })
                     }
-                    // Another transaction's receipt and trace are not this attempt's.
-                    TerminalOutcome::Unknown(d) => TerminalOutcome::Unknown(CardDetails { message: d.message, ..Default::default() }),
+                    // Another transaction's receipt and trace are not this attempt's (a
+                    // terminal's last transaction); a wallet's answer is about this order.
+                    TerminalOutcome::Unknown(d) if !is_wallet(&p.terminal) => {
+                        TerminalOutcome::Unknown(CardDetails { message: d.message, ..Default::default() })
+                    }
                     other => other,
                 },
             };
-            let r = self.record_outcome(&p, outcome)?;
+            // Written only if nobody moved the attempt since it was read (a charge in
+            // another process sending it, a callback settling it).
+            let (state, details) = outcome_state(outcome);
+            let r = if p.state == state {
+                p.clone()
+            } else {
+                match self.store().payment_transition_from(&p.key, p.state, state, &details, &self.now().to_rfc3339())? {
+                    Some(r) => r,
+                    None => {
+                        tracing::info!(key = %p.key, "moved by another writer while being asked about: left as it is");
+                        continue;
+                    }
+                }
+            };
             if r.state == PaymentState::Approved && self.find_sale(r.sale_id).is_err() {
                 self.complete_from_journal(&r)?;
             }
@@ -390,6 +431,16 @@ impl Counter {
             CardDetails { message: Some(format!("settled by hand: {reason}")), result_source: Some("manual".into()), ..Default::default() };
         let at = self.now().to_rfc3339();
         // A pending attempt never reached the terminal: it can only be cancelled.
+        // A wallet's order may still be paid until its deadline has passed: "not charged"
+        // then would lose a payment that arrives (the wallet is asked meanwhile).
+        if !charged && p.state != PaymentState::Pending && p.kind == quay_core::payment::PaymentKind::Sale && is_wallet(&p.terminal) {
+            let deadline = self.setting(crate::keys::WALLET_QR_DEADLINE)?.and_then(|v| v.parse::<i64>().ok()).unwrap_or(180);
+            let payable_until =
+                chrono::DateTime::parse_from_rfc3339(&p.created_at).ok().map(|t| t + chrono::Duration::seconds(deadline + 70));
+            if payable_until.is_none_or(|t| self.now() < t) {
+                return Err(AppError::new("err-wallet-still-payable", vec![("key", Arg::Text(key.into()))]));
+            }
+        }
         let state = if charged && p.state != PaymentState::Pending { PaymentState::Approved } else { PaymentState::Cancelled };
         let r = self.store().payment_transition(key, state, &details, &at)?;
         self.audit(who, "payment.settle", key, Some(p.state.as_str().into()), Some(format!("{}: {reason}", r.state.as_str())))?;
@@ -573,6 +624,16 @@ impl Counter {
             .into_iter()
             .map(|(at, state, detail)| PaymentEvent { at, state, detail: detail.and_then(|d| serde_json::from_str(&d).ok()) })
             .collect())
+    }
+}
+
+/// Clears the attempt this process is charging when dropped: at the end of `pay_card`,
+/// once the sale closed with it (or the outcome was refused), whatever path returns.
+pub(crate) struct Charging<'a>(pub(crate) &'a Counter);
+
+impl Drop for Charging<'_> {
+    fn drop(&mut self) {
+        *self.0.charging.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }
 

@@ -233,6 +233,7 @@ impl Counter {
         let mut cart = self.cart_of(co);
         let paying = PayingCart { sale_id: self.paying_sale_id(co, &cart), cart: cart.clone(), tenders: self.approved_tenders(co)? };
         let vouchers = co.voucher_total(cart.opened_at);
+        let _charging = crate::card::Charging(self);
         let record = self.charge(terminal, &paying, vouchers, amount, &taker, on_status)?;
         let total = paying.cart.totals()?.total.minor;
         let paid = paying.tenders.iter().map(|t| t.amount).sum::<i64>() + record.amount + vouchers;
@@ -282,6 +283,12 @@ impl Counter {
     /// attempts share, recording `cashier`; the checkout starts afresh.
     fn close_checkout(&self, co: &Checkout, cart: &mut Cart, cash: Option<Tender>, cashier: String) -> Result<Sale> {
         let id = self.paying_sale_id(co, cart);
+        // Closed already from the journal (an approval settled by a callback or the
+        // background while this checkout waited): that is the sale.
+        if let Some(done) = self.store().sale(id)? {
+            co.reset(cart);
+            return Ok(done);
+        }
         let mut tenders = self.approved_tenders(co)?;
         tenders.extend(self.redeem_applied(co, id, cart.opened_at)?);
         tenders.extend(cash);

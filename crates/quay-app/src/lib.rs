@@ -130,6 +130,8 @@ pub struct Counter {
     pub(crate) wallet_hint: Arc<tokio::sync::Notify>,
     /// The wallet attempt the cashier stopped waiting for: its poll loop lets go.
     pub(crate) give_up: Mutex<Option<String>>,
+    /// One settler of open attempts at a time in this process.
+    pub(crate) settling: Mutex<()>,
     /// The wallet QR shown to the customer while its payment waits.
     pub(crate) shown: Mutex<Option<wallets::ShownQr>>,
     listener: RwLock<Option<Listener>>,
@@ -183,6 +185,7 @@ impl Counter {
             wallet_hint: Arc::new(tokio::sync::Notify::new()),
             give_up: Mutex::new(None),
             shown: Mutex::new(None),
+            settling: Mutex::new(()),
             listener: RwLock::new(None),
         })
     }

@@ -394,11 +394,14 @@ impl Counter {
         let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let deadline = chrono::Duration::seconds(self.seconds(keys::WALLET_QR_DEADLINE, DEFAULT_DEADLINE_S)? as i64 + 70);
         let now = self.now();
+        // Being charged elsewhere, perhaps: pending or sent within the deadline.
         let fresh = |p: &PaymentRecord| {
-            p.state == PaymentState::Sent
+            matches!(p.state, PaymentState::Sent | PaymentState::Pending)
                 && p.given_up_at.is_none()
                 && chrono::DateTime::parse_from_rfc3339(&p.created_at).is_ok_and(|t| now < t + deadline)
         };
+        // Approved payments whose sale was never written come first, whatever is open.
+        let mut out = self.complete_orphans(!leave_fresh)?;
         let open: Vec<PaymentRecord> = self
             .store()
             .payments_unresolved()?
@@ -406,7 +409,6 @@ impl Counter {
             .filter(|p| crate::card::is_wallet(&p.terminal) && charging.as_deref() != Some(p.key.as_str()))
             .filter(|p| !(leave_fresh && fresh(p)))
             .collect();
-        let mut out = Vec::new();
         for w in Wallet::ALL {
             if !open.iter().any(|p| p.terminal == w.as_str()) {
                 continue;
@@ -458,6 +460,17 @@ impl Counter {
         if !p.state.is_final() && charging.as_deref() != Some(p.key.as_str()) {
             let t = self.wallet_terminal(w)?;
             self.settle_these(&t, vec![p])?;
+        } else if p.kind == quay_core::payment::PaymentKind::Sale && matches!(p.state, PaymentState::Declined | PaymentState::Cancelled) {
+            // A wallet says something about an order the journal closed unpaid: if it was
+            // paid after all, that money must not go unseen (refund-or-keep, wave2 §4).
+            let t = self.wallet_terminal(w)?;
+            if let crate::card::TerminalOutcome::Approved(d) = t.enquire(&p) {
+                tracing::error!(wallet = %w, key = %p.key, reference = ?d.provider_ref, "paid at the wallet after the journal closed it unpaid");
+                let entry = self
+                    .audit_entry("counter", "payment.paid_after_close", &p.key)
+                    .change(Some(p.state.as_str().into()), Some(format!("paid at {w}: {}", d.provider_ref.unwrap_or_default())));
+                self.store().audit(&entry)?;
+            }
         }
         Ok(())
     }

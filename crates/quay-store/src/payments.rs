@@ -178,12 +178,40 @@ impl Store {
     /// Moves an attempt to `to`, recording what the terminal said. The state machine of
     /// quay-core decides what is allowed; details only ever add information.
     pub fn payment_transition(&mut self, key: &str, to: PaymentState, details: &CardDetails, at: &str) -> Result<PaymentRecord> {
+        self.payment_transition_if(key, None, to, details, at)?.ok_or_else(|| StoreError::Corrupt(format!("payment {key} vanished")))
+    }
+
+    /// `payment_transition` only if the attempt is still in state `from` (what the caller's
+    /// decision was based on); None, changing nothing, when another writer — a charge in
+    /// another process, a callback — moved it meanwhile.
+    pub fn payment_transition_from(
+        &mut self,
+        key: &str,
+        from: PaymentState,
+        to: PaymentState,
+        details: &CardDetails,
+        at: &str,
+    ) -> Result<Option<PaymentRecord>> {
+        self.payment_transition_if(key, Some(from), to, details, at)
+    }
+
+    fn payment_transition_if(
+        &mut self,
+        key: &str,
+        expected: Option<PaymentState>,
+        to: PaymentState,
+        details: &CardDetails,
+        at: &str,
+    ) -> Result<Option<PaymentRecord>> {
         let tx = self.conn.transaction()?;
         let from: String = tx
             .query_row("SELECT state FROM payments WHERE key = ?1", [key], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::Corrupt(format!("no payment {key}")))?;
         let from = PaymentState::parse(&from).unwrap_or(PaymentState::Unknown);
+        if expected.is_some_and(|e| e != from) {
+            return Ok(None);
+        }
         if !from.can_become(to) {
             return Err(payment_err(PaymentError::Transition { key: key.to_string(), from: from.as_str(), to: to.as_str() }));
         }
@@ -218,7 +246,7 @@ impl Store {
         let detail = serde_json::to_string(details).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, ?3, ?4)", params![key, at, to.as_str(), detail])?;
         tx.commit()?;
-        self.payment(key)?.ok_or_else(|| StoreError::Corrupt(format!("payment {key} vanished")))
+        self.payment(key)
     }
 
     pub fn payment(&self, key: &str) -> Result<Option<PaymentRecord>> {

@@ -125,31 +125,50 @@ impl<'a> WalletTerminal<'a> {
         }
     }
 
-    /// Asks the wallet about the attempt's order once.
+    /// Asks the wallet about the attempt's order once. A refusal of the *question* (MoMo
+    /// 10/99, a ZaloPay mac refused after a key change, VNPAY 11) says nothing of the
+    /// order: it is an error, asked again, never a decline. An answer about another order
+    /// is not this attempt's.
     async fn query(&self, p: &PaymentRecord) -> Result<WalletStatus, WalletError> {
         let order = p.order_id.as_deref().unwrap_or_default();
-        match &self.client {
+        let status = match &self.client {
             Client::Momo(c) => {
                 let a = c.query(order, &Uuid::new_v4().simple().to_string()).await?;
-                self.momo_settle(c, order, a).await
+                if !a.order_id.is_empty() && a.order_id != order {
+                    return Err(WalletError::Decode(format!("answer about order {}", a.order_id)));
+                }
+                self.momo_settle(c, order, a, p.amount).await?
             }
-            Client::ZaloPay(c) => Ok(c.query(order).await?.status()),
+            Client::ZaloPay(c) => c.query(order).await?.status(),
             Client::Vnpay(c) => {
                 let created = parse_time(&p.created_at).map(vn_time).unwrap_or_else(|| vn_time(self.counter.now()));
-                Ok(c.check(order, created.date_naive()).await?.status())
+                let a = c.check(order, created.date_naive()).await?;
+                if a.txn_id.as_deref().is_some_and(|t| !t.is_empty() && t != order) {
+                    return Err(WalletError::Decode(format!("answer about txnId {:?}", a.txn_id)));
+                }
+                a.status()
             }
+        };
+        match status {
+            WalletStatus::Refused { code, message } => Err(WalletError::Refused { code, message }),
+            other => Ok(other),
         }
     }
 
-    /// MoMo 9000: the money is held; the payment is ours only once captured.
-    async fn momo_settle(&self, c: &MomoClient, order: &str, a: MomoAnswer) -> Result<WalletStatus, WalletError> {
+    /// MoMo 9000: the money is held; the payment is ours only once captured — and only
+    /// in the attempt's amount (another amount is released, never captured). Whatever
+    /// the confirm answers, the order is asked again and that answer decides.
+    async fn momo_settle(&self, c: &MomoClient, order: &str, a: MomoAnswer, expected: i64) -> Result<WalletStatus, WalletError> {
         match a.status() {
             WalletStatus::Authorized { amount, .. } => {
-                let confirmed = c.confirm(order, &Uuid::new_v4().simple().to_string(), amount, true).await?;
-                match confirmed.status() {
-                    WalletStatus::Paid { .. } => Ok(c.query(order, &Uuid::new_v4().simple().to_string()).await?.status()),
-                    other => Ok(other),
+                let capture = amount == expected;
+                if !capture {
+                    tracing::warn!(wallet = "momo", order, amount, expected, "authorized in another amount: released");
                 }
+                if let Err(e) = c.confirm(order, &Uuid::new_v4().simple().to_string(), amount, capture).await {
+                    tracing::warn!(wallet = "momo", order, error = %e, "confirm");
+                }
+                Ok(c.query(order, &Uuid::new_v4().simple().to_string()).await?.status())
             }
             other => Ok(other),
         }
@@ -160,20 +179,22 @@ impl<'a> WalletTerminal<'a> {
     async fn watch(&self, p: &PaymentRecord, expected: i64, until: Instant) -> TerminalOutcome {
         // After the deadline the wallet is asked a few more times whether it closed the
         // order (ZaloPay and VNPAY expire it themselves): "not found" then proves it unpaid.
-        let grace = until + (self.poll * 3).max(Duration::from_secs(10));
-        let mut not_found = 0;
+        let settle = (self.poll * 3).max(Duration::from_secs(10));
+        let grace = until + settle * 2;
+        let mut unknown_since: Option<Instant> = None;
         loop {
             if self.given_up(&p.key) {
                 return self.unknown("the cashier stopped waiting; the wallet is still asked about the order");
             }
             match self.query(p).await {
                 Ok(WalletStatus::NotFound { code }) => {
-                    not_found += 1;
-                    // MoMo: an order it does not know (asked twice, the pos call over)
-                    // was never made. QR wallets: not paid yet — closed once expired.
+                    let since = *unknown_since.get_or_insert_with(Instant::now);
+                    // MoMo: an order it has not known for a while after the pos call was
+                    // never made. QR wallets: not paid yet — closed once expired, with the
+                    // wallet's own clock given time to agree.
                     let closed = match self.wallet {
-                        Wallet::Momo => not_found >= 2,
-                        Wallet::ZaloPay | Wallet::Vnpay => Instant::now() >= until,
+                        Wallet::Momo => since.elapsed() >= settle,
+                        Wallet::ZaloPay | Wallet::Vnpay => Instant::now() >= until + settle,
                     };
                     if closed {
                         return TerminalOutcome::Cancelled(self.details(
@@ -184,7 +205,7 @@ impl<'a> WalletTerminal<'a> {
                     }
                 }
                 Ok(status) => {
-                    not_found = 0;
+                    unknown_since = None;
                     if let Some(out) = self.outcome_of(status, expected) {
                         return out;
                     }
@@ -237,7 +258,7 @@ impl<'a> WalletTerminal<'a> {
                 let Some(code) = self.code.as_deref() else { return self.unknown("no code scanned") };
                 self.say("pay-wallet-status-sending");
                 match c.pos(&order, &order, expected, code, &description).await {
-                    Ok(a) => match self.momo_settle(c, &order, a).await {
+                    Ok(a) => match self.momo_settle(c, &order, a, expected).await {
                         Ok(status) => match self.outcome_of(status, expected) {
                             Some(out) => return out,
                             None => self.say("pay-wallet-status-confirming"),
@@ -345,6 +366,28 @@ impl<'a> WalletTerminal<'a> {
         }
     }
 
+    /// What became of a refund whose answer was lost: MoMo answers a query of the refund's
+    /// order id, ZaloPay `query_refund`; VNPAY has no such question (a person checks its
+    /// portal). Never "cancelled" on a not-found: money may have gone back.
+    async fn enquire_refund(&self, r: &PaymentRecord) -> TerminalOutcome {
+        let Some(id) = r.order_id.clone() else { return self.unknown("no refund id journaled") };
+        let status = match &self.client {
+            Client::Momo(c) => c.query(&id, &Uuid::new_v4().simple().to_string()).await.map(|a| a.status()),
+            Client::ZaloPay(c) => c.query_refund(&id, self.counter.now().timestamp_millis()).await.map(|a| a.status()),
+            Client::Vnpay(_) => {
+                return self.unknown("VNPAY cannot be asked about a refund: check its merchant portal, then settle by hand")
+            }
+        };
+        match status {
+            Ok(WalletStatus::Paid { reference, .. }) => {
+                TerminalOutcome::Approved(self.details(Some("refunded".into()), Some(reference), None))
+            }
+            Ok(WalletStatus::Declined { code, message }) => TerminalOutcome::Declined(self.details(Some(code), None, Some(message))),
+            Ok(other) => self.unknown(format!("refund not final: {other:?}")),
+            Err(e) => self.unknown(e.to_string()),
+        }
+    }
+
     async fn zalopay_refund_result(&self, c: &ZaloPayClient, refund_id: &str) -> Result<WalletStatus, WalletError> {
         let until = Instant::now() + Duration::from_secs(30).max(self.poll * 5);
         loop {
@@ -388,6 +431,9 @@ impl CardTerminal for WalletTerminal<'_> {
     }
 
     fn enquire(&self, p: &PaymentRecord) -> TerminalOutcome {
+        if p.kind == PaymentKind::Refund {
+            return crate::rt::block_on_here(self.enquire_refund(p));
+        }
         crate::rt::block_on_here(async {
             match self.query(p).await {
                 Ok(WalletStatus::NotFound { code }) => {

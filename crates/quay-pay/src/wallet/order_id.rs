@@ -56,12 +56,22 @@ pub fn zalopay_refund(sale: Uuid, attempt: u32, day_gmt7: NaiveDate, app_id: &st
 /// VNPAY txnId (1–20 of `[0-9A-Za-z_.-]`): `<hex>-<n>`, 16 hex for attempts ≤ 999
 /// (fewer beyond, to stay within 20).
 pub fn vnpay(sale: Uuid, attempt: u32) -> String {
-    format!("{}-{attempt}", hex_cut(sale, (19 - digits(attempt)).min(16)))
+    format!("{}-{attempt}", hashed_cut(sale, (19 - digits(attempt)).min(16)))
+}
+
+/// The first `len` hex digits of SHA-256 of the sale id. VNPAY's ids are short (≤ 20): a
+/// cut of the UUID itself would keep mostly its time (a v7 UUID starts with 48 bits of
+/// milliseconds), so two counters of one merchant could meet; a hash spreads all of it.
+fn hashed_cut(sale: Uuid, len: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h: String = Sha256::digest(sale.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    h.truncate(len.clamp(8, 32));
+    h
 }
 
 /// VNPAY refundTxnId (same rules): `<hex>-r<n>`, 15 hex for attempts ≤ 999.
 pub fn vnpay_refund(sale: Uuid, attempt: u32) -> String {
-    format!("{}-r{attempt}", hex_cut(sale, (18 - digits(attempt)).min(15)))
+    format!("{}-r{attempt}", hashed_cut(sale, (18 - digits(attempt)).min(15)))
 }
 
 #[cfg(test)]
@@ -109,9 +119,10 @@ mod tests {
         assert_eq!(momo_refund(sale, 2), "0190f3a27b1c7def8a123456789abcde-r2");
         assert_eq!(zalopay(sale, 1, day), "260309_0190f3a27b1c7def8a12_1");
         assert_eq!(zalopay_refund(sale, 1, day, "2553"), "260309_2553_0190f3a27b1c7def-r1");
-        assert_eq!(vnpay(sale, 1), "0190f3a27b1c7def-1");
-        assert_eq!(vnpay(sale, 999), "0190f3a27b1c7def-999");
-        assert_eq!(vnpay_refund(sale, 1), "0190f3a27b1c7de-r1");
+        // SHA-256 of the UUID's 16 bytes, cut (computed apart: Python's hashlib).
+        assert_eq!(vnpay(sale, 1), "106e9653fef61cda-1");
+        assert_eq!(vnpay(sale, 999), "106e9653fef61cda-999");
+        assert_eq!(vnpay_refund(sale, 1), "106e9653fef61cd-r1");
     }
 
     #[test]
