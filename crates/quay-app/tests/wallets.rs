@@ -487,3 +487,28 @@ fn a_counter_in_another_currency_offers_no_wallet() {
     assert_eq!(e.code, "err-wallet-currency");
     assert!(c.payments_on(&Who::Setup, c.today()).unwrap().is_empty());
 }
+
+#[test]
+fn a_refused_question_is_not_a_declined_order() {
+    let s = shop();
+    s.ring();
+    let order = std::thread::scope(|scope| {
+        let paying = scope.spawn(|| s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::ZaloPay, None, None));
+        s.wait_qr();
+        s.counter.wallet_give_up(&Who::Setup).unwrap();
+        assert_eq!(paying.join().unwrap().unwrap_err().code, "err-wallet-gave-up");
+        s.payments()[0].order_id.clone().unwrap()
+    });
+    // Key1 changed by mistake while the QR is still out: ZaloPay refuses the *question*
+    // (-402); the order itself is still payable, so nothing is decided.
+    s.counter.set_secret("wallet.zalopay.key1", "not-the-key").unwrap();
+    s.counter.ask_wallets_again(&Who::Setup).unwrap();
+    let p = &s.payments()[0];
+    assert!(!p.state.is_final(), "a refused query declined the order: {p:?}");
+    // The customer pays; with the right key back, the payment is found and the sale closes.
+    assert!(s.sim.sim().customer_pays(SimWallet::ZaloPay, &order));
+    s.counter.set_secret("wallet.zalopay.key1", &WalletConfig::sandbox().zalopay.key1).unwrap();
+    s.counter.ask_wallets_again(&Who::Setup).unwrap();
+    assert_eq!(s.payments()[0].state, PaymentState::Approved);
+    assert_eq!(s.counter.sales_on(&Who::Setup, s.counter.today()).unwrap().len(), 1);
+}
