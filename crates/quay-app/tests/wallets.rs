@@ -512,3 +512,37 @@ fn a_refused_question_is_not_a_declined_order() {
     assert_eq!(s.payments()[0].state, PaymentState::Approved);
     assert_eq!(s.counter.sales_on(&Who::Setup, s.counter.today()).unwrap().len(), 1);
 }
+
+#[test]
+fn zalopays_callback_with_a_bad_mac_is_refused_and_the_good_one_acknowledged() {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let l = rt.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = l.local_addr().unwrap();
+    let s = shop_with(|c| {
+        c.set_setting("wallet.zalopay.callback.listen", &addr.to_string()).unwrap();
+        let url = format!("http://{addr}{}", quay_pay::wallet::listener::ZALOPAY_PATH);
+        c.set_setting("wallet.zalopay.callback.url", &url).unwrap();
+    });
+    let config = s.counter.wallet_callback_configs().unwrap().pop().unwrap();
+    rt.spawn(quay_app::wallets::serve(l, s.counter.clone(), config, std::future::pending()));
+    s.ring();
+    s.sim.sim().script_next(SimWallet::ZaloPay, Script::CallbackBadSignature);
+    std::thread::scope(|scope| {
+        let paying = scope.spawn(|| s.counter.pay_wallet(&s.co, &Who::Setup, Wallet::ZaloPay, None, None));
+        s.wait_qr();
+        let order = s.payments()[0].order_id.clone().unwrap();
+        assert!(s.sim.sim().customer_pays(SimWallet::ZaloPay, &order));
+        assert!(paying.join().unwrap().unwrap().sale.is_some());
+    });
+    // ZaloPay's copy with a forged mac was answered -1 (not acknowledged), the genuine one 1.
+    for _ in 0..100 {
+        if s.sim.sim().deliveries().iter().any(|d| d.acknowledged) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let d = s.sim.sim().deliveries();
+    assert_eq!(d.first().map(|d| (d.bad_signature, d.acknowledged)), Some((true, false)), "{d:?}");
+    assert!(d.iter().any(|d| !d.bad_signature && d.acknowledged), "{d:?}");
+    assert_eq!(s.sim.sim().total_charged(SimWallet::ZaloPay), 60_000);
+}

@@ -56,13 +56,21 @@ pub(crate) fn build(sim: &WalletSim, wallet: SimWallet, o: &Order) -> Option<Cal
 
 pub(crate) fn send(sim: &WalletSim, cb: Callback) {
     let http = sim.0.http.clone();
+    let record = sim.clone();
+    let note = move |bad_signature: bool, acknowledged: bool| {
+        let d = super::Delivery { wallet: cb.wallet, bad_signature, acknowledged };
+        record.0.deliveries.lock().unwrap_or_else(|p| p.into_inner()).push(d);
+    };
     sim.0.rt.spawn(async move {
         if let Some(bad) = &cb.bad_first {
-            let _ = post(&http, cb.wallet, &cb.url, bad).await;
+            let acked = post(&http, cb.wallet, &cb.url, bad).await.unwrap_or(false);
+            note(true, acked);
         }
         for delay in RETRIES {
             tokio::time::sleep(delay).await;
-            match post(&http, cb.wallet, &cb.url, &cb.body).await {
+            let answer = post(&http, cb.wallet, &cb.url, &cb.body).await;
+            note(false, matches!(answer, Ok(true)));
+            match answer {
                 Ok(true) => return,
                 Ok(false) => tracing::info!("{:?} callback to {} not acknowledged", cb.wallet, cb.url),
                 Err(e) => tracing::info!("{:?} callback to {}: {e}", cb.wallet, cb.url),

@@ -353,6 +353,17 @@ pub(crate) struct Shared {
     pub rt: tokio::runtime::Handle,
     pub http: reqwest::Client,
     pub momo_key: rsa::RsaPrivateKey,
+    /// Every callback delivery: wallet, whether its signature was the bad copy, whether
+    /// the merchant acknowledged it (for tests).
+    pub deliveries: Mutex<Vec<Delivery>>,
+}
+
+/// One callback POST as the merchant answered it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delivery {
+    pub wallet: SimWallet,
+    pub bad_signature: bool,
+    pub acknowledged: bool,
 }
 
 /// The three wallets' shared state: cheap to clone, usable from sync and async code.
@@ -371,7 +382,7 @@ impl WalletSim {
         use rsa::pkcs8::DecodePrivateKey;
         let momo_key = rsa::RsaPrivateKey::from_pkcs8_pem(MOMO_SANDBOX_PRIVATE_KEY).expect("the MoMo sandbox key");
         let http = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().expect("http client");
-        WalletSim(Arc::new(Shared { config, state: Mutex::new(Inner::default()), rt, http, momo_key }))
+        WalletSim(Arc::new(Shared { config, state: Mutex::new(Inner::default()), rt, http, momo_key, deliveries: Mutex::new(Vec::new()) }))
     }
 
     pub fn config(&self) -> &WalletConfig {
@@ -425,6 +436,11 @@ impl WalletSim {
     }
 
     /// While on, every API call of that wallet answers 503 (the admin still answers).
+    /// The callbacks delivered so far (the merchant's answers), oldest first.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.0.deliveries.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
     pub fn set_down(&self, wallet: SimWallet, down: bool) {
         self.lock().book(wallet).down = down;
     }
