@@ -6,16 +6,14 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use quay_sim::viva::{RunningViva, TerminalOutcome as VivaDoes, VivaConfig, VivaFaults};
 use quay_sim::zvt::{Approve, Script, ZvtSim};
 use serde_json::Value;
 
-use common::zvt_counter;
+use common::{sigkill, wait_for, wait_paused, zvt_counter, Killed};
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu.json");
 
@@ -33,29 +31,6 @@ fn json(d: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(d, args)).unwrap()
 }
 
-/// A child killed when dropped, so a failing case leaves no paused process behind.
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-impl std::ops::Deref for Killed {
-    type Target = Child;
-    fn deref(&self) -> &Child {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for Killed {
-    fn deref_mut(&mut self) -> &mut Child {
-        &mut self.0
-    }
-}
-
 /// `quay sales ring i-phobo --pay card`, paused at `pause` if given.
 fn ring_card(d: &Path, pause: Option<&str>) -> Killed {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
@@ -64,34 +39,6 @@ fn ring_card(d: &Path, pause: Option<&str>) -> Killed {
         cmd.env("QUAY_PAUSE_AT", p);
     }
     Killed(cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap())
-}
-
-/// Waits for the pause point's mark on stderr.
-fn wait_paused(child: &mut Child, point: &str) {
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let want = format!("QUAY-PAUSED {point}");
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
-            if line == want {
-                let _ = tx.send(());
-            }
-        }
-    });
-    rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| panic!("the app never reached {point}"));
-}
-
-fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !cond() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn sigkill(mut child: Killed) {
-    child.kill().unwrap(); // SIGKILL on Unix
-    child.wait().unwrap();
 }
 
 /// After the restart: the journal's single attempt and the sales on disk.

@@ -10,53 +10,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::Child;
 use std::time::{Duration, Instant};
 
 use quay_sim::wallet::{start_wallets_in_thread, Script, SimWallet, WalletConfig, WalletSimHandle};
 use serde_json::Value;
 
-use common::{json, ok, spawn_wallet_ring, wallet_counter, MOMO_CODE};
-
-/// A child killed when dropped, so a failing case leaves no paused process behind.
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Waits for the pause point's mark on stderr.
-fn wait_paused(child: &mut Child, point: &str) {
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let want = format!("QUAY-PAUSED {point}");
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
-            if line == want {
-                let _ = tx.send(());
-            }
-        }
-    });
-    rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| panic!("the app never reached {point}"));
-}
-
-fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !cond() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn sigkill(mut child: Killed) {
-    child.0.kill().unwrap(); // SIGKILL on Unix
-    child.0.wait().unwrap();
-}
+use common::{json, ok, sigkill, spawn_wallet_ring, wait_for, wait_paused, wallet_counter, Killed, MOMO_CODE};
 
 /// What the customer does once the app is dead.
 #[derive(Clone, Copy, Debug, PartialEq)]

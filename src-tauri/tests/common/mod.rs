@@ -153,3 +153,57 @@ pub fn spawn_wallet_ring(dir: &Path, item: &str, wallet: &str, code: &str, pause
     }
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
 }
+
+/// A child process killed when dropped, so a failing case leaves no paused process behind.
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl std::ops::Deref for Killed {
+    type Target = std::process::Child;
+    fn deref(&self) -> &std::process::Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Killed {
+    fn deref_mut(&mut self) -> &mut std::process::Child {
+        &mut self.0
+    }
+}
+
+/// Waits for a pause point's mark (`QUAY-PAUSED <point>`) on the child's stderr.
+pub fn wait_paused(child: &mut std::process::Child, point: &str) {
+    use std::io::{BufRead, BufReader};
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let want = format!("QUAY-PAUSED {point}");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+            if line == want {
+                let _ = tx.send(());
+            }
+        }
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(30)).unwrap_or_else(|_| panic!("the app never reached {point}"));
+}
+
+/// Waits up to 30 s for `cond`.
+pub fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !cond() {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// SIGKILL (on Unix) and reap.
+pub fn sigkill(mut child: Killed) {
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+}
