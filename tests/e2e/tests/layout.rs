@@ -5,7 +5,10 @@
 //! two controls or a message and a control overlap, a touch target is under 44 px, text
 //! overflows its box or is cut, text contrast is under 4.5:1 (3:1 for large text), or,
 //! in a language other than English, a visible string is an English message. A
-//! screenshot of each is kept in `tests/e2e/output/<locale>/<size>/`.
+//! screenshot of each is kept in `tests/e2e/output/<locale>/<size>/`. The counter is on the
+//! wallets' simulators: the wallet dialog (its three wallets, a refused code, a QR code
+//! waiting) and the customer's page (`?view=customer`: the QR code, thanks, the cart, the
+//! welcome) are audited with the rest.
 //!
 //! Beside the audit, what a person notices: the PIN pad does not move under the finger
 //! when a PIN is refused; a message belongs to its screen (it does not follow the cashier
@@ -22,7 +25,7 @@ use thirtyfour::prelude::*;
 
 /// Names that are the same in every language: brands, the partners' own names.
 const ALLOW: &[&str] =
-    &["Quay", "Quay Café", "MoMo", "GiftPop", "Viva", "ZVT", "VNPAY", "ZaloPay", "Alipay", "PDF", "CSV", "Visa", "Mastercard"];
+    &["Quay", "Quay Café", "MoMo", "GiftPop", "Viva", "ZVT", "VNPAY", "ZaloPay", "VNPAY-QR", "Alipay", "PDF", "CSV", "Visa", "Mastercard"];
 
 /// The English messages of `locales/en/*.ftl` as (text, regex) where the text has
 /// placeables: a string on a translated screen matching one is untranslated. Messages
@@ -94,8 +97,22 @@ fn regex_escape_parts(value: &str) -> String {
 }
 
 /// The screens that must fit the window without scrolling (lists marked `data-scrolls` aside).
-const FITS: &[&str] =
-    &["signin-refused", "register", "cart", "options", "cash", "card", "voucher", "voucher-checked", "receipt", "sales-receipt", "void"];
+const FITS: &[&str] = &[
+    "signin-refused",
+    "register",
+    "cart",
+    "options",
+    "cash",
+    "card",
+    "voucher",
+    "voucher-checked",
+    "receipt",
+    "sales-receipt",
+    "void",
+    "wallet",
+    "wallet-refused",
+    "wallet-qr",
+];
 
 struct Audit<'a> {
     d: &'a WebDriver,
@@ -112,7 +129,9 @@ impl Audit<'_> {
         // on screen without scrolling; the long manager and technician pages may scroll.
         let fits = FITS.contains(&name);
         eprintln!("audit: {} {name}", self.lang);
-        for size in SIZES {
+        // The default size last: the screen is left at it for the next step, without a
+        // resize more (a quarter second a screen).
+        for size in [SIZES[0], SIZES[2], SIZES[1]] {
             set_size(self.d, size).await?;
             tokio::time::sleep(Duration::from_millis(120)).await;
             let dir = self.out.join(self.lang).join(format!("{}x{}", size.0, size.1));
@@ -136,7 +155,7 @@ impl Audit<'_> {
                 self.failures.push(format!("{} {}×{} {name}: {p}", self.lang, size.0, size.1));
             }
         }
-        set_size(self.d, SIZES[1]).await
+        Ok(())
     }
 }
 
@@ -208,7 +227,7 @@ async fn wait_fonts(d: &WebDriver) -> WebDriverResult<()> {
 }
 
 /// The cashier's screens and dialogs; ends signed out.
-async fn cashier(a: &mut Audit<'_>) -> WebDriverResult<()> {
+async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     let d = a.d;
     // A refused PIN: its message must not push the pad under the finger.
     by_testid(d, "signin-screen").await?;
@@ -251,6 +270,9 @@ async fn cashier(a: &mut Audit<'_>) -> WebDriverResult<()> {
     a.screen("voucher-checked").await?;
     click(d, "voucher-close").await?;
     gone(d, "voucher-dialog").await?;
+    wallet(a, sim).await?;
+    click(d, "item-i-croissant").await?;
+    wait_count(d, "[data-testid='cart-line']", 1).await?;
 
     click(d, "pay-cash").await?;
     by_testid(d, "cash-dialog").await?;
@@ -282,6 +304,71 @@ async fn cashier(a: &mut Audit<'_>) -> WebDriverResult<()> {
     by_testid(d, "sync-now").await?;
     a.screen("hub").await?;
     sign_out(d).await
+}
+
+/// Waits until `css` matches an element (displayed or not).
+async fn wait_css(d: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
+    d.query(By::Css(css)).wait(Duration::from_secs(15), Duration::from_millis(100)).first().await
+}
+
+/// The wallet dialog (the cart holds a sale): the three wallets; MoMo with a WeChat Pay
+/// code refused; ZaloPay's QR code waiting. Then the customer's page (this webview on
+/// `?view=customer`, as the second screen's window opens it): the QR code, the thanks once
+/// the customer paid on the simulator, the cart, the welcome. Back at the register the
+/// cart is empty.
+async fn wallet(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
+    let d = a.d;
+    click(d, "pay-wallet").await?;
+    by_testid(d, "wallet-dialog").await?;
+    for w in ["wallet-momo", "wallet-zalopay", "wallet-vnpay"] {
+        by_testid(d, w).await?;
+    }
+    a.screen("wallet").await?;
+    click(d, "wallet-momo").await?;
+    by_testid(d, "wallet-code").await?.send_keys("134567890123456789").await?;
+    wait_css(d, "[data-testid='wallet-code-kind'][data-supported='false']").await?;
+    a.screen("wallet-refused").await?;
+    click(d, "wallet-zalopay").await?;
+    wait_css(d, "[data-testid='wallet-qr'] svg").await?;
+    by_testid(d, "wallet-countdown").await?;
+    by_testid(d, "wallet-give-up").await?;
+    a.screen("wallet-qr").await?;
+
+    // The customer's page, while the QR code waits (the cashier's dialog is left waiting:
+    // the backend runs the payment whatever the page shows).
+    let here = d.current_url().await?;
+    let mut customer = here.clone();
+    customer.set_query(Some("view=customer"));
+    d.goto(customer.as_str()).await?;
+    by_testid(d, "customer-display").await?;
+    wait_fonts(d).await?;
+    let lang_is = format!("return document.documentElement.lang === '{}';", a.lang);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !d.execute(&lang_is, Vec::<Value>::new()).await?.convert::<bool>()? {
+        assert!(std::time::Instant::now() < deadline, "{}: the customer's page stays in another language", a.lang);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    wait_css(d, "[data-testid='cd-mode'][data-mode='qr'] [data-testid='cd-qr'] svg").await?;
+    a.screen("cd-qr").await?;
+    // The customer pays with the ZaloPay app: thanks.
+    let zalo = sim.wallet_orders("zalopay");
+    let waiting: Vec<&Value> = zalo["orders"].as_array().unwrap().iter().filter(|o| o["state"] == "waiting").collect();
+    assert_eq!(waiting.len(), 1, "{zalo}");
+    sim.wallet_customer_pays("zalopay", waiting[0]["order_id"].as_str().unwrap());
+    wait_css(d, "[data-testid='cd-mode'][data-mode='thanks']").await?;
+    a.screen("cd-thanks").await?;
+    // The next sale's cart (rung through the window's command, as the register does), then
+    // the welcome once it is cleared.
+    let add = json!({"itemId": "i-croissant", "optionIds": [], "qty": 2, "note": null});
+    invoke_cmd(d, "cart_add", add).await?.unwrap_or_else(|e| panic!("cart_add: {e}"));
+    wait_css(d, "[data-testid='cd-mode'][data-mode='cart'] [data-testid='cd-total']").await?;
+    a.screen("cd-cart").await?;
+    invoke_cmd(d, "cart_clear", json!({})).await?.unwrap_or_else(|e| panic!("cart_clear: {e}"));
+    wait_css(d, "[data-testid='cd-mode'][data-mode='idle']").await?;
+    a.screen("cd-idle").await?;
+    d.goto(here.as_str()).await?;
+    by_testid(d, "cart-empty").await?;
+    Ok(())
 }
 
 /// The manager's screens and dialogs; ends signed out.
@@ -453,9 +540,10 @@ async fn layout_audit() -> WebDriverResult<()> {
     let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let p: &Path = data.path();
-    let sim = Sim::start();
+    let sim = Sim::start_with_wallets();
     counter_on_hub(p, &sim);
     card_on_viva(p, &sim);
+    wallets_on_sim(p, &sim);
     add_staff(p);
     bank_line_never_seen(p);
     let en: Value = json!(english_messages().into_iter().map(|(t, r)| json!([t, r])).collect::<Vec<_>>());
@@ -475,7 +563,7 @@ async fn layout_audit() -> WebDriverResult<()> {
             }
             set_locale(&d, lang).await?;
             let mut a = Audit { d: &d, out: out.clone(), en: en.clone(), lang, failures: Vec::new() };
-            cashier(&mut a).await?;
+            cashier(&mut a, &sim).await?;
             manager(&mut a, p).await?;
             technician(&mut a).await?;
             failures.extend(a.failures);

@@ -65,11 +65,14 @@ const reach = (el) => {
     const inner = { left: c.left + p.clientLeft, top: c.top + p.clientTop };
     inner.right = inner.left + p.clientWidth;
     inner.bottom = inner.top + p.clientHeight;
-    for (const [axis, lo, hi, size] of [['X', 'left', 'right', 'clientWidth'], ['Y', 'top', 'bottom', 'clientHeight']]) {
+    for (const [axis, lo, hi, size, scroll] of [['X', 'left', 'right', 'clientWidth', 'scrollWidth'], ['Y', 'top', 'bottom', 'clientHeight', 'scrollHeight']]) {
       const o = s['overflow' + axis];
       if (o === 'visible') continue;
+      // A box that scrolls sideways only (overflow-x: auto makes overflow-y auto too) hides
+      // nothing top/bottom: it is as tall as its rows, and the list around it scrolls them.
+      if ((o === 'auto' || o === 'scroll') && p[scroll] <= p[size] + 1 && box[lo] >= inner[lo] - 1 && box[hi] <= inner[hi] + 1) continue;
       if (o === 'auto' || o === 'scroll') {
-        if (box[hi] - box[lo] > p[size] + 1) return `wider than the list it scrolls in (${name(p)})`;
+        if (box[hi] - box[lo] > p[size] + 1) return `${axis === 'X' ? 'wider' : 'taller'} than the list it scrolls in (${name(p)})`;
         box[lo] = inner[lo];
         box[hi] = inner[hi];
       } else if (box[lo] < inner[lo] - 1 || box[hi] > inner[hi] + 1) {
