@@ -167,6 +167,8 @@ fn debug_hides_the_secret() {
     let client = MomoClient::new(config("http://127.0.0.1:1", &pem)).unwrap();
     let shown = format!("{client:?}");
     assert!(!shown.contains(SECRET), "{shown}");
+    // The access key is stored as a secret too (and signed into every request).
+    assert!(!shown.contains(ACCESS), "{shown}");
     assert!(shown.contains("MOMO"));
 }
 

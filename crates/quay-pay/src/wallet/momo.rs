@@ -79,7 +79,7 @@ impl fmt::Debug for MomoConfig {
         f.debug_struct("MomoConfig")
             .field("url", &self.url)
             .field("partner_code", &self.partner_code)
-            .field("access_key", &self.access_key)
+            .field("access_key", &"********")
             .field("secret_key", &"********")
             .field("store_id", &self.store_id)
             .field("store_name", &self.store_name)
@@ -360,7 +360,7 @@ pub fn check_id(what: &str, id: &str) -> Result<(), WalletError> {
     }
 }
 
-/// The client. `Debug` never shows the secret key.
+/// The client. `Debug` never shows the secret key nor the access key.
 #[derive(Clone)]
 pub struct MomoClient {
     http: reqwest::Client,
