@@ -156,6 +156,8 @@ fn run_case(w: SimWallet, case: Case) {
         assert!(!o.reference.is_empty(), "{name}");
         assert_eq!(t["reference"], o.reference.as_str(), "{name}: the tender carries the wallet's transaction id");
         assert_eq!(p["provider_ref"], o.reference.as_str(), "{name}");
+        assert_eq!(p["transaction_id"], o.reference.as_str(), "{name}: `payments list --json` names it");
+        assert_eq!(p["wallet"], wallet_name(w), "{name}");
     } else {
         assert_eq!(wallets.total_charged(w), 0, "{name}: nothing charged");
         assert!(sales.is_empty(), "{name}: no sale: {sales:?}");

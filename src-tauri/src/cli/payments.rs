@@ -106,6 +106,12 @@ fn list(ctx: &Ctx, date: Option<&str>, json: bool) -> quay_app::Result<String> {
     let mut out = Vec::with_capacity(list.len());
     for p in &list {
         let mut v = json!(p);
+        if quay_app::card::is_wallet(&p.terminal) {
+            // A wallet attempt, named as the wallet names it: its merchant order id (also
+            // `order_id`) and the wallet's transaction id (also `provider_ref`).
+            v["wallet"] = json!(p.terminal);
+            v["transaction_id"] = json!(p.details.provider_ref);
+        }
         v["log"] = json!(ctx.counter.payment_log(&who, &p.key)?);
         if let Some(decline) = decline_view(ctx.counter.i18n(), ctx.lang, p) {
             v["decline"] = json!(decline);
