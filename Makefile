@@ -70,13 +70,25 @@ SIM_PORT ?= 0
 # The sandbox's card terminal: zvt (the serial-line simulator on a pty) or viva (eftPOS
 # orders; the simulated terminal pays each order by itself after 2.5 s).
 TERMINAL ?= zvt
+# The demo café's menu: vnd (in đồng; MoMo, ZaloPay, VNPAY-QR) or cny (the same café in yuan,
+# the counter in Chinese; Alipay). A CNY counter keeps its own data in $(SANDBOX)-cny.
+MENU ?= vnd
+ifeq ($(MENU),cny)
+RUN_MENU := assets/demo-menu-cny.json
+RUN_DIR := $(SANDBOX)-cny
+else ifeq ($(MENU),vnd)
+RUN_MENU := assets/demo-menu.json
+RUN_DIR := $(SANDBOX)
+else
+$(error MENU is vnd or cny, not "$(MENU)")
+endif
 run: build
-	@mkdir -p $(SANDBOX)
-	@$(SIM) --port $(SIM_PORT) --menu assets/demo-menu.json --zvt --viva --viva-autopay SANDBOX-TERMINAL --wallets --wallets-autopay 4 > $(SANDBOX)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
-	for i in $$(seq 50); do grep -q '^vnpay: ' $(SANDBOX)/sim.log && break; sleep 0.1; done; \
-	url=$$(sed -n 's/^hub: //p' $(SANDBOX)/sim.log); echo "hub simulator: $$url"; \
-	viva=$$(sed -n 's/^viva: //p' $(SANDBOX)/sim.log); zvt=$$(sed -n 's/^zvt: //p' $(SANDBOX)/sim.log); \
-	q="$(QUAY) --data-dir $(SANDBOX)"; \
+	@mkdir -p $(RUN_DIR)
+	@$(SIM) --port $(SIM_PORT) --menu $(RUN_MENU) --zvt --viva --viva-autopay SANDBOX-TERMINAL --wallets --wallets-autopay 4 > $(RUN_DIR)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
+	for i in $$(seq 50); do grep -q '^vnpay: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \
+	url=$$(sed -n 's/^hub: //p' $(RUN_DIR)/sim.log); echo "hub simulator: $$url"; \
+	viva=$$(sed -n 's/^viva: //p' $(RUN_DIR)/sim.log); zvt=$$(sed -n 's/^zvt: //p' $(RUN_DIR)/sim.log); \
+	q="$(QUAY) --data-dir $(RUN_DIR)"; \
 	$$q config set store.name "Quay Café — Sandbox"; \
 	$$q config set hub.url "$$url"; $$q config set hub.pos_parent SANDBOX; $$q config set hub.pos_id SANDBOX-01; \
 	echo sandbox-key1-0123456789abcdef | $$q config set hub.key1 -; \
@@ -86,19 +98,32 @@ run: build
 	echo sandbox-api-key | $$q config set viva.api_key -; \
 	$$q config set zvt.port "$$zvt"; \
 	$$q config set terminal.kind $(TERMINAL); echo "card terminal: $(TERMINAL) ($$zvt / $$viva)"; \
-	$$q config set wallet.momo.url "$$(sed -n 's/^momo: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.momo.partner_code MOMO; \
-	echo F8BBA842ECF85 | $$q config set wallet.momo.access_key -; echo K951B6PE1waDMi640xX08PD3vg6EkVlz | $$q config set wallet.momo.secret_key -; \
-	$$q config set wallet.momo.public_key "$$(cat tests/sim/keys/momo-sandbox-public.txt)"; $$q config set wallet.momo.store_id QUAY01; \
-	$$q config set wallet.zalopay.url "$$(sed -n 's/^zalopay: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.zalopay.app_id 2553; \
-	echo PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL | $$q config set wallet.zalopay.key1 -; echo kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz | $$q config set wallet.zalopay.key2 -; \
-	$$q config set wallet.vnpay.url "$$(sed -n 's/^vnpay: //p' $(SANDBOX)/sim.log)"; $$q config set wallet.vnpay.merchant_code 88888888; \
-	$$q config set wallet.vnpay.terminal_id PSSTEST; echo vnpay@MERCHANT | $$q config set wallet.vnpay.secret -; \
-	for w in momo zalopay vnpay; do $$q config set wallet.$$w.enabled true; done; echo "wallets: MoMo (scan MM + 18 digits), ZaloPay and VNPAY-QR (the simulated customer pays a QR after 4 s)"; \
+	if [ "$(MENU)" = cny ]; then \
+		$$q config set counter.currency CNY; $$q config set counter.locale zh-CN; \
+		for i in $$(seq 50); do grep -q '^alipay: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \
+		alipay=$$(sed -n 's/^alipay: //p' $(RUN_DIR)/sim.log); \
+		if [ -n "$$alipay" ]; then \
+			$$q config set wallet.alipay.url "$$alipay"; $$q config set wallet.alipay.app_id 2021000000000001; \
+			tr -d '\r\n' < tests/sim/keys/alipay-app-private.pem | $$q config set wallet.alipay.app_private_key -; \
+			$$q config set wallet.alipay.public_key "$$(cat tests/sim/keys/alipay-gateway-public.pem)"; \
+			$$q config set wallet.alipay.store_code QUAY-SH-01; $$q config set wallet.alipay.enabled true; \
+			echo "wallets: Alipay (scan 16-24 digits starting 25-30, or show the QR: the simulated customer pays it after 4 s)"; \
+		else echo "wallets: the simulator printed no 'alipay:' line (see $(RUN_DIR)/sim.log): Alipay is not configured"; fi; \
+	else \
+		$$q config set wallet.momo.url "$$(sed -n 's/^momo: //p' $(RUN_DIR)/sim.log)"; $$q config set wallet.momo.partner_code MOMO; \
+		echo F8BBA842ECF85 | $$q config set wallet.momo.access_key -; echo K951B6PE1waDMi640xX08PD3vg6EkVlz | $$q config set wallet.momo.secret_key -; \
+		$$q config set wallet.momo.public_key "$$(cat tests/sim/keys/momo-sandbox-public.txt)"; $$q config set wallet.momo.store_id QUAY01; \
+		$$q config set wallet.zalopay.url "$$(sed -n 's/^zalopay: //p' $(RUN_DIR)/sim.log)"; $$q config set wallet.zalopay.app_id 2553; \
+		echo PcY4iZIKFCIdgZvA6ueMcMHHUbRLYjPL | $$q config set wallet.zalopay.key1 -; echo kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz | $$q config set wallet.zalopay.key2 -; \
+		$$q config set wallet.vnpay.url "$$(sed -n 's/^vnpay: //p' $(RUN_DIR)/sim.log)"; $$q config set wallet.vnpay.merchant_code 88888888; \
+		$$q config set wallet.vnpay.terminal_id PSSTEST; echo vnpay@MERCHANT | $$q config set wallet.vnpay.secret -; \
+		for w in momo zalopay vnpay; do $$q config set wallet.$$w.enabled true; done; echo "wallets: MoMo (scan MM + 18 digits), ZaloPay and VNPAY-QR (the simulated customer pays a QR after 4 s)"; \
+	fi; \
 	$$q menu sync; \
 	if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then xvfb-run -a $$q; else $$q; fi
 
 clean-sandbox:
-	rm -rf $(SANDBOX)
+	rm -rf $(SANDBOX) $(SANDBOX)-cny
 
 test: deps deps-driver test-ui test-locales test-rust test-e2e
 	@echo "make test: all suites passed"

@@ -1,4 +1,4 @@
-# Wallet payments (MoMo, ZaloPay, VNPAY-QR) at the counter, and the screen turned to the
+# Wallet payments (MoMo, ZaloPay, VNPAY-QR, Alipay) at the counter, and the screen turned to the
 # customer. Money arrives already formatted for the locale.
 
 ## Wallet payment dialog
@@ -12,6 +12,8 @@ wallet-code-hint = امسح الرمز في تطبيق العميل، أو اك�
 wallet-code-checking = جارٍ التحقق من الرمز…
 wallet-charge = تحصيل
 wallet-show-qr = اعرض رمز QR الخاص بنا بدلاً من ذلك
+wallet-show-qr-hint = يمسح العميل رمزنا عبر { $wallet } بدلًا من إظهار رمزه.
+wallet-or = أو
 wallet-waiting = في انتظار الدفع…
 wallet-qr-turn = أدر الشاشة نحو العميل: يمسح هذا الرمز باستخدام { $wallet }.
 wallet-qr-alt = رمز QR للدفع باستخدام { $wallet }

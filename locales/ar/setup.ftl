@@ -50,6 +50,7 @@ err-setting-phone = «{ $value }» ليس رقم هاتف صالحًا لـ { $k
 err-setting-vat-rates = «{ $value }» ليست قائمة نسب ضريبة صالحة لـ { $key }: اكتب نسبًا مئوية مفصولة بفواصل مثل 8,10 (كل نسبة من 0 إلى 100، برقمين عشريين على الأكثر، دون تكرار).
 err-setting-zvt-password = { $key } هي كلمة مرور الجهاز: ستة أرقام.
 err-setting-secret-short = { $key } قصير جدًا: { $min } حرفًا على الأقل.
+err-setting-rsa-key = { $key }: الصق المفتاح بصيغة PEM (-----BEGIN … KEY----- … -----END … KEY-----) أو كسطر واحد بترميز base64، كما تعرضه لوحة تحكم الشريك.
 err-connect-failed = فشل اختبار الاتصال بـ { $target } عند خطوة «{ $step }».
 
 ## اختبارات الاتصال

@@ -1,4 +1,4 @@
-# مدفوعات المحافظ الإلكترونية (MoMo POS وZaloPay وVNPAY-QR): رسائل النظام، في كل الواجهات.
+# مدفوعات المحافظ الإلكترونية (MoMo POS وZaloPay وVNPAY-QR وAlipay): رسائل النظام، في كل الواجهات.
 
 ## مراحل الدفع بالمحفظة
 pay-wallet-code-is = رمز الدفع من { $wallet }
@@ -21,14 +21,16 @@ err-wallet-customer-cancelled = { $wallet }: ألغى العميل الدفع (�
 err-wallet-code-expired = { $wallet }: رمز الدفع منتهي الصلاحية أو مستخدم من قبل؛ اطلب من العميل تحديثه (رمز الخطأ { $code }).
 err-wallet-refused = { $wallet }: رُفض الطلب؛ لم يُخصم أي مبلغ (رمز الخطأ { $code }).
 err-wallet-expired = انتهت صلاحية طلب { $wallet } دون دفع. يمكنك المحاولة مرة أخرى.
+err-wallet-refunded-on-cancel = { $wallet }: دفع العميل في اللحظة التي كانت الدفعة تُلغى فيها، فأعاد { $wallet } المبلغ إليه. لم يُخصم أي مبلغ — استوفِ الدفعة من جديد. ({ $code })
 err-wallet-unknown = لا توجد بعد إجابة نهائية من { $wallet } بشأن الدفعة { $key }. يُعاد السؤال في الخلفية؛ لا تخصم من العميل مرة أخرى.
 err-wallet-not-configured = { $wallet } غير مُعدّ: ينقص { $missing }.
 err-wallet-config = إعدادات { $wallet } غير صالحة للاستخدام: { $error }
-err-wallet-currency = المحافظ تقبل الدونغ الفيتنامي فقط، وهذا الصندوق يعمل بعملة { $currency }.
+err-wallet-currency = يقبل { $wallet } عملة { $takes } فقط، وهذا الصندوق يعمل بعملة { $currency }.
 err-wallet-not-enabled = { $wallet } غير مفعّل في هذا الصندوق.
 err-wallet-code-required = امسح أولاً رمز الدفع الخاص بالعميل في { $wallet }.
 err-wallet-code-unknown = هذا ليس رمز دفع لمحفظة. لم يُرسَل شيء.
 err-wallet-code-unsupported = رموز { $wallet } غير مقبولة في هذا الصندوق. لم يُرسَل شيء.
+err-wallet-code-other = هذا رمز { $other } وليس رمز { $wallet }: اطلب من العميل فتح { $wallet } وإظهار رمز الدفع فيه.
 err-wallet-no-code-scan = الدفع عبر { $wallet } يتم بأن يمسح العميل رمز QR الخاص بالصندوق، لا بمسح رمز من العميل.
 err-wallet-amount-limits = يقبل { $wallet } من { $min } إلى { $max } للدفعة الواحدة، والمبلغ { $amount } خارج هذا النطاق. لم يُرسَل شيء.
 err-wallet-nothing-running = لا توجد دفعة بالمحفظة قيد التنفيذ.
@@ -38,7 +40,7 @@ err-wallet-refund-in-portal = لا توفّر هذه المحفظة خدمة ا�
 err-wallet-still-payable = لا يزال من الممكن دفع العملية { $key } عبر المحفظة حتى تنتهي صلاحية رمز QR: انتظر أو اسأل المحفظة مجددًا قبل تسويتها على أنها لم تُخصم.
 
 ## الإعدادات
-setup-group-wallets = المحافظ الإلكترونية (MoMo وZaloPay وVNPAY-QR)
+setup-group-wallets = المحافظ الإلكترونية (MoMo وZaloPay وVNPAY-QR وAlipay)
 setup-key-wallet-qr-deadline = مدة صلاحية رمز QR للدفع (بالثواني)
 setup-key-wallet-poll = الفاصل بين الاستعلامات لدى المحفظة (بالثواني)
 setup-key-wallet-momo-enabled = قبول مدفوعات MoMo
@@ -64,13 +66,73 @@ setup-key-wallet-vnpay-terminal-id = معرّف الجهاز لدى VNPAY (Termi
 setup-key-wallet-vnpay-secret = المفتاح السري لدى VNPAY
 setup-key-wallet-vnpay-merchant-type = فئة نشاط التاجر لدى VNPAY (MCC)
 setup-key-wallet-vnpay-listen = IPN من VNPAY: عنوان الاستماع (العنوان:المنفذ)
+setup-key-wallet-alipay-enabled = قبول مدفوعات Alipay
+setup-key-wallet-alipay-url = عنوان بوابة Alipay
+setup-key-wallet-alipay-app-id = معرّف التطبيق لدى Alipay (App ID)
+setup-key-wallet-alipay-app-private-key = Alipay: المفتاح الخاص للتطبيق (RSA2)
+setup-key-wallet-alipay-public-key = المفتاح العام لدى Alipay (RSA2)
+setup-key-wallet-alipay-store-code = Alipay: رمز الفرع الذي يحدده المتجر
+setup-key-wallet-alipay-confirm = Alipay: مهلة تأكيد العميل على الهاتف (بالثواني)
+setup-key-wallet-alipay-listen = إشعارات Alipay: عنوان الاستماع (العنوان:المنفذ)
+setup-key-wallet-alipay-callback-url = إشعارات Alipay: العنوان العام
+setup-key-wallet-alipay-shop-category = Alipay: فئة المتجر (smart store)
+setup-key-wallet-alipay-item-category = Alipay: فئة المنتجات (smart store)
 
 ## اختبارات الاتصال
 setup-target-momo-pay = مدفوعات MoMo
 setup-target-zalopay = ZaloPay
 setup-target-vnpay = VNPAY-QR
+setup-target-alipay = Alipay
 setup-step-wallet-settings = إعدادات { $wallet } مكتملة
 setup-step-wallet-keys = أجاب { $wallet } عن طلب موقَّع (المفاتيح صحيحة)
 setup-ok-wallet-settings = إعدادات { $wallet } مكتملة.
 setup-ok-wallet-keys = أجاب { $wallet } بأنه "لا يوجد طلب كهذا" (الرمز { $code })، موقَّعًا بمفاتيح المتجر.
 setup-fail-wallet-keys = إجابة المحفظة لا تثبت صحة المفاتيح: { $detail }
+
+## أسباب عدم قبول Alipay لدفعة أو استرداد (رموزه الفرعية ACQ.…)؛ كل رسالة تعرض الرمز
+alipay-acq-system-error = حدث خطأ في نظام { $wallet } ولم تتم الدفعة. حاول مرة أخرى بعد قليل. ({ $code })
+alipay-acq-invalid-parameter = رفض { $wallet } الطلب لأنه ناقص أو غير صحيح؛ لم يُخصم أي مبلغ. إذا تكرر ذلك فاتصل بالدعم الفني. ({ $code })
+alipay-acq-access-forbidden = لا يسمح { $wallet } لهذا المتجر بهذا النوع من الدفع. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
+alipay-acq-exist-forbidden = قيّد { $wallet } حساب التاجر الخاص بالمتجر. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
+alipay-acq-payment-auth-code-invalid = { $wallet }: رمز الدفع غير صالح أو منتهي الصلاحية. اطلب من العميل تحديثه ثم امسحه مرة أخرى. ({ $code })
+alipay-acq-context-inconsistent = { $wallet }: أُرسل هذا الطلب من قبل ببيانات مختلفة. ابدأ الدفع من جديد. ({ $code })
+alipay-acq-trade-has-success = { $wallet }: هذا الطلب مدفوع بالفعل. راجع المدفوعات غير المسوّاة قبل الخصم مرة أخرى. ({ $code })
+alipay-acq-trade-has-close = { $wallet }: هذا الطلب مغلق بالفعل. ابدأ الدفع من جديد. ({ $code })
+alipay-acq-buyer-balance-not-enough = { $wallet }: رصيد العميل غير كافٍ. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-buyer-bankcard-balance-not-enough = { $wallet }: لا يكفي المبلغ في البطاقة المصرفية للعميل. اطلب من العميل اختيار بطاقة أخرى أو وسيلة دفع أخرى. ({ $code })
+alipay-acq-error-balance-payment-disable = { $wallet }: الدفع من الرصيد معطّل في حساب العميل. اطلب من العميل اختيار طريقة دفع أخرى داخل { $wallet } أو وسيلة دفع أخرى. ({ $code })
+alipay-acq-buyer-seller-equal = { $wallet }: حساب العميل هو حساب المتجر نفسه. يجب أن يدفع العميل بحساب آخر. ({ $code })
+alipay-acq-trade-buyer-not-match = { $wallet }: بدأ هذا الطلب بحساب عميل آخر. ابدأ الدفع من جديد. ({ $code })
+alipay-acq-buyer-enable-status-forbid = { $wallet }: حساب العميل مقيّد ولا يمكنه الدفع. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-pull-mobile-cashier-fail = تعذّر على { $wallet } فتح صفحة الدفع في هاتف العميل. اطلب من العميل المحاولة مرة أخرى. ({ $code })
+alipay-acq-mobile-payment-switch-off = { $wallet }: أوقف العميل الدفع عبر الهاتف. اطلب منه تفعيله في { $wallet } أو استخدام وسيلة دفع أخرى. ({ $code })
+alipay-acq-payment-fail = { $wallet }: فشلت الدفعة. اطلب من العميل المحاولة مرة أخرى أو استخدام وسيلة دفع أخرى. ({ $code })
+alipay-acq-buyer-payment-amount-day-limit-error = { $wallet }: بلغ العميل حد الدفع اليومي. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-buyer-payment-amount-month-limit-error = { $wallet }: بلغ العميل حد الدفع الشهري. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-beyond-pay-restriction = { $wallet }: المبلغ يتجاوز حد الدفع المسموح للعميل. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-beyond-per-receipt-restriction = { $wallet }: المبلغ يتجاوز حد المتجر للدفعة الواحدة. استوفِ مبلغًا أصغر عبر { $wallet } والباقي بطريقة أخرى. ({ $code })
+alipay-acq-payment-request-has-risk = أوقف { $wallet } هذه الدفعة لأسباب أمنية. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-no-payment-instruments-available = { $wallet }: لا توجد لدى العميل طريقة دفع متاحة في { $wallet }. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-user-face-payment-switch-off = { $wallet }: أوقف العميل الدفع في المتاجر. اطلب منه تفعيله في { $wallet } أو استخدام وسيلة دفع أخرى. ({ $code })
+alipay-acq-invalid-store-id = لا يعرف { $wallet } رمز فرع المتجر. تحقق من رمز فرع Alipay في الإعدادات. ({ $code })
+alipay-acq-total-fee-exceed = { $wallet }: المبلغ يتجاوز ما يقبله { $wallet } في الدفعة الواحدة. ({ $code })
+alipay-acq-currency-not-support = لا يقبل { $wallet } هذه العملة. تحقق من عملة الصندوق. ({ $code })
+alipay-acq-seller-balance-not-enough = { $wallet }: رصيد المتجر لا يكفي لهذا الاسترداد. اشحن حساب التاجر ثم حاول مرة أخرى. ({ $code })
+alipay-acq-trade-not-exist = لا يوجد لدى { $wallet } سجل لهذا الطلب. ({ $code })
+alipay-acq-trade-status-error = { $wallet }: حالة الطلب لا تسمح بهذا الإجراء (غير مدفوع، أو مغلق بالفعل). ({ $code })
+alipay-acq-trade-cancel-time-out = { $wallet }: فات أوان إلغاء هذه الدفعة؛ استرد المبلغ بدلًا من ذلك. ({ $code })
+alipay-acq-reason-trade-refund-fee-err = { $wallet }: استُرد جزء من هذه الدفعة فلم يعد إلغاؤها ممكنًا؛ استرد الباقي بدلًا من ذلك. ({ $code })
+alipay-acq-trade-has-finished = { $wallet }: انتهت هذه الدفعة ولم يعد إلغاؤها أو استردادها ممكنًا. ({ $code })
+alipay-acq-refund-amt-not-equal-total = { $wallet }: مبلغ الاسترداد أكبر مما تبقّى من الدفعة. ({ $code })
+alipay-acq-discordant-repeat-request = { $wallet }: طُلب هذا الاسترداد من قبل بمبلغ مختلف. ({ $code })
+alipay-acq-trade-not-allow-refund = لا يسمح { $wallet } باسترداد هذه الدفعة. ({ $code })
+alipay-acq-exist-forbidden-word = رفض { $wallet } وصف الطلب (فيه كلمة غير مسموح بها)؛ لم يُخصم أي مبلغ. اتصل بالدعم الفني. ({ $code })
+alipay-acq-partner-error = لا يتعرّف { $wallet } على معرّف تطبيق المتجر. تحقق من إعدادات Alipay. ({ $code })
+alipay-acq-buyer-unsupport-advance = { $wallet }: لا يستطيع حساب العميل الدفع بهذه الطريقة. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-error-buyer-certify-level-limit = { $wallet }: لم يُكمل حساب العميل التحقق من الهوية. اطلب وسيلة دفع أخرى. ({ $code })
+alipay-acq-not-allow-partial-refund = لا يسمح { $wallet } باسترداد جزء من هذه الدفعة: استرد المبلغ كله. ({ $code })
+alipay-acq-payment-scene-not-support = لا يسمح { $wallet } لهذا المتجر بقبول الدفع بهذه الطريقة. اتصل بالدعم الفني. ({ $code })
+alipay-acq-reason-trade-been-freezen = جمّد { $wallet } هذه الدفعة، ولا يمكن استردادها الآن. اتصل بالدعم الفني. ({ $code })
+alipay-acq-secondary-merchant-status-error = { $wallet }: حساب التاجر الخاص بالمتجر في وضع غير سليم. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
+alipay-acq-seller-been-blocked = حظر { $wallet } حساب التاجر الخاص بالمتجر. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
+alipay-acq-other = لم يقبل { $wallet } الدفعة. ({ $code })

@@ -1,4 +1,4 @@
-# Wallet payments (MoMo, ZaloPay, VNPAY-QR) at the counter, and the screen turned to the
+# Wallet payments (MoMo, ZaloPay, VNPAY-QR, Alipay) at the counter, and the screen turned to the
 # customer. Money arrives already formatted for the locale.
 
 ## Wallet payment dialog
@@ -12,6 +12,8 @@ wallet-code-hint = Σαρώστε τον κωδικό στην εφαρμογή 
 wallet-code-checking = Έλεγχος κωδικού…
 wallet-charge = Χρέωση
 wallet-show-qr = Εμφάνιση του δικού μας κωδικού QR
+wallet-show-qr-hint = Ο πελάτης σαρώνει τον δικό μας κωδικό με το { $wallet } αντί να δείξει τον δικό του.
+wallet-or = ή
 wallet-waiting = Αναμονή πληρωμής…
 wallet-qr-turn = Γυρίστε την οθόνη προς τον πελάτη: σαρώνει αυτόν τον κωδικό με το { $wallet }.
 wallet-qr-alt = Κωδικός QR για πληρωμή με { $wallet }

@@ -1,4 +1,4 @@
-# Πληρωμές με ψηφιακό πορτοφόλι (MoMo POS, ZaloPay, VNPAY-QR): τα μηνύματα του συστήματος, σε κάθε οθόνη.
+# Πληρωμές με ψηφιακό πορτοφόλι (MoMo POS, ZaloPay, VNPAY-QR, Alipay): τα μηνύματα του συστήματος, σε κάθε οθόνη.
 
 ## Η πορεία μιας πληρωμής με πορτοφόλι
 pay-wallet-code-is = Κωδικός πληρωμής { $wallet }
@@ -21,14 +21,16 @@ err-wallet-customer-cancelled = { $wallet }: ο πελάτης ακύρωσε τ
 err-wallet-code-expired = { $wallet }: ο κωδικός πληρωμής έληξε ή έχει ήδη χρησιμοποιηθεί· ζητήστε από τον πελάτη να τον ανανεώσει (κωδικός σφάλματος { $code }).
 err-wallet-refused = Το { $wallet } αρνήθηκε το αίτημα· δεν έγινε καμία χρέωση (κωδικός σφάλματος { $code }).
 err-wallet-expired = Η παραγγελία στο { $wallet } έληξε απλήρωτη. Μπορείτε να δοκιμάσετε ξανά.
+err-wallet-refunded-on-cancel = { $wallet }: ο πελάτης πλήρωσε τη στιγμή που η πληρωμή ακυρωνόταν, και το { $wallet } του επέστρεψε τα χρήματα. Δεν έγινε καμία χρέωση — πάρτε ξανά την πληρωμή. ({ $code })
 err-wallet-unknown = Δεν υπάρχει ακόμη τελική απάντηση από το { $wallet } για την πληρωμή { $key }. Η ερώτηση επαναλαμβάνεται στο παρασκήνιο· μη χρεώσετε ξανά τον πελάτη.
 err-wallet-not-configured = Το { $wallet } δεν έχει ρυθμιστεί: λείπει { $missing }.
 err-wallet-config = Οι ρυθμίσεις του { $wallet } δεν μπορούν να χρησιμοποιηθούν: { $error }
-err-wallet-currency = Τα πορτοφόλια δέχονται μόνο βιετναμέζικο ντονγκ· αυτό το ταμείο λειτουργεί σε { $currency }.
+err-wallet-currency = Το { $wallet } δέχεται { $takes }· αυτό το ταμείο λειτουργεί σε { $currency }.
 err-wallet-not-enabled = Το { $wallet } δεν είναι ενεργοποιημένο σε αυτό το ταμείο.
 err-wallet-code-required = Σαρώστε πρώτα τον κωδικό πληρωμής { $wallet } του πελάτη.
 err-wallet-code-unknown = Αυτός δεν είναι κωδικός πληρωμής πορτοφολιού. Δεν στάλθηκε τίποτα.
 err-wallet-code-unsupported = Οι κωδικοί { $wallet } δεν γίνονται δεκτοί σε αυτό το ταμείο. Δεν στάλθηκε τίποτα.
+err-wallet-code-other = Αυτός είναι κωδικός { $other }, όχι { $wallet }: ζητήστε από τον πελάτη να ανοίξει το { $wallet } και να δείξει τον κωδικό πληρωμής του.
 err-wallet-no-code-scan = Με το { $wallet } ο πελάτης πληρώνει σαρώνοντας το QR του ταμείου, όχι με σάρωση κωδικού στο ταμείο.
 err-wallet-amount-limits = Το { $wallet } δέχεται από { $min } έως { $max } ανά πληρωμή· το ποσό { $amount } είναι εκτός ορίων. Δεν στάλθηκε τίποτα.
 err-wallet-nothing-running = Δεν εκτελείται καμία πληρωμή με πορτοφόλι.
@@ -38,7 +40,7 @@ err-wallet-refund-in-portal = Αυτό το πορτοφόλι δεν προσφ
 err-wallet-still-payable = Η πληρωμή { $key } μπορεί ακόμη να εξοφληθεί στο πορτοφόλι μέχρι να λήξει το QR: περιμένετε ή ρωτήστε ξανά το πορτοφόλι πριν τη διευθετήσετε ως μη χρεωμένη.
 
 ## Ρυθμίσεις
-setup-group-wallets = Ψηφιακά πορτοφόλια (MoMo, ZaloPay, VNPAY-QR)
+setup-group-wallets = Ψηφιακά πορτοφόλια (MoMo, ZaloPay, VNPAY-QR, Alipay)
 setup-key-wallet-qr-deadline = Διάρκεια ισχύος του QR πληρωμής (δευτερόλεπτα)
 setup-key-wallet-poll = Διάστημα μεταξύ ερωτήσεων προς το πορτοφόλι (δευτερόλεπτα)
 setup-key-wallet-momo-enabled = Αποδοχή πληρωμών MoMo
@@ -64,13 +66,73 @@ setup-key-wallet-vnpay-terminal-id = Terminal ID της VNPAY
 setup-key-wallet-vnpay-secret = Μυστικό κλειδί της VNPAY
 setup-key-wallet-vnpay-merchant-type = Κατηγορία εμπόρου της VNPAY (MCC)
 setup-key-wallet-vnpay-listen = IPN της VNPAY: ακρόαση σε (διεύθυνση:θύρα)
+setup-key-wallet-alipay-enabled = Αποδοχή πληρωμών Alipay
+setup-key-wallet-alipay-url = Διεύθυνση πύλης (gateway) της Alipay
+setup-key-wallet-alipay-app-id = App ID της Alipay
+setup-key-wallet-alipay-app-private-key = Alipay: ιδιωτικό κλειδί της εφαρμογής (RSA2)
+setup-key-wallet-alipay-public-key = Δημόσιο κλειδί της Alipay (RSA2)
+setup-key-wallet-alipay-store-code = Alipay: ο κωδικός καταστήματος που ορίζει το κατάστημα
+setup-key-wallet-alipay-confirm = Alipay: χρόνος για την επιβεβαίωση του πελάτη στο κινητό (δευτερόλεπτα)
+setup-key-wallet-alipay-listen = Ειδοποιήσεις της Alipay: ακρόαση σε (διεύθυνση:θύρα)
+setup-key-wallet-alipay-callback-url = Ειδοποιήσεις της Alipay: δημόσια διεύθυνση
+setup-key-wallet-alipay-shop-category = Alipay: κατηγορία του καταστήματος (smart store)
+setup-key-wallet-alipay-item-category = Alipay: κατηγορία των προϊόντων (smart store)
 
 ## Έλεγχοι σύνδεσης
 setup-target-momo-pay = Πληρωμές MoMo
 setup-target-zalopay = ZaloPay
 setup-target-vnpay = VNPAY-QR
+setup-target-alipay = Alipay
 setup-step-wallet-settings = Οι ρυθμίσεις του { $wallet } είναι πλήρεις
 setup-step-wallet-keys = Το { $wallet } απάντησε σε υπογεγραμμένο αίτημα (τα κλειδιά είναι σωστά)
 setup-ok-wallet-settings = Οι ρυθμίσεις του { $wallet } είναι πλήρεις.
 setup-ok-wallet-keys = Το { $wallet } απάντησε «δεν υπάρχει τέτοια παραγγελία» (κωδικός { $code }), υπογεγραμμένο με τα κλειδιά του καταστήματος.
 setup-fail-wallet-keys = Η απάντηση του πορτοφολιού δεν αποδεικνύει τα κλειδιά: { $detail }
+
+## Γιατί η Alipay δεν δέχτηκε μια πληρωμή ή μια επιστροφή (οι δευτερεύοντες κωδικοί της, ACQ.…)· κάθε μήνυμα δείχνει τον κωδικό
+alipay-acq-system-error = Το { $wallet } είχε σφάλμα συστήματος και η πληρωμή δεν ολοκληρώθηκε. Δοκιμάστε ξανά σε λίγο. ({ $code })
+alipay-acq-invalid-parameter = Το { $wallet } απέρριψε το αίτημα ως ελλιπές ή λανθασμένο· δεν έγινε καμία χρέωση. Αν ξανασυμβεί, καλέστε την υποστήριξη. ({ $code })
+alipay-acq-access-forbidden = Το { $wallet } δεν επιτρέπει σε αυτό το κατάστημα αυτό το είδος πληρωμής. Πάρτε την πληρωμή με άλλο τρόπο και καλέστε την υποστήριξη. ({ $code })
+alipay-acq-exist-forbidden = Το { $wallet } έχει περιορίσει τον λογαριασμό εμπόρου του καταστήματος. Πάρτε την πληρωμή με άλλο τρόπο και καλέστε την υποστήριξη. ({ $code })
+alipay-acq-payment-auth-code-invalid = { $wallet }: ο κωδικός πληρωμής δεν είναι έγκυρος ή έχει λήξει. Ζητήστε από τον πελάτη να τον ανανεώσει και σαρώστε τον ξανά. ({ $code })
+alipay-acq-context-inconsistent = { $wallet }: αυτή η παραγγελία έχει ήδη σταλεί με άλλα στοιχεία. Ξεκινήστε ξανά την πληρωμή. ({ $code })
+alipay-acq-trade-has-success = { $wallet }: αυτή η παραγγελία έχει ήδη πληρωθεί. Ελέγξτε τις πληρωμές σε εκκρεμότητα πριν χρεώσετε ξανά. ({ $code })
+alipay-acq-trade-has-close = { $wallet }: αυτή η παραγγελία έχει ήδη κλείσει. Ξεκινήστε ξανά την πληρωμή. ({ $code })
+alipay-acq-buyer-balance-not-enough = { $wallet }: το υπόλοιπο του πελάτη δεν επαρκεί. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-buyer-bankcard-balance-not-enough = { $wallet }: η τραπεζική κάρτα του πελάτη δεν έχει αρκετά χρήματα. Ζητήστε από τον πελάτη να επιλέξει άλλη κάρτα ή άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-error-balance-payment-disable = { $wallet }: η πληρωμή από το υπόλοιπο είναι απενεργοποιημένη στον λογαριασμό του πελάτη. Ζητήστε από τον πελάτη να επιλέξει άλλον τρόπο μέσα στο { $wallet } ή άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-buyer-seller-equal = { $wallet }: ο λογαριασμός του πελάτη είναι ο λογαριασμός του ίδιου του καταστήματος. Ο πελάτης πρέπει να πληρώσει με άλλον λογαριασμό. ({ $code })
+alipay-acq-trade-buyer-not-match = { $wallet }: αυτή η παραγγελία ξεκίνησε από τον λογαριασμό άλλου πελάτη. Ξεκινήστε ξανά την πληρωμή. ({ $code })
+alipay-acq-buyer-enable-status-forbid = { $wallet }: ο λογαριασμός του πελάτη είναι περιορισμένος και δεν μπορεί να πληρώσει. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-pull-mobile-cashier-fail = Το { $wallet } δεν μπόρεσε να ανοίξει την πληρωμή στο κινητό του πελάτη. Ζητήστε από τον πελάτη να δοκιμάσει ξανά. ({ $code })
+alipay-acq-mobile-payment-switch-off = { $wallet }: ο πελάτης έχει απενεργοποιήσει τις πληρωμές από το κινητό. Ζητήστε του να τις ενεργοποιήσει στο { $wallet } ή άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-payment-fail = { $wallet }: η πληρωμή απέτυχε. Ζητήστε από τον πελάτη να δοκιμάσει ξανά ή άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-buyer-payment-amount-day-limit-error = { $wallet }: ο πελάτης έφτασε το ημερήσιο όριο πληρωμών του. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-buyer-payment-amount-month-limit-error = { $wallet }: ο πελάτης έφτασε το μηνιαίο όριο πληρωμών του. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-beyond-pay-restriction = { $wallet }: το ποσό ξεπερνά το όριο πληρωμής του πελάτη. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-beyond-per-receipt-restriction = { $wallet }: το ποσό ξεπερνά το όριο του καταστήματος ανά πληρωμή. Πάρτε μικρότερο ποσό με το { $wallet } και το υπόλοιπο με άλλον τρόπο. ({ $code })
+alipay-acq-payment-request-has-risk = Το { $wallet } σταμάτησε αυτή την πληρωμή για λόγους ασφαλείας. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-no-payment-instruments-available = { $wallet }: ο πελάτης δεν έχει διαθέσιμο τρόπο πληρωμής στο { $wallet }. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-user-face-payment-switch-off = { $wallet }: ο πελάτης έχει απενεργοποιήσει τις πληρωμές σε καταστήματα. Ζητήστε του να τις ενεργοποιήσει στο { $wallet } ή άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-invalid-store-id = Το { $wallet } δεν αναγνωρίζει τον κωδικό καταστήματος. Ελέγξτε τον κωδικό καταστήματος της Alipay στις ρυθμίσεις. ({ $code })
+alipay-acq-total-fee-exceed = { $wallet }: το ποσό ξεπερνά όσα δέχεται το { $wallet } σε μία πληρωμή. ({ $code })
+alipay-acq-currency-not-support = Το { $wallet } δεν δέχεται αυτό το νόμισμα. Ελέγξτε το νόμισμα του ταμείου. ({ $code })
+alipay-acq-seller-balance-not-enough = { $wallet }: το υπόλοιπο του καταστήματος δεν φτάνει για αυτή την επιστροφή. Φορτίστε τον λογαριασμό εμπόρου και δοκιμάστε ξανά. ({ $code })
+alipay-acq-trade-not-exist = Το { $wallet } δεν έχει καμία εγγραφή αυτής της παραγγελίας. ({ $code })
+alipay-acq-trade-status-error = { $wallet }: η κατάσταση της παραγγελίας δεν το επιτρέπει (απλήρωτη ή ήδη κλειστή). ({ $code })
+alipay-acq-trade-cancel-time-out = { $wallet }: είναι πολύ αργά για ακύρωση αυτής της πληρωμής· κάντε επιστροφή χρημάτων. ({ $code })
+alipay-acq-reason-trade-refund-fee-err = { $wallet }: μέρος αυτής της πληρωμής έχει επιστραφεί, άρα δεν ακυρώνεται πια· επιστρέψτε το υπόλοιπο. ({ $code })
+alipay-acq-trade-has-finished = { $wallet }: αυτή η πληρωμή έχει ολοκληρωθεί οριστικά και δεν ακυρώνεται ούτε επιστρέφεται πια. ({ $code })
+alipay-acq-refund-amt-not-equal-total = { $wallet }: η επιστροφή είναι μεγαλύτερη από όσα απομένουν από την πληρωμή. ({ $code })
+alipay-acq-discordant-repeat-request = { $wallet }: αυτή η επιστροφή έχει ήδη ζητηθεί με άλλο ποσό. ({ $code })
+alipay-acq-trade-not-allow-refund = Το { $wallet } δεν επιτρέπει επιστροφή χρημάτων για αυτή την πληρωμή. ({ $code })
+alipay-acq-exist-forbidden-word = Το { $wallet } απέρριψε την περιγραφή της παραγγελίας (περιέχει λέξη που δεν επιτρέπει)· δεν έγινε καμία χρέωση. Καλέστε την υποστήριξη. ({ $code })
+alipay-acq-partner-error = Το { $wallet } δεν αναγνωρίζει το App ID του καταστήματος. Ελέγξτε τις ρυθμίσεις της Alipay. ({ $code })
+alipay-acq-buyer-unsupport-advance = { $wallet }: ο λογαριασμός του πελάτη δεν μπορεί να πληρώσει με αυτόν τον τρόπο. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-error-buyer-certify-level-limit = { $wallet }: ο λογαριασμός του πελάτη δεν έχει ολοκληρώσει την ταυτοποίηση. Ζητήστε άλλον τρόπο πληρωμής. ({ $code })
+alipay-acq-not-allow-partial-refund = Το { $wallet } δεν επιτρέπει μερική επιστροφή αυτής της πληρωμής: επιστρέψτε ολόκληρο το ποσό. ({ $code })
+alipay-acq-payment-scene-not-support = Το { $wallet } δεν επιτρέπει στο κατάστημα να δέχεται πληρωμές με αυτόν τον τρόπο. Καλέστε την υποστήριξη. ({ $code })
+alipay-acq-reason-trade-been-freezen = Το { $wallet } έχει δεσμεύσει αυτή την πληρωμή· δεν μπορεί να επιστραφεί τώρα. Καλέστε την υποστήριξη. ({ $code })
+alipay-acq-secondary-merchant-status-error = { $wallet }: ο λογαριασμός εμπόρου του καταστήματος έχει πρόβλημα. Πάρτε την πληρωμή με άλλο τρόπο και καλέστε την υποστήριξη. ({ $code })
+alipay-acq-seller-been-blocked = Το { $wallet } έχει μπλοκάρει τον λογαριασμό εμπόρου του καταστήματος. Πάρτε την πληρωμή με άλλο τρόπο και καλέστε την υποστήριξη. ({ $code })
+alipay-acq-other = Το { $wallet } δεν δέχτηκε την πληρωμή. ({ $code })

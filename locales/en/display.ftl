@@ -1,4 +1,4 @@
-# Wallet payments (MoMo, ZaloPay, VNPAY-QR) at the counter, and the screen turned to the
+# Wallet payments (MoMo, ZaloPay, VNPAY-QR, Alipay) at the counter, and the screen turned to the
 # customer. Money arrives already formatted for the locale.
 
 ## Wallet payment dialog
@@ -12,6 +12,8 @@ wallet-code-hint = Scan the code in the customer's app, or type it and press Ent
 wallet-code-checking = Checking the code…
 wallet-charge = Charge
 wallet-show-qr = Show our QR code instead
+wallet-show-qr-hint = The customer scans our code with { $wallet } instead of showing theirs.
+wallet-or = or
 wallet-waiting = Waiting for the payment…
 wallet-qr-turn = Turn the screen to the customer: they scan this code with { $wallet }.
 wallet-qr-alt = QR code to pay with { $wallet }

@@ -50,6 +50,7 @@ err-setting-phone = “{ $value }” is not a phone number for { $key }: use dig
 err-setting-vat-rates = “{ $value }” is not a list of VAT rates for { $key }: write percentages separated by commas, such as 8,10 (each from 0 to 100, at most two decimals, no repeats).
 err-setting-zvt-password = { $key } is the terminal's password: six digits.
 err-setting-secret-short = { $key } is too short: at least { $min } characters.
+err-setting-rsa-key = { $key }: paste the key as PEM (-----BEGIN … KEY----- … -----END … KEY-----) or as one line of base64, as the partner's console shows it.
 err-connect-failed = The connection test of { $target } failed at “{ $step }”.
 
 ## Connection tests

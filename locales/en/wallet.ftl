@@ -1,4 +1,4 @@
-# Wallet payments (MoMo POS, ZaloPay, VNPAY-QR): what the backend says, in every face.
+# Wallet payments (MoMo POS, ZaloPay, VNPAY-QR, Alipay): what the backend says, in every face.
 
 ## Progress of a wallet payment
 pay-wallet-code-is = { $wallet } payment code
@@ -21,14 +21,16 @@ err-wallet-customer-cancelled = { $wallet }: the customer cancelled the payment 
 err-wallet-code-expired = { $wallet }: the payment code is expired or already used; ask the customer to refresh it (code { $code }).
 err-wallet-refused = { $wallet } refused the request; nothing was charged (code { $code }).
 err-wallet-expired = The { $wallet } order expired unpaid. You can try again.
+err-wallet-refunded-on-cancel = { $wallet }: the customer paid just as the payment was being cancelled, and { $wallet } has refunded it. Nothing was charged — take the payment again. ({ $code })
 err-wallet-unknown = No final answer from { $wallet } yet for payment { $key }. It is asked again in the background; do not charge the customer again.
 err-wallet-not-configured = { $wallet } is not configured: { $missing } is missing.
 err-wallet-config = The { $wallet } settings are not usable: { $error }
-err-wallet-currency = Wallets take Vietnamese đồng; this counter works in { $currency }.
+err-wallet-currency = { $wallet } takes { $takes }; this counter works in { $currency }.
 err-wallet-not-enabled = { $wallet } is not enabled on this counter.
 err-wallet-code-required = Scan the customer's { $wallet } payment code first.
 err-wallet-code-unknown = This is not a wallet payment code. Nothing was sent.
 err-wallet-code-unsupported = { $wallet } codes are not accepted at this counter. Nothing was sent.
+err-wallet-code-other = This is a { $other } code, not { $wallet }: ask the customer to open { $wallet } and show its payment code.
 err-wallet-no-code-scan = { $wallet } is paid by the customer scanning the counter's QR, not by scanning a code.
 err-wallet-amount-limits = { $wallet } takes { $min } to { $max } per payment; { $amount } is outside. Nothing was sent.
 err-wallet-nothing-running = No wallet payment is running.
@@ -38,7 +40,7 @@ err-wallet-refund-in-portal = This wallet has no refund service for the shop: re
 err-wallet-still-payable = Payment { $key } can still be paid at the wallet until its QR expires: wait, or ask the wallet again, before settling it as not charged.
 
 ## Settings
-setup-group-wallets = Wallets (MoMo, ZaloPay, VNPAY-QR)
+setup-group-wallets = Wallets (MoMo, ZaloPay, VNPAY-QR, Alipay)
 setup-key-wallet-qr-deadline = How long a payment QR stays valid (seconds)
 setup-key-wallet-poll = Seconds between questions to the wallet
 setup-key-wallet-momo-enabled = MoMo payments
@@ -64,13 +66,73 @@ setup-key-wallet-vnpay-terminal-id = VNPAY terminal ID
 setup-key-wallet-vnpay-secret = VNPAY secret key
 setup-key-wallet-vnpay-merchant-type = VNPAY merchant type (MCC)
 setup-key-wallet-vnpay-listen = VNPAY IPN: listen on (address:port)
+setup-key-wallet-alipay-enabled = Alipay payments
+setup-key-wallet-alipay-url = Alipay gateway address
+setup-key-wallet-alipay-app-id = Alipay app ID
+setup-key-wallet-alipay-app-private-key = Alipay: the app's private key (RSA2)
+setup-key-wallet-alipay-public-key = Alipay's public key (RSA2)
+setup-key-wallet-alipay-store-code = Alipay: the shop's own store code
+setup-key-wallet-alipay-confirm = Alipay: time for the customer to confirm on the phone (seconds)
+setup-key-wallet-alipay-listen = Alipay notifications: listen on (address:port)
+setup-key-wallet-alipay-callback-url = Alipay notifications: public address
+setup-key-wallet-alipay-shop-category = Alipay: the shop's category (smart store)
+setup-key-wallet-alipay-item-category = Alipay: the products' category (smart store)
 
 ## Connection tests
 setup-target-momo-pay = MoMo payments
 setup-target-zalopay = ZaloPay
 setup-target-vnpay = VNPAY-QR
+setup-target-alipay = Alipay
 setup-step-wallet-settings = { $wallet } settings are complete
 setup-step-wallet-keys = { $wallet } answered a signed question (the keys are right)
 setup-ok-wallet-settings = The { $wallet } settings are complete.
 setup-ok-wallet-keys = { $wallet } answered "no such order" (code { $code }), signed with the shop's keys.
 setup-fail-wallet-keys = The wallet's answer does not prove the keys: { $detail }
+
+## Why Alipay did not take a payment or a refund (its sub codes, ACQ.…); each shows the code
+alipay-acq-system-error = { $wallet } had a system error and the payment did not go through. Try again in a moment. ({ $code })
+alipay-acq-invalid-parameter = { $wallet } refused the request as incomplete or wrong; nothing was charged. If it happens again, call support. ({ $code })
+alipay-acq-access-forbidden = { $wallet } does not allow this shop this kind of payment. Take another payment method and call support. ({ $code })
+alipay-acq-exist-forbidden = { $wallet } has restricted the shop's merchant account. Take another payment method and call support. ({ $code })
+alipay-acq-payment-auth-code-invalid = { $wallet }: the payment code is not valid or has expired. Ask the customer to refresh it, then scan it again. ({ $code })
+alipay-acq-context-inconsistent = { $wallet }: this order was already sent with other details. Start the payment again. ({ $code })
+alipay-acq-trade-has-success = { $wallet }: this order is already paid. Check the open payments before charging again. ({ $code })
+alipay-acq-trade-has-close = { $wallet }: this order is already closed. Start the payment again. ({ $code })
+alipay-acq-buyer-balance-not-enough = { $wallet }: the customer's balance is not enough. Ask for another payment method. ({ $code })
+alipay-acq-buyer-bankcard-balance-not-enough = { $wallet }: the customer's bank card does not have enough money. Ask the customer to choose another card, or for another payment method. ({ $code })
+alipay-acq-error-balance-payment-disable = { $wallet }: paying from the balance is switched off in the customer's account. Ask the customer to choose another way to pay in { $wallet }, or for another payment method. ({ $code })
+alipay-acq-buyer-seller-equal = { $wallet }: the customer's account is the shop's own account. The customer must pay with another account. ({ $code })
+alipay-acq-trade-buyer-not-match = { $wallet }: this order was started by another customer's account. Start the payment again. ({ $code })
+alipay-acq-buyer-enable-status-forbid = { $wallet }: the customer's account is restricted and cannot pay. Ask for another payment method. ({ $code })
+alipay-acq-pull-mobile-cashier-fail = { $wallet } could not open the payment on the customer's phone. Ask the customer to try again. ({ $code })
+alipay-acq-mobile-payment-switch-off = { $wallet }: the customer has switched off mobile payments. Ask the customer to switch them on in { $wallet }, or for another payment method. ({ $code })
+alipay-acq-payment-fail = { $wallet }: the payment failed. Ask the customer to try again, or for another payment method. ({ $code })
+alipay-acq-buyer-payment-amount-day-limit-error = { $wallet }: the customer has reached today's payment limit. Ask for another payment method. ({ $code })
+alipay-acq-buyer-payment-amount-month-limit-error = { $wallet }: the customer has reached this month's payment limit. Ask for another payment method. ({ $code })
+alipay-acq-beyond-pay-restriction = { $wallet }: the amount is above the customer's payment limit. Ask for another payment method. ({ $code })
+alipay-acq-beyond-per-receipt-restriction = { $wallet }: the amount is above the shop's limit for one payment. Take a smaller amount by { $wallet } and the rest another way. ({ $code })
+alipay-acq-payment-request-has-risk = { $wallet } stopped this payment for security reasons. Ask for another payment method. ({ $code })
+alipay-acq-no-payment-instruments-available = { $wallet }: the customer has no way to pay available in { $wallet }. Ask for another payment method. ({ $code })
+alipay-acq-user-face-payment-switch-off = { $wallet }: the customer has switched off in-store payments. Ask the customer to switch them on in { $wallet }, or for another payment method. ({ $code })
+alipay-acq-invalid-store-id = { $wallet } does not know the shop's store code. Check the Alipay store code in the settings. ({ $code })
+alipay-acq-total-fee-exceed = { $wallet }: the amount is above what { $wallet } takes in one payment. ({ $code })
+alipay-acq-currency-not-support = { $wallet } does not take this currency. Check the counter's currency. ({ $code })
+alipay-acq-seller-balance-not-enough = { $wallet }: the shop's balance is not enough for this refund. Top up the merchant account, then try again. ({ $code })
+alipay-acq-trade-not-exist = { $wallet } has no record of this order. ({ $code })
+alipay-acq-trade-status-error = { $wallet }: the order's state does not allow this (not paid, or already closed). ({ $code })
+alipay-acq-trade-cancel-time-out = { $wallet }: it is too late to cancel this payment; refund it instead. ({ $code })
+alipay-acq-reason-trade-refund-fee-err = { $wallet }: part of this payment was refunded, so it can no longer be cancelled; refund the rest instead. ({ $code })
+alipay-acq-trade-has-finished = { $wallet }: this payment is finished and can no longer be cancelled or refunded. ({ $code })
+alipay-acq-refund-amt-not-equal-total = { $wallet }: the refund is more than what is left of the payment. ({ $code })
+alipay-acq-discordant-repeat-request = { $wallet }: this refund was already asked for with another amount. ({ $code })
+alipay-acq-trade-not-allow-refund = { $wallet } does not allow a refund of this payment. ({ $code })
+alipay-acq-exist-forbidden-word = { $wallet } refused the order's description (a word it does not allow); nothing was charged. Call support. ({ $code })
+alipay-acq-partner-error = { $wallet } does not recognise the shop's app ID. Check the Alipay settings. ({ $code })
+alipay-acq-buyer-unsupport-advance = { $wallet }: the customer's account cannot pay this way. Ask for another payment method. ({ $code })
+alipay-acq-error-buyer-certify-level-limit = { $wallet }: the customer's account has not finished identity verification. Ask for another payment method. ({ $code })
+alipay-acq-not-allow-partial-refund = { $wallet } does not allow a partial refund of this payment: refund all of it. ({ $code })
+alipay-acq-payment-scene-not-support = { $wallet } does not allow this shop to take payments this way. Call support. ({ $code })
+alipay-acq-reason-trade-been-freezen = { $wallet } has frozen this payment; it cannot be refunded now. Call support. ({ $code })
+alipay-acq-secondary-merchant-status-error = { $wallet }: the shop's merchant account is not in good standing. Take another payment method and call support. ({ $code })
+alipay-acq-seller-been-blocked = { $wallet } has blocked the shop's merchant account. Take another payment method and call support. ({ $code })
+alipay-acq-other = { $wallet } did not take the payment. ({ $code })

@@ -1,4 +1,4 @@
-# Wallet payments (MoMo, ZaloPay, VNPAY-QR) at the counter, and the screen turned to the
+# Wallet payments (MoMo, ZaloPay, VNPAY-QR, Alipay) at the counter, and the screen turned to the
 # customer. Money arrives already formatted for the locale.
 
 ## Wallet payment dialog
@@ -12,6 +12,8 @@ wallet-code-hint = Quét mã trong ứng dụng của khách, hoặc nhập mã 
 wallet-code-checking = Đang kiểm tra mã…
 wallet-charge = Thu tiền
 wallet-show-qr = Hiển thị mã QR của cửa hàng
+wallet-show-qr-hint = Khách quét mã của cửa hàng bằng { $wallet } thay vì đưa mã của mình.
+wallet-or = hoặc
 wallet-waiting = Đang chờ thanh toán…
 wallet-qr-turn = Xoay màn hình về phía khách: khách quét mã này bằng { $wallet }.
 wallet-qr-alt = Mã QR để thanh toán bằng { $wallet }

@@ -50,6 +50,7 @@ err-setting-phone = “{ $value }” không phải là số điện thoại hợ
 err-setting-vat-rates = “{ $value }” không phải là danh sách thuế suất VAT hợp lệ cho { $key }: ghi các phần trăm cách nhau bằng dấu phẩy, ví dụ 8,10 (mỗi giá trị từ 0 đến 100, tối đa hai chữ số thập phân, không trùng lặp).
 err-setting-zvt-password = { $key } là mật khẩu của máy POS: gồm sáu chữ số.
 err-setting-secret-short = { $key } quá ngắn: ít nhất { $min } ký tự.
+err-setting-rsa-key = { $key }: hãy dán khóa ở dạng PEM (-----BEGIN … KEY----- … -----END … KEY-----) hoặc một dòng base64, đúng như trang quản trị của đối tác hiển thị.
 err-connect-failed = Kiểm tra kết nối { $target } thất bại ở bước “{ $step }”.
 
 ## Kiểm tra kết nối

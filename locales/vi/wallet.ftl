@@ -1,4 +1,4 @@
-# Thanh toán ví điện tử (MoMo POS, ZaloPay, VNPAY-QR): thông báo của hệ thống, trên mọi giao diện.
+# Thanh toán ví điện tử (MoMo POS, ZaloPay, VNPAY-QR, Alipay): thông báo của hệ thống, trên mọi giao diện.
 
 ## Tiến trình thanh toán ví
 pay-wallet-code-is = Mã thanh toán { $wallet }
@@ -21,14 +21,16 @@ err-wallet-customer-cancelled = { $wallet }: khách đã hủy thanh toán (mã 
 err-wallet-code-expired = { $wallet }: mã thanh toán đã hết hạn hoặc đã được sử dụng; hãy nhờ khách làm mới mã (mã lỗi { $code }).
 err-wallet-refused = { $wallet } từ chối yêu cầu; khách chưa bị trừ tiền (mã lỗi { $code }).
 err-wallet-expired = Đơn hàng { $wallet } đã hết hạn mà chưa được thanh toán. Bạn có thể thử lại.
+err-wallet-refunded-on-cancel = { $wallet }: khách thanh toán đúng lúc giao dịch đang được hủy, và { $wallet } đã hoàn lại tiền. Khách không bị trừ tiền — hãy thu lại khoản này. ({ $code })
 err-wallet-unknown = Chưa có kết quả cuối cùng từ { $wallet } cho giao dịch { $key }. Hệ thống sẽ tự hỏi lại; đừng thu tiền khách lần nữa.
 err-wallet-not-configured = { $wallet } chưa được thiết lập: còn thiếu { $missing }.
 err-wallet-config = Thiết lập { $wallet } không dùng được: { $error }
-err-wallet-currency = Ví điện tử chỉ nhận tiền đồng Việt Nam; quầy này đang dùng { $currency }.
+err-wallet-currency = { $wallet } chỉ nhận { $takes }; quầy này đang dùng { $currency }.
 err-wallet-not-enabled = { $wallet } chưa được bật trên quầy này.
 err-wallet-code-required = Hãy quét mã thanh toán { $wallet } của khách trước.
 err-wallet-code-unknown = Đây không phải là mã thanh toán ví. Chưa gửi gì đi.
 err-wallet-code-unsupported = Quầy này không nhận mã { $wallet }. Chưa gửi gì đi.
+err-wallet-code-other = Đây là mã { $other }, không phải mã { $wallet }: hãy nhờ khách mở { $wallet } và đưa mã thanh toán trong đó.
 err-wallet-no-code-scan = Với { $wallet }, khách quét mã QR của quầy để thanh toán; không cần quét mã của khách.
 err-wallet-amount-limits = { $wallet } nhận từ { $min } đến { $max } cho mỗi lần thanh toán; { $amount } nằm ngoài khoảng này. Chưa gửi gì đi.
 err-wallet-nothing-running = Không có thanh toán ví nào đang diễn ra.
@@ -38,7 +40,7 @@ err-wallet-refund-in-portal = Ví này không có dịch vụ hoàn tiền cho c
 err-wallet-still-payable = Giao dịch { $key } vẫn có thể được thanh toán qua ví cho đến khi mã QR hết hạn: hãy chờ, hoặc hỏi lại ví, trước khi xác nhận là chưa trừ tiền.
 
 ## Thiết lập
-setup-group-wallets = Ví điện tử (MoMo, ZaloPay, VNPAY-QR)
+setup-group-wallets = Ví điện tử (MoMo, ZaloPay, VNPAY-QR, Alipay)
 setup-key-wallet-qr-deadline = Thời gian hiệu lực của mã QR thanh toán (giây)
 setup-key-wallet-poll = Chu kỳ hỏi trạng thái từ ví (giây)
 setup-key-wallet-momo-enabled = Nhận thanh toán MoMo
@@ -64,13 +66,73 @@ setup-key-wallet-vnpay-terminal-id = Mã terminal VNPAY (Terminal ID)
 setup-key-wallet-vnpay-secret = Khóa bí mật VNPAY (secret key)
 setup-key-wallet-vnpay-merchant-type = Loại hình kinh doanh VNPAY (MCC)
 setup-key-wallet-vnpay-listen = IPN VNPAY: địa chỉ lắng nghe (địa chỉ:cổng)
+setup-key-wallet-alipay-enabled = Nhận thanh toán Alipay
+setup-key-wallet-alipay-url = Địa chỉ cổng Alipay (gateway)
+setup-key-wallet-alipay-app-id = Mã ứng dụng Alipay (App ID)
+setup-key-wallet-alipay-app-private-key = Alipay: khóa riêng của ứng dụng (RSA2)
+setup-key-wallet-alipay-public-key = Khóa công khai của Alipay (RSA2)
+setup-key-wallet-alipay-store-code = Alipay: mã cửa hàng do cửa hàng tự đặt
+setup-key-wallet-alipay-confirm = Alipay: thời gian chờ khách xác nhận trên điện thoại (giây)
+setup-key-wallet-alipay-listen = Thông báo Alipay: địa chỉ lắng nghe (địa chỉ:cổng)
+setup-key-wallet-alipay-callback-url = Thông báo Alipay: địa chỉ công khai
+setup-key-wallet-alipay-shop-category = Alipay: ngành hàng của cửa hàng (smart store)
+setup-key-wallet-alipay-item-category = Alipay: danh mục sản phẩm (smart store)
 
 ## Kiểm tra kết nối
 setup-target-momo-pay = Thanh toán MoMo
 setup-target-zalopay = ZaloPay
 setup-target-vnpay = VNPAY-QR
+setup-target-alipay = Alipay
 setup-step-wallet-settings = Thiết lập { $wallet } đầy đủ
 setup-step-wallet-keys = { $wallet } đã trả lời một yêu cầu có ký (khóa đúng)
 setup-ok-wallet-settings = Thiết lập { $wallet } đã đầy đủ.
 setup-ok-wallet-keys = { $wallet } đã trả lời "không có đơn hàng này" (mã { $code }), có chữ ký bằng khóa của cửa hàng.
 setup-fail-wallet-keys = Câu trả lời của ví không chứng minh được khóa: { $detail }
+
+## Lý do Alipay không nhận thanh toán hoặc hoàn tiền (mã phụ ACQ.…); mỗi thông báo đều ghi mã
+alipay-acq-system-error = { $wallet } gặp lỗi hệ thống và giao dịch chưa thực hiện được. Hãy thử lại sau giây lát. ({ $code })
+alipay-acq-invalid-parameter = { $wallet } từ chối yêu cầu vì thiếu hoặc sai thông tin; khách chưa bị trừ tiền. Nếu lỗi lặp lại, hãy gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-access-forbidden = { $wallet } không cho phép cửa hàng nhận loại thanh toán này. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-exist-forbidden = { $wallet } đã hạn chế tài khoản merchant của cửa hàng. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-payment-auth-code-invalid = { $wallet }: mã thanh toán không hợp lệ hoặc đã hết hạn. Hãy nhờ khách làm mới mã rồi quét lại. ({ $code })
+alipay-acq-context-inconsistent = { $wallet }: đơn hàng này đã được gửi với thông tin khác. Hãy bắt đầu lại thanh toán. ({ $code })
+alipay-acq-trade-has-success = { $wallet }: đơn hàng này đã được thanh toán. Hãy xem danh sách thanh toán chưa xử lý xong trước khi thu lại. ({ $code })
+alipay-acq-trade-has-close = { $wallet }: đơn hàng này đã đóng. Hãy bắt đầu lại thanh toán. ({ $code })
+alipay-acq-buyer-balance-not-enough = { $wallet }: số dư của khách không đủ. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-buyer-bankcard-balance-not-enough = { $wallet }: thẻ ngân hàng của khách không đủ tiền. Hãy nhờ khách chọn thẻ khác hoặc dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-error-balance-payment-disable = { $wallet }: tài khoản của khách đã tắt thanh toán bằng số dư. Hãy nhờ khách chọn nguồn tiền khác trong { $wallet } hoặc dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-buyer-seller-equal = { $wallet }: tài khoản của khách chính là tài khoản của cửa hàng. Khách cần thanh toán bằng tài khoản khác. ({ $code })
+alipay-acq-trade-buyer-not-match = { $wallet }: đơn hàng này được bắt đầu bằng tài khoản của một khách khác. Hãy bắt đầu lại thanh toán. ({ $code })
+alipay-acq-buyer-enable-status-forbid = { $wallet }: tài khoản của khách đang bị hạn chế nên không thể thanh toán. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-pull-mobile-cashier-fail = { $wallet } không mở được màn hình thanh toán trên điện thoại của khách. Hãy nhờ khách thử lại. ({ $code })
+alipay-acq-mobile-payment-switch-off = { $wallet }: khách đã tắt thanh toán trên điện thoại. Hãy nhờ khách bật lại trong { $wallet } hoặc dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-payment-fail = { $wallet }: thanh toán không thành công. Hãy nhờ khách thử lại hoặc dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-buyer-payment-amount-day-limit-error = { $wallet }: khách đã hết hạn mức thanh toán trong ngày. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-buyer-payment-amount-month-limit-error = { $wallet }: khách đã hết hạn mức thanh toán trong tháng. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-beyond-pay-restriction = { $wallet }: số tiền vượt hạn mức thanh toán của khách. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-beyond-per-receipt-restriction = { $wallet }: số tiền vượt hạn mức một lần thanh toán của cửa hàng. Hãy thu một phần nhỏ hơn bằng { $wallet } và phần còn lại bằng cách khác. ({ $code })
+alipay-acq-payment-request-has-risk = { $wallet } đã chặn giao dịch này vì lý do an toàn. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-no-payment-instruments-available = { $wallet }: khách không có nguồn tiền nào dùng được trong { $wallet }. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-user-face-payment-switch-off = { $wallet }: khách đã tắt thanh toán tại cửa hàng. Hãy nhờ khách bật lại trong { $wallet } hoặc dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-invalid-store-id = { $wallet } không nhận ra mã cửa hàng. Hãy kiểm tra mã cửa hàng Alipay trong phần thiết lập. ({ $code })
+alipay-acq-total-fee-exceed = { $wallet }: số tiền vượt mức { $wallet } nhận cho một lần thanh toán. ({ $code })
+alipay-acq-currency-not-support = { $wallet } không nhận loại tiền này. Hãy kiểm tra đơn vị tiền của quầy. ({ $code })
+alipay-acq-seller-balance-not-enough = { $wallet }: số dư của cửa hàng không đủ để hoàn tiền. Hãy nạp thêm vào tài khoản merchant rồi thử lại. ({ $code })
+alipay-acq-trade-not-exist = { $wallet } không có đơn hàng này. ({ $code })
+alipay-acq-trade-status-error = { $wallet }: trạng thái đơn hàng không cho phép thao tác này (chưa thanh toán hoặc đã đóng). ({ $code })
+alipay-acq-trade-cancel-time-out = { $wallet }: đã quá thời hạn hủy giao dịch này; hãy hoàn tiền thay vì hủy. ({ $code })
+alipay-acq-reason-trade-refund-fee-err = { $wallet }: giao dịch này đã được hoàn tiền một phần nên không thể hủy; hãy hoàn phần còn lại. ({ $code })
+alipay-acq-trade-has-finished = { $wallet }: giao dịch này đã kết thúc, không thể hủy hay hoàn tiền nữa. ({ $code })
+alipay-acq-refund-amt-not-equal-total = { $wallet }: số tiền hoàn lớn hơn số tiền còn lại của giao dịch. ({ $code })
+alipay-acq-discordant-repeat-request = { $wallet }: yêu cầu hoàn tiền này đã được gửi trước đó với số tiền khác. ({ $code })
+alipay-acq-trade-not-allow-refund = { $wallet } không cho phép hoàn tiền giao dịch này. ({ $code })
+alipay-acq-exist-forbidden-word = { $wallet } từ chối nội dung đơn hàng (có từ không được phép); khách chưa bị trừ tiền. Hãy gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-partner-error = { $wallet } không nhận ra mã ứng dụng (App ID) của cửa hàng. Hãy kiểm tra thiết lập Alipay. ({ $code })
+alipay-acq-buyer-unsupport-advance = { $wallet }: tài khoản của khách không thể thanh toán theo cách này. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-error-buyer-certify-level-limit = { $wallet }: tài khoản của khách chưa hoàn tất xác minh danh tính. Hãy đề nghị khách dùng phương thức thanh toán khác. ({ $code })
+alipay-acq-not-allow-partial-refund = { $wallet } không cho phép hoàn một phần giao dịch này: hãy hoàn toàn bộ. ({ $code })
+alipay-acq-payment-scene-not-support = { $wallet } không cho phép cửa hàng nhận thanh toán theo cách này. Hãy gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-reason-trade-been-freezen = { $wallet } đã phong tỏa giao dịch này; hiện không thể hoàn tiền. Hãy gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-secondary-merchant-status-error = { $wallet }: tài khoản merchant của cửa hàng đang có vấn đề. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-seller-been-blocked = { $wallet } đã khóa tài khoản merchant của cửa hàng. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
+alipay-acq-other = { $wallet } không nhận thanh toán. ({ $code })

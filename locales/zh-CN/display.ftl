@@ -1,4 +1,4 @@
-# Wallet payments (MoMo, ZaloPay, VNPAY-QR) at the counter, and the screen turned to the
+# Wallet payments (MoMo, ZaloPay, VNPAY-QR, Alipay) at the counter, and the screen turned to the
 # customer. Money arrives already formatted for the locale.
 
 ## Wallet payment dialog
@@ -12,6 +12,8 @@ wallet-code-hint = 扫描顾客应用中的付款码，或手动输入后按 Ent
 wallet-code-checking = 正在核对付款码…
 wallet-charge = 收款
 wallet-show-qr = 改为显示本店二维码
+wallet-show-qr-hint = 顾客用 { $wallet } 扫描本店的二维码，无需出示自己的付款码。
+wallet-or = 或
 wallet-waiting = 正在等待付款…
 wallet-qr-turn = 请将屏幕转向顾客：顾客用 { $wallet } 扫描此码。
 wallet-qr-alt = 用 { $wallet } 付款的二维码

@@ -50,6 +50,7 @@ err-setting-phone = “{ $value }” 不是 { $key } 的有效电话号码：请
 err-setting-vat-rates = “{ $value }” 不是 { $key } 的有效税率列表：请填写以逗号分隔的百分比，例如 6,13（每项 0 到 100，最多两位小数，不得重复）。
 err-setting-zvt-password = { $key } 是终端密码：六位数字。
 err-setting-secret-short = { $key } 太短：至少 { $min } 个字符。
+err-setting-rsa-key = { $key }：请按合作方后台显示的原样粘贴密钥，可以是 PEM 格式（-----BEGIN … KEY----- … -----END … KEY-----），也可以是一行 base64。
 err-connect-failed = { $target } 的连接测试在“{ $step }”一步失败。
 
 ## 连接测试

@@ -1,4 +1,4 @@
-# 电子钱包付款（MoMo POS、ZaloPay、VNPAY-QR）：后台在各个界面显示的信息。
+# 电子钱包付款（MoMo POS、ZaloPay、VNPAY-QR、Alipay）：后台在各个界面显示的信息。
 
 ## 钱包付款进度
 pay-wallet-code-is = { $wallet } 付款码
@@ -21,14 +21,16 @@ err-wallet-customer-cancelled = { $wallet }：顾客取消了付款（错误码 
 err-wallet-code-expired = { $wallet }：付款码已过期或已被使用；请顾客刷新付款码（错误码 { $code }）。
 err-wallet-refused = { $wallet } 拒绝了请求；未产生任何扣款（错误码 { $code }）。
 err-wallet-expired = { $wallet } 订单已过期，未付款。可以重试。
+err-wallet-refunded-on-cancel = { $wallet }：顾客恰好在撤销付款时完成了支付，{ $wallet } 已将这笔钱退回。顾客未被扣款——请重新收款。（{ $code }）
 err-wallet-unknown = { $wallet } 尚未给出付款 { $key } 的最终结果。系统会在后台继续查询；请勿再次向顾客收款。
 err-wallet-not-configured = { $wallet } 尚未设置：缺少 { $missing }。
 err-wallet-config = { $wallet } 的设置无法使用：{ $error }
-err-wallet-currency = 电子钱包只收越南盾；本收银台使用 { $currency }。
+err-wallet-currency = { $wallet } 只收 { $takes }；本收银台使用 { $currency }。
 err-wallet-not-enabled = 本收银台未启用 { $wallet }。
 err-wallet-code-required = 请先扫描顾客的 { $wallet } 付款码。
 err-wallet-code-unknown = 这不是钱包付款码。未发送任何请求。
 err-wallet-code-unsupported = 本收银台不接受 { $wallet } 付款码。未发送任何请求。
+err-wallet-code-other = 这是 { $other } 付款码，不是 { $wallet } 付款码：请顾客打开 { $wallet }，出示其中的付款码。
 err-wallet-no-code-scan = { $wallet } 需由顾客扫描收银台的二维码付款，无需扫描顾客的付款码。
 err-wallet-amount-limits = { $wallet } 每笔付款金额须在 { $min } 至 { $max } 之间；{ $amount } 超出范围。未发送任何请求。
 err-wallet-nothing-running = 当前没有进行中的钱包付款。
@@ -38,7 +40,7 @@ err-wallet-refund-in-portal = 此钱包不为商户提供退款接口：请在�
 err-wallet-still-payable = 在二维码过期之前，付款 { $key } 仍可能在钱包中完成：请等待或再次询问钱包，然后再将其处理为未扣款。
 
 ## 设置项
-setup-group-wallets = 电子钱包（MoMo、ZaloPay、VNPAY-QR）
+setup-group-wallets = 电子钱包（MoMo、ZaloPay、VNPAY-QR、Alipay）
 setup-key-wallet-qr-deadline = 付款二维码有效时间（秒）
 setup-key-wallet-poll = 向钱包查询的间隔（秒）
 setup-key-wallet-momo-enabled = 接受 MoMo 付款
@@ -64,13 +66,73 @@ setup-key-wallet-vnpay-terminal-id = VNPAY 终端号（Terminal ID）
 setup-key-wallet-vnpay-secret = VNPAY 密钥（Secret Key）
 setup-key-wallet-vnpay-merchant-type = VNPAY 商户类别（MCC）
 setup-key-wallet-vnpay-listen = VNPAY IPN：监听地址（地址:端口）
+setup-key-wallet-alipay-enabled = 接受 Alipay 付款
+setup-key-wallet-alipay-url = Alipay 网关地址
+setup-key-wallet-alipay-app-id = Alipay 应用 ID（App ID）
+setup-key-wallet-alipay-app-private-key = Alipay：应用私钥（RSA2）
+setup-key-wallet-alipay-public-key = Alipay 公钥（RSA2）
+setup-key-wallet-alipay-store-code = Alipay：商户自编门店编号
+setup-key-wallet-alipay-confirm = Alipay：等待顾客在手机上确认的时间（秒）
+setup-key-wallet-alipay-listen = Alipay 异步通知：监听地址（地址:端口）
+setup-key-wallet-alipay-callback-url = Alipay 异步通知：公网地址
+setup-key-wallet-alipay-shop-category = Alipay：门店类目（智慧门店）
+setup-key-wallet-alipay-item-category = Alipay：商品类目（智慧门店）
 
 ## 连接测试
 setup-target-momo-pay = MoMo 付款
 setup-target-zalopay = ZaloPay
 setup-target-vnpay = VNPAY-QR
+setup-target-alipay = Alipay
 setup-step-wallet-settings = { $wallet } 设置完整
 setup-step-wallet-keys = { $wallet } 已应答签名请求（密钥正确）
 setup-ok-wallet-settings = { $wallet } 设置完整。
 setup-ok-wallet-keys = { $wallet } 以商户密钥签名应答"无此订单"（代码 { $code }）。
 setup-fail-wallet-keys = 钱包的应答无法证明密钥正确：{ $detail }
+
+## Alipay 未完成付款或退款的原因（子错误码 ACQ.…）；每条信息都显示错误码
+alipay-acq-system-error = { $wallet } 系统出错，付款未完成。请稍后重试。（{ $code }）
+alipay-acq-invalid-parameter = { $wallet } 认为请求不完整或有误，已拒绝；顾客未被扣款。如再次出现，请联系技术支持。（{ $code }）
+alipay-acq-access-forbidden = { $wallet } 不允许本店使用此付款方式。请改用其他付款方式，并联系技术支持。（{ $code }）
+alipay-acq-exist-forbidden = { $wallet } 已限制本店的商户账户。请改用其他付款方式，并联系技术支持。（{ $code }）
+alipay-acq-payment-auth-code-invalid = { $wallet }：付款码无效或已过期。请顾客刷新付款码后重新扫码。（{ $code }）
+alipay-acq-context-inconsistent = { $wallet }：该订单已以不同的信息提交过。请重新发起付款。（{ $code }）
+alipay-acq-trade-has-success = { $wallet }：该订单已付款。再次收款前，请先查看未处理的付款。（{ $code }）
+alipay-acq-trade-has-close = { $wallet }：该订单已关闭。请重新发起付款。（{ $code }）
+alipay-acq-buyer-balance-not-enough = { $wallet }：顾客余额不足。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-buyer-bankcard-balance-not-enough = { $wallet }：顾客的银行卡余额不足。请顾客换一张卡，或改用其他付款方式。（{ $code }）
+alipay-acq-error-balance-payment-disable = { $wallet }：顾客的账户已关闭余额支付。请顾客在 { $wallet } 中选择其他付款渠道，或改用其他付款方式。（{ $code }）
+alipay-acq-buyer-seller-equal = { $wallet }：顾客的账户就是本店自己的账户。请顾客用其他账户付款。（{ $code }）
+alipay-acq-trade-buyer-not-match = { $wallet }：该订单由另一位顾客的账户发起。请重新发起付款。（{ $code }）
+alipay-acq-buyer-enable-status-forbid = { $wallet }：顾客的账户受到限制，无法付款。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-pull-mobile-cashier-fail = { $wallet } 无法在顾客手机上打开付款页面。请顾客重试。（{ $code }）
+alipay-acq-mobile-payment-switch-off = { $wallet }：顾客已关闭手机付款。请顾客在 { $wallet } 中开启，或改用其他付款方式。（{ $code }）
+alipay-acq-payment-fail = { $wallet }：付款失败。请顾客重试，或改用其他付款方式。（{ $code }）
+alipay-acq-buyer-payment-amount-day-limit-error = { $wallet }：顾客已达当日付款限额。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-buyer-payment-amount-month-limit-error = { $wallet }：顾客已达当月付款限额。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-beyond-pay-restriction = { $wallet }：金额超出顾客的付款限额。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-beyond-per-receipt-restriction = { $wallet }：金额超出本店单笔收款限额。请用 { $wallet } 收取较小的金额，其余部分用其他方式收取。（{ $code }）
+alipay-acq-payment-request-has-risk = { $wallet } 出于安全原因拦截了这笔付款。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-no-payment-instruments-available = { $wallet }：顾客在 { $wallet } 中没有可用的付款渠道。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-user-face-payment-switch-off = { $wallet }：顾客已关闭当面付。请顾客在 { $wallet } 中开启，或改用其他付款方式。（{ $code }）
+alipay-acq-invalid-store-id = { $wallet } 无法识别本店的门店编号。请在设置中检查 Alipay 门店编号。（{ $code }）
+alipay-acq-total-fee-exceed = { $wallet }：金额超出 { $wallet } 单笔付款的上限。（{ $code }）
+alipay-acq-currency-not-support = { $wallet } 不支持该币种。请检查收银台的币种设置。（{ $code }）
+alipay-acq-seller-balance-not-enough = { $wallet }：本店账户余额不足，无法退款。请为商户账户充值后重试。（{ $code }）
+alipay-acq-trade-not-exist = { $wallet } 没有这笔订单的记录。（{ $code }）
+alipay-acq-trade-status-error = { $wallet }：订单当前的状态不允许此操作（未付款或已关闭）。（{ $code }）
+alipay-acq-trade-cancel-time-out = { $wallet }：已超过这笔付款的撤销期限，请改为退款。（{ $code }）
+alipay-acq-reason-trade-refund-fee-err = { $wallet }：这笔付款已部分退款，不能再撤销；请退还剩余部分。（{ $code }）
+alipay-acq-trade-has-finished = { $wallet }：这笔付款已结束，不能再撤销或退款。（{ $code }）
+alipay-acq-refund-amt-not-equal-total = { $wallet }：退款金额超过这笔付款的剩余金额。（{ $code }）
+alipay-acq-discordant-repeat-request = { $wallet }：此退款请求之前已以不同的金额提交过。（{ $code }）
+alipay-acq-trade-not-allow-refund = { $wallet } 不允许这笔付款退款。（{ $code }）
+alipay-acq-exist-forbidden-word = { $wallet } 拒绝了订单说明（含有不允许的词语）；顾客未被扣款。请联系技术支持。（{ $code }）
+alipay-acq-partner-error = { $wallet } 无法识别本店的应用 ID。请检查 Alipay 设置。（{ $code }）
+alipay-acq-buyer-unsupport-advance = { $wallet }：顾客的账户不能用这种方式付款。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-error-buyer-certify-level-limit = { $wallet }：顾客的账户尚未完成实名认证。请顾客改用其他付款方式。（{ $code }）
+alipay-acq-not-allow-partial-refund = { $wallet } 不允许这笔付款部分退款：请全额退款。（{ $code }）
+alipay-acq-payment-scene-not-support = { $wallet } 不允许本店以这种方式收款。请联系技术支持。（{ $code }）
+alipay-acq-reason-trade-been-freezen = { $wallet } 已冻结这笔付款，目前无法退款。请联系技术支持。（{ $code }）
+alipay-acq-secondary-merchant-status-error = { $wallet }：本店的商户账户状态异常。请改用其他付款方式，并联系技术支持。（{ $code }）
+alipay-acq-seller-been-blocked = { $wallet } 已冻结本店的商户账户。请改用其他付款方式，并联系技术支持。（{ $code }）
+alipay-acq-other = { $wallet } 未完成付款。（{ $code }）

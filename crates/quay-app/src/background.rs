@@ -177,6 +177,7 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
         Err(e) => tracing::warn!(error = %e.detail, "the Viva webhook is misconfigured"),
     }
     tokio::spawn(watch_wallets(counter.clone()));
+    tokio::spawn(sync_alipay_orders(counter.clone()));
     tokio::spawn(crate::wallets::listen(counter.clone()));
     crate::sync::run(counter).await;
 }
@@ -207,6 +208,43 @@ async fn watch_wallets(counter: std::sync::Arc<crate::Counter>) {
             Err(e) => {
                 tracing::error!(error = %e, "the wallet watch failed");
                 retry.failed(crate::sync::draw()).max(WALLET_WATCH)
+            }
+        };
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// How often Alipay's order-sync outbox is looked at.
+pub const ALIPAY_SYNC: Duration = Duration::from_secs(30);
+
+/// Sends the sales paid by Alipay as Alipay orders (`push_alipay_syncs`), each kept
+/// queued until Alipay acknowledged it, after days offline too. Backs off on failures.
+async fn sync_alipay_orders(counter: std::sync::Arc<crate::Counter>) {
+    let mut retry = Retry::new(STORAGE_CAP);
+    loop {
+        let c = counter.clone();
+        let done = tokio::task::spawn_blocking(move || c.push_alipay_syncs()).await;
+        let wait = match done {
+            Ok(Ok(r)) if r.failed == 0 => {
+                retry.succeeded();
+                if r.synced > 0 {
+                    tracing::info!(synced = r.synced, pending = r.pending, "alipay orders synced");
+                }
+                ALIPAY_SYNC
+            }
+            Ok(Ok(r)) => {
+                tracing::warn!(synced = r.synced, failed = r.failed, pending = r.pending, "alipay order syncs failed");
+                retry.failed(crate::sync::draw()).max(ALIPAY_SYNC)
+            }
+            // Alipay not configured on this counter: nothing is queued that could go.
+            Ok(Err(e)) if e.code == "err-wallet-not-configured" => ALIPAY_SYNC * 4,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e.detail, "alipay order syncs not sent");
+                retry.failed(crate::sync::draw()).max(ALIPAY_SYNC)
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the alipay order sync failed");
+                retry.failed(crate::sync::draw()).max(ALIPAY_SYNC)
             }
         };
         tokio::time::sleep(wait).await;

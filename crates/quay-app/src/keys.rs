@@ -94,3 +94,29 @@ pub const VNPAY_SECRET: &str = "wallet.vnpay.secret";
 pub const VNPAY_MERCHANT_TYPE: &str = "wallet.vnpay.merchant_type";
 /// Where VNPAY's IPN arrives (its URL is registered with VNPAY, not sent per request).
 pub const VNPAY_LISTEN: &str = "wallet.vnpay.callback.listen";
+// Alipay face-to-face (classic gateway), for a counter that works in CNY.
+pub const ALIPAY_ENABLED: &str = "wallet.alipay.enabled";
+/// The gateway's base URL (the client posts to `<url>/gateway.do`).
+pub const ALIPAY_URL: &str = "wallet.alipay.url";
+pub const ALIPAY_APP_ID: &str = "wallet.alipay.app_id";
+/// The app's RSA private key (PEM): signs every request. Encrypted at rest.
+pub const ALIPAY_APP_PRIVATE_KEY: &str = "wallet.alipay.app_private_key";
+/// Alipay's RSA public key (PEM, or one line of base64 as Alipay's console shows it):
+/// verifies every answer and notification.
+pub const ALIPAY_PUBLIC_KEY: &str = "wallet.alipay.public_key";
+/// The merchant's own store code (`store_id` of payments and of the smart store).
+pub const ALIPAY_STORE_CODE: &str = "wallet.alipay.store_code";
+/// Alipay's category of the shop (`shop_category`) and the leaf category of its items.
+pub const ALIPAY_SHOP_CATEGORY: &str = "wallet.alipay.shop_category";
+pub const ALIPAY_ITEM_CATEGORY: &str = "wallet.alipay.item_category";
+/// The shop's address as Alipay's region codes (GB/T 2260: province, city, district);
+/// the street is `store.address`.
+pub const ALIPAY_PROVINCE: &str = "wallet.alipay.province_code";
+pub const ALIPAY_CITY: &str = "wallet.alipay.city_code";
+pub const ALIPAY_DISTRICT: &str = "wallet.alipay.district_code";
+pub const ALIPAY_LISTEN: &str = "wallet.alipay.callback.listen";
+/// How long a scanned-code payment may wait for the customer to confirm on the phone
+/// before it is cancelled (partners-wave2 §2 chose 30 s; Alipay's pages say 30–60).
+pub const ALIPAY_CONFIRM: &str = "wallet.alipay.confirm_s";
+/// The public address Alipay posts its notifications to (sent as `notify_url`).
+pub const ALIPAY_CALLBACK_URL: &str = "wallet.alipay.callback.url";

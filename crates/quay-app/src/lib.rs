@@ -3,6 +3,7 @@
 //! else, so a sale rung from a script takes exactly the path of a sale rung on screen.
 
 pub mod adapters;
+pub mod alipay;
 pub mod background;
 pub mod card;
 pub mod checkout;

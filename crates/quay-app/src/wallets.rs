@@ -16,6 +16,7 @@ use quay_core::auth::Action;
 use quay_core::error::Arg;
 use quay_core::payment::PaymentState;
 use quay_core::{Currency, Money};
+use quay_pay::wallet::alipay::{AlipayClient, AlipayConfig};
 use quay_pay::wallet::code::{recognise, CodeError, CodeKind};
 use quay_pay::wallet::listener::{self, CallbackConfig};
 use quay_pay::wallet::momo::{MomoClient, MomoConfig};
@@ -33,6 +34,9 @@ use crate::{keys, AppError, Checkout, Counter, Result, Who};
 /// MoMo POS takes 1,000–5,000,000 ₫ per payment (partners.md); checked before sending.
 pub const MOMO_MIN: i64 = 1_000;
 pub const MOMO_MAX: i64 = 5_000_000;
+/// Alipay takes 0.01–100,000,000 yuan per trade (partners-contracts §4), in fen.
+pub const ALIPAY_MIN: i64 = 1;
+pub const ALIPAY_MAX: i64 = 10_000_000_000;
 /// How long a QR stays payable unless `wallet.qr_deadline_s` says otherwise.
 pub const DEFAULT_DEADLINE_S: u64 = 180;
 /// Seconds between two questions to a wallet (wave2 §4: 3–5 s).
@@ -49,6 +53,7 @@ pub fn label(w: Wallet) -> &'static str {
         Wallet::Momo => "MoMo",
         Wallet::ZaloPay => "ZaloPay",
         Wallet::Vnpay => "VNPAY-QR",
+        Wallet::Alipay => "Alipay",
     }
 }
 
@@ -58,7 +63,28 @@ pub fn colour(w: Wallet) -> &'static str {
         Wallet::Momo => "#a50064",
         Wallet::ZaloPay => "#0068ff",
         Wallet::Vnpay => "#005baa",
+        Wallet::Alipay => "#1677ff",
     }
+}
+
+/// The currency a wallet takes: the Vietnamese wallets đồng, Alipay (face-to-face in
+/// mainland China) yuan. A counter offers the wallets of its own currency only.
+pub fn currency(w: Wallet) -> Currency {
+    match w {
+        Wallet::Momo | Wallet::ZaloPay | Wallet::Vnpay => Currency::Vnd,
+        Wallet::Alipay => Currency::Cny,
+    }
+}
+
+/// Whether the cashier can scan the customer's code for this wallet (MoMo POS, Alipay
+/// `trade.pay`); ZaloPay and VNPAY-QR only show our QR.
+pub fn scans(w: Wallet) -> bool {
+    matches!(w, Wallet::Momo | Wallet::Alipay)
+}
+
+/// Whether the wallet can show a QR for the customer to scan.
+pub fn shows_qr(w: Wallet) -> bool {
+    w != Wallet::Momo
 }
 
 /// A wallet the payment screen offers.
@@ -67,9 +93,9 @@ pub struct WalletView {
     pub name: &'static str,
     pub label: &'static str,
     pub color: &'static str,
-    /// The cashier scans the customer's code (MoMo POS).
+    /// The cashier scans the customer's code (MoMo POS, Alipay).
     pub scan: bool,
-    /// The customer scans our QR (ZaloPay, VNPAY-QR).
+    /// The customer scans our QR (ZaloPay, VNPAY-QR, Alipay).
     pub qr: bool,
 }
 
@@ -131,6 +157,9 @@ fn decline_id(r: &PaymentRecord) -> &'static str {
         ("momo", "10" | "11" | "13" | "20" | "21" | "22" | "99") => "err-wallet-refused",
         ("zalopay", "-329") => "err-wallet-customer-cancelled",
         ("zalopay", "-54") | ("vnpay", "01") => "err-wallet-expired",
+        ("alipay", crate::adapters::wallet::REFUNDED_ON_CANCEL) => "err-wallet-refunded-on-cancel",
+        // Alipay's sub codes (`ACQ.…`) each have words of their own, with the code.
+        ("alipay", c) if c.contains('.') => quay_pay::wallet::alipay::sub_code_message_id(c),
         _ => "err-wallet-declined",
     }
 }
@@ -149,7 +178,7 @@ impl Counter {
     }
 
     /// The wallet's client from the settings; what is missing is named.
-    fn wallet_client(&self, w: Wallet) -> Result<(Client, String)> {
+    pub(crate) fn wallet_client(&self, w: Wallet) -> Result<(Client, String)> {
         let missing = |k: &str| AppError::new("err-wallet-not-configured", vec![("wallet", label(w).into()), ("missing", k.into())]);
         let get = |k: &str| -> Result<String> { self.setting(k)?.filter(|v| !v.trim().is_empty()).ok_or_else(|| missing(k)) };
         let secret = |k: &str| -> Result<String> { self.secret(k)?.filter(|v| !v.is_empty()).ok_or_else(|| missing(k)) };
@@ -205,6 +234,25 @@ impl Counter {
                 ),
                 String::new(),
             ),
+            Wallet::Alipay => {
+                let app_id = get(keys::ALIPAY_APP_ID)?;
+                (
+                    Client::Alipay(
+                        AlipayClient::new(AlipayConfig {
+                            url: get(keys::ALIPAY_URL)?,
+                            app_id: app_id.clone(),
+                            app_private_key: pem(&secret(keys::ALIPAY_APP_PRIVATE_KEY)?, "PRIVATE KEY"),
+                            alipay_public_key: pem(&get(keys::ALIPAY_PUBLIC_KEY)?, "PUBLIC KEY"),
+                            notify_url: self.setting(keys::ALIPAY_CALLBACK_URL)?.filter(|u| !u.is_empty()),
+                            store_id: self.setting(keys::ALIPAY_STORE_CODE)?.filter(|u| !u.is_empty()),
+                            terminal_id: Some(self.config().counter_id.clone()).filter(|t| !t.is_empty()),
+                            timeout: Duration::from_secs(15),
+                        })
+                        .map_err(bad)?,
+                    ),
+                    app_id,
+                )
+            }
         })
     }
 
@@ -213,7 +261,8 @@ impl Counter {
         let (client, app_id) = self.wallet_client(w)?;
         let deadline = Duration::from_secs(self.seconds(keys::WALLET_QR_DEADLINE, DEFAULT_DEADLINE_S)?);
         let poll = Duration::from_secs(self.seconds(keys::WALLET_POLL, DEFAULT_POLL_S)?);
-        Ok(WalletTerminal::new(w, client, self, deadline, poll, app_id))
+        let confirm = Duration::from_secs(self.seconds(keys::ALIPAY_CONFIRM, 30)?);
+        Ok(WalletTerminal::new(w, client, self, deadline, poll, app_id).with_confirm(confirm))
     }
 
     /// The terminal an attempt was journaled on: its wallet, or the card terminal.
@@ -224,22 +273,14 @@ impl Counter {
         }
     }
 
-    /// The wallets the payment screen offers: enabled and configured, in a VND counter.
+    /// The wallets the payment screen offers: enabled, configured, and taking the
+    /// counter's currency.
     pub fn wallets(&self, who: &Who) -> Result<Vec<WalletView>> {
         self.allow(who, Action::RingSale)?;
-        if self.config().currency != Currency::Vnd {
-            return Ok(vec![]);
-        }
         let mut out = Vec::new();
-        for w in Wallet::ALL {
+        for w in Wallet::ALL.into_iter().filter(|w| currency(*w) == self.config().currency) {
             if self.wallet_enabled(w)? && self.wallet_client(w).is_ok() {
-                out.push(WalletView {
-                    name: w.as_str(),
-                    label: label(w),
-                    color: colour(w),
-                    scan: w == Wallet::Momo,
-                    qr: w != Wallet::Momo,
-                });
+                out.push(WalletView { name: w.as_str(), label: label(w), color: colour(w), scan: scans(w), qr: shows_qr(w) });
             }
         }
         Ok(out)
@@ -258,15 +299,15 @@ impl Counter {
             Ok(kind) => {
                 let (name, wallet) = match kind {
                     CodeKind::Momo => ("momo", Some(Wallet::Momo)),
-                    CodeKind::Alipay => ("alipay", None),
+                    CodeKind::Alipay => ("alipay", Some(Wallet::Alipay)),
                     CodeKind::WeChat => ("wechat", None),
                 };
                 let supported = match wallet {
-                    Some(w) => self.wallet_enabled(w)? && self.wallet_client(w).is_ok(),
+                    Some(w) => currency(w) == self.config().currency && self.wallet_enabled(w)? && self.wallet_client(w).is_ok(),
                     None => false,
                 };
-                let message = if supported {
-                    self.i18n().t(lang, "pay-wallet-code-is", &[("wallet", label(Wallet::Momo).into())])
+                let message = if let (true, Some(w)) = (supported, wallet) {
+                    self.i18n().t(lang, "pay-wallet-code-is", &[("wallet", label(w).into())])
                 } else {
                     self.i18n().error(lang, &unsupported(name))
                 };
@@ -283,8 +324,11 @@ impl Counter {
     /// Checks a payment before anything is journaled or sent: the wallet usable here, the
     /// code one of its codes, the amount within its limits. Returns the cleaned code.
     fn check_wallet_payment(&self, w: Wallet, code: Option<&str>, amount: Option<Money>, due: Money) -> Result<Option<String>> {
-        if self.config().currency != Currency::Vnd {
-            return Err(AppError::new("err-wallet-currency", vec![("currency", self.config().currency.code().into())]));
+        if self.config().currency != currency(w) {
+            return Err(AppError::new(
+                "err-wallet-currency",
+                vec![("currency", self.config().currency.code().into()), ("wallet", label(w).into()), ("takes", currency(w).code().into())],
+            ));
         }
         if !self.wallet_enabled(w)? {
             return Err(AppError::new("err-wallet-not-enabled", vec![("wallet", label(w).into())]));
@@ -298,9 +342,31 @@ impl Counter {
                 Ok(CodeKind::WeChat) | Err(CodeError::Unsupported(CodeKind::WeChat)) => return Err(unsupported("wechat")),
                 Err(_) => return Err(AppError::new("err-wallet-code-unknown", vec![])),
             },
+            (Wallet::Alipay, Some(c)) => match recognise(c) {
+                Ok(CodeKind::Alipay) | Err(CodeError::Unsupported(CodeKind::Alipay)) => Some(c.to_string()),
+                Ok(CodeKind::WeChat) | Err(CodeError::Unsupported(CodeKind::WeChat)) => return Err(unsupported("wechat")),
+                Ok(CodeKind::Momo) | Err(CodeError::Unsupported(CodeKind::Momo)) => {
+                    return Err(AppError::new(
+                        "err-wallet-code-other",
+                        vec![("wallet", label(w).into()), ("other", label(Wallet::Momo).into())],
+                    ))
+                }
+                Err(_) => return Err(AppError::new("err-wallet-code-unknown", vec![])),
+            },
             (_, Some(_)) => return Err(AppError::new("err-wallet-no-code-scan", vec![("wallet", label(w).into())])),
             (_, None) => None,
         };
+        if w == Wallet::Alipay && !(ALIPAY_MIN..=ALIPAY_MAX).contains(&amount.minor) {
+            return Err(AppError::new(
+                "err-wallet-amount-limits",
+                vec![
+                    ("wallet", label(w).into()),
+                    ("amount", Arg::Money(amount)),
+                    ("min", Arg::Money(Money::new(ALIPAY_MIN, amount.currency))),
+                    ("max", Arg::Money(Money::new(ALIPAY_MAX, amount.currency))),
+                ],
+            ));
+        }
         if w == Wallet::Momo && !(MOMO_MIN..=MOMO_MAX).contains(&amount.minor) {
             return Err(AppError::new(
                 "err-wallet-amount-limits",
@@ -450,11 +516,17 @@ impl Counter {
 
     /// A wallet's callback, once verified, names an order: it is only a hint to ask now
     /// (the poll of the running payment wakes; an order nobody polls is asked about).
-    pub fn wallet_hint(&self, w: Wallet, order_id: &str) -> Result<()> {
+    /// A callback naming an amount other than the journaled one is not ours to act on
+    /// (refused, logged): the wallet's own answer to a query is what counts.
+    pub fn wallet_hint(&self, w: Wallet, order_id: &str, amount: Option<i64>) -> Result<()> {
         let Some(p) = self.store().payment_by_order(w.as_str(), order_id)? else {
             tracing::warn!(wallet = %w, order_id, "callback for an order this counter does not know");
             return Err(AppError::new("err-wallet-unknown-order", vec![]));
         };
+        if amount.is_some_and(|a| a != p.amount) {
+            tracing::warn!(wallet = %w, order_id, amount, journaled = p.amount, "callback with another amount: refused");
+            return Err(AppError::new("err-wallet-hint-amount", vec![]));
+        }
         self.wallet_hint.notify_waiters();
         let charging = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
         if !p.state.is_final() && charging.as_deref() != Some(p.key.as_str()) {
@@ -486,6 +558,7 @@ impl Counter {
             (Wallet::Momo, keys::MOMO_PAY_LISTEN, keys::MOMO_PAY_SECRET_KEY, Some(keys::MOMO_PAY_ACCESS_KEY)),
             (Wallet::ZaloPay, keys::ZALOPAY_LISTEN, keys::ZALOPAY_KEY2, None),
             (Wallet::Vnpay, keys::VNPAY_LISTEN, keys::VNPAY_SECRET, None),
+            (Wallet::Alipay, keys::ALIPAY_LISTEN, keys::ALIPAY_PUBLIC_KEY, Some(keys::ALIPAY_APP_ID)),
         ] {
             let Some(addr) = self.setting(listen)?.filter(|v| !v.trim().is_empty()) else { continue };
             if !self.wallet_enabled(w)? {
@@ -493,10 +566,19 @@ impl Counter {
             }
             let bad = |k: &str| AppError::new("err-wallet-not-configured", vec![("wallet", label(w).into()), ("missing", k.into())]);
             let listen_at = addr.trim().parse().map_err(|_| bad(listen))?;
-            let secret = self.secret(secret)?.filter(|s| !s.is_empty()).ok_or_else(|| bad(secret))?;
-            let access_key = match access {
-                Some(k) => self.secret(k)?.unwrap_or_default(),
-                None => String::new(),
+            // Alipay verifies with its public key and the app id (settings, not secrets).
+            let (secret, access_key) = if w == Wallet::Alipay {
+                let public = self.setting(secret)?.filter(|s| !s.trim().is_empty()).ok_or_else(|| bad(secret))?;
+                (pem(&public, "PUBLIC KEY"), self.setting(keys::ALIPAY_APP_ID)?.unwrap_or_default())
+            } else {
+                let value = self.secret(secret)?.filter(|s| !s.is_empty()).ok_or_else(|| bad(secret))?;
+                (
+                    value,
+                    match access {
+                        Some(k) => self.secret(k)?.unwrap_or_default(),
+                        None => String::new(),
+                    },
+                )
             };
             out.push(CallbackConfig { listen: listen_at, wallet: w, secret, access_key });
         }
@@ -532,12 +614,27 @@ pub async fn serve(
     config: CallbackConfig,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let on_hint: listener::OnHint = std::sync::Arc::new(move |w: Wallet, order: String| match counter.wallet_hint(w, &order) {
-        Ok(()) => Ok(listener::Known::Yes),
-        Err(e) if e.code == "err-wallet-unknown-order" => Ok(listener::Known::No),
-        Err(e) => Err(e.detail),
-    });
+    let on_hint: listener::OnHint =
+        std::sync::Arc::new(move |w: Wallet, order: String, amount: Option<i64>| match counter.wallet_hint(w, &order, amount) {
+            Ok(()) => Ok(listener::Known::Yes),
+            Err(e) if e.code == "err-wallet-unknown-order" || e.code == "err-wallet-hint-amount" => Ok(listener::Known::No),
+            Err(e) => Err(e.detail),
+        });
     listener::serve(l, config, on_hint, stop).await
+}
+
+/// A key as PEM with its lines as PEM wants them: a key pasted into a one-line field
+/// (or given as bare base64, as Alipay's console shows it) is wrapped at 64 columns
+/// under `label` (or the label it already had).
+pub(crate) fn pem(v: &str, label: &str) -> String {
+    let v = v.trim();
+    let (label, body) = match v.strip_prefix("-----BEGIN ").and_then(|r| r.split_once("-----")) {
+        Some((l, rest)) => (l.to_string(), rest.split("-----END").next().unwrap_or_default().to_string()),
+        None => (label.to_string(), v.to_string()),
+    };
+    let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap_or_default()).collect();
+    format!("-----BEGIN {label}-----\n{}\n-----END {label}-----\n", lines.join("\n"))
 }
 
 /// A code of a wallet this counter does not take: refused, nothing sent.

@@ -96,6 +96,9 @@ macro_rules! sources {
                 ($lang, "cli.ftl", include_str!(concat!("../../../locales/", $dir, "/cli.ftl"))),
                 ($lang, "wallet.ftl", include_str!(concat!("../../../locales/", $dir, "/wallet.ftl"))),
                 ($lang, "display.ftl", include_str!(concat!("../../../locales/", $dir, "/display.ftl"))),
+                ($lang, "alipay.ftl", include_str!(concat!("../../../locales/", $dir, "/alipay.ftl"))),
+                ($lang, "coupons.ftl", include_str!(concat!("../../../locales/", $dir, "/coupons.ftl"))),
+                ($lang, "smartstore.ftl", include_str!(concat!("../../../locales/", $dir, "/smartstore.ftl"))),
             )*
         ];
     };

@@ -3,7 +3,7 @@
 //! - `zvt`: a terminal on a serial line speaking ZVT (PA00P015): link → framing → codec →
 //!   session → driver, each layer testable alone;
 //! - `viva`: Viva eftPOS "orders for a source" through the classic REST API;
-//! - `wallet`: Vietnamese e-wallets (MoMo POS, ZaloPay v2, VNPAY-QR): signed requests,
+//! - `wallet`: e-wallets (MoMo POS, ZaloPay v2, VNPAY-QR, Alipay face-to-face): signed requests,
 //!   verified answers, result codes → one `WalletStatus`.
 
 pub mod viva;

@@ -8,6 +8,7 @@
 //!   a crash can never hand out a number twice nor leave a gap that was printed;
 //! - `synchronous=FULL` in WAL mode: a sale that was reported closed survives power loss.
 
+pub mod alipay;
 mod audit;
 pub mod backup;
 mod dayend;

@@ -326,6 +326,37 @@ const STEPS: &[&str] = &[
     CREATE TRIGGER payment_events_u BEFORE UPDATE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
     CREATE TRIGGER payment_events_d BEFORE DELETE ON payment_events BEGIN SELECT RAISE(ABORT, 'the payment log is append-only'); END;
     CREATE TRIGGER payments_d BEFORE DELETE ON payments BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;",
+    // 13: Alipay smart store. `alipay_sync` is the outbox of order syncs (a row per sale
+    // paid by Alipay, written with the sale or its void, deleted on Alipay's
+    // acknowledgement); what was published is remembered by content hash so only changed
+    // items are sent again; the shop's asynchronous creation; what only the merchant
+    // portal shows, confirmed by a person.
+    "CREATE TABLE alipay_sync (
+        sale_id     TEXT PRIMARY KEY,
+        voided      INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+        enqueued_at TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        last_error  TEXT
+    );
+    CREATE TABLE alipay_items (
+        out_item_id  TEXT PRIMARY KEY CHECK (length(out_item_id) BETWEEN 1 AND 64),
+        item_id      TEXT,
+        hash         TEXT NOT NULL CHECK (length(hash) = 64),
+        published_at TEXT NOT NULL
+    );
+    CREATE TABLE alipay_shop (
+        store_id     TEXT PRIMARY KEY CHECK (length(store_id) BETWEEN 1 AND 32),
+        order_id     TEXT NOT NULL,
+        shop_id      TEXT,
+        status       TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        checked_at   TEXT NOT NULL
+    );
+    CREATE TABLE alipay_confirmations (
+        what TEXT PRIMARY KEY CHECK (what IN ('trade_switch', 'coupons')),
+        by   TEXT NOT NULL,
+        at   TEXT NOT NULL
+    );",
 ];
 
 pub const LATEST: usize = STEPS.len();

@@ -331,6 +331,17 @@ impl Store {
 
     /// Approved payments the cashier had given up on whose sale closed without them:
     /// money taken that pays for nothing, to be refunded by a manager (unless refunded).
+    /// How many sale payments of `terminal` were approved (Alipay's onboarding asks for
+    /// a live test payment: the journal says whether one was made).
+    pub fn payments_approved_of(&self, terminal: &str) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM payments WHERE terminal = ?1 AND kind = 'sale' AND state = 'approved'",
+            [terminal],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
     pub fn payments_paid_unused(&self) -> Result<Vec<PaymentRecord>> {
         self.payments_where(
             "kind = 'sale' AND state = 'approved' AND given_up_at IS NOT NULL

@@ -48,6 +48,7 @@ impl Store {
         let sale = build(receipt_no(counter, n))?;
         write_sale(&tx, &sale, None)?;
         crate::outbox::enqueue(&tx, &sale)?;
+        crate::alipay::enqueue_sync(&tx, &sale)?;
         tx.commit()?;
         Ok(sale)
     }
@@ -74,6 +75,7 @@ impl Store {
         let void = original.void(stamp(receipt_no(counter, n)))?;
         write_sale(&tx, &void, Some(info))?;
         crate::outbox::enqueue(&tx, &void)?;
+        crate::alipay::enqueue_sync(&tx, &void)?;
         let after = serde_json::json!({ "void": void.receipt_no, "reason": info.reason, "approved_by": info.approved_by }).to_string();
         crate::audit_append(
             &tx,

@@ -38,6 +38,8 @@ pub enum TargetArg {
     MomoPay,
     Zalopay,
     Vnpay,
+    /// Alipay face-to-face (a CNY counter).
+    Alipay,
 }
 
 impl From<TargetArg> for Target {
@@ -50,6 +52,7 @@ impl From<TargetArg> for Target {
             TargetArg::MomoPay => Target::MomoPay,
             TargetArg::Zalopay => Target::Zalopay,
             TargetArg::Vnpay => Target::Vnpay,
+            TargetArg::Alipay => Target::Alipay,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the counter's language, and exits 1. Usage errors exit 2 (clap). A command finds out
 //! who runs it (`Ctx::who`: the PIN) and calls a use case, which checks what they may do.
 
+mod alipay;
 mod backup;
 mod connect;
 mod dayend;
@@ -55,6 +56,11 @@ pub enum Command {
     Voucher {
         #[command(subcommand)]
         cmd: vouchers::VoucherCmd,
+    },
+    /// Alipay smart store (technicians): the onboarding checklist, the shop, the products.
+    Alipay {
+        #[command(subcommand)]
+        cmd: alipay::AlipayCmd,
     },
     /// Encrypted backups (technicians): the only way secrets leave the counter.
     Backup {
@@ -176,6 +182,7 @@ pub fn run(args: Args) -> i32 {
 fn execute(ctx: &Ctx, command: Command) -> quay_app::Result<String> {
     match command {
         Command::Connect { cmd } => connect::run(ctx, cmd),
+        Command::Alipay { cmd } => alipay::run(ctx, cmd),
         Command::Config { cmd } => connect::config(ctx, cmd),
         Command::Dayend { cmd } => dayend::run(ctx, cmd),
         Command::Voucher { cmd } => vouchers::run(ctx, cmd),
@@ -224,10 +231,25 @@ fn pin(prompt: &str) -> Option<String> {
 
 /// A secret from standard input: one line, not echoed (it never reaches the terminal
 /// when piped; typed at a terminal, the caller should use `read -s`).
+/// One line — or, when it opens a PEM block (an RSA key), every line to its `-----END`.
 pub fn read_secret_stdin() -> quay_app::Result<String> {
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| AppError::io(std::path::Path::new("<stdin>"), e))?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    let stdin = std::io::stdin();
+    let read = |buf: &mut String| stdin.read_line(buf).map_err(|e| AppError::io(std::path::Path::new("<stdin>"), e));
+    let mut text = String::new();
+    read(&mut text)?;
+    if text.starts_with("-----BEGIN ") && !text.contains("-----END ") {
+        loop {
+            let mut line = String::new();
+            if read(&mut line)? == 0 {
+                break;
+            }
+            text.push_str(&line);
+            if line.starts_with("-----END ") {
+                break;
+            }
+        }
+    }
+    Ok(text.trim_end_matches(['\r', '\n']).to_string())
 }
 
 /// Reads a file a command names.

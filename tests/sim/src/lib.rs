@@ -26,7 +26,7 @@ mod signing;
 pub mod viva;
 /// The partners' vouchers the hub brokers: the table of codes, redemptions, reversals.
 pub mod vouchers;
-/// MoMo POS, ZaloPay and VNPAY-QR: the Vietnamese wallets on loopback.
+/// MoMo POS, ZaloPay and VNPAY-QR (the Vietnamese wallets) and Alipay's classic gateway, on loopback.
 pub mod wallet;
 /// The ZVT card terminal on a pseudo-terminal pair (in progress).
 pub mod zvt;

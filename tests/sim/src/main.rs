@@ -1,6 +1,6 @@
 //! `quay-sim`: the partners' simulators on loopback for `make run` and scripts. Prints
 //! `hub: http://127.0.0.1:PORT/api/v1` on stdout first, then `viva: http://…` with
-//! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …` with
+//! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …`, `alipay: …` with
 //! `--wallets`; logs go to stderr. Faults and menus are switched over the unsigned
 //! `/admin/*` endpoints (see the library docs).
 
@@ -60,12 +60,12 @@ struct Args {
     /// restart (the counter must register again and re-send what was refused).
     #[arg(long, requires = "zvt", value_name = "SECS")]
     zvt_forget_registration: Option<u64>,
-    /// Also run the wallets (MoMo POS, ZaloPay, VNPAY-QR, sandbox credentials); prints
-    /// `momo: URL`, `zalopay: URL`, `vnpay: URL` (each wallet's base URL). Scripts and
-    /// payments over `/admin/wallet/{momo|zalopay|vnpay}/…` on the same port.
+    /// Also run the wallets (MoMo POS, ZaloPay, VNPAY-QR, Alipay, sandbox credentials); prints
+    /// `momo: URL`, `zalopay: URL`, `vnpay: URL`, `alipay: URL` (each wallet's base URL).
+    /// Scripts and payments over `/admin/wallet/{momo|zalopay|vnpay|alipay}/…` on the same port.
     #[arg(long)]
     wallets: bool,
-    /// With --wallets: the simulated customer pays every shown QR (ZaloPay, VNPAY) after
+    /// With --wallets: the simulated customer pays every shown QR (ZaloPay, VNPAY, Alipay) after
     /// SECS seconds (without it, QR orders wait for `POST /admin/wallet/W/pay/ORDER`).
     #[arg(long, requires = "wallets", value_name = "SECS")]
     wallets_autopay: Option<u64>,
@@ -141,6 +141,7 @@ async fn main() {
         println!("momo: {}", w.momo_url);
         println!("zalopay: {}", w.zalopay_url);
         println!("vnpay: {}", w.vnpay_url);
+        println!("alipay: {}", w.alipay_url);
         Some(w)
     } else {
         None

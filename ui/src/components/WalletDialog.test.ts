@@ -8,6 +8,7 @@ import WalletDialog from './WalletDialog.svelte';
 
 const momo: WalletView = { name: 'momo', label: 'MoMo', color: '#a50064', scan: true, qr: false };
 const zalo: WalletView = { name: 'zalopay', label: 'ZaloPay', color: '#0068ff', scan: false, qr: true };
+const alipay: WalletView = { name: 'alipay', label: 'Alipay', color: '#1677ff', scan: true, qr: true };
 const draw = (wallets: WalletView[]) =>
   render(WalletDialog, { props: { wallets, onclose: () => {}, onclosed: () => {} } }).body;
 
@@ -28,6 +29,27 @@ describe('WalletDialog', () => {
     expect(html).toContain('data-testid="wallet-code"');
     expect(html).toContain('data-testid="wallet-code-kind"');
     expect(html).toContain('data-testid="wallet-charge"');
+  });
+
+  it('offers a scan wallet no QR button', () => {
+    expect(draw([momo])).not.toContain('data-testid="wallet-show-qr"');
+  });
+
+  it('asks a wallet that does both for the code, with a labelled button to show our QR instead', () => {
+    const html = draw([alipay]);
+    expect(html).toContain('data-testid="wallet-code"');
+    expect(html).toContain('data-testid="wallet-code-kind"');
+    expect(html).toContain('data-testid="wallet-charge"');
+    // The button, labelled from the locales, explained by its hint (which names the wallet).
+    const button = /<button[^>]*data-testid="wallet-show-qr"[^>]*>([^<]*)<\/button>/.exec(html);
+    expect(button?.[1].trim()).toBe('Show our QR code instead');
+    expect(button?.[0]).toContain('aria-describedby="wallet-show-qr-hint"');
+    expect(button?.[0]).toContain('--stripe: #1677ff');
+    expect(html).toMatch(/id="wallet-show-qr-hint"[^>]*>[^<]*Alipay/);
+    // The code field comes first: a scanner types into it.
+    expect(html.indexOf('data-testid="wallet-code"')).toBeLessThan(html.indexOf('data-testid="wallet-show-qr"'));
+    // Nothing is started before the cashier chooses: no QR, no waiting.
+    expect(html).not.toContain('data-testid="wallet-waiting"');
   });
 
   it('keeps a colour that is not one out of the style', () => {

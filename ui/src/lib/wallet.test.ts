@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandColor, cleanCode, completedScan, endsScan, formatCountdown, fractionLeft, secondsLeft } from './wallet';
+import { brandColor, cleanCode, completedScan, endsScan, formatCountdown, fractionLeft, payWays, secondsLeft } from './wallet';
 
 describe('wallet countdown', () => {
   const until = '2026-12-02T10:03:00Z';
@@ -67,5 +67,13 @@ describe('wallet codes', () => {
     expect(brandColor('#0af')).toBe('#0af');
     expect(brandColor('red; background: url(x)')).toBeNull();
     expect(brandColor(null)).toBeNull();
+  });
+});
+
+describe('wallet ways of paying', () => {
+  it('reads the backend’s flags: code, QR, or both (Alipay)', () => {
+    expect(payWays({ scan: true, qr: false })).toBe('code');
+    expect(payWays({ scan: false, qr: true })).toBe('qr');
+    expect(payWays({ scan: true, qr: true })).toBe('both');
   });
 });

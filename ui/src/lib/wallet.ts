@@ -1,5 +1,16 @@
-// Wallet payment helpers (MoMo, ZaloPay, VNPAY-QR). The backend decides everything about a
-// payment (the wallet, the code, the outcome); these only count down and read the keyboard.
+// Wallet payment helpers (MoMo, ZaloPay, VNPAY-QR, Alipay). The backend decides everything
+// about a payment (the wallet, the code, the outcome); these only count down, read the
+// keyboard and say which ways of paying a wallet offers.
+
+/** How the customer pays with a wallet at the counter: the cashier scans the customer's code
+ *  (MoMo), the customer scans our QR (ZaloPay, VNPAY-QR), or either (Alipay): the code field
+ *  first — a scanner types into it — and a button to show our QR instead. */
+export type PayWays = 'code' | 'qr' | 'both';
+
+export function payWays(w: { scan: boolean; qr: boolean }): PayWays {
+  if (w.scan && w.qr) return 'both';
+  return w.scan ? 'code' : 'qr';
+}
 
 /** Whole seconds left until `until` (RFC 3339) at `now` (ms since the epoch), rounded up so
  *  the last second shows "00:01" until it is over; never negative, 0 for a date that is not one. */

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset, Timelike};
 use quay_core::payment::PaymentKind;
 use quay_core::Money;
+use quay_pay::wallet::alipay::AlipayClient;
 use quay_pay::wallet::momo::{MomoAnswer, MomoClient};
 use quay_pay::wallet::vnpay::VnpayClient;
 use quay_pay::wallet::zalopay::ZaloPayClient;
@@ -23,7 +24,10 @@ use quay_store::{CardDetails, PaymentRecord};
 use uuid::Uuid;
 
 use crate::card::{CardTerminal, Progress, TerminalOutcome};
+
+mod alipay;
 use crate::{AppError, Counter};
+pub use alipay::{beijing, REFUNDED_ON_CANCEL};
 use quay_core::error::Arg;
 
 /// A wallet's client, configured from the counter's settings.
@@ -31,6 +35,7 @@ pub enum Client {
     Momo(MomoClient),
     ZaloPay(ZaloPayClient),
     Vnpay(VnpayClient),
+    Alipay(AlipayClient),
 }
 
 /// One wallet as a payment terminal of the counter.
@@ -44,6 +49,8 @@ pub struct WalletTerminal<'a> {
     poll: Duration,
     /// ZaloPay's `app_id` (its refund ids carry it).
     app_id: String,
+    /// Alipay: how long a scanned code may wait for the customer's confirmation.
+    confirm: Duration,
 }
 
 /// GMT+7: the wallets' dates (ZaloPay's `yymmdd_`, VNPAY's `expDate` and `payDate`).
@@ -57,7 +64,13 @@ fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
 
 impl<'a> WalletTerminal<'a> {
     pub fn new(wallet: Wallet, client: Client, counter: &'a Counter, deadline: Duration, poll: Duration, app_id: String) -> Self {
-        WalletTerminal { wallet, client, counter, code: None, deadline, poll, app_id }
+        WalletTerminal { wallet, client, counter, code: None, deadline, poll, app_id, confirm: Duration::from_secs(30) }
+    }
+
+    /// How long a scanned code may wait for the customer to confirm (Alipay).
+    pub fn with_confirm(mut self, confirm: Duration) -> Self {
+        self.confirm = confirm;
+        self
     }
 
     /// The customer's code, scanned at the counter (MoMo POS).
@@ -148,6 +161,7 @@ impl<'a> WalletTerminal<'a> {
                 }
                 a.status()
             }
+            Client::Alipay(c) => self.alipay_query(c, order).await?,
         };
         match status {
             WalletStatus::Refused { code, message } => Err(WalletError::Refused { code, message }),
@@ -194,7 +208,7 @@ impl<'a> WalletTerminal<'a> {
                     // wallet's own clock given time to agree.
                     let closed = match self.wallet {
                         Wallet::Momo => since.elapsed() >= settle,
-                        Wallet::ZaloPay | Wallet::Vnpay => Instant::now() >= until + settle,
+                        Wallet::ZaloPay | Wallet::Vnpay | Wallet::Alipay => Instant::now() >= until + settle,
                     };
                     if closed {
                         return TerminalOutcome::Cancelled(self.details(
@@ -236,6 +250,7 @@ impl<'a> WalletTerminal<'a> {
             Client::Momo(c) => c.query(&order, &Uuid::new_v4().simple().to_string()).await.map(|a| a.status()),
             Client::ZaloPay(c) => c.query(&order).await.map(|a| a.status()),
             Client::Vnpay(c) => c.check(&order, today).await.map(|a| a.status()),
+            Client::Alipay(c) => c.query(&order, beijing(self.counter.now())).await.map(|a| a.status()),
         };
         let request = format!("{} query {order}", self.wallet);
         let fail = |detail: String| AppError::new("setup-fail-wallet-keys", vec![("detail", Arg::Text(detail))]);
@@ -320,6 +335,7 @@ impl<'a> WalletTerminal<'a> {
                 }
                 self.watch(p, expected, until).await
             }
+            Client::Alipay(c) => self.alipay_charge(c, p, expected, on).await,
         }
     }
 
@@ -348,6 +364,7 @@ impl<'a> WalletTerminal<'a> {
                 let pay_txn = original.order_id.clone().unwrap_or_default();
                 c.refund(&trace, &pay_txn, &refund_id, whole, amount.minor, &description, paid.naive_local()).await.map(|a| a.status())
             }
+            Client::Alipay(c) => return self.alipay_refund(c, r, original, amount.minor).await,
         };
         match answer {
             Ok(WalletStatus::Paid { reference, .. }) => {
@@ -377,6 +394,7 @@ impl<'a> WalletTerminal<'a> {
             Client::Vnpay(_) => {
                 return self.unknown("VNPAY cannot be asked about a refund: check its merchant portal, then settle by hand")
             }
+            Client::Alipay(c) => return self.alipay_enquire_refund(c, r).await,
         };
         match status {
             Ok(WalletStatus::Paid { reference, .. }) => {
@@ -418,6 +436,8 @@ impl CardTerminal for WalletTerminal<'_> {
             (Wallet::ZaloPay, PaymentKind::Refund) => order_id::zalopay_refund(sale, attempt, day, &self.app_id),
             (Wallet::Vnpay, PaymentKind::Sale) => order_id::vnpay(sale, attempt),
             (Wallet::Vnpay, PaymentKind::Refund) => order_id::vnpay_refund(sale, attempt),
+            (Wallet::Alipay, PaymentKind::Sale) => order_id::alipay(sale, attempt),
+            (Wallet::Alipay, PaymentKind::Refund) => order_id::alipay_refund(sale, attempt),
         })
     }
 
@@ -433,6 +453,9 @@ impl CardTerminal for WalletTerminal<'_> {
     fn enquire(&self, p: &PaymentRecord) -> TerminalOutcome {
         if p.kind == PaymentKind::Refund {
             return crate::rt::block_on_here(self.enquire_refund(p));
+        }
+        if let Client::Alipay(c) = &self.client {
+            return crate::rt::block_on_here(self.alipay_enquire(c, p));
         }
         crate::rt::block_on_here(async {
             match self.query(p).await {

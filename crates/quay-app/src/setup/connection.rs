@@ -41,11 +41,12 @@ pub enum Target {
     MomoPay,
     Zalopay,
     Vnpay,
+    Alipay,
 }
 
 impl Target {
-    pub const ALL: [Target; 7] =
-        [Target::Hub, Target::Momo, Target::Giftpop, Target::Terminal, Target::MomoPay, Target::Zalopay, Target::Vnpay];
+    pub const ALL: [Target; 8] =
+        [Target::Hub, Target::Momo, Target::Giftpop, Target::Terminal, Target::MomoPay, Target::Zalopay, Target::Vnpay, Target::Alipay];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -56,6 +57,7 @@ impl Target {
             Target::MomoPay => "momo-pay",
             Target::Zalopay => "zalopay",
             Target::Vnpay => "vnpay",
+            Target::Alipay => "alipay",
         }
     }
 
@@ -65,6 +67,7 @@ impl Target {
             Target::MomoPay => Some(quay_pay::wallet::Wallet::Momo),
             Target::Zalopay => Some(quay_pay::wallet::Wallet::ZaloPay),
             Target::Vnpay => Some(quay_pay::wallet::Wallet::Vnpay),
+            Target::Alipay => Some(quay_pay::wallet::Wallet::Alipay),
             _ => None,
         }
     }
@@ -83,6 +86,7 @@ impl Target {
             Target::MomoPay => "setup-target-momo-pay",
             Target::Zalopay => "setup-target-zalopay",
             Target::Vnpay => "setup-target-vnpay",
+            Target::Alipay => "setup-target-alipay",
         }
     }
 
@@ -308,7 +312,7 @@ impl Counter {
             Target::Momo => self.test_partner(Partner::Momo, &mut steps, &mut identity).await,
             Target::Giftpop => self.test_partner(Partner::Giftpop, &mut steps, &mut identity).await,
             Target::Terminal => self.test_terminal(&mut steps, &mut identity).await,
-            Target::MomoPay | Target::Zalopay | Target::Vnpay => {
+            Target::MomoPay | Target::Zalopay | Target::Vnpay | Target::Alipay => {
                 let w = target.wallet().expect("a wallet target");
                 self.test_wallet(w, &mut steps).await
             }

@@ -94,6 +94,9 @@ pub enum Rule {
     Secret(usize),
     /// A serial device path.
     Path,
+    /// An RSA key as PEM (lines between `-----BEGIN …-----` and `-----END …-----`) or one
+    /// line of base64, as partners' consoles show it; `true`: a private key (a secret).
+    RsaKey(bool),
 }
 
 /// One setting a technician may change.
@@ -111,7 +114,7 @@ pub struct SettingSpec {
 }
 
 const fn spec(key: &'static str, group: Group, rule: Rule, label: &'static str) -> SettingSpec {
-    let secret = matches!(rule, Rule::Secret(_) | Rule::ZvtPassword);
+    let secret = matches!(rule, Rule::Secret(_) | Rule::ZvtPassword | Rule::RsaKey(true));
     let choices: &'static [&'static str] = match rule {
         Rule::Bool => &["true", "false"],
         Rule::Locale => &["en", "vi", "ar", "el", "zh-CN"],
@@ -192,6 +195,21 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(keys::VNPAY_SECRET, Group::Wallets, Rule::Secret(1), "setup-key-wallet-vnpay-secret"),
     spec(keys::VNPAY_MERCHANT_TYPE, Group::Wallets, Rule::Ident, "setup-key-wallet-vnpay-merchant-type"),
     spec(keys::VNPAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-vnpay-listen"),
+    // Alipay face-to-face (a CNY counter): RSA2 keys, the merchant's own store code.
+    spec(keys::ALIPAY_ENABLED, Group::Wallets, Rule::Bool, "setup-key-wallet-alipay-enabled"),
+    spec(keys::ALIPAY_URL, Group::Wallets, Rule::Url, "setup-key-wallet-alipay-url"),
+    spec(keys::ALIPAY_APP_ID, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-app-id"),
+    spec(keys::ALIPAY_APP_PRIVATE_KEY, Group::Wallets, Rule::RsaKey(true), "setup-key-wallet-alipay-app-private-key"),
+    spec(keys::ALIPAY_PUBLIC_KEY, Group::Wallets, Rule::RsaKey(false), "setup-key-wallet-alipay-public-key"),
+    spec(keys::ALIPAY_STORE_CODE, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-store-code"),
+    spec(keys::ALIPAY_SHOP_CATEGORY, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-shop-category"),
+    spec(keys::ALIPAY_ITEM_CATEGORY, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-item-category"),
+    spec(keys::ALIPAY_PROVINCE, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-province"),
+    spec(keys::ALIPAY_CITY, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-city"),
+    spec(keys::ALIPAY_DISTRICT, Group::Wallets, Rule::Ident, "setup-key-wallet-alipay-district"),
+    spec(keys::ALIPAY_CONFIRM, Group::Wallets, Rule::Seconds(10, 120), "setup-key-wallet-alipay-confirm"),
+    spec(keys::ALIPAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-alipay-listen"),
+    spec(keys::ALIPAY_CALLBACK_URL, Group::Wallets, Rule::Url, "setup-key-wallet-alipay-callback-url"),
 ];
 
 /// The spec of `key`, if it is a setting a technician may set.
@@ -281,7 +299,32 @@ fn follows_rule(spec: &SettingSpec, v: &str, err: &dyn Fn(&'static str) -> AppEr
             !v.chars().any(|c| c.is_control())
         }
         Rule::Path => !v.trim().is_empty() && v.len() <= 255 && !v.chars().any(|c| c.is_control()),
+        Rule::RsaKey(private) => {
+            if !rsa_key_shape(v, private) {
+                return Err(err("err-setting-rsa-key"));
+            }
+            true
+        }
     })
+}
+
+/// Whether `v` looks like an RSA key: a PEM block of the right kind, or one line of
+/// base64 (at least 128 characters). Whether it is a *usable* key is the connection
+/// test's question (the partner's client parses it).
+pub fn rsa_key_shape(v: &str, private: bool) -> bool {
+    let v = v.trim();
+    let b64 = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+    if v.len() > 8000 || v.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+        return false;
+    }
+    if let Some(rest) = v.strip_prefix("-----BEGIN ") {
+        let label_ok = |l: &str| if private { l.ends_with("PRIVATE KEY") } else { l.ends_with("PUBLIC KEY") };
+        let Some((label, body)) = rest.split_once("-----") else { return false };
+        let end = format!("-----END {label}-----");
+        let Some(body) = body.strip_suffix(end.as_str()) else { return false };
+        return label_ok(label) && body.lines().all(|l| b64(l.trim())) && body.trim().len() >= 128;
+    }
+    v.len() >= 128 && b64(v)
 }
 
 /// The ZVT config byte of its setting: exactly two hexadecimal digits (`BA`, `de`).

@@ -20,6 +20,16 @@ pub enum AmountError {
     /// Outside what the wallet accepts for this call.
     #[error("amount {amount} ₫ outside {min}–{max} ₫")]
     OutOfRange { amount: i64, min: i64, max: i64 },
+    /// Alipay: not CNY (or a CNY whose exponent is not 2): refused, never converted.
+    #[error("Alipay takes CNY, got {found}")]
+    NotCny { found: String },
+    /// Alipay: outside 0.01–100,000,000 yuan per trade (or a negative item price).
+    #[error("{fen} fen outside {min}–{max} fen")]
+    FenOutOfRange { fen: i64, min: i64, max: i64 },
+    /// Alipay: a yuan text that is not `digits[.d[d]]` (signs, exponents, spaces, three
+    /// decimals, a JSON number): refused, never rounded.
+    #[error("not a yuan amount: {text:?}")]
+    BadYuan { text: String },
 }
 
 /// The amount in đồng for the wire: VND only, positive.

@@ -91,6 +91,19 @@ pub fn momo_code(scanned: &str) -> Result<&str, CodeError> {
     }
 }
 
+/// The code to send to Alipay (cleaned): Alipay-shaped (16–24 digits starting 25–30),
+/// else refused as `recognise` would say (WeChat → Unsupported, MoMo or other → Unknown).
+pub fn alipay_code(scanned: &str) -> Result<&str, CodeError> {
+    let s = clean(scanned);
+    if is_alipay(s) {
+        return Ok(s);
+    }
+    match recognise(s) {
+        Err(e) => Err(e),
+        Ok(_) => Err(CodeError::Unknown),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +155,17 @@ mod tests {
         assert_eq!(momo_code("134567890123456789"), Err(CodeError::Unsupported(WeChat)));
         assert_eq!(momo_code("2512345678901234"), Err(CodeError::Unknown));
         assert_eq!(momo_code(""), Err(CodeError::Empty));
+    }
+
+    #[test]
+    fn alipay_code_when_alipay_was_chosen() {
+        assert_eq!(alipay_code(" 281234567890123456\r\n"), Ok("281234567890123456"));
+        assert_eq!(alipay_code("2512345678901234"), Ok("2512345678901234"));
+        assert_eq!(alipay_code("301234567890123456789012"), Ok("301234567890123456789012"));
+        assert_eq!(alipay_code("134567890123456789"), Err(CodeError::Unsupported(WeChat)));
+        assert_eq!(alipay_code("MM123456789012345678"), Err(CodeError::Unknown));
+        assert_eq!(alipay_code("987654321098765432"), Err(CodeError::Unknown));
+        assert_eq!(alipay_code("2412345678901234"), Err(CodeError::Unknown));
+        assert_eq!(alipay_code(""), Err(CodeError::Empty));
     }
 }

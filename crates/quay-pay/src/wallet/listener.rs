@@ -1,4 +1,4 @@
-//! The wallets' callbacks (MoMo IPN, ZaloPay callback, VNPAY IPN), an adapter around the
+//! The wallets' callbacks (MoMo IPN, ZaloPay callback, VNPAY IPN, Alipay notify), an adapter around the
 //! pure verification of each wallet's module: axum on a bound address, each request
 //! verified (signature, mac, checksum) before anything else, answered exactly as the
 //! wallet requires, and a verified one handed to the counter only as a *hint* naming an
@@ -10,18 +10,19 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use tokio::net::TcpListener;
 
-use super::{momo, vnpay, zalopay, Wallet};
+use super::{alipay, momo, vnpay, zalopay, Wallet};
 
 /// The paths each wallet is configured to call (`http(s)://<public address><PATH>`).
 pub const MOMO_PATH: &str = "/momo/ipn";
 pub const ZALOPAY_PATH: &str = "/zalopay/callback";
 pub const VNPAY_PATH: &str = "/vnpay/ipn";
+pub const ALIPAY_PATH: &str = "/alipay/notify";
 
 /// One wallet's listener: where, and the keys that verify what arrives. `Debug` shows
 /// neither key.
@@ -29,9 +30,11 @@ pub const VNPAY_PATH: &str = "/vnpay/ipn";
 pub struct CallbackConfig {
     pub listen: SocketAddr,
     pub wallet: Wallet,
-    /// MoMo: the secret key; ZaloPay: Key2; VNPAY: the secret.
+    /// MoMo: the secret key; ZaloPay: Key2; VNPAY: the secret; Alipay: Alipay's public
+    /// key (PEM or one-line base64).
     pub secret: String,
-    /// MoMo's access key (part of the IPN's signed string); empty for the others.
+    /// MoMo's access key (part of the IPN's signed string); Alipay: our app_id (a
+    /// notification for another app is refused); empty for the others.
     pub access_key: String,
 }
 
@@ -50,9 +53,12 @@ pub enum Known {
     No,
 }
 
-/// What the counter does with a verified hint (wallet, merchant order id); runs on the
-/// blocking pool. An error answers so the wallet retries (harmless: a hint only).
-pub type OnHint = Arc<dyn Fn(Wallet, String) -> Result<Known, String> + Send + Sync>;
+/// What the counter does with a verified hint (wallet, merchant order id, the amount the
+/// callback names in minor units — MoMo `amount`, ZaloPay `amount`, VNPAY `amount`,
+/// Alipay `total_amount` in fen — when it carries one); runs on the blocking pool. The
+/// counter answers `Known::No` for an order that is not its own or whose amount differs
+/// from the journal's. An error answers so the wallet retries (harmless: a hint only).
+pub type OnHint = Arc<dyn Fn(Wallet, String, Option<i64>) -> Result<Known, String> + Send + Sync>;
 
 struct Listener {
     config: CallbackConfig,
@@ -77,6 +83,7 @@ pub async fn serve(
         Wallet::Momo => Router::new().route(MOMO_PATH, post(momo_ipn)),
         Wallet::ZaloPay => Router::new().route(ZALOPAY_PATH, post(zalopay_callback)),
         Wallet::Vnpay => Router::new().route(VNPAY_PATH, post(vnpay_ipn)),
+        Wallet::Alipay => Router::new().route(ALIPAY_PATH, post(alipay_notify)),
     }
     .with_state(state);
     tracing::info!(addr = %listener.local_addr()?, wallet = %wallet, "wallet callback listener");
@@ -84,9 +91,9 @@ pub async fn serve(
 }
 
 /// Hands a verified order to the counter, off the async workers.
-async fn hint(l: &Arc<Listener>, order_id: String) -> Result<Known, String> {
+async fn hint(l: &Arc<Listener>, order_id: String, amount: Option<i64>) -> Result<Known, String> {
     let (l, wallet) = (l.clone(), l.config.wallet);
-    tokio::task::spawn_blocking(move || (l.on_hint)(wallet, order_id)).await.map_err(|e| e.to_string())?
+    tokio::task::spawn_blocking(move || (l.on_hint)(wallet, order_id, amount)).await.map_err(|e| e.to_string())?
 }
 
 /// MoMo's IPN: answered 204 once verified and known (contract §1); a bad signature or
@@ -100,7 +107,7 @@ async fn momo_ipn(State(l): State<Arc<Listener>>, body: Bytes) -> Response {
             tracing::warn!(wallet = "momo", error = %e, "IPN refused");
             StatusCode::BAD_REQUEST.into_response()
         }
-        Ok(a) => match hint(&l, a.order_id.clone()).await {
+        Ok(a) => match hint(&l, a.order_id.clone(), a.amount).await {
             Ok(Known::Yes) => StatusCode::from_u16(momo::IPN_REPLY_STATUS).unwrap_or(StatusCode::NO_CONTENT).into_response(),
             Ok(Known::No) => {
                 tracing::warn!(wallet = "momo", order_id = %a.order_id, "IPN for an order this counter does not know");
@@ -122,7 +129,7 @@ async fn zalopay_callback(State(l): State<Arc<Listener>>, body: Bytes) -> Respon
             tracing::warn!(wallet = "zalopay", error = %e, "callback refused");
             Json(zalopay::callback_reply(zalopay::CallbackReply::BadMac)).into_response()
         }
-        Ok(c) => match hint(&l, c.app_trans_id.clone()).await {
+        Ok(c) => match hint(&l, c.app_trans_id.clone(), Some(c.amount)).await {
             Ok(Known::Yes) => Json(zalopay::callback_reply(zalopay::CallbackReply::Received)).into_response(),
             Ok(Known::No) => {
                 tracing::warn!(wallet = "zalopay", order_id = %c.app_trans_id, "callback for an order this counter does not know");
@@ -148,7 +155,7 @@ async fn vnpay_ipn(State(l): State<Arc<Listener>>, body: Bytes) -> Response {
             };
             Json(vnpay::ipn_reply(reply)).into_response()
         }
-        Ok(ipn) => match hint(&l, ipn.txn_id.clone()).await {
+        Ok(ipn) => match hint(&l, ipn.txn_id.clone(), Some(ipn.amount)).await {
             Ok(Known::Yes) => Json(vnpay::ipn_reply(vnpay::IpnReply::Received)).into_response(),
             Ok(Known::No) => {
                 tracing::warn!(wallet = "vnpay", order_id = %ipn.txn_id, "IPN for an order this counter does not know");
@@ -157,6 +164,31 @@ async fn vnpay_ipn(State(l): State<Arc<Listener>>, body: Bytes) -> Response {
             Err(e) => {
                 tracing::warn!(wallet = "vnpay", order_id = %ipn.txn_id, error = %e, "IPN not acted on; VNPAY will retry");
                 StatusCode::SERVICE_UNAVAILABLE.into_response()
+            }
+        },
+    }
+}
+
+/// Alipay's notify (a form POST): the literal `success` (HTTP 200, text/plain) once
+/// verified with Alipay's public key, for our app_id, and taken by the counter; `fail`
+/// otherwise — bad signature, another app, an order this counter does not know or whose
+/// amount differs (`Known::No`), or the counter could not act (Alipay resends).
+async fn alipay_notify(State(l): State<Arc<Listener>>, body: Bytes) -> Response {
+    let reply = |text: &'static str| (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+    match alipay::verify_notify(&l.config.secret, &l.config.access_key, &body) {
+        Err(e) => {
+            tracing::warn!(wallet = "alipay", error = %e, "notify refused");
+            reply(alipay::NOTIFY_REFUSE)
+        }
+        Ok(n) => match hint(&l, n.out_trade_no.clone(), Some(n.total_fen)).await {
+            Ok(Known::Yes) => reply(alipay::NOTIFY_REPLY),
+            Ok(Known::No) => {
+                tracing::warn!(wallet = "alipay", order_id = %n.out_trade_no, "notify for an order this counter does not know, or in another amount");
+                reply(alipay::NOTIFY_REFUSE)
+            }
+            Err(e) => {
+                tracing::warn!(wallet = "alipay", order_id = %n.out_trade_no, error = %e, "notify not acted on; Alipay will resend");
+                reply(alipay::NOTIFY_REFUSE)
             }
         },
     }

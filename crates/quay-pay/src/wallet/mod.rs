@@ -4,11 +4,14 @@
 //! are written down in `docs/WALLETS.md`.
 //!
 //! - `amount`: `Money` ↔ integer đồng, the one place a non-VND amount is refused;
+//! - `cny`: `Money` / fen ↔ Alipay's yuan strings (trades) and integer fen (item prices),
+//!   the one place a non-CNY amount is refused for Alipay;
 //! - `code`: what a scanned code is (MoMo, Alipay, WeChat Pay) before anything is sent;
 //! - `order_id`: merchant order ids per sale attempt, within each wallet's charset;
 //! - `sign`: HMAC-SHA256 / MD5 helpers and a constant-time comparison;
 //! - `listener`: the callbacks' server (MoMo IPN, ZaloPay callback, VNPAY IPN), each
 //!   verified and handed on as a hint only;
+//! - `alipay`: Alipay face-to-face on the classic gateway (RSA2, contract §4);
 //! - `momo`, `zalopay`, `vnpay`: one client each, plus the pure pieces (signature strings,
 //!   answer verification, result code → `WalletStatus`, callback/IPN checks and replies).
 //!
@@ -17,7 +20,9 @@
 //! parameters); an answer that fails its signature is `WalletError::BadSignature`,
 //! which the caller treats as "unknown, query again" and never as paid.
 
+pub mod alipay;
 pub mod amount;
+pub mod cny;
 pub mod code;
 pub mod listener;
 pub mod momo;
@@ -37,10 +42,12 @@ pub enum Wallet {
     Momo,
     ZaloPay,
     Vnpay,
+    /// Alipay face-to-face (classic gateway): code scan and dynamic QR, in CNY.
+    Alipay,
 }
 
 impl Wallet {
-    pub const ALL: [Wallet; 3] = [Wallet::Momo, Wallet::ZaloPay, Wallet::Vnpay];
+    pub const ALL: [Wallet; 4] = [Wallet::Momo, Wallet::ZaloPay, Wallet::Vnpay, Wallet::Alipay];
 
     /// The name stored in the payment journal and in settings.
     pub fn as_str(self) -> &'static str {
@@ -48,6 +55,7 @@ impl Wallet {
             Wallet::Momo => "momo",
             Wallet::ZaloPay => "zalopay",
             Wallet::Vnpay => "vnpay",
+            Wallet::Alipay => "alipay",
         }
     }
 
@@ -111,8 +119,9 @@ pub enum WalletError {
     /// query — never as paid. Also the answer to a misconfigured key.
     #[error("the wallet's answer failed its signature check")]
     BadSignature,
-    /// An amount in another currency than VND: not comparable, never a payment.
-    #[error("wallets take VND, got {found}")]
+    /// An amount in another currency than the wallet's (VND; CNY for Alipay): not
+    /// comparable, never a payment.
+    #[error("this wallet does not take {found}")]
     Currency { found: String },
     #[error(transparent)]
     Amount(AmountError),
@@ -138,7 +147,7 @@ pub enum WalletError {
 impl From<AmountError> for WalletError {
     fn from(e: AmountError) -> WalletError {
         match e {
-            AmountError::NotVnd { found } => WalletError::Currency { found },
+            AmountError::NotVnd { found } | AmountError::NotCny { found } => WalletError::Currency { found },
             other => WalletError::Amount(other),
         }
     }
@@ -296,6 +305,8 @@ mod tests {
         assert!(!WalletError::NoRefundApi.outcome_unknown());
         let e: WalletError = AmountError::NotVnd { found: "EUR".into() }.into();
         assert!(matches!(e, WalletError::Currency { ref found } if found == "EUR"));
+        let e: WalletError = AmountError::NotCny { found: "VND".into() }.into();
+        assert!(matches!(e, WalletError::Currency { ref found } if found == "VND"));
     }
 
     #[test]

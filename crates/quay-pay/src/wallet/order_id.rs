@@ -74,6 +74,17 @@ pub fn vnpay_refund(sale: Uuid, attempt: u32) -> String {
     format!("{}-r{attempt}", hashed_cut(sale, (18 - digits(attempt)).min(15)))
 }
 
+/// Alipay out_trade_no (≤ 64, `[A-Za-z0-9_]`): `<uuid hex>_<n>`, ≤ 43.
+pub fn alipay(sale: Uuid, attempt: u32) -> String {
+    format!("{}_{attempt}", hex(sale))
+}
+
+/// Alipay out_request_no of a refund (same rules; one per refund, the same on every
+/// repeat of that refund): `<uuid hex>_r<n>`, ≤ 44.
+pub fn alipay_refund(sale: Uuid, attempt: u32) -> String {
+    format!("{}_r{attempt}", hex(sale))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +134,12 @@ mod tests {
         assert_eq!(vnpay(sale, 1), "106e9653fef61cda-1");
         assert_eq!(vnpay(sale, 999), "106e9653fef61cda-999");
         assert_eq!(vnpay_refund(sale, 1), "106e9653fef61cd-r1");
+        assert_eq!(alipay(sale, 1), "0190f3a27b1c7def8a123456789abcde_1");
+        assert_eq!(alipay_refund(sale, 3), "0190f3a27b1c7def8a123456789abcde_r3");
+    }
+
+    fn alipay_ok(s: &str) -> bool {
+        (1..=64).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
     }
 
     #[test]
@@ -138,11 +155,14 @@ mod tests {
                     zalopay_refund(sale, n, day, "2553"),
                     vnpay(sale, n),
                     vnpay_refund(sale, n),
+                    alipay(sale, n),
+                    alipay_refund(sale, n),
                 ];
                 assert!(momo_ok(&ids[0]) && momo_ok(&ids[1]), "{ids:?}");
                 assert!(zalopay_ok(&ids[2], "261231"), "{}", ids[2]);
                 assert!(ids[3].starts_with("261231_2553_") && ids[3].len() <= 45 && charset_ok(&ids[3]), "{}", ids[3]);
                 assert!(vnpay_ok(&ids[4]) && vnpay_ok(&ids[5]), "{ids:?}");
+                assert!(alipay_ok(&ids[6]) && alipay_ok(&ids[7]), "{ids:?}");
                 for id in ids {
                     assert!(seen.insert(id.clone()), "repeated {id}");
                 }
@@ -159,6 +179,7 @@ mod tests {
                 assert!(zalopay_ok(&zalopay(sale, n, day), "260101"));
                 assert!(vnpay_ok(&vnpay(sale, n)) && vnpay_ok(&vnpay_refund(sale, n)), "{}", vnpay(sale, n));
                 assert!(zalopay_refund(sale, n, day, "1234567890").len() <= 45);
+                assert!(alipay_ok(&alipay(sale, n)) && alipay_ok(&alipay_refund(sale, n)));
             }
         }
     }

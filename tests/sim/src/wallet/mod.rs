@@ -1,10 +1,12 @@
-//! Three Vietnamese wallets on loopback — MoMo POS (API v2), ZaloPay v2 and VNPAY-QR —
-//! implementing `shared/reference/partners-contracts.md` §0–§3 exactly (including its
+//! Three Vietnamese wallets on loopback — MoMo POS (API v2), ZaloPay v2 and VNPAY-QR — and
+//! Alipay's classic gateway (§4, `alipay.rs`, `alipay_store.rs`), implementing
+//! `shared/reference/partners-contracts.md` §0–§4 exactly (including its
 //! "where the public documentation is silent" readings), written independently of
 //! quay-pay's clients: the signing and verification here are our own.
 //!
-//! One listener serves the three, each under a base URL of its own (the contract's paths
-//! are relative to it): `WalletSimHandle::{momo_url, zalopay_url, vnpay_url}`.
+//! One listener serves them all, each under a base URL of its own (the contract's paths
+//! are relative to it): `WalletSimHandle::{momo_url, zalopay_url, vnpay_url, alipay_url}`.
+//! Alipay has its own controls: `WalletSimHandle::alipay()` → `AlipaySim`.
 //! Tests steer the outcomes with `WalletSim::script_next` / `customer_pays`; over HTTP the
 //! same controls are the unsigned `/admin/wallet/{momo|zalopay|vnpay}/…` endpoints (see
 //! README.md beside this crate).
@@ -16,6 +18,8 @@
 //! # }
 //! ```
 
+mod alipay;
+mod alipay_store;
 mod callbacks;
 mod momo;
 mod server;
@@ -32,6 +36,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+
+pub use alipay::{
+    form_encode, yuan_text, AlipayCoupon, AlipayNotifyDelivery, AlipayScript, AlipaySim, AlipaySimConfig, AlipayTrade, CouponStatus,
+    NotifyForgery, TradeStatus, WireAlipayScript, ALIPAY_APP_PRIVATE_KEY, ALIPAY_APP_PUBLIC_KEY, ALIPAY_GATEWAY_PRIVATE_KEY,
+    ALIPAY_GATEWAY_PUBLIC_KEY, ALIPAY_SANDBOX_APP_ID,
+};
+pub use alipay_store::{AlipayCouponUse, AlipayItem, AlipayShop, AlipaySyncedOrder, ShopStatus};
 
 /// MoMo's sandbox public key as MoMo hands it to merchants: one line of base64
 /// SubjectPublicKeyInfo DER (RSA 2048). The counter encrypts scanned codes with it.
@@ -75,7 +86,9 @@ pub struct WalletConfig {
     pub momo: MomoSimConfig,
     pub zalopay: ZaloPaySimConfig,
     pub vnpay: VnpaySimConfig,
-    /// The simulated customer pays every shown QR (ZaloPay, VNPAY) after this delay
+    /// Alipay's classic gateway (`{alipay_url}/gateway.do`).
+    pub alipay: AlipaySimConfig,
+    /// The simulated customer pays every shown QR (ZaloPay, VNPAY, Alipay precreate) after this delay
     /// (`make run`); None: QR orders wait for `customer_pays`.
     pub autopay_after: Option<Duration>,
 }
@@ -104,6 +117,7 @@ impl WalletConfig {
                 ipn_url: None,
                 refund_api: true,
             },
+            alipay: AlipaySimConfig::sandbox(),
             autopay_after: None,
         }
     }
@@ -356,6 +370,7 @@ pub(crate) struct Shared {
     /// Every callback delivery: wallet, whether its signature was the bad copy, whether
     /// the merchant acknowledged it (for tests).
     pub deliveries: Mutex<Vec<Delivery>>,
+    pub alipay: alipay::AlipayShared,
 }
 
 /// One callback POST as the merchant answered it.
@@ -382,11 +397,25 @@ impl WalletSim {
         use rsa::pkcs8::DecodePrivateKey;
         let momo_key = rsa::RsaPrivateKey::from_pkcs8_pem(MOMO_SANDBOX_PRIVATE_KEY).expect("the MoMo sandbox key");
         let http = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().expect("http client");
-        WalletSim(Arc::new(Shared { config, state: Mutex::new(Inner::default()), rt, http, momo_key, deliveries: Mutex::new(Vec::new()) }))
+        let alipay = alipay::AlipayShared::new(&config.alipay);
+        WalletSim(Arc::new(Shared {
+            config,
+            state: Mutex::new(Inner::default()),
+            rt,
+            http,
+            momo_key,
+            deliveries: Mutex::new(Vec::new()),
+            alipay,
+        }))
     }
 
     pub fn config(&self) -> &WalletConfig {
         &self.0.config
+    }
+
+    /// Alipay's controls and inspection.
+    pub fn alipay(&self) -> AlipaySim {
+        AlipaySim(self.clone())
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -534,6 +563,8 @@ pub struct WalletSimHandle {
     pub zalopay_url: String,
     /// `{url}/vnpay`: VNPAY's base URL (`/QRCreateAPIRestV2/…`, `/CheckTransaction/…`, `/mms/refund`).
     pub vnpay_url: String,
+    /// `{url}/alipay`: Alipay's base URL (the client POSTs to `{alipay_url}/gateway.do`).
+    pub alipay_url: String,
     sim: WalletSim,
     shutdown: watch::Sender<bool>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -544,6 +575,11 @@ impl WalletSimHandle {
         &self.sim
     }
 
+    /// Alipay's controls and inspection.
+    pub fn alipay(&self) -> AlipaySim {
+        self.sim.alipay()
+    }
+
     fn new(addr: SocketAddr, sim: WalletSim, shutdown: watch::Sender<bool>, thread: Option<std::thread::JoinHandle<()>>) -> Self {
         let url = format!("http://{addr}");
         WalletSimHandle {
@@ -551,6 +587,7 @@ impl WalletSimHandle {
             momo_url: format!("{url}/momo"),
             zalopay_url: format!("{url}/zalopay"),
             vnpay_url: format!("{url}/vnpay"),
+            alipay_url: format!("{url}/alipay"),
             url,
             sim,
             shutdown,

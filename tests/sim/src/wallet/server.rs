@@ -17,7 +17,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
-use super::{momo, vnpay, zalopay, Script, SimWallet, WalletSim, WireScript};
+use super::{alipay, momo, vnpay, zalopay, AlipayCoupon, NotifyForgery, Script, SimWallet, WalletSim, WireAlipayScript, WireScript};
 
 /// Lets a handler close its own connection without a response.
 #[derive(Clone)]
@@ -26,6 +26,8 @@ pub(crate) struct Cut(Arc<Notify>);
 /// What a wallet's handler does with its answer.
 pub(crate) enum Reply {
     Send(Value),
+    /// A JSON text sent as is (Alipay: the signed inner object's exact bytes).
+    Raw(String),
     /// Never answer (the connection stays open until the client gives up).
     Hold,
     /// Close the connection without an answer.
@@ -74,6 +76,23 @@ fn router(sim: WalletSim) -> Router {
         .route("/vnpay/QRCreateAPIRestV2/rest/CreateQrcodeApi/createQrcode", post(vnpay_create))
         .route("/vnpay/CheckTransaction/rest/api/CheckTrans", post(vnpay_check))
         .route("/vnpay/mms/refund", post(vnpay_refund))
+        .route("/alipay/gateway.do", post(alipay_gateway).get(alipay_gateway))
+        .route("/admin/wallet/alipay/script", post(alipay_admin_script))
+        .route("/admin/wallet/alipay/scan/{out_trade_no}", post(alipay_admin_scan))
+        .route("/admin/wallet/alipay/pay/{out_trade_no}", post(alipay_admin_pay))
+        .route("/admin/wallet/alipay/finish/{out_trade_no}", post(alipay_admin_finish))
+        .route("/admin/wallet/alipay/notify/{out_trade_no}", post(alipay_admin_notify))
+        .route("/admin/wallet/alipay/trades", get(alipay_admin_trades))
+        .route("/admin/wallet/alipay/orders", get(alipay_admin_trades))
+        .route("/admin/wallet/alipay/shops", get(alipay_admin_shops))
+        .route("/admin/wallet/alipay/shops/{store_id}/approve", post(alipay_admin_approve))
+        .route("/admin/wallet/alipay/shops/{store_id}/reject", post(alipay_admin_reject))
+        .route("/admin/wallet/alipay/items", get(alipay_admin_items))
+        .route("/admin/wallet/alipay/synced-orders", get(alipay_admin_synced))
+        .route("/admin/wallet/alipay/coupons", get(alipay_admin_coupons).post(alipay_admin_add_coupon))
+        .route("/admin/wallet/alipay/notifications", get(alipay_admin_notifications))
+        .route("/admin/wallet/alipay/clock", post(alipay_admin_clock))
+        .route("/admin/wallet/alipay/down", post(alipay_admin_down))
         .route("/admin/wallet/{wallet}/script", post(admin_script))
         .route("/admin/wallet/{wallet}/pay/{order_id}", post(admin_pay))
         .route("/admin/wallet/{wallet}/decline/{order_id}", post(admin_decline))
@@ -85,6 +104,7 @@ fn router(sim: WalletSim) -> Router {
 async fn finish(reply: Reply, cut: Cut) -> Response {
     match reply {
         Reply::Send(v) => Json(v).into_response(),
+        Reply::Raw(text) => ([(axum::http::header::CONTENT_TYPE, "application/json;charset=utf-8")], text).into_response(),
         Reply::Hold => {
             tokio::time::sleep(Duration::from_secs(600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()
@@ -172,7 +192,7 @@ fn bad(status: StatusCode, msg: String) -> Response {
 }
 
 fn unknown(name: &str) -> Response {
-    bad(StatusCode::NOT_FOUND, format!("unknown wallet {name:?} (momo|zalopay|vnpay)"))
+    bad(StatusCode::NOT_FOUND, format!("unknown wallet {name:?} (momo|zalopay|vnpay|alipay)"))
 }
 
 async fn admin_script(State(sim): State<WalletSim>, Path(name): Path<String>, body: Bytes) -> Response {
@@ -232,5 +252,157 @@ async fn admin_down(State(sim): State<WalletSim>, Path(name): Path<String>, body
         return bad(StatusCode::BAD_REQUEST, "{\"down\": true|false}".into());
     };
     sim.set_down(w, d);
+    Json(json!({ "down": d })).into_response()
+}
+
+// ---- Alipay ----
+
+async fn alipay_gateway(State(sim): State<WalletSim>, Extension(cut): Extension<Cut>, RawQuery(q): RawQuery, body: Bytes) -> Response {
+    if sim.alipay().is_down() {
+        return down();
+    }
+    finish(alipay::gateway(&sim, q.as_deref(), &body), cut).await
+}
+
+async fn alipay_admin_script(State(sim): State<WalletSim>, body: Bytes) -> Response {
+    match serde_json::from_slice::<WireAlipayScript>(&body) {
+        Ok(s) => {
+            let s: alipay::AlipayScript = s.into();
+            sim.alipay().script_next(s.clone());
+            Json(json!({ "queued": format!("{s:?}") })).into_response()
+        }
+        Err(e) => bad(
+            StatusCode::BAD_REQUEST,
+            format!("a script: \"pay\" | {{\"confirm_after_ms\": N}} | \"insufficient_balance\" | \"pays_before_cancel\" | \"never_pays\" | \"lose_answer_after_success\" | \"system_error\" | \"bad_signature\" | {{\"coupon\": {{\"amount_fen\": N, \"merchant_contribute_fen\": N}}}}: {e}"),
+        ),
+    }
+}
+
+async fn alipay_admin_scan(State(sim): State<WalletSim>, Path(out): Path<String>) -> Response {
+    let a = sim.alipay();
+    if a.customer_scans(&out) {
+        Json(json!({ "scanned": true, "trade": a.trade(&out) })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{out} is not waiting for the buyer: {:?}", a.trade(&out)))
+    }
+}
+
+async fn alipay_admin_pay(State(sim): State<WalletSim>, Path(out): Path<String>) -> Response {
+    let a = sim.alipay();
+    if a.customer_pays(&out) {
+        Json(json!({ "paid": true, "trade": a.trade(&out) })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{out} is not waiting for the buyer: {:?}", a.trade(&out)))
+    }
+}
+
+async fn alipay_admin_finish(State(sim): State<WalletSim>, Path(out): Path<String>) -> Response {
+    let a = sim.alipay();
+    if a.finish_trade(&out) {
+        Json(json!({ "finished": true, "trade": a.trade(&out) })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{out} is not TRADE_SUCCESS"))
+    }
+}
+
+/// `{"forgery": "genuine" | "bad_signature" | "unsigned" | {"other_amount": FEN} | {"other_app_id": "…"}, "url": "…"}`
+async fn alipay_admin_notify(State(sim): State<WalletSim>, Path(out): Path<String>, body: Bytes) -> Response {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Req {
+        #[serde(default)]
+        forgery: Option<NotifyForgery>,
+        #[serde(default)]
+        url: Option<String>,
+    }
+    let req = if body.is_empty() { Ok(Req { forgery: None, url: None }) } else { serde_json::from_slice::<Req>(&body) };
+    let req = match req {
+        Ok(r) => r,
+        Err(e) => return bad(StatusCode::BAD_REQUEST, format!("{{\"forgery\": \"genuine\"|\"bad_signature\"|\"unsigned\"|{{\"other_amount\": FEN}}|{{\"other_app_id\": \"…\"}}, \"url\": \"…\"}}: {e}")),
+    };
+    if sim.alipay().send_notify(&out, req.url.as_deref(), req.forgery.unwrap_or(NotifyForgery::Genuine)) {
+        Json(json!({ "sent": true })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{out}: not a paid trade, or no notify URL"))
+    }
+}
+
+async fn alipay_admin_trades(State(sim): State<WalletSim>) -> Response {
+    let a = sim.alipay();
+    Json(json!({ "trades": a.trades(), "net_taken_fen": a.net_taken_fen(), "burnt": a.burnt() })).into_response()
+}
+
+async fn alipay_admin_shops(State(sim): State<WalletSim>) -> Response {
+    Json(json!({ "shops": sim.alipay().shops() })).into_response()
+}
+
+async fn alipay_admin_approve(State(sim): State<WalletSim>, Path(store_id): Path<String>) -> Response {
+    let a = sim.alipay();
+    if a.approve_shop(&store_id) {
+        Json(json!({ "shop": a.shop(&store_id) })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{store_id} is not under review"))
+    }
+}
+
+async fn alipay_admin_reject(State(sim): State<WalletSim>, Path(store_id): Path<String>, body: Bytes) -> Response {
+    let a = sim.alipay();
+    let reason = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get("reason").and_then(Value::as_str).map(str::to_string));
+    if a.reject_shop(&store_id, reason.as_deref().unwrap_or("资料不全")) {
+        Json(json!({ "shop": a.shop(&store_id) })).into_response()
+    } else {
+        bad(StatusCode::CONFLICT, format!("{store_id} is not under review"))
+    }
+}
+
+async fn alipay_admin_items(State(sim): State<WalletSim>) -> Response {
+    let a = sim.alipay();
+    let (creates, modifies) = a.item_calls();
+    Json(json!({ "items": a.items(), "creates": creates, "modifies": modifies })).into_response()
+}
+
+async fn alipay_admin_synced(State(sim): State<WalletSim>) -> Response {
+    Json(json!({ "orders": sim.alipay().synced_orders() })).into_response()
+}
+
+async fn alipay_admin_coupons(State(sim): State<WalletSim>) -> Response {
+    let a = sim.alipay();
+    Json(json!({ "coupons": a.coupons(), "uses": a.coupon_uses() })).into_response()
+}
+
+async fn alipay_admin_add_coupon(State(sim): State<WalletSim>, body: Bytes) -> Response {
+    match serde_json::from_slice::<AlipayCoupon>(&body) {
+        Ok(c) => {
+            let code = c.voucher_code.clone();
+            if sim.alipay().add_coupon(c) {
+                Json(json!({ "coupon": sim.alipay().coupon(&code) })).into_response()
+            } else {
+                bad(StatusCode::CONFLICT, format!("{code:?} exists (or amount_fen is not > 0)"))
+            }
+        }
+        Err(e) => bad(
+            StatusCode::BAD_REQUEST,
+            format!("{{\"voucher_code\", \"activity_id\", \"amount_fen\", \"floor_amount_fen\"?, \"name\"?, \"status\"?: UNUSED|USED|EXPIRED}}: {e}"),
+        ),
+    }
+}
+
+async fn alipay_admin_notifications(State(sim): State<WalletSim>) -> Response {
+    Json(json!({ "notifications": sim.alipay().notifications() })).into_response()
+}
+
+async fn alipay_admin_clock(State(sim): State<WalletSim>, body: Bytes) -> Response {
+    let Some(secs) = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get("advance_secs").and_then(Value::as_u64)) else {
+        return bad(StatusCode::BAD_REQUEST, "{\"advance_secs\": N}".into());
+    };
+    sim.alipay().advance_clock(Duration::from_secs(secs));
+    Json(json!({ "advanced_secs": secs })).into_response()
+}
+
+async fn alipay_admin_down(State(sim): State<WalletSim>, body: Bytes) -> Response {
+    let Some(d) = serde_json::from_slice::<Value>(&body).ok().and_then(|v| v.get("down").and_then(Value::as_bool)) else {
+        return bad(StatusCode::BAD_REQUEST, "{\"down\": true|false}".into());
+    };
+    sim.alipay().set_down(d);
     Json(json!({ "down": d })).into_response()
 }

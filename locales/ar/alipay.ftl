@@ -1,0 +1,24 @@
+# متجر Alipay الذكي (المستند 003): قائمة التحقق والمتجر والمنتجات.
+alipay-step-keys-ok = المفاتيح تعمل: أجاب Alipay عن سؤال موقّع بجواب موقّع.
+alipay-step-keys-fail = المفاتيح لا تعمل بعد: { $error }
+alipay-step-store-none = لم يُنشر المتجر بعد.
+alipay-step-store-ok = نُشر المتجر { $code }: رقم متجر Alipay هو { $shop }.
+alipay-step-store-refused = رفض Alipay المتجر { $code }: صحّح بياناته ثم انشره من جديد.
+alipay-step-store-review = المتجر { $code } قيد مراجعة Alipay (الطلب { $order }).
+alipay-step-products = نُشر { $current } من { $total } منتجًا كما هي في القائمة.
+alipay-step-confirmed = أكّده { $by } في بوابة التاجر في { $at }.
+alipay-step-trade-switch-unconfirmed = لا يمكن التحقق من مفتاح التداول عبر الواجهة البرمجية: فعّله في بوابة تاجر Alipay (بدونه تفشل القسائم والمغلفات الحمراء)، ثم أكّد ذلك هنا.
+alipay-step-coupons-unconfirmed = اضبط القسائم في بوابة تاجر Alipay، ثم أكّد ذلك هنا.
+alipay-step-test-payment = عدد المدفوعات بـ Alipay حتى الآن: { $count }. جرّب العملية كاملة مع موظفين يؤدون دور الزبائن.
+alipay-item-no-sku = لا يوجد SKU: يحتاج Alipay إلى رمز SKU الخاص بالتاجر. أضف رمزًا في القائمة.
+alipay-item-sku-twice = رمز SKU { $sku } يخص صنفًا آخر أيضًا.
+alipay-item-price = لا يمكن إرسال السعر إلى Alipay: { $error }
+alipay-item-title = يجب أن يتكون الاسم «{ $title }» من 3 إلى 60 حرفًا لـ Alipay.
+alipay-item-refused = رفضه Alipay: { $error }
+err-alipay-call = تعذّر سؤال Alipay: { $error }
+err-alipay-refused = رفض Alipay: { $message } ({ $code })
+err-alipay-confirm-what = لا يمكن تأكيد «{ $what }»: يمكن تأكيد مفتاح التداول والقسائم فقط.
+err-wallet-hint-amount = يذكر الإشعار مبلغًا غير مبلغ الدفعة: رُفض.
+setup-key-wallet-alipay-province = Alipay: رمز مقاطعة المتجر
+setup-key-wallet-alipay-city = Alipay: رمز مدينة المتجر
+setup-key-wallet-alipay-district = Alipay: رمز منطقة المتجر

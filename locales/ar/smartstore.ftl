@@ -1,0 +1,1 @@
+# The technician's Alipay smart-store screen.

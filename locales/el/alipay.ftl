@@ -1,0 +1,24 @@
+# Έξυπνο κατάστημα Alipay (έγγραφο 003): η λίστα ελέγχου, το κατάστημα, τα προϊόντα.
+alipay-step-keys-ok = Τα κλειδιά λειτουργούν: το Alipay απάντησε με υπογεγραμμένη απάντηση σε υπογεγραμμένη ερώτηση.
+alipay-step-keys-fail = Τα κλειδιά δεν λειτουργούν ακόμη: { $error }
+alipay-step-store-none = Το κατάστημα δεν έχει δημοσιευτεί ακόμη.
+alipay-step-store-ok = Το κατάστημα { $code } δημοσιεύτηκε: κωδικός καταστήματος Alipay { $shop }.
+alipay-step-store-refused = Το Alipay απέρριψε το κατάστημα { $code }: διορθώστε τα στοιχεία του και δημοσιεύστε το ξανά.
+alipay-step-store-review = Το κατάστημα { $code } ελέγχεται από το Alipay (αίτημα { $order }).
+alipay-step-products = { $current } από { $total } προϊόντα έχουν δημοσιευτεί όπως είναι στο μενού.
+alipay-step-confirmed = Επιβεβαιώθηκε στην πύλη εμπόρου από { $by } στις { $at }.
+alipay-step-trade-switch-unconfirmed = Ο διακόπτης συναλλαγών δεν ελέγχεται μέσω API: ενεργοποιήστε τον στην πύλη εμπόρου του Alipay (χωρίς αυτόν τα κουπόνια και οι κόκκινοι φάκελοι αποτυγχάνουν) και επιβεβαιώστε εδώ.
+alipay-step-coupons-unconfirmed = Ρυθμίστε τα κουπόνια στην πύλη εμπόρου του Alipay και επιβεβαιώστε εδώ.
+alipay-step-test-payment = Πληρωμές με Alipay μέχρι τώρα: { $count }. Δοκιμάστε όλη τη διαδικασία με το προσωπικό στον ρόλο των πελατών.
+alipay-item-no-sku = Χωρίς SKU: το Alipay χρειάζεται τον κωδικό SKU του εμπόρου. Προσθέστε έναν στο μενού.
+alipay-item-sku-twice = Το SKU { $sku } ανήκει και σε άλλο προϊόν.
+alipay-item-price = Η τιμή δεν μπορεί να δοθεί στο Alipay: { $error }
+alipay-item-title = Το όνομα «{ $title }» πρέπει να έχει από 3 έως 60 χαρακτήρες για το Alipay.
+alipay-item-refused = Το Alipay το απέρριψε: { $error }
+err-alipay-call = Δεν ήταν δυνατή η ερώτηση στο Alipay: { $error }
+err-alipay-refused = Το Alipay αρνήθηκε: { $message } ({ $code })
+err-alipay-confirm-what = Το «{ $what }» δεν επιβεβαιώνεται: μόνο ο διακόπτης συναλλαγών και τα κουπόνια.
+err-wallet-hint-amount = Η ειδοποίηση αναφέρει άλλο ποσό από την πληρωμή: απορρίφθηκε.
+setup-key-wallet-alipay-province = Alipay: κωδικός επαρχίας του καταστήματος
+setup-key-wallet-alipay-city = Alipay: κωδικός πόλης του καταστήματος
+setup-key-wallet-alipay-district = Alipay: κωδικός περιοχής του καταστήματος

@@ -1,0 +1,1 @@
+# Alipay merchant coupons (voucher:alipay:CODE).

@@ -1,0 +1,24 @@
+# Alipay smart store (seed 003): the onboarding checklist, the shop, the products.
+alipay-step-keys-ok = The keys work: Alipay answered a signed question with a signed answer.
+alipay-step-keys-fail = The keys do not work yet: { $error }
+alipay-step-store-none = The shop is not published yet.
+alipay-step-store-ok = Shop { $code } is published: Alipay shop id { $shop }.
+alipay-step-store-refused = Alipay refused shop { $code }: correct its details and publish it again.
+alipay-step-store-review = Shop { $code } is under Alipay's review (request { $order }).
+alipay-step-products = { $current } of { $total } products are published as they are on the menu.
+alipay-step-confirmed = Confirmed in the merchant portal by { $by } at { $at }.
+alipay-step-trade-switch-unconfirmed = The trade switch cannot be checked through the API: turn it on in Alipay's merchant portal (without it coupons and red packets fail), then confirm it here.
+alipay-step-coupons-unconfirmed = Set up the coupons in Alipay's merchant portal, then confirm it here.
+alipay-step-test-payment = Payments taken with Alipay so far: { $count }. Test end to end with staff playing customers.
+alipay-item-no-sku = No SKU: Alipay needs the merchant's SKU code. Add one on the menu.
+alipay-item-sku-twice = SKU { $sku } belongs to another item too.
+alipay-item-price = The price cannot be given to Alipay: { $error }
+alipay-item-title = The name “{ $title }” must have 3 to 60 characters for Alipay.
+alipay-item-refused = Alipay refused it: { $error }
+err-alipay-call = Alipay could not be asked: { $error }
+err-alipay-refused = Alipay refused: { $message } ({ $code })
+err-alipay-confirm-what = “{ $what }” cannot be confirmed: only the trade switch and the coupons are.
+err-wallet-hint-amount = The notification names another amount than the payment: refused.
+setup-key-wallet-alipay-province = Alipay: province code of the shop
+setup-key-wallet-alipay-city = Alipay: city code of the shop
+setup-key-wallet-alipay-district = Alipay: district code of the shop

@@ -1,0 +1,24 @@
+# Cửa hàng thông minh Alipay (tài liệu 003): danh sách kiểm tra, cửa hàng, sản phẩm.
+alipay-step-keys-ok = Khóa hoạt động: Alipay đã trả lời một câu hỏi có chữ ký bằng một câu trả lời có chữ ký.
+alipay-step-keys-fail = Khóa chưa hoạt động: { $error }
+alipay-step-store-none = Cửa hàng chưa được đăng lên Alipay.
+alipay-step-store-ok = Cửa hàng { $code } đã được đăng: mã cửa hàng Alipay { $shop }.
+alipay-step-store-refused = Alipay từ chối cửa hàng { $code }: hãy sửa thông tin rồi đăng lại.
+alipay-step-store-review = Cửa hàng { $code } đang được Alipay xét duyệt (yêu cầu { $order }).
+alipay-step-products = { $current } trên { $total } sản phẩm đã được đăng đúng như trong thực đơn.
+alipay-step-confirmed = Đã được { $by } xác nhận trên cổng thương nhân lúc { $at }.
+alipay-step-trade-switch-unconfirmed = Không thể kiểm tra công tắc giao dịch qua API: hãy bật nó trong cổng thương nhân Alipay (thiếu nó, phiếu giảm giá và lì xì sẽ lỗi), rồi xác nhận tại đây.
+alipay-step-coupons-unconfirmed = Hãy thiết lập phiếu giảm giá trong cổng thương nhân Alipay, rồi xác nhận tại đây.
+alipay-step-test-payment = Số lần thanh toán bằng Alipay đến nay: { $count }. Hãy thử toàn bộ quy trình với nhân viên đóng vai khách.
+alipay-item-no-sku = Không có SKU: Alipay cần mã SKU của thương nhân. Hãy thêm mã vào thực đơn.
+alipay-item-sku-twice = SKU { $sku } cũng thuộc về một món khác.
+alipay-item-price = Không thể gửi giá cho Alipay: { $error }
+alipay-item-title = Tên “{ $title }” phải có từ 3 đến 60 ký tự cho Alipay.
+alipay-item-refused = Alipay từ chối: { $error }
+err-alipay-call = Không hỏi được Alipay: { $error }
+err-alipay-refused = Alipay từ chối: { $message } ({ $code })
+err-alipay-confirm-what = Không thể xác nhận “{ $what }”: chỉ xác nhận được công tắc giao dịch và phiếu giảm giá.
+err-wallet-hint-amount = Thông báo ghi một số tiền khác với khoản thanh toán: bị từ chối.
+setup-key-wallet-alipay-province = Alipay: mã tỉnh của cửa hàng
+setup-key-wallet-alipay-city = Alipay: mã thành phố của cửa hàng
+setup-key-wallet-alipay-district = Alipay: mã quận của cửa hàng

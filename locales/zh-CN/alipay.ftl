@@ -1,0 +1,24 @@
+# 支付宝智慧门店（资料 003）：开通清单、门店、商品。
+alipay-step-keys-ok = 密钥可用：支付宝对签名请求返回了签名应答。
+alipay-step-keys-fail = 密钥还不可用：{ $error }
+alipay-step-store-none = 门店尚未发布。
+alipay-step-store-ok = 门店 { $code } 已发布：支付宝门店号 { $shop }。
+alipay-step-store-refused = 支付宝拒绝了门店 { $code }：请修改门店信息后重新发布。
+alipay-step-store-review = 门店 { $code } 正在由支付宝审核（申请单 { $order }）。
+alipay-step-products = 菜单上的 { $total } 个商品中，已按当前内容发布 { $current } 个。
+alipay-step-confirmed = 已由 { $by } 在商家平台确认，时间 { $at }。
+alipay-step-trade-switch-unconfirmed = 交易开关无法通过接口检查：请在支付宝商家平台打开它（不打开，优惠券和红包会失败），然后在这里确认。
+alipay-step-coupons-unconfirmed = 请在支付宝商家平台设置优惠券，然后在这里确认。
+alipay-step-test-payment = 目前用支付宝收款的笔数：{ $count }。请让员工扮演顾客，完整测试一遍。
+alipay-item-no-sku = 没有 SKU：支付宝需要商家的 SKU 编码。请在菜单中添加。
+alipay-item-sku-twice = SKU { $sku } 也用在另一个商品上。
+alipay-item-price = 价格无法提交给支付宝：{ $error }
+alipay-item-title = 名称“{ $title }”在支付宝上必须为 3 到 60 个字。
+alipay-item-refused = 支付宝拒绝了：{ $error }
+err-alipay-call = 无法向支付宝查询：{ $error }
+err-alipay-refused = 支付宝拒绝：{ $message }（{ $code }）
+err-alipay-confirm-what = 无法确认“{ $what }”：只能确认交易开关和优惠券。
+err-wallet-hint-amount = 通知中的金额与付款金额不同：已拒绝。
+setup-key-wallet-alipay-province = 支付宝：门店所在省份代码
+setup-key-wallet-alipay-city = 支付宝：门店所在城市代码
+setup-key-wallet-alipay-district = 支付宝：门店所在区县代码
