@@ -161,7 +161,7 @@ impl<'a> WalletTerminal<'a> {
                 }
                 a.status()
             }
-            Client::Alipay(c) => self.alipay_query(c, order).await?,
+            Client::Alipay(c) => self.alipay_query(c, order).await?.status(),
         };
         match status {
             WalletStatus::Refused { code, message } => Err(WalletError::Refused { code, message }),

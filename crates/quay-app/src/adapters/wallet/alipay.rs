@@ -16,7 +16,8 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
-use quay_pay::wallet::alipay::{self, AlipayClient, CancelOutcome};
+use quay_pay::wallet::alipay::{self, AlipayClient, CancelOutcome, TradeAnswer};
+use quay_pay::wallet::cny;
 use quay_pay::wallet::{WalletError, WalletStatus};
 use quay_store::PaymentRecord;
 
@@ -42,12 +43,24 @@ impl WalletTerminal<'_> {
     }
 
     /// One question about the attempt's trade; an answer about another trade is not ours.
-    pub(super) async fn alipay_query(&self, c: &AlipayClient, order: &str) -> Result<WalletStatus, WalletError> {
+    pub(super) async fn alipay_query(&self, c: &AlipayClient, order: &str) -> Result<TradeAnswer, WalletError> {
         let a = c.query(order, self.ts()).await?;
         if a.out_trade_no.as_deref().is_some_and(|o| !o.is_empty() && o != order) {
             return Err(WalletError::Decode(format!("answer about trade {:?}", a.out_trade_no)));
         }
-        Ok(a.status())
+        Ok(a)
+    }
+
+    /// What a verified trade answer means for an attempt of `fen`; a payment keeps the
+    /// buyer's masked account and the coupons Alipay applied inside it (they are the
+    /// tender's, shown with the payment and on the receipt).
+    fn alipay_outcome(&self, a: &TradeAnswer, fen: i64) -> Option<TerminalOutcome> {
+        let mut out = self.outcome_of(a.status(), fen)?;
+        if let TerminalOutcome::Approved(d) = &mut out {
+            d.masked_pan = a.buyer_logon_id.clone().filter(|b| !b.is_empty());
+            d.print_lines = coupon_lines(a);
+        }
+        Some(out)
     }
 
     /// Sleeps `d`, cut short by a callback's hint.
@@ -140,7 +153,7 @@ impl WalletTerminal<'_> {
     /// the query did not say (the poll then decides).
     async fn alipay_confirm(&self, c: &AlipayClient, order: &str, fen: i64) -> Option<TerminalOutcome> {
         match self.alipay_query(c, order).await {
-            Ok(status) => self.outcome_of(status, fen),
+            Ok(a) => self.alipay_outcome(&a, fen),
             Err(e) => {
                 tracing::warn!(wallet = "alipay", order, error = %e, "confirming query");
                 None
@@ -167,8 +180,8 @@ impl WalletTerminal<'_> {
                 return self.unknown("the cashier stopped waiting; Alipay is still asked about the trade, then it is cancelled");
             }
             match self.alipay_query(c, order).await {
-                Ok(status) => {
-                    if let Some(out) = self.outcome_of(status, fen) {
+                Ok(a) => {
+                    if let Some(out) = self.alipay_outcome(&a, fen) {
                         return out;
                     }
                 }
@@ -212,7 +225,7 @@ impl WalletTerminal<'_> {
                     CancelOutcome::Failed { code, message } => {
                         tracing::warn!(wallet = "alipay", order, code, message, "cancel refused: asking");
                         return match self.alipay_query(c, order).await {
-                            Ok(status) => self.outcome_of(status, fen).unwrap_or_else(|| self.unknown(format!("cancel refused: {code}"))),
+                            Ok(a) => self.alipay_outcome(&a, fen).unwrap_or_else(|| self.unknown(format!("cancel refused: {code}"))),
                             Err(e) => self.unknown(e.to_string()),
                         };
                     }
@@ -228,8 +241,8 @@ impl WalletTerminal<'_> {
     pub(super) async fn alipay_enquire(&self, c: &AlipayClient, p: &PaymentRecord) -> TerminalOutcome {
         let Some(order) = p.order_id.clone() else { return self.unknown("no merchant order id journaled") };
         match self.alipay_query(c, &order).await {
-            Ok(status) => {
-                if let Some(out) = self.outcome_of(status, p.amount) {
+            Ok(a) => {
+                if let Some(out) = self.alipay_outcome(&a, p.amount) {
                     return out;
                 }
                 let deadline = super::parse_time(&p.created_at).map(|t| t + chrono::Duration::from_std(self.deadline).unwrap_or_default());
@@ -249,6 +262,12 @@ impl WalletTerminal<'_> {
         };
         let reason = self.counter.i18n().t(self.counter.lang(), "pay-wallet-refund-info", &[("sale", r.sale_id.to_string().into())]);
         match c.refund(&trade, &request, fen, &subject(&reason), self.ts()).await {
+            // `fund_change: N` (a replay, or money not moved in this call): the refund
+            // query says whether this refund is done.
+            Ok(a) if matches!(a.status(), WalletStatus::Waiting { .. }) => match c.refund_query(&trade, &request, self.ts()).await {
+                Ok(q) => self.refund_outcome(q.status(), &request),
+                Err(e) => self.unknown(e.to_string()),
+            },
             Ok(a) => self.refund_outcome(a.status(), &request),
             Err(e) => self.unknown(e.to_string()),
         }
@@ -284,6 +303,24 @@ impl WalletTerminal<'_> {
             Err(e) => self.unknown(e.to_string()),
         }
     }
+}
+
+/// The coupons Alipay applied inside a payment, a line each ("coupon NAME −12.00, the
+/// merchant's share 12.00"), in yuan as Alipay states them.
+fn coupon_lines(a: &TradeAnswer) -> Vec<String> {
+    let yuan = |f: Option<i64>| f.and_then(|f| cny::yuan_fen(f).ok()).unwrap_or_else(|| "?".into());
+    a.voucher_detail_list
+        .iter()
+        .map(|v| {
+            format!(
+                "Alipay coupon {} {}: -{} CNY (merchant {})",
+                v.id,
+                v.name,
+                yuan(v.amount_fen),
+                yuan(v.merchant_contribute_fen.or(Some(0)))
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
