@@ -105,7 +105,7 @@ run: build
 		if [ -n "$$alipay" ]; then \
 			$$q config set wallet.alipay.url "$$alipay"; $$q config set wallet.alipay.app_id 2021000000000001; \
 			tr -d '\r\n' < tests/sim/keys/alipay-app-private.pem | $$q config set wallet.alipay.app_private_key -; \
-			$$q config set wallet.alipay.public_key "$$(cat tests/sim/keys/alipay-gateway-public.pem)"; \
+			$$q config set wallet.alipay.public_key -- "$$(cat tests/sim/keys/alipay-gateway-public.pem)"; \
 			$$q config set wallet.alipay.store_code QUAY-SH-01; $$q config set wallet.alipay.enabled true; \
 			echo "wallets: Alipay (scan 16-24 digits starting 25-30, or show the QR: the simulated customer pays it after 4 s)"; \
 		else echo "wallets: the simulator printed no 'alipay:' line (see $(RUN_DIR)/sim.log): Alipay is not configured"; fi; \
@@ -144,12 +144,13 @@ test-rust: ui
 # build provides; selecting the test by name (not `--test window`) keeps the feature set
 # of the whole workspace, so nothing is rebuilt.
 test-e2e: ui deps-driver
-	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr alipay_store_without_alipay_shows_what_is_missing_in_every_language alipay_store_publishes_the_shop_and_the_products_with_progress
 
 bench:
 	$(CARGO) bench -p quay-core --bench search
 	$(CARGO) bench -p quay-store --bench close_sale
 	$(CARGO) bench -p quay-app --bench sync
+	$(CARGO) bench -p quay-app --bench alipay_publish
 	$(CARGO) bench -p quay-dayend --bench reconcile -- --sample-size 10
 
 # A Debian 12 root that has never seen Quay (debootstrap; only the registries and this

@@ -11,6 +11,7 @@ dayend-section-sales = المبيعات
 dayend-sales-count = المبيعات
 dayend-voids = الإلغاءات
 dayend-refunds = المبالغ المستردة إلى البطاقات
+dayend-partial-refunds = المبالغ المستردة جزئيًا (المحافظ)
 dayend-declined = محاولات الدفع بالبطاقة المرفوضة
 dayend-net-total = الإجمالي الصافي
 dayend-section-tenders = المدفوعات حسب وسيلة الدفع

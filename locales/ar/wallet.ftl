@@ -136,3 +136,7 @@ alipay-acq-reason-trade-been-freezen = جمّد { $wallet } هذه الدفعة�
 alipay-acq-secondary-merchant-status-error = { $wallet }: حساب التاجر الخاص بالمتجر في وضع غير سليم. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
 alipay-acq-seller-been-blocked = حظر { $wallet } حساب التاجر الخاص بالمتجر. استخدم وسيلة دفع أخرى واتصل بالدعم الفني. ({ $code })
 alipay-acq-other = لم يقبل { $wallet } الدفعة. ({ $code })
+err-refund-reason = اذكر سبب رد المبلغ.
+err-refund-not-wallet-payment = الدفعة { $key } ليست دفعة محفظة معتمدة: لا يُرد جزء إلا من دفعات المحافظ.
+err-refund-sale-not-open = عملية البيع للدفعة { $key } أُلغيت أو لم تُغلق: الإلغاء يرد المبلغ كله.
+err-refund-amount = لا يمكن رد { $amount }: المتبقي من هذه الدفعة { $left } على الأكثر.

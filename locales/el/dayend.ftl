@@ -11,6 +11,7 @@ dayend-section-sales = Πωλήσεις
 dayend-sales-count = Πωλήσεις
 dayend-voids = Ακυρώσεις
 dayend-refunds = Επιστροφές σε κάρτα
+dayend-partial-refunds = Μερικές επιστροφές (πορτοφόλια)
 dayend-declined = Απορριφθείσες συναλλαγές κάρτας
 dayend-net-total = Καθαρό σύνολο
 dayend-section-tenders = Πληρωμές ανά τρόπο

@@ -11,6 +11,7 @@ dayend-section-sales = Sales
 dayend-sales-count = Sales
 dayend-voids = Voids
 dayend-refunds = Card refunds
+dayend-partial-refunds = Partial refunds (wallets)
 dayend-declined = Declined card attempts
 dayend-net-total = Net total
 dayend-section-tenders = Payments by tender

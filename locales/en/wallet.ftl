@@ -136,3 +136,7 @@ alipay-acq-reason-trade-been-freezen = { $wallet } has frozen this payment; it c
 alipay-acq-secondary-merchant-status-error = { $wallet }: the shop's merchant account is not in good standing. Take another payment method and call support. ({ $code })
 alipay-acq-seller-been-blocked = { $wallet } has blocked the shop's merchant account. Take another payment method and call support. ({ $code })
 alipay-acq-other = { $wallet } did not take the payment. ({ $code })
+err-refund-reason = Say why the money is given back.
+err-refund-not-wallet-payment = Payment { $key } is not an approved wallet payment: only wallet payments can be refunded in part.
+err-refund-sale-not-open = The sale of payment { $key } was voided or is not closed: a void gives everything back.
+err-refund-amount = { $amount } cannot be refunded: at most { $left } of this payment is left.

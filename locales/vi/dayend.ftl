@@ -11,6 +11,7 @@ dayend-section-sales = Bán hàng
 dayend-sales-count = Đơn bán
 dayend-voids = Đơn hủy
 dayend-refunds = Hoàn tiền thẻ
+dayend-partial-refunds = Hoàn tiền một phần (ví điện tử)
 dayend-declined = Giao dịch thẻ bị từ chối
 dayend-net-total = Tổng thực thu
 dayend-section-tenders = Thanh toán theo hình thức

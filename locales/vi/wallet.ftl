@@ -136,3 +136,7 @@ alipay-acq-reason-trade-been-freezen = { $wallet } đã phong tỏa giao dịch 
 alipay-acq-secondary-merchant-status-error = { $wallet }: tài khoản merchant của cửa hàng đang có vấn đề. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
 alipay-acq-seller-been-blocked = { $wallet } đã khóa tài khoản merchant của cửa hàng. Hãy dùng phương thức thanh toán khác và gọi bộ phận hỗ trợ. ({ $code })
 alipay-acq-other = { $wallet } không nhận thanh toán. ({ $code })
+err-refund-reason = Hãy ghi lý do hoàn tiền.
+err-refund-not-wallet-payment = Khoản { $key } không phải là khoản thanh toán ví đã được duyệt: chỉ thanh toán ví mới hoàn được một phần.
+err-refund-sale-not-open = Đơn của khoản { $key } đã bị hủy hoặc chưa đóng: hủy đơn sẽ hoàn lại toàn bộ.
+err-refund-amount = Không thể hoàn { $amount }: khoản này chỉ còn tối đa { $left }.

@@ -11,6 +11,7 @@ dayend-section-sales = 销售
 dayend-sales-count = 销售单
 dayend-voids = 作废单
 dayend-refunds = 银行卡退款
+dayend-partial-refunds = 部分退款（电子钱包）
 dayend-declined = 被拒的刷卡交易
 dayend-net-total = 净额合计
 dayend-section-tenders = 按支付方式统计

@@ -136,3 +136,7 @@ alipay-acq-reason-trade-been-freezen = { $wallet } 已冻结这笔付款，目�
 alipay-acq-secondary-merchant-status-error = { $wallet }：本店的商户账户状态异常。请改用其他付款方式，并联系技术支持。（{ $code }）
 alipay-acq-seller-been-blocked = { $wallet } 已冻结本店的商户账户。请改用其他付款方式，并联系技术支持。（{ $code }）
 alipay-acq-other = { $wallet } 未完成付款。（{ $code }）
+err-refund-reason = 请写明退款原因。
+err-refund-not-wallet-payment = 付款 { $key } 不是已成功的电子钱包付款：只有电子钱包付款可以部分退款。
+err-refund-sale-not-open = 付款 { $key } 所属的销售已作废或未结束：作废会退回全部金额。
+err-refund-amount = 无法退款 { $amount }：这笔付款最多还剩 { $left }。

@@ -8,7 +8,14 @@
 //! tender of exactly one sale (0 lost), no sale or order charged twice, every order
 //! created once, and every sale's tenders are what the wallets charged.
 //!
-//! `QUAY_RANDOM_WALLETS` sets N (default 48), `QUAY_RANDOM_WALLETS_SEED` the seed (printed).
+//! A third lane runs Alipay on a CNY counter of its own (the customer's code scanned or our
+//! QR shown), with Alipay's scripted buyers (pays, confirms after a few seconds, has not
+//! enough balance, never pays, the answer lost after success, a system error, a badly
+//! signed answer, pays as the cancel arrives) and the same random kills; its trades must
+//! all end paid or cancelled, each paid one the tender of exactly one sale.
+//!
+//! `QUAY_RANDOM_WALLETS` sets N (default 48), `QUAY_RANDOM_ALIPAY` the Alipay payments
+//! (default 16), `QUAY_RANDOM_WALLETS_SEED` the seed (printed).
 
 mod common;
 
@@ -17,10 +24,10 @@ use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use quay_sim::wallet::{start_wallets_in_thread, OrderState, Script, SimWallet, WalletConfig};
+use quay_sim::wallet::{start_wallets_in_thread, AlipayScript, OrderState, Script, SimWallet, TradeStatus, WalletConfig};
 use serde_json::Value;
 
-use common::{json, spawn_wallet_ring, wallet_counter};
+use common::{alipay_code, alipay_counter, json, spawn_ring_with_code, spawn_wallet_ring, wallet_counter};
 
 struct Rng(u64);
 impl Rng {
@@ -107,8 +114,12 @@ fn wallets_random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
     let n: usize = std::env::var("QUAY_RANDOM_WALLETS").ok().and_then(|v| v.parse().ok()).unwrap_or(48);
     let seed: u64 = std::env::var("QUAY_RANDOM_WALLETS_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5DEE_CE66_D1CE_4E5B);
     eprintln!("wallets random: seed {seed} (QUAY_RANDOM_WALLETS_SEED), {n} payments in 2 lanes");
+    let n_alipay: usize = std::env::var("QUAY_RANDOM_ALIPAY").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
     let mut master = Rng(seed.max(1));
     let seeds = [master.below(u64::MAX).max(1), master.below(u64::MAX).max(1)];
+    // Drawn after the two lanes' seeds: their draws are what they were before Alipay.
+    let alipay_seed = master.below(u64::MAX).max(1);
+    let alipay = std::thread::Builder::new().name("lane-alipay".into()).spawn(move || alipay_lane(alipay_seed, n_alipay)).unwrap();
     let lanes: Vec<_> = seeds
         .iter()
         .enumerate()
@@ -158,6 +169,30 @@ fn wallets_random_faults_and_kills_lose_nothing_and_charge_nothing_twice() {
          {late_customer} QR paid/declined by the customer after the kill, {left} QR left to expire, {by_hand} sent-never-delivered left open (unpaid, refused as \"not charged\" before their deadline); scripts {scripts:?}; \
          attempts {states:?}; {charged} charged at the wallets ({charged_total} ₫) = {tenders} wallet tenders in {sales} sales; \
          0 lost, 0 charged twice; {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let a = alipay.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+    eprintln!(
+        "wallets random: alipay (seed {alipay_seed}): {} payments ({} code scans, {} QR), {} trades at Alipay, {} numbers burnt by a cancel, \
+         {} killed before reaching Alipay, {} app kills, {} paid by the customer after the kill, {} QR left; scripts {:?}; attempts {:?}; \
+         {} paid at Alipay ({} fen) = {} Alipay tenders in {} sales, {} refunded by the cancel they met; every trade paid or cancelled; \
+         0 lost, 0 charged twice; {:.1} s",
+        a.payments,
+        a.code_scans,
+        a.payments - a.code_scans,
+        a.trades,
+        a.burnt,
+        a.never_reached,
+        a.kills,
+        a.late_customer,
+        a.left,
+        a.scripts,
+        a.states,
+        a.charged,
+        a.charged_fen,
+        a.tenders,
+        a.sales,
+        a.refunded_by_cancel,
         started.elapsed().as_secs_f64()
     );
 }
@@ -429,4 +464,299 @@ fn lane(seed: u64, n: usize) -> Counts {
         tenders: tender_count,
         sales: sales.len(),
     }
+}
+
+// ---- Alipay: a CNY counter of its own ----
+
+/// What the Alipay lane counted.
+#[derive(Debug, Default)]
+struct AliCounts {
+    payments: usize,
+    code_scans: usize,
+    trades: usize,
+    burnt: usize,
+    never_reached: usize,
+    kills: usize,
+    late_customer: usize,
+    left: usize,
+    scripts: BTreeMap<&'static str, usize>,
+    states: BTreeMap<String, usize>,
+    charged: usize,
+    charged_fen: i64,
+    refunded_by_cancel: usize,
+    tenders: usize,
+    sales: usize,
+}
+
+fn alipay_script_name(s: &AlipayScript) -> &'static str {
+    match s {
+        AlipayScript::Pay => "pay",
+        AlipayScript::ConfirmAfter(_) => "confirm_after",
+        AlipayScript::InsufficientBalance => "insufficient_balance",
+        AlipayScript::PaysBeforeCancel => "pays_before_cancel",
+        AlipayScript::NeverPays => "never_pays",
+        AlipayScript::LoseAnswerAfterSuccess => "lose_answer_after_success",
+        AlipayScript::SystemError => "system_error",
+        AlipayScript::BadSignature => "bad_signature",
+        AlipayScript::Coupon { .. } => "coupon",
+    }
+}
+
+/// `n` Alipay payments from `seed` on a CNY counter and a simulator of its own, then the
+/// accounting. A live app waits a scanned code out for `wallet.alipay.confirm_s` (10 s) and
+/// a QR for `wallet.qr_deadline_s` (30 s), then cancels: a QR nobody will pay is always
+/// killed (its trade is cancelled by a restart past the deadline).
+fn alipay_lane(seed: u64, n: usize) -> AliCounts {
+    eprintln!("wallets random: alipay lane seed {seed}, {n} payments");
+    let mut rng = Rng(seed);
+    let handle = start_wallets_in_thread(WalletConfig::sandbox());
+    let ali = handle.alipay();
+    let dir = alipay_counter(&handle, &[("wallet.poll_s", "1"), ("wallet.qr_deadline_s", "30"), ("wallet.alipay.confirm_s", "10")]);
+    let d = dir.path();
+    let items = ["i-phobo", "i-croissant", "i-biasaigon", "i-phoga"];
+    let mut c = AliCounts { payments: n, ..Default::default() };
+    // A script the app never consumed (killed before its request reached Alipay) stays
+    // queued for the next new trade: it is that payment's script then.
+    let mut queued: Option<AlipayScript> = None;
+    for i in 0..n {
+        let qr = rng.below(2) == 0;
+        let script = match queued.take() {
+            Some(s) => s,
+            None => {
+                let s = match rng.below(8) {
+                    0 => AlipayScript::Pay,
+                    1 => AlipayScript::ConfirmAfter(Duration::from_millis(500 + rng.below(3500))),
+                    2 => AlipayScript::InsufficientBalance,
+                    3 => AlipayScript::NeverPays,
+                    4 => AlipayScript::LoseAnswerAfterSuccess,
+                    5 => AlipayScript::SystemError,
+                    6 => AlipayScript::BadSignature,
+                    _ => AlipayScript::PaysBeforeCancel,
+                };
+                ali.script_next(s.clone());
+                *c.scripts.entry(alipay_script_name(&s)).or_default() += 1;
+                s
+            }
+        };
+        let waits = matches!(script, AlipayScript::NeverPays | AlipayScript::PaysBeforeCancel | AlipayScript::InsufficientBalance);
+        // A system error is consumed by the first request, which may leave no trade: never
+        // killed, so that no script is thought queued that was used. A QR nobody pays on
+        // their own would keep a live app 30 s: always killed; a code left waiting (10 s)
+        // two times in three; anything else one time in three.
+        let kill_after = if script == AlipayScript::SystemError {
+            None
+        } else if qr && waits {
+            Some(Duration::from_millis(300 + rng.below(2700)))
+        } else if (!qr && waits && rng.below(3) < 2) || rng.below(3) == 0 {
+            Some(Duration::from_millis(150 + rng.below(2000)))
+        } else {
+            None
+        };
+        // A QR waiting for its customer (the answer lost or badly signed, a system error
+        // first): paid at a random moment, sometimes after the app died — or left to be
+        // cancelled past its deadline, only when the app is killed (a live app waits it out).
+        let customer_acts =
+            qr && matches!(script, AlipayScript::LoseAnswerAfterSuccess | AlipayScript::SystemError | AlipayScript::BadSignature);
+        let leaves = kill_after.is_some() && rng.below(3) == 0;
+        let act_after = Duration::from_millis(rng.below(2500));
+        let item = items[rng.below(items.len() as u64) as usize];
+        let code = alipay_code(100 + i as u64);
+        if !qr {
+            c.code_scans += 1;
+        }
+        let trades_before = ali.trades().len();
+        let burnt_before = ali.burnt().len();
+        let mut child = spawn_ring_with_code(d, item, "alipay", (!qr).then_some(code.as_str()), None);
+        let drains: Vec<_> = [
+            child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|mut r| {
+            std::thread::spawn(move || {
+                let mut out = String::new();
+                let _ = r.read_to_string(&mut out);
+                out
+            })
+        })
+        .collect();
+        let customer = customer_acts.then(|| {
+            let ali = ali.clone();
+            std::thread::spawn(move || {
+                let deadline = Instant::now() + Duration::from_secs(5);
+                while ali.trades().len() == trades_before && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                std::thread::sleep(act_after);
+                let Some(t) = ali.trades().into_iter().nth(trades_before) else { return false };
+                !leaves && ali.customer_pays(&t.out_trade_no)
+            })
+        });
+        let mut killed = false;
+        let t0 = Instant::now();
+        match kill_after {
+            Some(after) => {
+                while t0.elapsed() < after && child.try_wait().unwrap().is_none() {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                if child.try_wait().unwrap().is_none() {
+                    child.kill().unwrap(); // SIGKILL
+                    killed = true;
+                    c.kills += 1;
+                }
+                child.wait().unwrap();
+            }
+            None => {
+                while child.try_wait().unwrap().is_none() {
+                    assert!(t0.elapsed() < Duration::from_secs(60), "alipay payment {i} ({script:?}, qr {qr}) never ended");
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+        }
+        let output: Vec<String> = drains.into_iter().map(|t| t.join().unwrap()).collect();
+        std::thread::sleep(Duration::from_millis(30));
+        if ali.trades().len() == trades_before && ali.burnt().len() == burnt_before && script != AlipayScript::SystemError {
+            assert!(killed, "alipay payment {i} ({item}, {script:?}, qr {qr}) never reached Alipay: {output:?}");
+            c.never_reached += 1;
+            queued = Some(script.clone());
+        }
+        if killed {
+            // The restart: what the killed app left open is asked of Alipay.
+            resolve(d);
+        }
+        if let Some(t) = customer {
+            if t.join().unwrap() && killed {
+                c.late_customer += 1;
+            }
+            if leaves {
+                c.left += 1;
+            }
+        }
+        // A code scan waiting for its customer when the app died: sometimes confirmed on
+        // the phone afterwards.
+        if killed && !qr && script == AlipayScript::NeverPays && rng.below(2) == 0 {
+            if let Some(t) = ali.trades().into_iter().nth(trades_before) {
+                if ali.customer_pays(&t.out_trade_no) {
+                    c.late_customer += 1;
+                }
+            }
+        }
+    }
+    if let Some(s) = queued {
+        // The last payment's script was never used: nothing to account for.
+        eprintln!("wallets random: alipay: the last script ({s:?}) was never used");
+    }
+    // Whatever is still open settles once its deadline (30 s) has passed: a restart then
+    // cancels the trade (or burns a number Alipay never saw).
+    let settle_by = Instant::now() + Duration::from_secs(45);
+    loop {
+        resolve(d);
+        let open: Vec<Value> = open_attempts(d).into_iter().filter(|p| p["terminal"] == "alipay").collect();
+        if open.is_empty() {
+            break;
+        }
+        assert!(Instant::now() < settle_by, "alipay attempts still open long after every deadline: {open:?}");
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    resolve(d);
+
+    // ---- the accounting ----
+    let payments = json(d, &["payments", "list", "--json"]);
+    let payments: Vec<&Value> = payments.as_array().unwrap().iter().collect();
+    let sales = json(d, &["sales", "export", "--format", "json"]);
+    let sales = sales.as_array().unwrap();
+    let trades = ali.trades();
+    let burnt: BTreeSet<String> = ali.burnt().into_iter().collect();
+    c.trades = trades.len();
+    c.burnt = burnt.len();
+    let keys: BTreeSet<_> = payments.iter().map(|p| p["key"].as_str().unwrap()).collect();
+    assert_eq!(keys.len(), payments.len(), "alipay: one journal line per attempt");
+    let ids: BTreeSet<&str> = payments.iter().filter_map(|p| p["order_id"].as_str()).collect();
+    assert_eq!(ids.len(), payments.len(), "alipay: one out_trade_no per attempt");
+    for p in &payments {
+        assert_eq!(p["terminal"], "alipay", "only Alipay on this counter: {p}");
+        *c.states.entry(p["state"].as_str().unwrap().to_string()).or_default() += 1;
+    }
+    let by_order = |id: &str| payments.iter().find(|p| p["order_id"] == id).copied();
+    // Never a second out_trade_no for a sale: at Alipay (a trade or a burnt number) at
+    // most one per sale.
+    let mut per_sale: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for id in trades.iter().map(|t| t.out_trade_no.clone()).chain(burnt.iter().cloned()) {
+        let p = by_order(&id).unwrap_or_else(|| panic!("alipay: {id} at Alipay is not journaled"));
+        per_sale.entry(p["sale_id"].as_str().unwrap().to_string()).or_default().insert(id);
+    }
+    assert!(per_sale.values().all(|ids| ids.len() == 1), "alipay: a sale with two numbers at Alipay: {per_sale:?}");
+    // Alipay tenders by trade_no.
+    let mut tenders: BTreeMap<String, Vec<(String, i64)>> = BTreeMap::new();
+    for s in sales {
+        if s["status"] == "voided" {
+            continue;
+        }
+        let ts = s["tenders"].as_array().unwrap();
+        let paid: i64 = ts.iter().map(|t| t["amount"].as_i64().unwrap()).sum();
+        assert_eq!(paid, s["total"].as_i64().unwrap(), "the tenders pay the sale exactly: {s}");
+        for t in ts {
+            assert_eq!(t["kind"], "wallet", "only Alipay paid on this counter: {s}");
+            assert_eq!(t["partner"], "alipay", "{s}");
+            let reference = t["reference"].as_str().unwrap_or_default().to_string();
+            assert!(!reference.is_empty(), "an Alipay tender names Alipay's trade_no: {s}");
+            tenders.entry(reference).or_default().push((s["id"].as_str().unwrap_or_default().to_string(), t["amount"].as_i64().unwrap()));
+        }
+    }
+    for t in &trades {
+        let p = by_order(&t.out_trade_no).unwrap();
+        assert!(t.pay_calls <= 1, "alipay: a scanned code is sent once: {t:?}");
+        assert!(t.precreate_calls <= 3, "alipay: {t:?}");
+        // Every trade ends paid or cancelled.
+        assert_ne!(t.status, TradeStatus::WaitBuyerPay, "alipay: trade left open at Alipay: {t:?} (the attempt: {p})");
+        let kept = t.paid_fen - t.refunded_fen;
+        if kept > 0 {
+            c.charged += 1;
+            c.charged_fen += kept;
+            assert_eq!(p["state"], "approved", "alipay: trade {} paid, the attempt says {p}", t.out_trade_no);
+            assert_eq!(p["provider_ref"], t.trade_no.as_str(), "alipay: {p}");
+            let found = tenders
+                .get(&t.trade_no)
+                .unwrap_or_else(|| panic!("LOST: Alipay trade {} paid {} fen but no sale has its tender: {p}", t.out_trade_no, t.paid_fen));
+            assert_eq!(found.len(), 1, "alipay: trade {} paid twice over: {found:?}", t.out_trade_no);
+            assert_eq!(found[0].1, t.total_fen, "alipay: the tender is what Alipay charged");
+            assert_eq!(found[0].0, p["sale_id"].as_str().unwrap(), "alipay: the tender is on the attempt's own sale");
+        } else {
+            assert_ne!(
+                p["state"], "approved",
+                "alipay: trade {} not paid ({:?}) yet the attempt is approved: {p}",
+                t.out_trade_no, t.status
+            );
+            if t.refunded_by_cancel {
+                c.refunded_by_cancel += 1;
+                assert_eq!(p["state"], "declined", "alipay: {p}");
+                assert_eq!(p["result_code"], "cancel-refunded", "alipay: {p}");
+            }
+        }
+    }
+    for p in &payments {
+        let id = p["order_id"].as_str().unwrap();
+        if p["state"] == "approved" {
+            assert!(trades.iter().any(|t| t.out_trade_no == id), "alipay: approved without a trade: {p}");
+        }
+        if burnt.contains(id) {
+            assert_eq!(p["state"], "cancelled", "alipay: a burnt number's attempt: {p}");
+        }
+    }
+    c.tenders = tenders.values().map(Vec::len).sum();
+    let tender_total: i64 = tenders.values().flatten().map(|(_, a)| a).sum();
+    assert_eq!(c.tenders, c.charged, "alipay: 0 lost, 0 twice: every charge is one Alipay tender, and no other");
+    assert_eq!(tender_total, c.charged_fen, "alipay: the tenders are what Alipay kept");
+    assert_eq!(ali.net_taken_fen(), c.charged_fen, "alipay: net taken = the tenders");
+    assert_eq!(c.states.get("approved").copied().unwrap_or(0), c.charged, "alipay: the journal agrees with Alipay");
+    let mut approved_per_sale: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in payments.iter().filter(|p| p["state"] == "approved") {
+        *approved_per_sale.entry(p["sale_id"].as_str().unwrap()).or_default() += 1;
+    }
+    assert!(approved_per_sale.values().all(|&n| n == 1), "alipay: a sale charged twice: {approved_per_sale:?}");
+    assert_eq!(sales.len(), c.charged, "alipay: one sale per charge");
+    c.sales = sales.len();
+    drop(handle);
+    c
 }

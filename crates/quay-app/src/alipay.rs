@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use quay_core::auth::Action;
 use quay_core::error::Arg;
+use quay_core::tender::TenderKind;
 use quay_core::Money;
 use quay_pay::wallet::alipay::{AlipayClient, Item, OrderLine, OrderSync, ShopInfo, ShopReview, Sku};
 use quay_pay::wallet::cny;
@@ -168,7 +169,11 @@ impl Counter {
                 id: if what == "trade_switch" { "trade_switch" } else { "coupons" },
                 ok: c.is_some(),
                 detail: match c {
-                    Some(c) => t("alipay-step-confirmed", &[("by", c.by.into()), ("at", c.at.into())]),
+                    Some(c) => {
+                        let at =
+                            chrono::DateTime::parse_from_rfc3339(&c.at).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or(c.at);
+                        t("alipay-step-confirmed", &[("by", c.by.into()), ("at", at.into())])
+                    }
                     None => t(&format!("alipay-step-{}-unconfirmed", what.replace('_', "-")), &[]),
                 },
             });
@@ -278,10 +283,15 @@ impl Counter {
                 refused.push(refuse("alipay-item-sku-twice", &[("sku", sku.into())]));
                 continue;
             }
-            let price = match cny::to_fen(Money::new(item.price, menu.currency())) {
+            let price = Money::new(item.price, menu.currency());
+            let price = match cny::to_fen(price) {
                 Ok(fen) => fen,
-                Err(e) => {
-                    refused.push(refuse("alipay-item-price", &[("error", Arg::Text(e.to_string()))]));
+                Err(quay_pay::wallet::AmountError::NotCny { found }) => {
+                    refused.push(refuse("alipay-item-currency", &[("currency", Arg::Text(found))]));
+                    continue;
+                }
+                Err(_) => {
+                    refused.push(refuse("alipay-item-price", &[("price", Arg::Money(price))]));
                     continue;
                 }
             };
@@ -332,18 +342,19 @@ impl Counter {
         let c = self.alipay()?;
         let total = changed.len();
         let lang = self.lang();
-        // The progress callback borrows the counter: run here (a face's worker thread).
-        let results = crate::rt::block_on_here(publish_all(&c, &changed, &published, self.ts(), |done| {
-            if done % 100 == 0 || done == total {
-                self.emit(Event::Progress { kind: "alipay-products", done, total });
-            }
-        }));
         let at = self.now().to_rfc3339();
-        for ((item, hash), result) in changed.iter().zip(results) {
+        // Each item is remembered as Alipay accepts it: a publish cut short (the counter
+        // stopped, the network gone) resumes with what is left. The callbacks borrow the
+        // counter: run here (a face's worker thread).
+        let mut failure = None;
+        crate::rt::block_on_here(publish_all(&c, &changed, &published, self.ts(), |n, done, result| {
+            let (item, hash) = &changed[n];
             match result {
                 Ok(item_id) => {
                     let p = PublishedItem { out_item_id: item.out_item_id.clone(), item_id, hash: hash.clone() };
-                    self.store().alipay_item_published(&p, &at)?;
+                    if let Err(e) = self.store().alipay_item_published(&p, &at) {
+                        failure.get_or_insert(e);
+                    }
                     report.sent.push(item.out_item_id.clone());
                 }
                 Err(why) => report.refused.push(NotPublishable {
@@ -352,6 +363,12 @@ impl Counter {
                     reason: self.i18n().t(lang, "alipay-item-refused", &[("error", Arg::Text(why))]),
                 }),
             }
+            if done % 100 == 0 || done == total {
+                self.emit(Event::Progress { kind: "alipay-products", done, total });
+            }
+        }));
+        if let Some(e) = failure {
+            return Err(e.into());
         }
         self.audit(
             who,
@@ -435,7 +452,7 @@ impl Counter {
 /// A sale as Alipay's order sync (`out_biz_no` = the sale id, on every re-sync).
 fn order_sync(sale: &quay_core::sale::Sale, voided: bool, shop_id: Option<String>) -> std::result::Result<OrderSync, WalletError> {
     let alipay: Vec<&quay_core::tender::Tender> =
-        sale.tenders.iter().filter(|t| t.partner.as_deref() == Some(Wallet::Alipay.as_str())).collect();
+        sale.tenders.iter().filter(|t| t.kind == TenderKind::Wallet && t.partner.as_deref() == Some(Wallet::Alipay.as_str())).collect();
     let paid: i64 = alipay.iter().map(|t| t.amount).sum();
     let mut items = Vec::new();
     for l in &sale.lines {
@@ -459,32 +476,28 @@ fn order_sync(sale: &quay_core::sale::Sale, voided: bool, shop_id: Option<String
 }
 
 /// Sends the changed items, a few at a time (Alipay answers each call in tens of ms; one
-/// by one a large menu would take minutes). Returns each item's result in order: Alipay's
-/// item id, or why it was refused.
+/// by one a large menu would take minutes), handing `each` (item index, how many are done,
+/// Alipay's item id or why it was refused) every result as it arrives.
 async fn publish_all(
     c: &AlipayClient,
     items: &[(Item, String)],
     published: &HashMap<String, PublishedItem>,
     ts: chrono::NaiveDateTime,
-    progress: impl Fn(usize),
-) -> Vec<std::result::Result<Option<String>, String>> {
+    mut each: impl FnMut(usize, usize, std::result::Result<Option<String>, String>),
+) {
     use futures_util::stream::{self, StreamExt};
     const AT_ONCE: usize = 8;
     let mut done = 0;
-    let mut out: Vec<(usize, std::result::Result<Option<String>, String>)> = Vec::with_capacity(items.len());
     let mut results = stream::iter(items.iter().enumerate())
         .map(|(n, (item, _))| async move {
             let known = published.contains_key(&item.out_item_id);
             (n, publish_one(c, item, known, ts).await)
         })
         .buffer_unordered(AT_ONCE);
-    while let Some(r) = results.next().await {
-        out.push(r);
+    while let Some((n, r)) = results.next().await {
         done += 1;
-        progress(done);
+        each(n, done, r);
     }
-    out.sort_by_key(|(n, _)| *n);
-    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Creates an item, or modifies it when Alipay already has it (`OUT_ITEM_ID_EXIST`).

@@ -529,22 +529,34 @@ impl Counter {
     fn unrefunded(&self, id: Uuid) -> Result<Vec<PaymentRecord>> {
         use quay_core::payment::PaymentKind;
         let all = self.store().payments_of_sale(id)?;
-        let refunded = |k: &str| {
-            all.iter().any(|r| r.kind == PaymentKind::Refund && r.state == PaymentState::Approved && r.refund_of.as_deref() == Some(k))
-        };
         let legacy =
             all.iter().filter(|r| r.kind == PaymentKind::Refund && r.state == PaymentState::Approved && r.refund_of.is_none()).count();
+        // A payment partly refunded (a manager's partial refund) still has the rest to go.
         Ok(all
             .iter()
-            .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved && !refunded(&p.key))
+            .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved && refunded_of(&all, &p.key) < p.amount)
             .skip(legacy)
             .cloned()
             .collect())
     }
 
-    /// Pays `original` back in full through the journal (kind `refund`, naming it), taken
-    /// by `by`: approved, or the decline / unknown outcome as an error.
+    /// Pays back all that is left of `original` (its amount less what was refunded of it
+    /// already); see `pay_back_part`.
     pub(crate) fn pay_back(&self, terminal: &dyn CardTerminal, original: &PaymentRecord, by: &str) -> Result<PaymentRecord> {
+        let left = original.amount - refunded_of(&self.store().payments_of_sale(original.sale_id)?, &original.key);
+        self.pay_back_part(terminal, original, left, by)
+    }
+
+    /// Pays `amount` of `original` back through the journal (kind `refund`, naming it,
+    /// with its own refund id), taken by `by`: approved, or the decline / unknown outcome
+    /// as an error.
+    pub(crate) fn pay_back_part(
+        &self,
+        terminal: &dyn CardTerminal,
+        original: &PaymentRecord,
+        amount: i64,
+        by: &str,
+    ) -> Result<PaymentRecord> {
         use quay_core::payment::PaymentKind;
         let at = self.now().to_rfc3339();
         let sale = original.sale_id;
@@ -554,7 +566,7 @@ impl Counter {
             sale_id: sale,
             terminal: terminal.kind(),
             kind: PaymentKind::Refund,
-            amount: original.amount,
+            amount,
             currency: &original.currency,
             at: &at,
             cart: None,
@@ -563,7 +575,7 @@ impl Counter {
             refund_of: Some(&original.key),
         })?;
         self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
-        let amount = Money::new(original.amount, self.config().currency);
+        let amount = Money::new(amount, self.config().currency);
         let outcome = terminal.refund_attempt(&r, original, amount, &|s| self.emit(crate::Event::TerminalStatus { text: s.to_string() }));
         let r = self.record_outcome(&r, outcome)?;
         match r.state {
@@ -635,6 +647,24 @@ impl Drop for Charging<'_> {
     fn drop(&mut self) {
         *self.0.charging.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
+}
+
+/// What was paid back of payment `key` (approved refunds naming it).
+pub(crate) fn refunded_of(all: &[PaymentRecord], key: &str) -> i64 {
+    refunds_of(all, key, |s| s == PaymentState::Approved)
+}
+
+/// What was paid back of payment `key` or may be being paid back (a refund not known to
+/// have failed may have moved money): what a new partial refund must leave room for.
+pub(crate) fn refunding_of(all: &[PaymentRecord], key: &str) -> i64 {
+    refunds_of(all, key, |s| !matches!(s, PaymentState::Declined | PaymentState::Cancelled))
+}
+
+fn refunds_of(all: &[PaymentRecord], key: &str, counts: impl Fn(PaymentState) -> bool) -> i64 {
+    all.iter()
+        .filter(|r| r.kind == quay_core::payment::PaymentKind::Refund && r.refund_of.as_deref() == Some(key) && counts(r.state))
+        .map(|r| r.amount)
+        .sum()
 }
 
 /// Whether a journal's `terminal` is a wallet (MoMo, ZaloPay, VNPAY) rather than a card terminal.

@@ -22,7 +22,8 @@ pub enum Pay {
     Cash(Option<String>),
     /// Card on the configured terminal; `None` is all that is due.
     Card(Option<String>),
-    /// A MoMo or GiftPop voucher: partner and code, checked, applied, redeemed at close.
+    /// A voucher (`voucher:momo|giftpop|alipay:CODE`): partner and code, checked, applied,
+    /// redeemed at close (an Alipay coupon used at Alipay, never through the hub).
     Voucher(String, String),
     /// A wallet (`wallet:momo`, `wallet:zalopay`, `wallet:vnpay`), `amount` None for all
     /// that is due; `code` the customer's scanned code (MoMo), given apart (`--wallet-code`).
@@ -192,6 +193,7 @@ mod tests {
         assert_eq!(parse_pay("card").unwrap(), Pay::Card(None));
         assert_eq!(parse_pay("card:50000").unwrap(), Pay::Card(Some("50000".into())));
         assert_eq!(parse_pay("voucher:momo:MOMO-50K").unwrap(), Pay::Voucher("momo".into(), "MOMO-50K".into()));
+        assert_eq!(parse_pay("voucher:alipay:ALIQ10").unwrap(), Pay::Voucher("alipay".into(), "ALIQ10".into()));
         assert_eq!(parse_pay("wallet:zalopay").unwrap(), Pay::Wallet { wallet: "zalopay".into(), amount: None, code: None });
         assert_eq!(
             parse_pay("wallet:momo:20000").unwrap(),

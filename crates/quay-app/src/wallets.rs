@@ -501,6 +501,40 @@ impl Counter {
         Ok(self.store().payments_paid_unused()?)
     }
 
+    /// A manager's partial refund: `amount` of an approved wallet payment of a closed
+    /// sale goes back through its wallet (journaled with its own refund id — a new one per
+    /// refund, the same on every repeat of it), approved by a manager's PIN, audited with
+    /// the reason. The sale stays as it was (the hub's records know no partial refund);
+    /// the day's totals count the refund against its wallet. Never more than what is
+    /// left of the payment, counting refunds whose outcome is not known yet.
+    pub fn refund_part(&self, by: &Who, approver: &Who, key: &str, amount: Money, reason: &str) -> Result<PaymentRecord> {
+        self.allow(by, Action::ViewSales)?;
+        self.allow(approver, Action::ApproveRefund)?;
+        if reason.trim().is_empty() {
+            return Err(AppError::new("err-refund-reason", vec![]));
+        }
+        let original = self.store().payment(key)?.filter(|p| {
+            p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved && crate::card::is_wallet(&p.terminal)
+        });
+        let Some(original) = original else {
+            return Err(AppError::new("err-refund-not-wallet-payment", vec![("key", Arg::Text(key.into()))]));
+        };
+        let sale = self.store().sale(original.sale_id)?;
+        if sale.is_none() || self.store().is_voided(original.sale_id)? {
+            return Err(AppError::new("err-refund-sale-not-open", vec![("key", Arg::Text(key.into()))]));
+        }
+        let left = original.amount - crate::card::refunding_of(&self.store().payments_of_sale(original.sale_id)?, key);
+        if amount.currency.code() != original.currency || amount.minor <= 0 || amount.minor > left {
+            return Err(AppError::new(
+                "err-refund-amount",
+                vec![("amount", Arg::Money(amount)), ("left", Arg::Money(Money::new(left.max(0), self.config().currency)))],
+            ));
+        }
+        let terminal = self.payment_terminal(&original.terminal)?;
+        self.audit(approver, "payment.refund_part", key, None, Some(format!("{} {}: {}", amount.minor, original.currency, reason.trim())))?;
+        self.pay_back_part(terminal.as_ref(), &original, amount.minor, &self.cashier_name(by))
+    }
+
     /// Refunds a "paid, not used" wallet payment through its wallet (journaled, its own
     /// refund id), approved by a manager's PIN and audited.
     pub fn refund_unused(&self, by: &Who, approver: &Who, key: &str) -> Result<PaymentRecord> {

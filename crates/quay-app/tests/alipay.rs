@@ -413,3 +413,35 @@ fn each_alipay_sale_is_synced_once_through_its_outbox_and_again_when_voided() {
     let synced = s.sim.alipay().synced_order(&out_biz_no).unwrap();
     assert_eq!(synced.syncs, 2, "the same order, upserted");
 }
+
+#[test]
+fn a_managers_partial_refund_goes_back_through_alipay_and_a_void_refunds_the_rest() {
+    let s = shop();
+    s.ring();
+    let sale = s.pay(Some(CODE)).unwrap().sale.unwrap();
+    let key = s.payments()[0].key.clone();
+    let cny = |fen| quay_core::Money::new(fen, quay_core::Currency::Cny);
+    assert_eq!(s.counter.refund_part(&Who::Setup, &Who::Setup, &key, cny(500), " ").unwrap_err().code, "err-refund-reason");
+    let r = s.counter.refund_part(&Who::Setup, &Who::Setup, &key, cny(500), "cold croissant").unwrap();
+    assert_eq!((r.state, r.amount), (PaymentState::Approved, 500));
+    assert!(r.order_id.as_deref().unwrap().ends_with("_r1"), "its own out_request_no");
+    assert_eq!(s.net(), 1400);
+    // Never more than what is left.
+    let e = s.counter.refund_part(&Who::Setup, &Who::Setup, &key, cny(1500), "again").unwrap_err();
+    assert_eq!(e.code, "err-refund-amount");
+    assert!(s.counter.message(&e).contains("14.00"), "{}", s.counter.message(&e));
+    assert_eq!(s.net(), 1400, "nothing sent");
+    // The day's totals count it against Alipay, apart from voids.
+    let t = s.counter.day_totals(&Who::Setup, s.counter.today()).unwrap();
+    assert_eq!((t.partial_refunds.count, t.partial_refunds.amount), (1, -500));
+    assert_eq!((t.wallets["alipay"].amount, t.net), (1400, 1400));
+    // A void gives back what is left, with a new request number.
+    s.counter.void_paying_back(sale.id, "customer left", &Who::Setup, &Who::Setup).unwrap();
+    assert_eq!(s.net(), 0);
+    let refunds: Vec<_> = s.payments().into_iter().filter(|p| p.kind == PaymentKind::Refund).collect();
+    assert_eq!(refunds.iter().map(|r| r.amount).collect::<Vec<_>>(), [500, 1400]);
+    let t = s.counter.day_totals(&Who::Setup, s.counter.today()).unwrap();
+    assert_eq!((t.wallets["alipay"].amount, t.net, t.partial_refunds.count), (0, 0, 0));
+    // Nothing left: a voided sale takes no partial refund.
+    assert_eq!(s.counter.refund_part(&Who::Setup, &Who::Setup, &key, cny(100), "x").unwrap_err().code, "err-refund-sale-not-open");
+}

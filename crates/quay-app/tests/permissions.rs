@@ -112,6 +112,9 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("ask_wallets_again", Action::RingSale, |c, w, _| c.ask_wallets_again(w).map(|_| ())),
         ("ask_again", Action::RingSale, |c, w, _| c.ask_again(w).map(|_| ())),
         ("paid_unused", Action::ViewSales, |c, w, _| c.paid_unused(w).map(|_| ())),
+        ("refund_part", Action::ApproveRefund, |c, w, _| {
+            c.refund_part(w, w, "no-such-key", quay_core::Money::new(100, c.config().currency), "wrong dish").map(|_| ())
+        }),
         ("refund_unused", Action::ApproveRefund, |c, w, _| c.refund_unused(w, w, "no-such-key").map(|_| ())),
         ("alipay_status", Action::TestConnection, |c, w, _| c.alipay_status(w).map(|_| ())),
         ("alipay_store_publish", Action::ConfigureSettings, |c, w, _| c.alipay_store_publish(w).map(|_| ())),

@@ -1,6 +1,7 @@
-//! Partner vouchers (MoMo, GiftPop) brokered by the hub (hub-api.md, "Vouchers"): the
-//! answer of a check, what a voucher pays toward a sale, and the redemption's
-//! idempotency key. Pure: the hub calls are quay-hub's, the clock comes in as a value.
+//! Partner vouchers: MoMo and GiftPop brokered by the hub (hub-api.md, "Vouchers"), and
+//! Alipay merchant coupons asked of Alipay itself (never of the hub): the answer of a
+//! check, what a voucher pays toward a sale, and the redemption's idempotency key. Pure:
+//! the partner calls are quay-hub's and quay-pay's, the clock comes in as a value.
 //!
 //! A voucher is always recorded as a tender whose amount is what it paid (prices and line
 //! totals are never discounted), and it never gives change: a voucher worth more than
@@ -26,17 +27,28 @@ pub const MAX_CODE_LEN: usize = 64;
 pub enum Partner {
     Momo,
     Giftpop,
+    /// Alipay merchant coupons (`ordervoucher.*`), asked of Alipay directly: not a hub
+    /// partner (the hub is never asked about one, and has no settings for it).
+    Alipay,
 }
 
 impl Partner {
-    pub const ALL: [Partner; 2] = [Partner::Momo, Partner::Giftpop];
+    pub const ALL: [Partner; 3] = [Partner::Momo, Partner::Giftpop, Partner::Alipay];
+    /// The partners the hub brokers (its settings, its connection tests).
+    pub const HUB: [Partner; 2] = [Partner::Momo, Partner::Giftpop];
 
-    /// The wire name ("momo", "giftpop").
+    /// The wire name ("momo", "giftpop", "alipay").
     pub fn as_str(self) -> &'static str {
         match self {
             Partner::Momo => "momo",
             Partner::Giftpop => "giftpop",
+            Partner::Alipay => "alipay",
         }
+    }
+
+    /// Whether the hub checks and redeems this partner's vouchers.
+    pub fn via_hub(self) -> bool {
+        Partner::HUB.contains(&self)
     }
 
     pub fn parse(s: &str) -> Option<Partner> {
@@ -356,8 +368,8 @@ pub fn applicable(check: &VoucherCheck, sale_total: Money, already_paid: Money, 
     Ok(Money::new(pays, sale_total.currency))
 }
 
-/// The idempotency key of a redemption: the same sale, partner, code and attempt always
-/// give the same key, so a redeem retried after a lost answer or a crash is recognised
+/// The idempotency key of a redemption (also Alipay's `out_biz_no`: 32 of `[0-9a-f]`, within
+/// its 1–64 `[A-Za-z0-9_]`): the same sale, partner, code and attempt always give the same key, so a redeem retried after a lost answer or a crash is recognised
 /// by the hub instead of redeeming twice. `attempt` starts at 1 and moves on only when
 /// the earlier redemption of this code for this sale was reversed (a reversed key is
 /// spent: the hub answers it with the reversed redemption). 32 lowercase hex digits of
@@ -597,6 +609,17 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), all.len());
+    }
+
+    #[test]
+    fn alipay_is_a_partner_but_not_the_hubs() {
+        assert_eq!(Partner::parse("alipay"), Some(Partner::Alipay));
+        assert!(!Partner::Alipay.via_hub());
+        assert!(Partner::HUB.iter().all(|p| p.via_hub()));
+        assert!(!Partner::HUB.contains(&Partner::Alipay));
+        // The key is a valid out_biz_no as it is.
+        let k = redemption_key(Uuid::now_v7(), Partner::Alipay, "ALIQ10", 1);
+        assert!((1..=64).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     }
 
     #[test]

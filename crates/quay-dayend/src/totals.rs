@@ -52,6 +52,10 @@ pub struct DayTotals {
     pub wallets: BTreeMap<String, Tally>,
     /// Approved card refunds (negative).
     pub refunds: Tally,
+    /// A manager's partial refunds of wallet payments of sales not voided (negative):
+    /// counted in their wallet's tally and in `net`, apart from voids.
+    #[serde(default)]
+    pub partial_refunds: Tally,
     /// Declined card attempts (no money moved).
     pub declined: u64,
 }
@@ -165,6 +169,7 @@ pub fn day_totals(day: NaiveDate, currency: Currency, sales: &[DaySale<'_>], pay
         card_brands: BTreeMap::new(),
         wallets: BTreeMap::new(),
         refunds: Tally::default(),
+        partial_refunds: Tally::default(),
         declined: 0,
     };
     for s in sales {
@@ -178,6 +183,18 @@ pub fn day_totals(day: NaiveDate, currency: Currency, sales: &[DaySale<'_>], pay
     }
     t.declined = payments.iter().filter(|p| p.state == PaymentState::Declined).count() as u64;
     t
+}
+
+/// A manager's partial refunds of the day (wallet, amount paid back, positive) into `t`:
+/// each lowers its wallet's tally, the wallet tenders and the day's net.
+pub fn add_partial_refunds(t: &mut DayTotals, refunds: &[(String, i64)]) {
+    for (wallet, amount) in refunds {
+        let amount = -amount.abs();
+        t.partial_refunds.add(amount);
+        t.wallets.entry(wallet.clone()).or_default().add(amount);
+        t.tenders.entry(TenderKind::Wallet.as_str().to_string()).or_default().add(amount);
+        t.net += amount;
+    }
 }
 
 /// A sale's total and each of its tenders into `t`.

@@ -122,6 +122,11 @@ impl Store {
             .optional()?)
     }
 
+    /// Whether sale `id` was voided (a void record names it).
+    pub fn is_voided(&self, id: Uuid) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM sales WHERE void_of = ?1)", [id.to_string()], |r| r.get(0))?)
+    }
+
     /// The highest receipt number handed out to `counter`, 0 if none.
     pub fn last_receipt(&self, counter: &str) -> Result<i64> {
         Ok(self.conn.query_row("SELECT last FROM receipt_seq WHERE counter = ?1", [counter], |r| r.get(0)).optional()?.unwrap_or(0))

@@ -52,7 +52,7 @@ pub enum Command {
         #[command(subcommand)]
         cmd: dayend::DayendCmd,
     },
-    /// MoMo / GiftPop vouchers: check a code through the hub; settle lost redemptions.
+    /// Vouchers: check a code (MoMo / GiftPop through the hub, Alipay coupons with Alipay); settle lost redemptions.
     Voucher {
         #[command(subcommand)]
         cmd: vouchers::VoucherCmd,

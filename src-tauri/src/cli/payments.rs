@@ -27,8 +27,16 @@ pub enum PaymentsCmd {
         reason: String,
     },
     /// Refunds a wallet payment that arrived after the cashier gave up, for a sale that
-    /// closed another way (listed by `payments list` and the window's open payments).
-    Refund { key: String },
+    /// closed another way (listed by `payments list` and the window's open payments); with
+    /// `--amount` and `--reason`, a manager's partial refund of a wallet payment of a sale.
+    Refund {
+        key: String,
+        /// Major units (`12.50`): part of the payment to give back.
+        #[arg(long, requires = "reason")]
+        amount: Option<String>,
+        #[arg(long, requires = "amount")]
+        reason: Option<String>,
+    },
     /// Every card and wallet attempt of a day (default: today), oldest first.
     List {
         #[arg(long)]
@@ -81,10 +89,16 @@ pub fn run(ctx: &Ctx, cmd: PaymentsCmd) -> quay_app::Result<String> {
             let p = ctx.counter.settle_payment(&who, &who, &key, charged, &reason)?;
             Ok(format!("{}\t{}\n", p.key, p.state.as_str()))
         }
-        PaymentsCmd::Refund { key } => {
+        PaymentsCmd::Refund { key, amount, reason } => {
             // One PIN on the command line: the manager who approves is the one refunding.
             let who = ctx.who()?;
-            let r = ctx.counter.refund_unused(&who, &who, &key)?;
+            let r = match (amount, reason) {
+                (Some(amount), Some(reason)) => {
+                    let amount = ctx.counter.parse_amount(&amount)?;
+                    ctx.counter.refund_part(&who, &who, &key, amount, &reason)?
+                }
+                _ => ctx.counter.refund_unused(&who, &who, &key)?,
+            };
             Ok(format!("{}\t{}\n", r.key, r.state.as_str()))
         }
         PaymentsCmd::List { date, json } => list(ctx, date.as_deref(), json),

@@ -1,4 +1,5 @@
-//! `quay voucher …`: check a code through the hub; settle lost redemptions.
+//! `quay voucher …`: check a code (MoMo / GiftPop through the hub, Alipay coupons with
+//! Alipay); settle lost redemptions.
 
 use clap::Subcommand;
 
@@ -7,12 +8,16 @@ use crate::shared::{amount, pretty};
 
 #[derive(Subcommand, Debug)]
 pub enum VoucherCmd {
-    /// What the hub says of a code: status, value, expiry, conditions (and what it would
-    /// pay on a sale of `--amount`).
+    /// What the partner says of a code: status, value, expiry, conditions (and what it
+    /// would pay on a sale of `--amount`). `quay voucher check alipay CODE`, or
+    /// `quay voucher check --partner momo CODE`.
     Check {
+        /// momo, giftpop or alipay (or give it first: `check alipay CODE`).
         #[arg(long)]
-        partner: String,
-        code: String,
+        partner: Option<String>,
+        /// `[PARTNER] CODE`.
+        #[arg(num_args = 1..=2, required = true, value_name = "[PARTNER] CODE")]
+        words: Vec<String>,
         #[arg(long)]
         amount: Option<String>,
         #[arg(long)]
@@ -24,7 +29,19 @@ pub enum VoucherCmd {
 
 pub fn run(ctx: &Ctx, cmd: VoucherCmd) -> quay_app::Result<String> {
     match cmd {
-        VoucherCmd::Check { partner, code, amount, json } => check(ctx, &partner, &code, amount.as_deref(), json),
+        VoucherCmd::Check { partner, words, amount, json } => {
+            let (partner, code) = match (partner, words.as_slice()) {
+                (None, [p, c]) => (p.clone(), c.clone()),
+                (Some(p), [c]) => (p, c.clone()),
+                _ => {
+                    return Err(quay_app::AppError::new(
+                        "err-config-value",
+                        vec![("key", "partner".into()), ("value", words.join(" ").as_str().into())],
+                    ))
+                }
+            };
+            check(ctx, &partner, &code, amount.as_deref(), json)
+        }
         VoucherCmd::Resolve => {
             let done = ctx.counter.resolve_vouchers(&ctx.who()?)?;
             Ok(done.iter().map(|r| format!("{}\t{}\t{}\n", r.key, r.partner, r.state)).collect())

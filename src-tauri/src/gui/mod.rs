@@ -3,6 +3,7 @@
 //! return a view — and every failure reaches the webview as `{code, message}`, `code`
 //! being the Fluent id and `message` its text in the counter's language.
 
+mod alipay;
 mod app;
 mod dayend;
 mod payments;
@@ -191,5 +192,10 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         wallets::wallet_give_up,
         wallets::customer_display,
         wallets::open_customer_display,
+        alipay::alipay_status,
+        alipay::alipay_store_publish,
+        alipay::alipay_products_publish,
+        alipay::alipay_confirm,
+        alipay::alipay_sync,
     ]
 }

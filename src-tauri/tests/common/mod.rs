@@ -207,3 +207,61 @@ pub fn sigkill(mut child: Killed) {
     child.0.kill().unwrap();
     child.0.wait().unwrap();
 }
+
+/// The CNY demo menu (prices in fen, Chinese names): Alipay's counters.
+pub const DEMO_CNY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/demo-menu-cny.json");
+
+/// An Alipay payment code as the customer's app shows it (`--wallet-code`: 16–24 digits
+/// starting 25–30). Alipay takes a code for one trade only: give each payment its own.
+pub const ALIPAY_CODE: &str = "286612345678901234";
+
+/// The `n`-th Alipay payment code of a test (18 digits starting 28, all different).
+pub fn alipay_code(n: u64) -> String {
+    format!("28{:016}", 6_612_345_678_901_234u64 + n)
+}
+
+/// A CNY counter (`counter.currency` CNY, the CNY demo menu) whose Alipay is the wallets'
+/// simulator `sim` (`alipay_url`, the sandbox app id and keys), configured through `quay
+/// config set` as a technician does — Alipay's public key as one line of base64, the
+/// app's private key as a PEM block on stdin —
+/// with any `extra` settings (`wallet.qr_deadline_s`, `wallet.poll_s`,
+/// `wallet.alipay.confirm_s`).
+pub fn alipay_counter(sim: &quay_sim::wallet::WalletSimHandle, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    use quay_sim::wallet::{ALIPAY_APP_PRIVATE_KEY, ALIPAY_GATEWAY_PUBLIC_KEY, ALIPAY_SANDBOX_APP_ID};
+    // Alipay's public key as its console shows it: one line of base64.
+    let public_key: String = ALIPAY_GATEWAY_PUBLIC_KEY.lines().filter(|l| !l.starts_with("-----")).map(str::trim).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["config", "set", "counter.currency", "CNY"]);
+    ok(d, &["menu", "import", DEMO_CNY]);
+    let settings = [
+        ("wallet.alipay.enabled", "true"),
+        ("wallet.alipay.url", sim.alipay_url.as_str()),
+        ("wallet.alipay.app_id", ALIPAY_SANDBOX_APP_ID),
+        ("wallet.alipay.public_key", public_key.as_str()),
+        ("wallet.alipay.store_code", "QUAYSH01"),
+    ];
+    for (k, v) in settings.iter().chain(extra) {
+        ok(d, &["config", "set", k, v]);
+    }
+    set_secret(d, "wallet.alipay.app_private_key", ALIPAY_APP_PRIVATE_KEY.trim().as_bytes());
+    dir
+}
+
+/// `quay sales ring ITEM --pay wallet:NAME [--wallet-code CODE]` as a child process,
+/// stdout and stderr piped, paused at `pause` (`QUAY_PAUSE_AT`) if given: like
+/// `spawn_wallet_ring`, but the code is passed for any wallet that is given one (Alipay's
+/// code scan; None: Alipay shows a QR).
+pub fn spawn_ring_with_code(dir: &Path, item: &str, wallet: &str, code: Option<&str>, pause: Option<&str>) -> std::process::Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quay"));
+    let pay = format!("wallet:{wallet}");
+    cmd.arg("--data-dir").arg(dir).args(["sales", "ring", item, "--pay", &pay]);
+    if let Some(code) = code {
+        cmd.args(["--wallet-code", code]);
+    }
+    cmd.env_remove("QUAY_DATA_DIR").env_remove("QUAY_PIN").env("QUAY_LOG", "error");
+    if let Some(p) = pause {
+        cmd.env("QUAY_PAUSE_AT", p);
+    }
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+}

@@ -106,10 +106,10 @@ async fn main() {
     }
     let hub = quay_sim::start_on(config, args.port).await.unwrap_or_else(|e| fail(&e.to_string()));
     hub.set_clock_offset(args.clock_offset);
-    println!("hub: {}", hub.url);
+    say(format_args!("hub: {}", hub.url));
     let viva = if args.viva { Some(quay_sim::viva::start_viva(quay_sim::viva::VivaConfig::sandbox()).await) } else { None };
     if let Some(v) = &viva {
-        println!("viva: {}", v.url);
+        say(format_args!("viva: {}", v.url));
         if let Some(source) = args.viva_autopay.clone() {
             let v = v.viva().clone();
             tokio::spawn(async move {
@@ -128,7 +128,7 @@ async fn main() {
             sim.forget_registration_every(std::time::Duration::from_secs(secs));
         }
         use serialport::SerialPort;
-        println!("zvt: {}", tty.name().unwrap_or_default());
+        say(format_args!("zvt: {}", tty.name().unwrap_or_default()));
         Some((sim, tty))
     } else {
         None
@@ -138,10 +138,10 @@ async fn main() {
         config.autopay_after = args.wallets_autopay.map(std::time::Duration::from_secs);
         config.vnpay.ipn_url = args.vnpay_ipn_url.clone();
         let w = quay_sim::wallet::start_wallets(config).await;
-        println!("momo: {}", w.momo_url);
-        println!("zalopay: {}", w.zalopay_url);
-        println!("vnpay: {}", w.vnpay_url);
-        println!("alipay: {}", w.alipay_url);
+        say(format_args!("momo: {}", w.momo_url));
+        say(format_args!("zalopay: {}", w.zalopay_url));
+        say(format_args!("vnpay: {}", w.vnpay_url));
+        say(format_args!("alipay: {}", w.alipay_url));
         Some(w)
     } else {
         None
@@ -153,4 +153,12 @@ async fn main() {
 fn fail(msg: &str) -> ! {
     eprintln!("quay-sim: {msg}");
     std::process::exit(1)
+}
+
+/// One line on stdout, flushed. A reader that went away (a test that read what it
+/// needed and closed the pipe) is not a reason to die: the simulators keep serving.
+fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|_| out.flush());
 }

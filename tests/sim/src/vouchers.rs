@@ -86,6 +86,9 @@ impl VoucherSpec {
     }
 
     fn check(&self) -> Result<(), String> {
+        if !self.partner.via_hub() {
+            return Err(format!("{} is not a hub partner", self.partner));
+        }
         match (self.kind.as_str(), self.value, &self.percent) {
             ("amount", Some(v), None) if v > 0 => {}
             ("percent", None, Some(p)) if p.as_f64().is_some_and(|p| p > 0.0 && p <= 100.0) => {}
@@ -212,6 +215,7 @@ impl Vouchers {
             let prefix = match spec.partner {
                 Partner::Momo => "MOMO",
                 Partner::Giftpop => "GIFT",
+                Partner::Alipay => unreachable!("refused by check"),
             };
             spec.code = loop {
                 self.generated += 1;
@@ -400,7 +404,7 @@ fn int(m: &Map<String, Value>, field: &str) -> Result<i64, Refused> {
 
 fn partner(m: &Map<String, Value>) -> Result<Partner, Refused> {
     let p = text(m, "partner")?;
-    Partner::parse(p).ok_or_else(|| invalid(format!("partner {p:?}: momo or giftpop")))
+    Partner::parse(p).filter(|p| p.via_hub()).ok_or_else(|| invalid(format!("partner {p:?}: momo or giftpop")))
 }
 
 /// A hyphenated UUID, lowercased (the id the sale will carry).

@@ -39,6 +39,7 @@ export type QuayEvent =
   | { type: 'menu_changed'; version: number }
   | { type: 'outbox_changed' }
   | { type: 'progress'; kind: 'menu' | 'sales'; done: number; total: number }
+  | { type: 'progress'; kind: typeof ALIPAY_PRODUCTS_PROGRESS; done: number; total: number }
   | { type: 'sync_error'; code: string }
   | { type: 'terminal_status'; text: string }
   | ({ type: 'wallet_qr' } & WalletQr)
@@ -73,8 +74,9 @@ export interface DisplayView {
   thanks: { amount: MoneyView } | null; store: string;
 }
 
-/** Voucher partners, in the order the dialog offers them. */
-export type Partner = 'momo' | 'giftpop';
+/** Voucher partners: the hub's (MoMo, GiftPop, in the order the dialog offers them) and
+ *  Alipay merchant coupons (a counter in yuan with Alipay: `voucherPartners`). */
+export type Partner = 'momo' | 'giftpop' | 'alipay';
 export const PARTNERS: readonly Partner[] = ['momo', 'giftpop'];
 export type VoucherStatus = 'valid' | 'used' | 'expired' | 'not_found' | 'wrong_store' | 'inactive';
 /** What the hub says of a code, for the cart on the screen; nothing is applied. */
@@ -148,7 +150,7 @@ export interface DayTotals {
   card_brands: Record<string, Tally>;
   /** Wallet tenders per wallet (momo, zalopay, vnpay), voids netted. */
   wallets?: Record<string, Tally>;
-  refunds: Tally; declined: number;
+  refunds: Tally; partial_refunds?: Tally; declined: number;
 }
 export interface DayClose {
   date: string; currency: string; cash_expected: number; cash_counted: number | null; cash_difference: number | null;
@@ -270,6 +272,31 @@ export type SettleAction = 'link' | 'next_batch' | 'enter';
 export interface SettleRequest { action: SettleAction; bankId: string | null; paymentId: string | null; reason: string | null }
 export interface ReportFiles { pdf_path: string; csv_path: string }
 
+// ---- Alipay smart store (the technician's onboarding, seed 003). ------------------------
+/** `keys`, `store`, `products`, `trade_switch`, `coupons`, `test_payment`. */
+export type AlipayStepId = 'keys' | 'store' | 'products' | 'trade_switch' | 'coupons' | 'test_payment';
+/** One step of the checklist: `detail` what was found, in the counter's language. */
+export interface AlipayStep { id: AlipayStepId | string; ok: boolean; detail: string }
+export interface AlipayStatus { steps: AlipayStep[]; ready: boolean; pending_syncs: number }
+/** The shop after a publish; `status` Alipay's review ('99' approved, '-1' refused). */
+export interface AlipayShop { store_id: string; order_id: string; shop_id: string | null; status: string; message: string }
+/** An item that cannot be published (or that Alipay refused), and why (localized). */
+export interface AlipayNotPublishable { item_id: string; name: string; reason: string }
+export interface AlipayPublishReport {
+  /** The items sent, or that would be with `dry_run` (menu item ids). */
+  sent: string[];
+  unchanged: number;
+  not_publishable: AlipayNotPublishable[];
+  refused: AlipayNotPublishable[];
+  dry_run: boolean;
+}
+export type AlipayConfirmable = 'trade_switch' | 'coupons';
+/** Who confirmed and when (RFC 3339). */
+export interface AlipayConfirmation { what: AlipayConfirmable | string; by: string; at: string }
+export interface AlipaySyncReport { synced: number; failed: number; pending: number }
+/** The progress event of a product publish (`Event::Progress`). */
+export const ALIPAY_PRODUCTS_PROGRESS = 'alipay-products';
+
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
@@ -360,4 +387,14 @@ export const api = {
   /** `cashCounted` in major units as typed ("150000", "12.50"); null when not counted. */
   dayendClose: (date: string | null, cashCounted: string | null, reason: string | null) =>
     call<DayClose>('dayend_close', { date, cashCounted, reason }),
+  /** The onboarding checklist, each step asked of Alipay now (takes seconds). */
+  alipayStatus: () => call<AlipayStatus>('alipay_status'),
+  /** Publishes the shop; a repeat answers the shop Alipay already has. */
+  alipayStorePublish: () => call<AlipayShop>('alipay_store_publish'),
+  /** Publishes the changed items (minutes for a large menu: progress arrives as events);
+   *  `dryRun` only says what would be sent and what cannot be published. */
+  alipayProductsPublish: (dryRun: boolean) => call<AlipayPublishReport>('alipay_products_publish', { dryRun }),
+  alipayConfirm: (what: AlipayConfirmable) => call<AlipayConfirmation>('alipay_confirm', { what }),
+  /** Sends the waiting order syncs now. */
+  alipaySync: () => call<AlipaySyncReport>('alipay_sync'),
 };

@@ -158,6 +158,9 @@ class Screen {
   async follow(onMenu: (version: number) => void) {
     await listen<QuayEvent>('quay-event', async ({ payload: e }) => {
       if (e.type === 'progress') {
+        // The header shows the menu's and the sales' sync; other long work (Alipay's
+        // product publish) shows its own progress on its screen.
+        if (e.kind !== 'menu' && e.kind !== 'sales') return;
         this.progress = e.done >= e.total ? null : { kind: e.kind, done: e.done, total: e.total };
         return;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MoneyView, PaymentView, VoucherView } from './api';
-import { coveredByVouchers, enterAction, formatExpiry, showsDue, type Checked } from './voucher';
+import { coveredByVouchers, enterAction, formatExpiry, showsDue, voucherPartners, type Checked } from './voucher';
 
 const money = (minor: number): MoneyView => ({ minor, major: String(minor), text: `${minor} ₫` });
 const view = (applies: number | null): VoucherView => ({
@@ -71,5 +71,20 @@ describe('payment view', () => {
     expect(showsDue(payment(90000, 1))).toBe(true);
     expect(showsDue(payment(60000, 0, 40000))).toBe(true);
     expect(showsDue(null)).toBe(false);
+  });
+});
+
+describe('voucher partners', () => {
+  const wallet = (name: string) => ({ name });
+
+  it('keeps MoMo and GiftPop on a counter in đồng, Alipay enabled or not', () => {
+    expect(voucherPartners('VND', [wallet('momo'), wallet('zalopay')])).toEqual(['momo', 'giftpop']);
+    expect(voucherPartners('VND', [wallet('alipay')])).toEqual(['momo', 'giftpop']);
+    expect(voucherPartners(undefined, [])).toEqual(['momo', 'giftpop']);
+  });
+
+  it('offers Alipay coupons on a counter in yuan with Alipay, and nothing without it', () => {
+    expect(voucherPartners('CNY', [wallet('alipay')])).toEqual(['alipay']);
+    expect(voucherPartners('CNY', [])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Voucher dialog helpers. The hub and the backend decide everything about a voucher
 // (status, value, what it pays, whether it applies); these only present their answers.
-import type { Partner, PaymentView, VoucherView } from './api';
+import { PARTNERS, type Partner, type PaymentView, type VoucherView } from './api';
 import { formatDateTime, localZone } from './datetime';
 import type { Lang } from './fluent';
 
@@ -31,4 +31,12 @@ export function coveredByVouchers(p: PaymentView | null): boolean {
 /** The payment differs from the cart total (a voucher or a card covers part): show what is due. */
 export function showsDue(p: PaymentView | null): boolean {
   return !!p && (p.vouchers.length > 0 || p.card_paid.minor !== 0);
+}
+
+/** The voucher partners this counter offers: a counter in yuan takes Alipay merchant coupons
+ *  when Alipay is one of its wallets (enabled and configured), and nothing else (the hub's
+ *  partners are đồng); any other counter keeps MoMo and GiftPop. */
+export function voucherPartners(currency: string | null | undefined, wallets: readonly { name: string }[]): Partner[] {
+  if (currency?.toUpperCase() === 'CNY') return wallets.some((w) => w.name === 'alipay') ? ['alipay'] : [];
+  return [...PARTNERS];
 }

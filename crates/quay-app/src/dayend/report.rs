@@ -139,6 +139,7 @@ impl Counter {
             (t("dayend-sales-count", &[]), format!("{} · {}", tt.sales.count, m(tt.sales.amount))),
             (t("dayend-voids", &[]), format!("{} · {}", tt.voids.count, m(tt.voids.amount))),
             (t("dayend-refunds", &[]), format!("{} · {}", tt.refunds.count, m(tt.refunds.amount))),
+            (t("dayend-partial-refunds", &[]), format!("{} · {}", tt.partial_refunds.count, m(tt.partial_refunds.amount))),
             (t("dayend-declined", &[]), tt.declined.to_string()),
             (t("dayend-net-total", &[]), m(tt.net)),
         ]));
@@ -338,6 +339,7 @@ impl Counter {
         row("totals", "sales", Some(tt.sales.count), Some(major(tt.sales.amount)), "")?;
         row("totals", "voids", Some(tt.voids.count), Some(major(tt.voids.amount)), "")?;
         row("totals", "refunds", Some(tt.refunds.count), Some(major(tt.refunds.amount)), "")?;
+        row("totals", "partial_refunds", Some(tt.partial_refunds.count), Some(major(tt.partial_refunds.amount)), "")?;
         row("totals", "declined", Some(tt.declined), None, "")?;
         row("totals", "net", None, Some(major(tt.net)), "")?;
         for (k, v) in &tt.tenders {

@@ -104,6 +104,7 @@ pub fn partner_name(p: Partner) -> &'static str {
     match p {
         Partner::Momo => "MoMo",
         Partner::Giftpop => "GiftPop",
+        Partner::Alipay => "Alipay",
     }
 }
 
@@ -427,6 +428,8 @@ impl Counter {
         let (enabled_key, code_key) = match partner {
             Partner::Momo => (MOMO_ENABLED, MOMO_POINT_CODE),
             Partner::Giftpop => (GIFTPOP_ENABLED, GIFTPOP_POINT_CODE),
+            // Not a hub partner: no target tests it through the hub.
+            Partner::Alipay => return None,
         };
         let with = |args| with_partner(partner, args);
         let t = Instant::now();

@@ -82,6 +82,14 @@ impl Sim {
             let authority = momo.trim_start_matches("http://").split('/').next().unwrap().to_string();
             WalletUrls { momo, zalopay, vnpay, authority }
         });
+        // Keep reading what the simulator prints after (e.g. `alipay: URL`), so it never
+        // writes into a closed pipe.
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            while out.read_line(&mut line).is_ok_and(|n| n > 0) {
+                line.clear();
+            }
+        });
         Sim { child, url, viva, wallets }
     }
 
