@@ -579,3 +579,28 @@ date-field-today = اليوم
 date-field-day = يوم
 date-field-month = الشهر
 date-field-year = السنة
+
+## استرداد جزئي لدفعة محفظة يوافق عليه المدير، من مبيعات اليوم: يعود جزء مما دفعه العميل
+## عبر المحفظة نفسها، ويبقى البيع كما هو.
+sales-refund-part = استرداد جزئي ({ $wallet })…
+refund-part-title = استرداد جزء من دفعة { $wallet }، الإيصال { $receipt }
+refund-part-explain = يعود المبلغ إلى العميل عبر { $wallet }. يبقى البيع كما هو: لإرجاع المبلغ كاملًا ألغِ البيع بدلًا من ذلك.
+refund-part-paid = المدفوع
+refund-part-left = المتبقي للاسترداد
+refund-part-amount-label = المبلغ المراد استرداده
+refund-part-amount-placeholder = المبلغ
+refund-part-amount-hint = بحد أقصى { $left }.
+refund-part-reason-label = السبب
+refund-part-reason-placeholder = مثال: طبق أُعيد
+refund-part-approver-hint = يوافق المدير على الاسترداد بكتابة رمز PIN الخاص به هنا.
+refund-part-confirm = استرداد
+refund-part-confirm-amount = استرداد { $amount }
+refund-part-refunding = جارٍ الاسترداد…
+refund-part-state =
+    { $state ->
+        [approved] تمت الموافقة على الاسترداد
+        [declined] رُفض الاسترداد
+        [unknown] النتيجة غير معروفة بعد
+       *[other] أُرسل الاسترداد
+    }
+refund-part-done = يعود { $amount } إلى العميل عبر { $wallet }.

@@ -535,3 +535,28 @@ date-field-today = Σήμερα
 date-field-day = Ημέρα
 date-field-month = Μήνας
 date-field-year = Έτος
+
+## Μερική επιστροφή πληρωμής με πορτοφόλι από υπεύθυνο, από τις πωλήσεις της ημέρας: μέρος
+## όσων πλήρωσε ο πελάτης επιστρέφει μέσω του ίδιου πορτοφολιού· η πώληση μένει ως έχει.
+sales-refund-part = Μερική επιστροφή ({ $wallet })…
+refund-part-title = Μερική επιστροφή της πληρωμής { $wallet }, απόδειξη { $receipt }
+refund-part-explain = Το ποσό επιστρέφει στον πελάτη μέσω { $wallet }. Η πώληση μένει ως έχει: για να επιστραφούν όλα, ακυρώστε την πώληση.
+refund-part-paid = Πληρώθηκαν
+refund-part-left = Απομένουν για επιστροφή
+refund-part-amount-label = Ποσό επιστροφής
+refund-part-amount-placeholder = Ποσό
+refund-part-amount-hint = Το πολύ { $left }.
+refund-part-reason-label = Αιτία
+refund-part-reason-placeholder = π.χ. επιστράφηκε ένα πιάτο
+refund-part-approver-hint = Ένας υπεύθυνος εγκρίνει την επιστροφή πληκτρολογώντας εδώ το PIN του.
+refund-part-confirm = Επιστροφή
+refund-part-confirm-amount = Επιστροφή { $amount }
+refund-part-refunding = Γίνεται επιστροφή…
+refund-part-state =
+    { $state ->
+        [approved] Η επιστροφή εγκρίθηκε
+        [declined] Η επιστροφή απορρίφθηκε
+        [unknown] Το αποτέλεσμα δεν είναι ακόμη γνωστό
+       *[other] Η επιστροφή στάλθηκε
+    }
+refund-part-done = { $amount } επιστρέφουν στον πελάτη μέσω { $wallet }.

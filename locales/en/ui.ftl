@@ -535,3 +535,28 @@ date-field-today = Today
 date-field-day = Day
 date-field-month = Month
 date-field-year = Year
+
+## A manager's partial refund of a wallet payment, from the day's sales: part of what the
+## customer paid goes back through the same wallet; the sale stays as it was.
+sales-refund-part = Refund part ({ $wallet })…
+refund-part-title = Refund part of the { $wallet } payment, receipt { $receipt }
+refund-part-explain = The amount goes back to the customer through { $wallet }. The sale stays as it is: to give everything back, void the sale instead.
+refund-part-paid = Paid
+refund-part-left = Left to refund
+refund-part-amount-label = Amount to refund
+refund-part-amount-placeholder = Amount
+refund-part-amount-hint = At most { $left }.
+refund-part-reason-label = Reason
+refund-part-reason-placeholder = e.g. a dish sent back
+refund-part-approver-hint = A manager approves the refund by typing their PIN here.
+refund-part-confirm = Refund
+refund-part-confirm-amount = Refund { $amount }
+refund-part-refunding = Refunding…
+refund-part-state =
+    { $state ->
+        [approved] Refund approved
+        [declined] Refund declined
+        [unknown] Outcome not known yet
+       *[other] Refund sent
+    }
+refund-part-done = { $amount } goes back to the customer through { $wallet }.

@@ -524,3 +524,28 @@ date-field-today = Hôm nay
 date-field-day = Ngày
 date-field-month = Tháng
 date-field-year = Năm
+
+## Quản lý hoàn một phần khoản thanh toán ví, từ danh sách đơn trong ngày: một phần số tiền
+## khách đã trả được hoàn qua chính ví đó; đơn vẫn giữ nguyên.
+sales-refund-part = Hoàn một phần ({ $wallet })…
+refund-part-title = Hoàn một phần khoản thanh toán { $wallet }, hóa đơn { $receipt }
+refund-part-explain = Số tiền được hoàn cho khách qua { $wallet }. Đơn vẫn giữ nguyên: muốn hoàn toàn bộ, hãy hủy đơn.
+refund-part-paid = Đã trả
+refund-part-left = Còn có thể hoàn
+refund-part-amount-label = Số tiền hoàn
+refund-part-amount-placeholder = Số tiền
+refund-part-amount-hint = Tối đa { $left }.
+refund-part-reason-label = Lý do
+refund-part-reason-placeholder = VD: khách trả lại món
+refund-part-approver-hint = Quản lý duyệt hoàn tiền bằng cách nhập mã PIN của mình tại đây.
+refund-part-confirm = Hoàn tiền
+refund-part-confirm-amount = Hoàn { $amount }
+refund-part-refunding = Đang hoàn tiền…
+refund-part-state =
+    { $state ->
+        [approved] Đã duyệt hoàn tiền
+        [declined] Hoàn tiền bị từ chối
+        [unknown] Chưa rõ kết quả
+       *[other] Đã gửi yêu cầu hoàn tiền
+    }
+refund-part-done = { $amount } được hoàn cho khách qua { $wallet }.

@@ -524,3 +524,27 @@ date-field-today = 今天
 date-field-day = 日
 date-field-month = 月
 date-field-year = 年
+
+## 经理对钱包付款的部分退款（在当日销售中）：顾客所付款项的一部分经原钱包退回，订单保持不变。
+sales-refund-part = 部分退款（{ $wallet }）…
+refund-part-title = { $wallet } 付款部分退款，小票 { $receipt }
+refund-part-explain = 该金额将通过 { $wallet } 退还给顾客。订单保持不变：如需全部退款，请作废订单。
+refund-part-paid = 已付
+refund-part-left = 可退余额
+refund-part-amount-label = 退款金额
+refund-part-amount-placeholder = 金额
+refund-part-amount-hint = 最多 { $left }。
+refund-part-reason-label = 原因
+refund-part-reason-placeholder = 例如：退回一道菜
+refund-part-approver-hint = 经理在此输入自己的 PIN 即可批准退款。
+refund-part-confirm = 退款
+refund-part-confirm-amount = 退款 { $amount }
+refund-part-refunding = 正在退款…
+refund-part-state =
+    { $state ->
+        [approved] 退款已批准
+        [declined] 退款被拒绝
+        [unknown] 结果尚未确定
+       *[other] 退款已发送
+    }
+refund-part-done = { $amount } 将通过 { $wallet } 退还给顾客。

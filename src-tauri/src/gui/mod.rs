@@ -166,6 +166,8 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::resolve_payments,
         payments::settle_payment,
         payments::refund_unused,
+        payments::refundable_payments,
+        payments::refund_part,
         vouchers::voucher_check,
         vouchers::voucher_apply,
         vouchers::voucher_remove,

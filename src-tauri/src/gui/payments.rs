@@ -1,11 +1,18 @@
-//! Card payments: charge the terminal, and the attempts whose outcome is not known.
+//! Card payments: charge the terminal, the attempts whose outcome is not known, and a
+//! manager's partial refund of a wallet payment.
+
+use std::collections::HashSet;
 
 use quay_app::card::OpenPayment;
 use quay_app::views::MoneyView;
+use quay_app::wallets::Wallet;
+use quay_app::Who;
+use quay_core::payment::{PaymentKind, PaymentState};
+use quay_core::Money;
 use serde::Serialize;
 use tauri::State;
 
-use super::{call, Reply, Shared};
+use super::{call, Reply, Shared, Window};
 use crate::shared::amount;
 
 #[derive(Debug, Serialize)]
@@ -77,6 +84,102 @@ pub async fn refund_unused(c: State<'_, Shared>, key: String, approver_pin: Opti
         let approver = c.identify(approver_pin.as_deref())?;
         c.refund_unused(by, &approver, &key)?;
         c.open_payments(by)
+    })
+    .await
+}
+
+/// A wallet payment of one of the day's sales, as the day's sales offer it for a manager's
+/// partial refund: approved, of a sale neither voided nor a void, with what is left of it.
+#[derive(Debug, Serialize)]
+pub struct RefundablePayment {
+    key: String,
+    sale_id: String,
+    /// The wallet's journal name (`momo`, `zalopay`, `vnpay`, `alipay`) and its label.
+    wallet: String,
+    label: String,
+    amount: MoneyView,
+    /// The amount less its refunds not declined or cancelled (one whose outcome is not
+    /// known yet may have moved money): at most this can be refunded now.
+    left: MoneyView,
+}
+
+/// A partial refund done: its journal key and state, the amount given back, and the
+/// day's refundable payments as they now stand.
+#[derive(Debug, Serialize)]
+pub struct PartRefunded {
+    key: String,
+    state: &'static str,
+    amount: MoneyView,
+    label: String,
+    payments: Vec<RefundablePayment>,
+}
+
+/// The approved wallet payments of the day's open sales (those the sales screen lists),
+/// each with what is left to refund. Attempts started the day before count too: a sale
+/// closed after midnight may have been paid from before it.
+fn refundable(c: &Window, who: &Who) -> quay_app::Result<Vec<RefundablePayment>> {
+    let today = c.today();
+    let open: HashSet<uuid::Uuid> = c
+        .sales_on(who, today)?
+        .into_iter()
+        .filter(|r| r.sale.status == quay_core::SaleStatus::Closed && r.voided_by.is_none())
+        .map(|r| r.sale.id)
+        .collect();
+    let mut all = match today.pred_opt() {
+        Some(day) => c.payments_on(who, day)?,
+        None => Vec::new(),
+    };
+    all.extend(c.payments_on(who, today)?);
+    all.retain(|p| open.contains(&p.sale_id));
+    let (i18n, lang, currency) = (c.i18n(), c.lang(), c.config().currency);
+    let money = |minor: i64| quay_app::views::money(i18n, lang, Money::new(minor, currency));
+    Ok(all
+        .iter()
+        .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved)
+        .filter_map(|p| Wallet::parse(&p.terminal).map(|w| (p, w)))
+        .map(|(p, w)| {
+            let refunding: i64 = all
+                .iter()
+                .filter(|r| r.kind == PaymentKind::Refund && r.refund_of.as_deref() == Some(p.key.as_str()))
+                .filter(|r| !matches!(r.state, PaymentState::Declined | PaymentState::Cancelled))
+                .map(|r| r.amount)
+                .sum();
+            RefundablePayment {
+                key: p.key.clone(),
+                sale_id: p.sale_id.to_string(),
+                wallet: w.as_str().to_string(),
+                label: quay_app::wallets::label(w).to_string(),
+                amount: money(p.amount),
+                left: money((p.amount - refunding).max(0)),
+            }
+        })
+        .collect())
+}
+
+/// The day's wallet payments a manager may refund in part (see `refund_part`).
+#[tauri::command]
+pub async fn refundable_payments(c: State<'_, Shared>) -> Reply<Vec<RefundablePayment>> {
+    call(&c, refundable).await
+}
+
+/// A manager's partial refund of a wallet payment of a closed sale: `amount` goes back
+/// through the wallet, the sale stays as it was. Whoever is at the screen refunds; a
+/// manager's PIN, typed right there, approves (as for a void).
+#[tauri::command]
+pub async fn refund_part(
+    c: State<'_, Shared>,
+    key: String,
+    amount: String,
+    reason: String,
+    approver_pin: Option<String>,
+) -> Reply<PartRefunded> {
+    call(&c, move |c, by| {
+        let approver = c.identify(approver_pin.as_deref())?;
+        let amount = c.parse_amount(amount.trim())?;
+        let r = c.refund_part(by, &approver, &key, amount, &reason)?;
+        let label = Wallet::parse(&r.terminal).map(quay_app::wallets::label).unwrap_or_default().to_string();
+        let amount = quay_app::views::money(c.i18n(), c.lang(), Money::new(r.amount, c.config().currency));
+        Ok(PartRefunded { key: r.key, state: r.state.as_str(), amount, label, payments: refundable(c, by)? })
     })
     .await
 }

@@ -107,6 +107,14 @@ export interface OpenPayment {
   /** A wallet payment that arrived after the cashier gave up: refunded, not settled. */
   refund: boolean;
 }
+/** An approved wallet payment of one of the day's open sales, offered for a manager's
+ *  partial refund; `left`: its amount less refunds not declined or cancelled. */
+export interface RefundablePayment {
+  key: string; sale_id: string; wallet: 'momo' | 'zalopay' | 'vnpay' | 'alipay' | string; label: string;
+  amount: MoneyView; left: MoneyView;
+}
+/** A partial refund done: its state, the amount given back, the day's refundable payments now. */
+export interface PartRefunded { key: string; state: string; amount: MoneyView; label: string; payments: RefundablePayment[] }
 
 /** The technician's settings, grouped; labels arrive localized. */
 export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal';
@@ -359,6 +367,12 @@ export const api = {
     call<OpenPayment[]>('settle_payment', { key, charged, reason, approverPin }),
   /** A manager gives back a wallet payment that paid for nothing (its sale closed another way). */
   refundUnused: (key: string, approverPin: string | null) => call<OpenPayment[]>('refund_unused', { key, approverPin }),
+  /** The day's wallet payments of open sales, each with what is left to refund. */
+  refundablePayments: () => call<RefundablePayment[]>('refundable_payments'),
+  /** A manager's partial refund of a wallet payment: `amount` a plain decimal ("20000",
+   *  "12.5"); `approverPin` a manager's PIN typed at this screen, null only in setup. */
+  refundPart: (key: string, amount: string, reason: string, approverPin: string | null) =>
+    call<PartRefunded>('refund_part', { key, amount, reason, approverPin }),
   settingsView: () => call<SettingsView>('settings_view'),
   /** All or nothing: one bad value refuses the batch (a localized error naming the key). */
   settingsSave: (changes: SettingChange[]) => call<SettingsView>('settings_save', { changes }),
