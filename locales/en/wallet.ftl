@@ -140,3 +140,4 @@ err-refund-reason = Say why the money is given back.
 err-refund-not-wallet-payment = Payment { $key } is not an approved wallet payment: only wallet payments can be refunded in part.
 err-refund-sale-not-open = The sale of payment { $key } was voided or is not closed: a void gives everything back.
 err-refund-amount = { $amount } cannot be refunded: at most { $left } of this payment is left.
+err-refund-not-tender = Payment { $key } did not pay its sale (it arrived after the cashier stopped waiting): refund it whole from the open payments.

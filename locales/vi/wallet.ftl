@@ -140,3 +140,4 @@ err-refund-reason = Hãy ghi lý do hoàn tiền.
 err-refund-not-wallet-payment = Khoản { $key } không phải là khoản thanh toán ví đã được duyệt: chỉ thanh toán ví mới hoàn được một phần.
 err-refund-sale-not-open = Đơn của khoản { $key } đã bị hủy hoặc chưa đóng: hủy đơn sẽ hoàn lại toàn bộ.
 err-refund-amount = Không thể hoàn { $amount }: khoản này chỉ còn tối đa { $left }.
+err-refund-not-tender = Khoản { $key } không dùng để trả cho đơn (đến sau khi thu ngân ngừng chờ): hãy hoàn toàn bộ từ mục thanh toán đang mở.

@@ -140,3 +140,4 @@ err-refund-reason = 请写明退款原因。
 err-refund-not-wallet-payment = 付款 { $key } 不是已成功的电子钱包付款：只有电子钱包付款可以部分退款。
 err-refund-sale-not-open = 付款 { $key } 所属的销售已作废或未结束：作废会退回全部金额。
 err-refund-amount = 无法退款 { $amount }：这笔付款最多还剩 { $left }。
+err-refund-not-tender = 付款 { $key } 没有用于支付这笔销售（在收银员停止等待后才到账）：请在未完成的付款中全额退款。

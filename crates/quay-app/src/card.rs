@@ -544,17 +544,19 @@ impl Counter {
     /// already); see `pay_back_part`.
     pub(crate) fn pay_back(&self, terminal: &dyn CardTerminal, original: &PaymentRecord, by: &str) -> Result<PaymentRecord> {
         let left = original.amount - refunded_of(&self.store().payments_of_sale(original.sale_id)?, &original.key);
-        self.pay_back_part(terminal, original, left, by)
+        self.pay_back_part(terminal, original, left, false, by)
     }
 
     /// Pays `amount` of `original` back through the journal (kind `refund`, naming it,
     /// with its own refund id), taken by `by`: approved, or the decline / unknown outcome
-    /// as an error.
+    /// as an error. `partial`: a manager's partial refund of a sale that stays closed (told
+    /// apart from a void's refunds in the day's totals).
     pub(crate) fn pay_back_part(
         &self,
         terminal: &dyn CardTerminal,
         original: &PaymentRecord,
         amount: i64,
+        partial: bool,
         by: &str,
     ) -> Result<PaymentRecord> {
         use quay_core::payment::PaymentKind;
@@ -574,6 +576,9 @@ impl Counter {
             order_id: named.then_some(&order_id as quay_store::OrderIdRule),
             refund_of: Some(&original.key),
         })?;
+        if partial {
+            self.store().payment_mark_partial(&r.key)?;
+        }
         self.store().payment_transition(&r.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
         let amount = Money::new(amount, self.config().currency);
         let outcome = terminal.refund_attempt(&r, original, amount, &|s| self.emit(crate::Event::TerminalStatus { text: s.to_string() }));

@@ -125,11 +125,31 @@ fn coupon_answer(a: &AlipayAnswer, code: &str) -> Asked {
     if a.is_success() {
         return Asked::Done;
     }
-    // 20000 (system busy) and 10003 say nothing of whether it happened.
+    // 20000 (system busy), 10003, a system error or a code we cannot read say nothing of
+    // whether it happened: only known business refusals are final.
     if a.code == "20000" || a.code == "10003" {
         return Asked::Unknown(coupon_unavailable());
     }
     let sub = a.error_code();
+    let bare = sub.rsplit('.').next().unwrap_or(&sub);
+    let known = matches!(a.code.as_str(), "40001" | "40002")
+        || matches!(
+            bare,
+            "VOUCHER_NOT_EXIST"
+                | "VOUCHER_EXPIRED"
+                | "VOUCHER_ALREADY_USED"
+                | "VOUCHER_USED"
+                | "DISCORDANT_REPEAT_REQUEST"
+                | "SHOP_NOT_EXIST"
+                | "USE_RECORD_NOT_EXIST"
+                | "INVALID_PARAMETER"
+        )
+        || bare.contains("STORE")
+        || bare.contains("SHOP");
+    if !known {
+        tracing::warn!(code = %a.code, sub_code = %sub, "Alipay coupon answer says nothing final");
+        return Asked::Unknown(coupon_unavailable());
+    }
     Asked::Refused { error: coupon_error(&sub, code, a.sub_msg.as_deref().unwrap_or_default()), sub_code: sub }
 }
 
@@ -518,6 +538,10 @@ impl Counter {
         let at = || self.now().to_rfc3339();
         let shop = self.coupon_shop()?;
         let activity = match self.query_coupon(&client, &r.code)? {
+            // Still unused: the lost use never happened, and its sale never closed.
+            (check, _) if check.status == quay_core::voucher::VoucherStatus::Valid => {
+                return Ok(self.store().set_redemption(&r.key, "failed", None, Some("Alipay: the coupon is still unused"), &at())?)
+            }
             (_, Some(act)) => act,
             (_, None) => return Ok(self.store().set_redemption(&r.key, "failed", None, Some("Alipay has no such coupon"), &at())?),
         };

@@ -520,8 +520,18 @@ impl Counter {
             return Err(AppError::new("err-refund-not-wallet-payment", vec![("key", Arg::Text(key.into()))]));
         };
         let sale = self.store().sale(original.sale_id)?;
-        if sale.is_none() || self.store().is_voided(original.sale_id)? {
+        let Some(sale) = sale.filter(|_| !self.store().is_voided(original.sale_id).unwrap_or(true)) else {
             return Err(AppError::new("err-refund-sale-not-open", vec![("key", Arg::Text(key.into()))]));
+        };
+        // A payment that did not pay its sale ("paid, not used") goes back whole, from
+        // the open payments (`refund_unused`).
+        let tender = sale.tenders.iter().any(|t| {
+            t.kind == quay_core::tender::TenderKind::Wallet
+                && t.partner.as_deref() == Some(original.terminal.as_str())
+                && t.reference == original.details.provider_ref
+        });
+        if !tender {
+            return Err(AppError::new("err-refund-not-tender", vec![("key", Arg::Text(key.into()))]));
         }
         let left = original.amount - crate::card::refunding_of(&self.store().payments_of_sale(original.sale_id)?, key);
         if amount.currency.code() != original.currency || amount.minor <= 0 || amount.minor > left {
@@ -532,7 +542,7 @@ impl Counter {
         }
         let terminal = self.payment_terminal(&original.terminal)?;
         self.audit(approver, "payment.refund_part", key, None, Some(format!("{} {}: {}", amount.minor, original.currency, reason.trim())))?;
-        self.pay_back_part(terminal.as_ref(), &original, amount.minor, &self.cashier_name(by))
+        self.pay_back_part(terminal.as_ref(), &original, amount.minor, true, &self.cashier_name(by))
     }
 
     /// Refunds a "paid, not used" wallet payment through its wallet (journaled, its own

@@ -32,13 +32,29 @@ fn shop() -> Shop {
 }
 
 fn shop_with(tune: impl FnOnce(&Counter)) -> Shop {
+    shop_on(None, tune)
+}
+
+/// A clock the test moves (the counter's days).
+struct TestClock(Arc<Mutex<chrono::DateTime<chrono::FixedOffset>>>);
+
+impl quay_app::Clock for TestClock {
+    fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        *self.0.lock().unwrap()
+    }
+}
+
+fn shop_on(clock: Option<Box<dyn quay_app::Clock>>, tune: impl FnOnce(&Counter)) -> Shop {
     let sim = start_wallets_in_thread(WalletConfig::sandbox());
     let dir = tempfile::tempdir().unwrap();
     {
         let c = Counter::open(dir.path()).unwrap();
         c.set_setting("counter.currency", "CNY").unwrap();
     }
-    let c = Counter::open(dir.path()).unwrap();
+    let c = match clock {
+        Some(clock) => Counter::open_with(dir.path(), clock).unwrap(),
+        None => Counter::open(dir.path()).unwrap(),
+    };
     c.import_menu(&Who::Setup, MENU).unwrap();
     for (k, v) in [
         ("wallet.poll_s", "1"),
@@ -441,7 +457,62 @@ fn a_managers_partial_refund_goes_back_through_alipay_and_a_void_refunds_the_res
     let refunds: Vec<_> = s.payments().into_iter().filter(|p| p.kind == PaymentKind::Refund).collect();
     assert_eq!(refunds.iter().map(|r| r.amount).collect::<Vec<_>>(), [500, 1400]);
     let t = s.counter.day_totals(&Who::Setup, s.counter.today()).unwrap();
-    assert_eq!((t.wallets["alipay"].amount, t.net, t.partial_refunds.count), (0, 0, 0));
+    // The partial refund happened that day; the void counts only the 14.00 it gave back.
+    assert_eq!((t.wallets["alipay"].amount, t.net, t.partial_refunds.count), (0, 0, 1));
     // Nothing left: a voided sale takes no partial refund.
     assert_eq!(s.counter.refund_part(&Who::Setup, &Who::Setup, &key, cny(100), "x").unwrap_err().code, "err-refund-sale-not-open");
+}
+
+#[test]
+fn a_refused_question_declines_nothing_and_the_payment_is_still_found() {
+    let s = shop();
+    s.ring();
+    std::thread::scope(|scope| {
+        let paying = scope.spawn(|| s.pay(None));
+        let _ = s.wait_qr();
+        s.counter.wallet_give_up(&Who::Setup).unwrap();
+        assert_eq!(paying.join().unwrap().unwrap_err().code, "err-wallet-gave-up");
+    });
+    let key = s.payments()[0].key.clone();
+    let order = s.payments()[0].order_id.clone().unwrap();
+    // A key changed by mistake: Alipay refuses every question (an unsigned 40002).
+    s.counter.set_secret("wallet.alipay.app_private_key", quay_sim::wallet::ALIPAY_GATEWAY_PRIVATE_KEY).unwrap();
+    s.counter.ask_wallets_again(&Who::Setup).unwrap();
+    let p = s.payments().into_iter().find(|p| p.key == key).unwrap();
+    assert!(!p.state.is_final(), "a refused question says nothing of the trade: {:?}", p.state);
+    // The key put right, the customer paid after all: the sale completes from the journal.
+    s.counter.set_secret("wallet.alipay.app_private_key", ALIPAY_APP_PRIVATE_KEY).unwrap();
+    assert!(s.sim.alipay().customer_pays(&order));
+    s.counter.ask_wallets_again(&Who::Setup).unwrap();
+    let p = s.payments().into_iter().find(|p| p.key == key).unwrap();
+    assert_eq!(p.state, PaymentState::Approved);
+    assert_eq!(s.counter.sales_on(&Who::Setup, s.counter.today()).unwrap().len(), 1);
+    assert_eq!(s.net(), 1900);
+}
+
+#[test]
+fn a_partial_refund_counts_on_its_day_and_a_later_void_only_what_it_gave_back() {
+    // The counter's clock is the real instant (Alipay checks request times) seen from an
+    // offset where it is two minutes to midnight: five minutes on, it is the next day.
+    let real = chrono::Utc::now();
+    let secs = chrono::Timelike::num_seconds_from_midnight(&real) as i32;
+    let offset = (23 * 3600 + 58 * 60 - secs).rem_euclid(86_400);
+    let offset = if offset > 43_200 { offset - 86_400 } else { offset };
+    let now = Arc::new(Mutex::new(real.with_timezone(&chrono::FixedOffset::east_opt(offset).unwrap())));
+    let s = shop_on(Some(Box::new(TestClock(now.clone()))), |_| {});
+    s.ring();
+    let sale = s.pay(Some(CODE)).unwrap().sale.unwrap();
+    let key = s.payments()[0].key.clone();
+    let day1 = s.counter.today();
+    s.counter.refund_part(&Who::Setup, &Who::Setup, &key, quay_core::Money::new(500, quay_core::Currency::Cny), "cold").unwrap();
+    // Past midnight, the sale is voided: 14.00 goes back.
+    *now.lock().unwrap() += chrono::Duration::minutes(5);
+    s.counter.void_paying_back(sale.id, "complaint", &Who::Setup, &Who::Setup).unwrap();
+    assert_eq!(s.net(), 0);
+    let day2 = s.counter.today();
+    assert_ne!(day1, day2);
+    let t1 = s.counter.day_totals(&Who::Setup, day1).unwrap();
+    let t2 = s.counter.day_totals(&Who::Setup, day2).unwrap();
+    assert_eq!((t1.wallets["alipay"].amount, t1.net, t1.partial_refunds.amount), (1400, 1400, -500), "day 1 as it was closed");
+    assert_eq!((t2.wallets["alipay"].amount, t2.net), (-1400, -1400), "the void counts what it gave back");
 }

@@ -197,6 +197,18 @@ pub fn add_partial_refunds(t: &mut DayTotals, refunds: &[(String, i64)]) {
     }
 }
 
+/// What partial refunds (wallet, amount, positive) gave back of sales voided today:
+/// the void record negated those tenders in full, but only the rest went back with the
+/// void. Added back to the wallet's tally, the wallet tenders and the net (no count).
+pub fn add_back_before_void(t: &mut DayTotals, given_back: &[(String, i64)]) {
+    for (wallet, amount) in given_back {
+        let amount = amount.abs();
+        t.wallets.entry(wallet.clone()).or_default().amount += amount;
+        t.tenders.entry(TenderKind::Wallet.as_str().to_string()).or_default().amount += amount;
+        t.net += amount;
+    }
+}
+
 /// A sale's total and each of its tenders into `t`.
 fn add_sale(t: &mut DayTotals, s: &DaySale<'_>) {
     match s.status {

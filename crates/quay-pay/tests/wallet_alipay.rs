@@ -125,6 +125,17 @@ fn signed_pay_answer_verifies_and_reads() {
 }
 
 #[test]
+fn a_second_response_object_after_the_signed_one_is_never_read() {
+    // A genuinely signed answer, then the same key again with other contents: JSON maps
+    // keep the last, but what is read must be what was verified.
+    let forged = PAY_ANSWER_INNER.replace("\"total_amount\":\"24.06\"", "\"total_amount\":\"99.00\"");
+    let raw =
+        format!(r#"{{"alipay_trade_pay_response":{PAY_ANSWER_INNER},"sign":"{PAY_ANSWER_SIGN}","alipay_trade_pay_response":{forged}}}"#);
+    let a = alipay::verify_response(&gateway_key(), alipay::METHOD_PAY, &raw).unwrap();
+    assert_eq!(TradeAnswer::from_answer(&a).total_fen, Some(2406), "the signed object, not the appended one");
+}
+
+#[test]
 fn escaped_slashes_are_retried_unescaped() {
     let inner = r#"{"code":"10000","msg":"Success","out_trade_no":"0190f3a27b1c7def8a12345678901234_2","qr_code":"https:\/\/qr.alipay.com\/bax01234abcd"}"#;
     let raw = format!(r#"{{"alipay_trade_precreate_response":{inner},"sign":"{QR_ANSWER_SIGN}"}}"#);

@@ -70,9 +70,9 @@ pub struct Confirmation {
 impl Store {
     /// The order syncs waiting, oldest first.
     pub fn alipay_sync_pending(&self, limit: usize) -> Result<Vec<AlipaySyncEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT sale_id, voided, attempts, last_error FROM alipay_sync ORDER BY enqueued_at, sale_id LIMIT ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT sale_id, voided, attempts, last_error FROM alipay_sync ORDER BY attempts, enqueued_at, sale_id LIMIT ?1",
+        )?;
         let rows = stmt.query_map([limit as i64], |r| {
             let id: String = r.get(0)?;
             Ok((id, r.get::<_, i64>(1)? == 1, r.get(2)?, r.get(3)?))

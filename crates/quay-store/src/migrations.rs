@@ -357,6 +357,10 @@ const STEPS: &[&str] = &[
         by   TEXT NOT NULL,
         at   TEXT NOT NULL
     );",
+    // 14: a manager's partial refund (the sale stays closed) is told apart from a void's
+    // refunds: the day's totals count it on its own day, and a later void only what it
+    // gave back.
+    "ALTER TABLE payments ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));",
 ];
 
 pub const LATEST: usize = STEPS.len();

@@ -59,6 +59,9 @@ pub struct PaymentRecord {
     pub given_up_at: Option<String>,
     /// For a refund: the key of the payment it pays back (None for older refunds).
     pub refund_of: Option<String>,
+    /// A manager's partial refund of a sale that stays closed (not a void's refund).
+    #[serde(default)]
+    pub partial: bool,
     #[serde(flatten)]
     pub details: CardDetails,
 }
@@ -86,7 +89,7 @@ pub struct NewPayment<'a> {
 }
 
 const COLUMNS: &str = "key, sale_id, attempt, terminal, kind, amount, currency, state, created_at, updated_at, cart,
-    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code, taken_by, order_id, given_up_at, refund_of";
+    terminal_id, masked_pan, brand, auth_code, rrn, trace, receipt_no, provider_ref, result_code, result_source, message, print_lines, issuer_code, taken_by, order_id, given_up_at, refund_of, partial";
 
 fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
     let sale: String = r.get(1)?;
@@ -114,6 +117,7 @@ fn record(r: &Row) -> rusqlite::Result<(PaymentRecord, String)> {
             order_id: r.get(25)?,
             given_up_at: r.get(26)?,
             refund_of: r.get(27)?,
+            partial: r.get::<_, i64>(28)? == 1,
             details: CardDetails {
                 terminal_id: r.get(11)?,
                 masked_pan: r.get(12)?,
@@ -309,6 +313,16 @@ impl Store {
 
     /// Notes that the cashier stopped waiting for an attempt still in flight. It stays in
     /// flight (asked about until the wallet answers); only what a late payment means changes.
+    /// Marks refund `key` (still pending: before the partner hears of it) as a manager's
+    /// partial refund of a sale that stays closed.
+    pub fn payment_mark_partial(&self, key: &str) -> Result<()> {
+        let n = self.conn.execute("UPDATE payments SET partial = 1 WHERE key = ?1 AND kind = 'refund' AND state = 'pending'", [key])?;
+        if n != 1 {
+            return Err(StoreError::Corrupt(format!("no pending refund {key}")));
+        }
+        Ok(())
+    }
+
     pub fn payment_give_up(&mut self, key: &str, at: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
         let state: Option<String> = tx

@@ -78,28 +78,20 @@ impl Counter {
             self.store().payments_on(day)?.iter().filter(|p| !crate::card::is_wallet(&p.terminal)).map(day_payment).collect();
         let sales: Vec<DaySale<'_>> = rows.iter().map(|r| DaySale::from(&r.sale)).collect();
         let mut totals = quay_dayend::day_totals(day, self.config().currency, &sales, &payments);
-        // A manager's partial refunds of wallet payments (a void's refunds are its void).
-        let mut partial = Vec::new();
-        // Bound first: the store's lock must not be held across the loop.
-        let journal = self.store().payments_on(day)?;
-        for p in journal {
-            let refund = p.kind == quay_core::payment::PaymentKind::Refund && p.state == quay_core::payment::PaymentState::Approved;
-            if !refund || !crate::card::is_wallet(&p.terminal) || self.store().is_voided(p.sale_id)? {
-                continue;
-            }
-            // Only a refund of a payment the sale counted as its tender: a "paid, not
-            // used" refund gives back money no sale counted.
-            let original = p.refund_of.as_deref().map(|k| self.store().payment(k)).transpose()?.flatten();
-            let sale = self.store().sale(p.sale_id)?;
-            let tender = |o: &PaymentRecord| {
-                sale.as_ref().is_some_and(|s| {
-                    s.tenders.iter().any(|t| t.partner.as_deref() == Some(o.terminal.as_str()) && t.reference == o.details.provider_ref)
-                })
-            };
-            if original.as_ref().is_some_and(tender) {
-                partial.push((p.terminal.clone(), p.amount));
-            }
+        // A manager's partial refunds of wallet payments count on the day they were made,
+        // whatever happens to the sale later; a void record negates its sale's tenders in
+        // full, so on the void's day what earlier partial refunds gave back is added back:
+        // the void counts what it refunded itself.
+        let approved_partial =
+            |p: &PaymentRecord| p.partial && p.state == quay_core::payment::PaymentState::Approved && crate::card::is_wallet(&p.terminal);
+        let partial: Vec<(String, i64)> =
+            self.store().payments_on(day)?.into_iter().filter(approved_partial).map(|p| (p.terminal, p.amount)).collect();
+        let mut given_back = Vec::new();
+        for voided in rows.iter().filter_map(|r| r.sale.void_of) {
+            let earlier = self.store().payments_of_sale(voided)?;
+            given_back.extend(earlier.into_iter().filter(approved_partial).map(|p| (p.terminal, p.amount)));
         }
+        quay_dayend::totals::add_back_before_void(&mut totals, &given_back);
         quay_dayend::totals::add_partial_refunds(&mut totals, &partial);
         Ok(totals)
     }

@@ -34,7 +34,7 @@ pub fn yuan_fen(fen: i64) -> Result<String, AmountError> {
 }
 
 /// Any non-negative fen as two-decimal yuan (no range: `0` → `"0.00"`).
-pub(crate) fn format_fen(fen: i64) -> String {
+pub fn format_fen(fen: i64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 

@@ -48,6 +48,11 @@ impl WalletTerminal<'_> {
         if a.out_trade_no.as_deref().is_some_and(|o| !o.is_empty() && o != order) {
             return Err(WalletError::Decode(format!("answer about trade {:?}", a.out_trade_no)));
         }
+        // A refusal of the *question* (rate-limited, a key changed, an unsigned 40002)
+        // says nothing of the trade: asked again, never a decline.
+        if let WalletStatus::Refused { code, message } = a.status() {
+            return Err(WalletError::Refused { code, message });
+        }
         Ok(a)
     }
 
@@ -265,7 +270,7 @@ impl WalletTerminal<'_> {
             // `fund_change: N` (a replay, or money not moved in this call): the refund
             // query says whether this refund is done.
             Ok(a) if matches!(a.status(), WalletStatus::Waiting { .. }) => match c.refund_query(&trade, &request, self.ts()).await {
-                Ok(q) => self.refund_outcome(q.status(), &request),
+                Ok(q) => self.refund_query_outcome(q.status(), &request),
                 Err(e) => self.unknown(e.to_string()),
             },
             Ok(a) => self.refund_outcome(a.status(), &request),
@@ -287,6 +292,16 @@ impl WalletTerminal<'_> {
         }
     }
 
+    /// What the refund query says of a refund: a refusal of the *question* is not a
+    /// refusal of the refund (the money may have moved): unknown, asked again.
+    fn refund_query_outcome(&self, status: WalletStatus, request: &str) -> TerminalOutcome {
+        match status {
+            WalletStatus::Refused { code, message } => self.unknown(format!("refund query refused: {code} {message}")),
+            WalletStatus::NotFound { .. } => self.unknown("Alipay has no record of the refund yet"),
+            other => self.refund_outcome(other, request),
+        }
+    }
+
     /// A refund whose answer was lost: the refund query says; no record of it means the
     /// request never arrived, and the same refund (same number, same amount) is sent again.
     pub(super) async fn alipay_enquire_refund(&self, c: &AlipayClient, r: &PaymentRecord) -> TerminalOutcome {
@@ -298,7 +313,7 @@ impl WalletTerminal<'_> {
         match c.refund_query(&trade, &request, self.ts()).await {
             Ok(a) => match a.status() {
                 WalletStatus::NotFound { .. } => self.alipay_refund(c, r, &original, r.amount).await,
-                status => self.refund_outcome(status, &request),
+                status => self.refund_query_outcome(status, &request),
             },
             Err(e) => self.unknown(e.to_string()),
         }
@@ -308,7 +323,7 @@ impl WalletTerminal<'_> {
 /// The coupons Alipay applied inside a payment, a line each ("coupon NAME −12.00, the
 /// merchant's share 12.00"), in yuan as Alipay states them.
 fn coupon_lines(a: &TradeAnswer) -> Vec<String> {
-    let yuan = |f: Option<i64>| f.and_then(|f| cny::yuan_fen(f).ok()).unwrap_or_else(|| "?".into());
+    let yuan = |f: Option<i64>| f.filter(|f| *f >= 0).map(cny::format_fen).unwrap_or_else(|| "?".into());
     a.voucher_detail_list
         .iter()
         .map(|v| {

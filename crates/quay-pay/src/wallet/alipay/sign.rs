@@ -274,9 +274,12 @@ pub fn verify_response(key: &AlipayKey, method: &str, raw: &str) -> Result<Alipa
     } else {
         return Err(WalletError::Decode(format!("Alipay answer without {name}")));
     };
-    let inner = top[&name].as_object().cloned().ok_or_else(|| WalletError::Decode(format!("Alipay {name} is not an object")))?;
     let (start, end) = top_level_value_span(raw, &name).ok_or_else(|| WalletError::Decode("Alipay answer: unreadable layout".into()))?;
     let content = &raw[start..end];
+    // What is read is exactly what is verified: a second `<method>_response` later in the
+    // text (JSON maps keep the last of a repeated key) must not replace the signed one.
+    let inner: serde_json::Map<String, Value> =
+        serde_json::from_str(content).map_err(|_| WalletError::Decode(format!("Alipay {name} is not an object")))?;
     let sign = top.get("sign").and_then(Value::as_str).unwrap_or("");
     let verified = !sign.is_empty()
         && (key.verify(content.as_bytes(), sign) || (content.contains("\\/") && key.verify(content.replace("\\/", "/").as_bytes(), sign)));
