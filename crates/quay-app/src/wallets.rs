@@ -87,6 +87,14 @@ pub fn shows_qr(w: Wallet) -> bool {
     w != Wallet::Momo
 }
 
+/// A wallet payment a manager may still refund in part, and what is left of it (minor
+/// units: its amount less the refunds of it not known to have failed).
+#[derive(Debug, Clone, Serialize)]
+pub struct Refundable {
+    pub payment: PaymentRecord,
+    pub left: i64,
+}
+
 /// A wallet the payment screen offers.
 #[derive(Debug, Clone, Serialize)]
 pub struct WalletView {
@@ -501,6 +509,49 @@ impl Counter {
         Ok(self.store().payments_paid_unused()?)
     }
 
+    /// The wallet payments of `day`'s (and the day before's) closed, not voided sales that
+    /// a manager may still refund in part, each with what is left of it: what
+    /// `refund_part` takes.
+    pub fn refundable_payments(&self, who: &Who, day: chrono::NaiveDate) -> Result<Vec<Refundable>> {
+        self.allow(who, Action::ViewSales)?;
+        let mut out = Vec::new();
+        let days = [day.pred_opt(), Some(day)];
+        let payments: Vec<PaymentRecord> =
+            days.into_iter().flatten().map(|d| self.store().payments_on(d)).collect::<std::result::Result<Vec<_>, _>>()?.concat();
+        for p in payments.iter().filter(|p| {
+            p.kind == quay_core::payment::PaymentKind::Sale && p.state == PaymentState::Approved && crate::card::is_wallet(&p.terminal)
+        }) {
+            if self.refund_part_target(p).is_err() {
+                continue;
+            }
+            let left = p.amount - crate::card::refunding_of(&self.store().payments_of_sale(p.sale_id)?, &p.key);
+            if left > 0 {
+                out.push(Refundable { payment: p.clone(), left });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether `original` may be refunded in part: a tender of its sale, closed and not voided.
+    fn refund_part_target(&self, original: &PaymentRecord) -> Result<()> {
+        let key = original.key.as_str();
+        let sale = self.store().sale(original.sale_id)?;
+        let Some(sale) = sale.filter(|_| !self.store().is_voided(original.sale_id).unwrap_or(true)) else {
+            return Err(AppError::new("err-refund-sale-not-open", vec![("key", Arg::Text(key.into()))]));
+        };
+        // A payment that did not pay its sale ("paid, not used") goes back whole, from
+        // the open payments (`refund_unused`).
+        let tender = sale.tenders.iter().any(|t| {
+            t.kind == quay_core::tender::TenderKind::Wallet
+                && t.partner.as_deref() == Some(original.terminal.as_str())
+                && t.reference == original.details.provider_ref
+        });
+        if !tender {
+            return Err(AppError::new("err-refund-not-tender", vec![("key", Arg::Text(key.into()))]));
+        }
+        Ok(())
+    }
+
     /// A manager's partial refund: `amount` of an approved wallet payment of a closed
     /// sale goes back through its wallet (journaled with its own refund id — a new one per
     /// refund, the same on every repeat of it), approved by a manager's PIN, audited with
@@ -519,20 +570,7 @@ impl Counter {
         let Some(original) = original else {
             return Err(AppError::new("err-refund-not-wallet-payment", vec![("key", Arg::Text(key.into()))]));
         };
-        let sale = self.store().sale(original.sale_id)?;
-        let Some(sale) = sale.filter(|_| !self.store().is_voided(original.sale_id).unwrap_or(true)) else {
-            return Err(AppError::new("err-refund-sale-not-open", vec![("key", Arg::Text(key.into()))]));
-        };
-        // A payment that did not pay its sale ("paid, not used") goes back whole, from
-        // the open payments (`refund_unused`).
-        let tender = sale.tenders.iter().any(|t| {
-            t.kind == quay_core::tender::TenderKind::Wallet
-                && t.partner.as_deref() == Some(original.terminal.as_str())
-                && t.reference == original.details.provider_ref
-        });
-        if !tender {
-            return Err(AppError::new("err-refund-not-tender", vec![("key", Arg::Text(key.into()))]));
-        }
+        self.refund_part_target(&original)?;
         let left = original.amount - crate::card::refunding_of(&self.store().payments_of_sale(original.sale_id)?, key);
         if amount.currency.code() != original.currency || amount.minor <= 0 || amount.minor > left {
             return Err(AppError::new(

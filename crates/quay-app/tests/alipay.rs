@@ -516,3 +516,15 @@ fn a_partial_refund_counts_on_its_day_and_a_later_void_only_what_it_gave_back() 
     assert_eq!((t1.wallets["alipay"].amount, t1.net, t1.partial_refunds.amount), (1400, 1400, -500), "day 1 as it was closed");
     assert_eq!((t2.wallets["alipay"].amount, t2.net), (-1400, -1400), "the void counts what it gave back");
 }
+
+#[test]
+fn the_refundable_payments_are_the_tenders_with_something_left() {
+    let s = shop();
+    s.ring();
+    s.pay(Some(CODE)).unwrap();
+    let list = s.counter.refundable_payments(&Who::Setup, s.counter.today()).unwrap();
+    assert_eq!(list.iter().map(|r| r.left).collect::<Vec<_>>(), [1900]);
+    let key = list[0].payment.key.clone();
+    s.counter.refund_part(&Who::Setup, &Who::Setup, &key, quay_core::Money::new(1900, quay_core::Currency::Cny), "all of it").unwrap();
+    assert!(s.counter.refundable_payments(&Who::Setup, s.counter.today()).unwrap().is_empty(), "nothing left");
+}

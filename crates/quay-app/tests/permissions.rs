@@ -112,6 +112,7 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("ask_wallets_again", Action::RingSale, |c, w, _| c.ask_wallets_again(w).map(|_| ())),
         ("ask_again", Action::RingSale, |c, w, _| c.ask_again(w).map(|_| ())),
         ("paid_unused", Action::ViewSales, |c, w, _| c.paid_unused(w).map(|_| ())),
+        ("refundable_payments", Action::ViewSales, |c, w, _| c.refundable_payments(w, day(c)).map(|_| ())),
         ("refund_part", Action::ApproveRefund, |c, w, _| {
             c.refund_part(w, w, "no-such-key", quay_core::Money::new(100, c.config().currency), "wrong dish").map(|_| ())
         }),

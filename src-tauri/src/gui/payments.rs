@@ -1,13 +1,11 @@
 //! Card payments: charge the terminal, the attempts whose outcome is not known, and a
 //! manager's partial refund of a wallet payment.
 
-use std::collections::HashSet;
 
 use quay_app::card::OpenPayment;
 use quay_app::views::MoneyView;
 use quay_app::wallets::Wallet;
 use quay_app::Who;
-use quay_core::payment::{PaymentKind, PaymentState};
 use quay_core::Money;
 use serde::Serialize;
 use tauri::State;
@@ -118,40 +116,18 @@ pub struct PartRefunded {
 /// each with what is left to refund. Attempts started the day before count too: a sale
 /// closed after midnight may have been paid from before it.
 fn refundable(c: &Window, who: &Who) -> quay_app::Result<Vec<RefundablePayment>> {
-    let today = c.today();
-    let open: HashSet<uuid::Uuid> = c
-        .sales_on(who, today)?
-        .into_iter()
-        .filter(|r| r.sale.status == quay_core::SaleStatus::Closed && r.voided_by.is_none())
-        .map(|r| r.sale.id)
-        .collect();
-    let mut all = match today.pred_opt() {
-        Some(day) => c.payments_on(who, day)?,
-        None => Vec::new(),
-    };
-    all.extend(c.payments_on(who, today)?);
-    all.retain(|p| open.contains(&p.sale_id));
     let (i18n, lang, currency) = (c.i18n(), c.lang(), c.config().currency);
     let money = |minor: i64| quay_app::views::money(i18n, lang, Money::new(minor, currency));
-    Ok(all
-        .iter()
-        .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved)
-        .filter_map(|p| Wallet::parse(&p.terminal).map(|w| (p, w)))
-        .map(|(p, w)| {
-            let refunding: i64 = all
-                .iter()
-                .filter(|r| r.kind == PaymentKind::Refund && r.refund_of.as_deref() == Some(p.key.as_str()))
-                .filter(|r| !matches!(r.state, PaymentState::Declined | PaymentState::Cancelled))
-                .map(|r| r.amount)
-                .sum();
-            RefundablePayment {
-                key: p.key.clone(),
-                sale_id: p.sale_id.to_string(),
-                wallet: w.as_str().to_string(),
-                label: quay_app::wallets::label(w).to_string(),
-                amount: money(p.amount),
-                left: money((p.amount - refunding).max(0)),
-            }
+    Ok(c.refundable_payments(who, c.today())?
+        .into_iter()
+        .filter_map(|r| Wallet::parse(&r.payment.terminal).map(|w| (r, w)))
+        .map(|(r, w)| RefundablePayment {
+            key: r.payment.key.clone(),
+            sale_id: r.payment.sale_id.to_string(),
+            wallet: w.as_str().to_string(),
+            label: quay_app::wallets::label(w).to_string(),
+            amount: money(r.payment.amount),
+            left: money(r.left),
         })
         .collect())
 }
