@@ -25,6 +25,8 @@ class Screen {
   openPayments = $state<OpenPayment[]>([]);
   /** A card payment is running: the customer, not the cashier, is busy at the terminal. */
   cardBusy = $state(false);
+  /** Long work the person started is running (Alipay's product publish): not idle. */
+  workBusy = $state(false);
   /** The QR code of the wallet payment running now (`wallet_qr`), null when none. */
   walletQr = $state<WalletQr | null>(null);
   /** The running wallet payment's progress lines (`wallet_status`), localized. */
