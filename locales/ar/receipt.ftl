@@ -17,3 +17,4 @@ receipt-wallet-ref = المعاملة { $ref }
 receipt-tendered = المدفوع
 receipt-change = الباقي
 receipt-thanks = شكرًا لزيارتكم، نراكم قريبًا!
+receipt-wallet-coupon = قسيمة { $wallet }: { $name }

@@ -17,3 +17,4 @@ receipt-wallet-ref = Συναλλαγή { $ref }
 receipt-tendered = Δόθηκαν
 receipt-change = Ρέστα
 receipt-thanks = Σας ευχαριστούμε, ελάτε ξανά!
+receipt-wallet-coupon = Κουπόνι { $wallet }: { $name }

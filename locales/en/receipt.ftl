@@ -17,3 +17,4 @@ receipt-wallet-ref = Transaction { $ref }
 receipt-tendered = Tendered
 receipt-change = Change
 receipt-thanks = Thank you, see you again!
+receipt-wallet-coupon = { $wallet } coupon: { $name }

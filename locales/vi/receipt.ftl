@@ -17,3 +17,4 @@ receipt-wallet-ref = Mã giao dịch { $ref }
 receipt-tendered = Khách đưa
 receipt-change = Tiền thừa
 receipt-thanks = Cảm ơn quý khách, hẹn gặp lại!
+receipt-wallet-coupon = Phiếu giảm giá { $wallet }: { $name }

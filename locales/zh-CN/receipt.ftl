@@ -17,3 +17,4 @@ receipt-wallet-ref = 交易号 { $ref }
 receipt-tendered = 实收
 receipt-change = 找零
 receipt-thanks = 谢谢惠顾，欢迎再次光临！
+receipt-wallet-coupon = { $wallet }优惠券：{ $name }

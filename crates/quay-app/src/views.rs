@@ -331,6 +331,7 @@ pub fn receipt(
     void_of: Option<&Sale>,
     void_reason: Option<&str>,
     approved_by: Option<&str>,
+    wallet_notes: &[(String, Vec<String>)],
     i18n: &Localizer,
     lang: Lang,
 ) -> ReceiptView {
@@ -396,6 +397,13 @@ pub fn receipt(
                 rows.push(row("tender", t("receipt-tender-wallet-named", &[("wallet", Arg::Text(w.into()))]), Some(m(tn.amount))));
                 if let Some(r) = &tn.reference {
                     rows.push(row("tender", t("receipt-wallet-ref", &[("ref", Arg::Text(r.clone()))]), None));
+                    // What the wallet said with the payment (Alipay: the coupons it applied).
+                    for (_, lines) in wallet_notes.iter().filter(|(k, _)| k == r) {
+                        for (name, fen) in lines.iter().filter_map(|l| crate::adapters::wallet::coupon_of_line(l)) {
+                            let text = t("receipt-wallet-coupon", &[("wallet", Arg::Text(w.into())), ("name", Arg::Text(name))]);
+                            rows.push(row("tender", text, Some(m(-fen))));
+                        }
+                    }
                 }
             }
             None => rows.push(row("tender", t(label, &[]), Some(m(tn.amount)))),
@@ -467,6 +475,18 @@ impl Counter {
         let void_of = sale.void_of.map(|v| self.find_sale(v)).transpose()?;
         let (reason, approved_by) = self.store().void_info(id)?.unwrap_or_default();
         let menu = self.menu().ok();
+        let notes: Vec<(String, Vec<String>)> = self
+            .store()
+            .payments_of_sale(id)?
+            .into_iter()
+            .filter(|p| {
+                crate::card::is_wallet(&p.terminal)
+                    && p.kind == quay_core::payment::PaymentKind::Sale
+                    && p.state == quay_core::payment::PaymentState::Approved
+                    && !p.details.print_lines.is_empty()
+            })
+            .filter_map(|p| p.details.provider_ref.map(|r| (r, p.details.print_lines)))
+            .collect();
         Ok(receipt(
             &sale,
             menu.as_deref(),
@@ -474,6 +494,7 @@ impl Counter {
             void_of.as_ref(),
             reason.as_deref(),
             approved_by.as_deref(),
+            &notes,
             self.i18n(),
             self.lang(),
         ))

@@ -224,7 +224,11 @@ fn a_coupon_alipay_applied_inside_the_payment_is_kept_with_it() {
     let sale = s.pay(Some(CODE)).unwrap().sale.unwrap();
     assert_eq!(sale.tenders[0].amount, 1900, "the order's amount is what the sale was paid");
     let p = &s.payments()[0];
-    assert!(p.details.print_lines.iter().any(|l| l.contains("Alipay coupon") && l.contains("5.00")), "{:?}", p.details.print_lines);
+    assert!(p.details.print_lines.iter().any(|l| l.contains("\"amount_fen\":500")), "{:?}", p.details.print_lines);
+    // The receipt shows it under the Alipay tender, in the counter's language.
+    let receipt = s.counter.receipt_view(&Who::Setup, sale.id).unwrap();
+    let row = receipt.rows.iter().find(|r| r.text.contains("coupon")).unwrap_or_else(|| panic!("{:?}", receipt.rows));
+    assert!(row.amount.as_deref().is_some_and(|a| a.contains("5.00")), "{row:?}");
 }
 
 #[test]

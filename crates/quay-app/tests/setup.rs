@@ -121,6 +121,11 @@ fn every_setting_validates_its_own_rule() {
         ("wallet.zalopay.app_id", "2553"),
         ("wallet.vnpay.merchant_type", "5812"),
         ("wallet.zalopay.callback.listen", "0.0.0.0:8790"),
+        // Keys as PEM, as one pasted line, or as the bare base64 Alipay's console shows.
+        ("wallet.alipay.public_key", quay_sim::wallet::ALIPAY_GATEWAY_PUBLIC_KEY),
+        ("wallet.alipay.public_key", &quay_sim::wallet::ALIPAY_GATEWAY_PUBLIC_KEY.replace('\n', "")),
+        ("wallet.alipay.public_key", &bare_base64(quay_sim::wallet::ALIPAY_GATEWAY_PUBLIC_KEY)),
+        ("wallet.alipay.app_private_key", quay_sim::wallet::ALIPAY_APP_PRIVATE_KEY),
     ];
     for (k, v) in ok {
         setup::validate(k, v).unwrap_or_else(|e| panic!("{k}={v}: {e}"));
@@ -150,6 +155,9 @@ fn every_setting_validates_its_own_rule() {
         ("wallet.qr_deadline_s", "5", "err-config-value"),
         ("wallet.momo.enabled", "yes", "err-setting-bool"),
         ("wallet.vnpay.url", "vnpay.vn", "err-config-value"),
+        ("wallet.alipay.public_key", "not a key", "err-setting-rsa-key"),
+        ("wallet.alipay.public_key", "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----", "err-setting-rsa-key"),
+        ("wallet.alipay.app_private_key", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "err-setting-rsa-key"),
     ];
     for (k, v, code) in bad {
         let e = setup::validate(k, v).expect_err(k);
@@ -177,7 +185,8 @@ fn every_setting_validates_its_own_rule() {
             "wallet.momo.secret_key",
             "wallet.zalopay.key1",
             "wallet.zalopay.key2",
-            "wallet.vnpay.secret"
+            "wallet.vnpay.secret",
+            "wallet.alipay.app_private_key"
         ]
     );
     let mut keys: Vec<_> = setup::SETTINGS.iter().map(|s| s.key).collect();
@@ -482,4 +491,9 @@ fn the_connection_test_future_is_send() {
         let f = c.test_connection(&quay_app::Who::Setup, t);
         send(&f);
     }
+}
+
+/// A PEM key's base64 body on one line (as Alipay's console shows keys).
+fn bare_base64(pem: &str) -> String {
+    pem.lines().filter(|l| !l.starts_with("-----")).collect()
 }

@@ -1,7 +1,6 @@
 //! Card payments: charge the terminal, the attempts whose outcome is not known, and a
 //! manager's partial refund of a wallet payment.
 
-
 use quay_app::card::OpenPayment;
 use quay_app::views::MoneyView;
 use quay_app::wallets::Wallet;

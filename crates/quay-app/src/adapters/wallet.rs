@@ -27,7 +27,7 @@ use crate::card::{CardTerminal, Progress, TerminalOutcome};
 
 mod alipay;
 use crate::{AppError, Counter};
-pub use alipay::{beijing, REFUNDED_ON_CANCEL};
+pub use alipay::{beijing, coupon_of_line, REFUNDED_ON_CANCEL};
 use quay_core::error::Arg;
 
 /// A wallet's client, configured from the counter's settings.

@@ -17,7 +17,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use quay_pay::wallet::alipay::{self, AlipayClient, CancelOutcome, TradeAnswer};
-use quay_pay::wallet::cny;
 use quay_pay::wallet::{WalletError, WalletStatus};
 use quay_store::PaymentRecord;
 
@@ -320,22 +319,29 @@ impl WalletTerminal<'_> {
     }
 }
 
-/// The coupons Alipay applied inside a payment, a line each ("coupon NAME −12.00, the
-/// merchant's share 12.00"), in yuan as Alipay states them.
+/// The coupons Alipay applied inside a payment, one journal line each as a small JSON
+/// object (`{"alipay_coupon": {id, name, amount_fen, merchant_fen}}`): kept as Alipay
+/// stated them, said in the reader's language where they are shown (the receipt).
 fn coupon_lines(a: &TradeAnswer) -> Vec<String> {
-    let yuan = |f: Option<i64>| f.filter(|f| *f >= 0).map(cny::format_fen).unwrap_or_else(|| "?".into());
     a.voucher_detail_list
         .iter()
         .map(|v| {
-            format!(
-                "Alipay coupon {} {}: -{} CNY (merchant {})",
-                v.id,
-                v.name,
-                yuan(v.amount_fen),
-                yuan(v.merchant_contribute_fen.or(Some(0)))
-            )
+            serde_json::json!({"alipay_coupon": {
+                "id": v.id,
+                "name": v.name,
+                "amount_fen": v.amount_fen,
+                "merchant_fen": v.merchant_contribute_fen,
+            }})
+            .to_string()
         })
         .collect()
+}
+
+/// A coupon line of `coupon_lines`: its name and amount in fen.
+pub fn coupon_of_line(line: &str) -> Option<(String, i64)> {
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let c = v.get("alipay_coupon")?;
+    Some((c.get("name")?.as_str().unwrap_or_default().to_string(), c.get("amount_fen")?.as_i64()?))
 }
 
 #[cfg(test)]
