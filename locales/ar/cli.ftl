@@ -102,3 +102,7 @@ cli-rec-already = مستورد سابقاً ليوم { $date }
 cli-rec-total = الإجمالي { $currency }
 cli-rec-fees = الرسوم { $amount }
 cli-rec-next-batch = الدفعة التالية { $amount }
+cli-alipay-syncs-waiting = طلبات تنتظر المزامنة مع Alipay: { $count }
+cli-alipay-products-dry-run = سيُرسل { $sent }؛ دون تغيير { $unchanged }؛ لا يمكن نشره { $unpublishable }؛ مرفوض { $refused }
+cli-alipay-products-sent = أُرسل { $sent }؛ دون تغيير { $unchanged }؛ لا يمكن نشره { $unpublishable }؛ مرفوض { $refused }
+cli-alipay-synced = تمت مزامنة { $synced }؛ فشل { $failed }؛ بالانتظار { $waiting }

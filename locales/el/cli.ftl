@@ -102,3 +102,7 @@ cli-rec-already = έχει ήδη εισαχθεί για { $date }
 cli-rec-total = σύνολο { $currency }
 cli-rec-fees = χρεώσεις { $amount }
 cli-rec-next-batch = επόμενη παρτίδα { $amount }
+cli-alipay-syncs-waiting = παραγγελίες που περιμένουν συγχρονισμό με το Alipay: { $count }
+cli-alipay-products-dry-run = θα σταλούν { $sent }· αμετάβλητα { $unchanged }· μη δημοσιεύσιμα { $unpublishable }· απορρίφθηκαν { $refused }
+cli-alipay-products-sent = στάλθηκαν { $sent }· αμετάβλητα { $unchanged }· μη δημοσιεύσιμα { $unpublishable }· απορρίφθηκαν { $refused }
+cli-alipay-synced = συγχρονίστηκαν { $synced }· απέτυχαν { $failed }· σε αναμονή { $waiting }

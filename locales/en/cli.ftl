@@ -102,3 +102,7 @@ cli-rec-already = already imported for { $date }
 cli-rec-total = total { $currency }
 cli-rec-fees = fees { $amount }
 cli-rec-next-batch = next batch { $amount }
+cli-alipay-syncs-waiting = order syncs waiting for Alipay: { $count }
+cli-alipay-products-dry-run = would send { $sent }; unchanged { $unchanged }; not publishable { $unpublishable }; refused { $refused }
+cli-alipay-products-sent = sent { $sent }; unchanged { $unchanged }; not publishable { $unpublishable }; refused { $refused }
+cli-alipay-synced = synced { $synced }; failed { $failed }; waiting { $waiting }

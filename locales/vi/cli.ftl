@@ -102,3 +102,7 @@ cli-rec-already = đã nhập cho ngày { $date }
 cli-rec-total = tổng { $currency }
 cli-rec-fees = phí { $amount }
 cli-rec-next-batch = lô sau { $amount }
+cli-alipay-syncs-waiting = đơn chờ đồng bộ với Alipay: { $count }
+cli-alipay-products-dry-run = sẽ gửi { $sent }; không đổi { $unchanged }; không đăng được { $unpublishable }; bị từ chối { $refused }
+cli-alipay-products-sent = đã gửi { $sent }; không đổi { $unchanged }; không đăng được { $unpublishable }; bị từ chối { $refused }
+cli-alipay-synced = đã đồng bộ { $synced }; lỗi { $failed }; đang chờ { $waiting }

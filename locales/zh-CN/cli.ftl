@@ -102,3 +102,7 @@ cli-rec-already = 此前已为 { $date } 导入
 cli-rec-total = 合计 { $currency }
 cli-rec-fees = 手续费 { $amount }
 cli-rec-next-batch = 下一批 { $amount }
+cli-alipay-syncs-waiting = 等待同步到支付宝的订单：{ $count }
+cli-alipay-products-dry-run = 将发送 { $sent }；未变 { $unchanged }；无法发布 { $unpublishable }；被拒 { $refused }
+cli-alipay-products-sent = 已发送 { $sent }；未变 { $unchanged }；无法发布 { $unpublishable }；被拒 { $refused }
+cli-alipay-synced = 已同步 { $synced }；失败 { $failed }；等待中 { $waiting }

@@ -32,6 +32,10 @@ pub struct Step {
     pub ok: bool,
     /// What was found, in the counter's language.
     pub detail: String,
+    /// The same as a Fluent id and its arguments, for a face in another language
+    /// (`quay --lang …`).
+    #[serde(skip)]
+    pub said: (String, Vec<(&'static str, Arg)>),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,7 +116,8 @@ impl Counter {
     pub fn alipay_status(&self, who: &Who) -> Result<AlipayStatus> {
         self.allow(who, Action::TestConnection)?;
         let lang = self.lang();
-        let t = |id: &str, args: &[(&str, Arg)]| self.i18n().t(lang, id, args);
+        // Said now in the counter's language, kept as id and arguments for other faces.
+        let t = |id: &str, args: &[(&'static str, Arg)]| (id.to_string(), args.to_vec());
         let mut steps = Vec::new();
         let client = self.alipay();
         // Keys: a signed query of a trade that cannot exist answers a signed "not found".
@@ -130,9 +135,10 @@ impl Counter {
             Err(e) => Err(self.i18n().error(lang, e)),
         };
         steps.push(Step {
+            detail: String::new(),
             id: "keys",
             ok: keys_ok.is_ok(),
-            detail: match &keys_ok {
+            said: match &keys_ok {
                 Ok(()) => t("alipay-step-keys-ok", &[]),
                 Err(e) => t("alipay-step-keys-fail", &[("error", Arg::Text(e.clone()))]),
             },
@@ -143,9 +149,10 @@ impl Counter {
             _ => None,
         };
         steps.push(Step {
+            detail: String::new(),
             id: "store",
             ok: shop.as_ref().is_some_and(|s| s.shop_id.is_some()),
-            detail: match &shop {
+            said: match &shop {
                 None => t("alipay-step-store-none", &[]),
                 Some(s) => match &s.shop_id {
                     Some(id) => t("alipay-step-store-ok", &[("code", s.store_id.as_str().into()), ("shop", id.as_str().into())]),
@@ -159,16 +166,18 @@ impl Counter {
         let published: HashMap<String, String> = self.store().alipay_published()?.into_iter().map(|p| (p.out_item_id, p.hash)).collect();
         let current = wanted.iter().filter(|i| published.get(&i.out_item_id) == Some(&item_hash(i))).count();
         steps.push(Step {
+            detail: String::new(),
             id: "products",
             ok: !wanted.is_empty() && current == wanted.len(),
-            detail: t("alipay-step-products", &[("current", (current as i64).into()), ("total", (wanted.len() as i64).into())]),
+            said: t("alipay-step-products", &[("current", (current as i64).into()), ("total", (wanted.len() as i64).into())]),
         });
         for what in ["trade_switch", "coupons"] {
             let c = self.store().alipay_confirmation(what)?;
             steps.push(Step {
+                detail: String::new(),
                 id: if what == "trade_switch" { "trade_switch" } else { "coupons" },
                 ok: c.is_some(),
-                detail: match c {
+                said: match c {
                     Some(c) => {
                         let at =
                             chrono::DateTime::parse_from_rfc3339(&c.at).map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or(c.at);
@@ -180,7 +189,15 @@ impl Counter {
         }
         // A live payment: an approved Alipay payment in the journal.
         let paid = self.store().payments_approved_of(Wallet::Alipay.as_str())?;
-        steps.push(Step { id: "test_payment", ok: paid > 0, detail: t("alipay-step-test-payment", &[("count", (paid as i64).into())]) });
+        steps.push(Step {
+            detail: String::new(),
+            id: "test_payment",
+            ok: paid > 0,
+            said: t("alipay-step-test-payment", &[("count", (paid as i64).into())]),
+        });
+        for step in &mut steps {
+            step.detail = self.i18n().t(lang, &step.said.0, &step.said.1);
+        }
         let pending_syncs = self.store().alipay_sync_pending(usize::MAX >> 1)?.len();
         let ready = steps.iter().all(|s| s.ok);
         Ok(AlipayStatus { steps, ready, pending_syncs })

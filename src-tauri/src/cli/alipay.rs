@@ -70,9 +70,17 @@ pub fn run(ctx: &Ctx, cmd: AlipayCmd) -> quay_app::Result<String> {
             if json {
                 return pretty(&s);
             }
-            let mut out: String =
-                s.steps.iter().map(|st| format!("{} {:<13} {}\n", if st.ok { "✓" } else { "✗" }, st.id, st.detail)).collect();
-            out.push_str(&format!("order syncs waiting: {}\n", s.pending_syncs));
+            // The step names are the technician's screen's (smartstore.ftl).
+            let mut out: String = s
+                .steps
+                .iter()
+                .map(|st| {
+                    let name = ctx.t(&format!("smartstore-step-{}", st.id.replace('_', "-")), &[]);
+                    format!("{} {name}: {}\n", if st.ok { "✓" } else { "✗" }, ctx.t(&st.said.0, &st.said.1))
+                })
+                .collect();
+            out.push_str(&ctx.t("cli-alipay-syncs-waiting", &[("count", (s.pending_syncs as i64).into())]));
+            out.push('\n');
             Ok(out)
         }
         AlipayCmd::Store { cmd: StoreCmd::Publish { json } } => {
@@ -87,14 +95,17 @@ pub fn run(ctx: &Ctx, cmd: AlipayCmd) -> quay_app::Result<String> {
             if json {
                 return pretty(&r);
             }
-            let mut out = format!(
-                "{}: {}, unchanged: {}, not publishable: {}, refused: {}\n",
-                if r.dry_run { "would send" } else { "sent" },
-                r.sent.len(),
-                r.unchanged,
-                r.not_publishable.len(),
-                r.refused.len()
+            let n = |v: usize| quay_core::error::Arg::Int(v as i64);
+            let mut out = ctx.t(
+                if r.dry_run { "cli-alipay-products-dry-run" } else { "cli-alipay-products-sent" },
+                &[
+                    ("sent", n(r.sent.len())),
+                    ("unchanged", n(r.unchanged)),
+                    ("unpublishable", n(r.not_publishable.len())),
+                    ("refused", n(r.refused.len())),
+                ],
             );
+            out.push('\n');
             for n in r.not_publishable.iter().chain(&r.refused) {
                 out.push_str(&format!("{}\t{}\t{}\n", n.item_id, n.name, n.reason));
             }
@@ -113,7 +124,8 @@ pub fn run(ctx: &Ctx, cmd: AlipayCmd) -> quay_app::Result<String> {
             if json {
                 return pretty(&r);
             }
-            Ok(format!("synced: {}, failed: {}, waiting: {}\n", r.synced, r.failed, r.pending))
+            let n = |v: usize| quay_core::error::Arg::Int(v as i64);
+            Ok(ctx.t("cli-alipay-synced", &[("synced", n(r.synced)), ("failed", n(r.failed)), ("waiting", n(r.pending))]) + "\n")
         }
     }
 }
