@@ -307,7 +307,7 @@ fn bad_input_is_refused_before_anything_is_sent() {
         Some(CODE),
         Some(quay_core::Money::new(10_000_000_001, quay_core::Currency::Cny)),
     );
-    assert!(e.is_err());
+    assert_eq!(e.unwrap_err().code, "err-wallet-amount-limits");
     assert!(s.payments().is_empty());
     assert!(s.sim.alipay().trades().is_empty(), "nothing reached Alipay");
     // A VND counter does not offer Alipay.
