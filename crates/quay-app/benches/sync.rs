@@ -2,9 +2,13 @@
 //! SQLite with synchronous=FULL), the figures of docs/PERFORMANCE.md:
 //! - full sync of a generated 20,000-item menu with option groups (goal < 1.5 s);
 //! - a change set of 100 items applied to that menu (goal < 100 ms);
-//! - draining 10,000 queued sales after reconnecting (goal < 10 s).
+//! - draining 10,000 queued sales after reconnecting (goal < 10 s);
+//! - a stock update (price and availability) of 100 items, and of 1 item, patched into
+//!   that menu through `Counter::patch_menu` — validation, the rows in SQLite, the menu
+//!   in memory — as the Nhanh connector sends them (goals < 10 ms and < 2 ms).
 //!
-//! Each iteration starts from a copy of a prepared counter, made outside the timing.
+//! Each iteration starts from a copy of a prepared counter, made outside the timing
+//! (the patches: one counter, each iteration the next version).
 
 use std::path::Path;
 use std::time::Duration;
@@ -84,6 +88,22 @@ fn benches(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+
+    // Stock updates on one copy of the v1 counter, each iteration the next version. The
+    // change set is made outside the timing; the patched menu is released inside it, so
+    // that no iteration finds a reader holding the menu (which would make it copy).
+    let (_patched_dir, patched) = copy_of(template.path(), &hub);
+    for (name, n) in [("patch_100_items_on_20k_menu", 100), ("patch_1_item_on_20k_menu", 1)] {
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || quay_core::synth::stock_changes(patched.menu().unwrap().snapshot(), n),
+                |changes| {
+                    patched.patch_menu(&changes, "bench").unwrap();
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
 
     // 10,000 sales rung while the hub was unreachable, then the connection returns.
     let demo = quay_core::MenuSnapshot::from_json(include_bytes!("../../../assets/demo-menu.json")).unwrap();

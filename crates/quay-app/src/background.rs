@@ -179,6 +179,7 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
     tokio::spawn(watch_wallets(counter.clone()));
     tokio::spawn(sync_alipay_orders(counter.clone()));
     tokio::spawn(crate::wallets::listen(counter.clone()));
+    tokio::spawn(crate::nhanh::worker::run(counter.clone()));
     crate::sync::run(counter).await;
 }
 

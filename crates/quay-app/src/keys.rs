@@ -28,8 +28,12 @@ pub const HUB_KEY1: &str = "hub.key1";
 pub const HUB_KEY2: &str = "hub.key2";
 /// Seconds between scheduled menu checks.
 pub const MENU_INTERVAL: &str = "hub.menu_interval_s";
-/// Where the current menu came from: "file", or the hub's identity (url + point).
+/// Where the menu comes from, a technician's choice: `hub` (the default) or `nhanh`
+/// (Nhanh.vn's products; the hub still takes the sales).
 pub const MENU_SOURCE: &str = "menu.source";
+/// Who last supplied the current menu: "file", or the hub's identity (url + point). The
+/// meaning `menu.source` had until the menu became rows (its migration renamed it).
+pub const MENU_ORIGIN: &str = "menu.origin";
 
 // Voucher partners through the hub.
 pub const MOMO_ENABLED: &str = "partner.momo.enabled";
@@ -120,3 +124,19 @@ pub const ALIPAY_LISTEN: &str = "wallet.alipay.callback.listen";
 pub const ALIPAY_CONFIRM: &str = "wallet.alipay.confirm_s";
 /// The public address Alipay posts its notifications to (sent as `notify_url`).
 pub const ALIPAY_CALLBACK_URL: &str = "wallet.alipay.callback.url";
+
+// Nhanh.vn (seed 002): the app's credentials and the connected business. The secret key,
+// the access token and the webhook's verify token are secrets.
+pub const NHANH_URL: &str = "nhanh.url";
+pub const NHANH_APP_ID: &str = "nhanh.app_id";
+pub const NHANH_SECRET_KEY: &str = "nhanh.secret_key";
+/// The redirect URL registered with the app (Nhanh sends the access code there).
+pub const NHANH_REDIRECT_URL: &str = "nhanh.redirect_url";
+/// Written by `quay nhanh connect` from the grant; shown, not typed.
+pub const NHANH_BUSINESS_ID: &str = "nhanh.business_id";
+pub const NHANH_ACCESS_TOKEN: &str = "nhanh.access_token";
+pub const NHANH_DEPOT_ID: &str = "nhanh.depot_id";
+pub const NHANH_WEBHOOK_TOKEN: &str = "nhanh.webhook.token";
+pub const NHANH_WEBHOOK_LISTEN: &str = "nhanh.webhook.listen";
+/// The public URL Nhanh's webhooks are sent to (shown in the guide).
+pub const NHANH_WEBHOOK_URL: &str = "nhanh.webhook.url";

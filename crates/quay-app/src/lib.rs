@@ -14,6 +14,7 @@ pub mod export;
 pub mod failpoint;
 pub mod files;
 pub mod keys;
+pub mod nhanh;
 pub mod policy;
 pub mod ring;
 pub mod rt;
@@ -67,6 +68,8 @@ pub enum Event {
     /// A checkout's cart, QR or closed sale changed: the customer display is redrawn
     /// (`Counter::display_view`).
     CheckoutChanged,
+    /// Orders of Nhanh's channels arrived or changed: the Online orders screen reloads.
+    NhanhOrders { open: usize },
 }
 
 type Listener = Box<dyn Fn(Event) + Send + Sync>;
@@ -135,6 +138,9 @@ pub struct Counter {
     pub(crate) settling: Mutex<()>,
     /// The wallet QR shown to the customer while its payment waits.
     pub(crate) shown: Mutex<Option<wallets::ShownQr>>,
+    /// Nhanh.vn: whether a sync runs (connection details are frozen meanwhile), and the
+    /// wake-up of its sender and inbox.
+    pub(crate) nhanh: nhanh::Activity,
     listener: RwLock<Option<Listener>>,
 }
 
@@ -163,10 +169,11 @@ impl Counter {
             cashier: get(keys::CASHIER, "cashier")?,
             store_name: store.setting(keys::STORE_NAME)?,
         };
+        let mut store = store;
         let menu = match store.menu()? {
             // Validated before it was saved; validated again because the file is not ours
             // alone (a restore, a newer app's write) and a bad menu must never load.
-            Some(m) => Some(Arc::new(Menu::from_json(m.snapshot_json.as_bytes(), currency)?)),
+            Some(m) => Some(Arc::new(sync::load_menu(&mut store, m, currency)?)),
             None => None,
         };
         let i18n = Localizer::new().map_err(AppError::internal)?;
@@ -187,6 +194,7 @@ impl Counter {
             give_up: Mutex::new(None),
             shown: Mutex::new(None),
             settling: Mutex::new(()),
+            nhanh: nhanh::Activity::default(),
             listener: RwLock::new(None),
         })
     }
@@ -292,9 +300,19 @@ impl Counter {
     /// `cashier` (a name: see `cashier_name`) as who rang it.
     pub(crate) fn close_with_id(&self, cart: &Cart, tenders: Vec<Tender>, id: Uuid, cashier: String) -> Result<Sale> {
         let at = self.now();
-        let sale = self
-            .store()
-            .insert_sale(&self.config.counter_id, |receipt_no| Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier }))?;
+        let extras = quay_store::nhanh::SaleExtras {
+            customer: cart.customer.as_ref().map(|c| quay_store::nhanh::SaleCustomer {
+                mobile: c.mobile.clone(),
+                name: c.name.clone(),
+                address: c.address.clone(),
+            }),
+            online_order: cart.online_order,
+        };
+        let sale = self.store().insert_sale_with(&self.config.counter_id, &extras, |receipt_no| {
+            Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier })
+        })?;
+        // Nhanh's sender, if connected, sends it now (queued or not, waking it is cheap).
+        self.nhanh.wake.notify_one();
         tracing::info!(receipt = %sale.receipt_no, total = sale.total, "sale closed");
         self.queued();
         Ok(sale)

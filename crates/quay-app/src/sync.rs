@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use quay_core::menu::MenuSnapshot;
 use quay_core::menu_changes::{diff, MenuChanges, MenuDiff};
-use quay_core::Menu;
+use quay_core::{Currency, Menu};
 use quay_hub::{ChangesFetch, Credentials, HubClient, HubError, MenuFetch, MAX_BATCH};
-use quay_store::{Ack, OutboxStatus, StoredMenu};
+use quay_store::{Ack, MenuMeta, OutboxStatus, Store, StoredMenu};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ impl From<HubError> for AppError {
 }
 
 pub use crate::adapters::hub::run;
-use crate::keys::MENU_SOURCE;
+use crate::keys::MENU_ORIGIN;
 pub use crate::keys::{HUB_KEY1, HUB_KEY2, HUB_POS_ID, HUB_POS_PARENT, HUB_URL, MENU_INTERVAL};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -85,10 +85,14 @@ impl Counter {
     /// Fetches the hub's menu — changes since our version when our menu is the hub's,
     /// the full snapshot otherwise or when the hub says `gone` — and applies it if valid.
     pub async fn sync_menu(&self) -> Result<MenuSyncOutcome> {
+        if self.menu_from_nhanh()? {
+            // The hub's menu would replace Nhanh's products: Nhanh's worker owns the menu.
+            return Err(AppError::new("err-menu-from-nhanh", vec![]));
+        }
         let hub = self.hub()?;
         let identity = self.hub_identity()?;
         let current = self.menu().ok();
-        let ours = current.as_ref().filter(|_| self.setting(MENU_SOURCE).ok().flatten().as_deref() == Some(identity.as_str()));
+        let ours = current.as_ref().filter(|_| self.setting(MENU_ORIGIN).ok().flatten().as_deref() == Some(identity.as_str()));
         self.emit(Event::Progress { kind: "menu", done: 0, total: 1 });
         if let Some(menu) = ours {
             match hub.changes(menu.version()).await? {
@@ -98,11 +102,12 @@ impl Counter {
                         self.emit(Event::Progress { kind: "menu", done: 1, total: 1 });
                         return Ok(MenuSyncOutcome::Unchanged { version: menu.version() });
                     }
-                    let next = Menu::new(menu.snapshot().apply(&changes)?, self.config.currency)?;
-                    let items = changes.len();
-                    let to = next.version();
-                    self.apply_menu(next, &identity)?;
-                    return Ok(MenuSyncOutcome::Changed { from: Some(menu.version()), to, items, full: false });
+                    let from = menu.version();
+                    // Readers of the menu must not keep it from being patched in place.
+                    drop(current);
+                    let next = self.patch_menu(&changes, &identity)?;
+                    self.emit(Event::Progress { kind: "menu", done: 1, total: 1 });
+                    return Ok(MenuSyncOutcome::Changed { from: Some(from), to: next.version(), items: changes.len(), full: false });
                 }
                 ChangesFetch::Gone => tracing::info!(version = menu.version(), "hub: changes gone, fetching the full menu"),
             }
@@ -122,26 +127,63 @@ impl Counter {
         }
     }
 
-    fn apply_menu(&self, menu: Menu, source: &str) -> Result<()> {
-        self.save_menu(menu, source)?;
+    fn apply_menu(&self, menu: Menu, origin: &str) -> Result<()> {
+        self.save_menu(menu, origin)?;
         self.emit(Event::Progress { kind: "menu", done: 1, total: 1 });
         Ok(())
     }
 
-    /// Stores a validated menu and swaps it in whole; the screen is told to reload.
-    pub(crate) fn save_menu(&self, menu: Menu, source: &str) -> Result<Arc<Menu>> {
-        let stored = StoredMenu {
-            version: menu.version(),
+    fn menu_meta(&self, menu: &Menu, version: u64, hash: &str) -> MenuMeta {
+        MenuMeta {
+            version,
             currency: self.config.currency.code().to_string(),
-            hash: menu.content_hash(),
-            snapshot_json: serde_json::to_string(menu.snapshot()).map_err(AppError::internal)?,
+            updated_at: menu.snapshot().updated_at.clone(),
+            hash: Some(hash.to_string()),
             applied_at: self.now().to_rfc3339(),
-        };
-        self.store().save_menu_from(&stored, MENU_SOURCE, source)?;
+        }
+    }
+
+    /// Stores a validated menu whole (every row, one transaction), records who supplied
+    /// it (`origin`: "file", the hub's identity…) and swaps it in; the screen is told to
+    /// reload.
+    pub(crate) fn save_menu(&self, menu: Menu, origin: &str) -> Result<Arc<Menu>> {
+        let meta = self.menu_meta(&menu, menu.version(), &menu.content_hash());
+        // The store's lock is taken first and held to the swap: it orders every menu
+        // writer (and a use case holding the store may read the menu: never the reverse).
+        let mut store = self.store();
+        store.save_menu_from(&meta, &menu.records(), MENU_ORIGIN, origin)?;
         let menu = Arc::new(menu);
         *self.menu.write().expect("menu lock") = Some(menu.clone());
-        tracing::info!(version = stored.version, items = menu.items().len(), source, "menu applied");
-        self.emit(Event::MenuChanged { version: stored.version });
+        drop(store);
+        tracing::info!(version = meta.version, items = menu.items().len(), origin, "menu applied");
+        self.emit(Event::MenuChanged { version: meta.version });
+        Ok(menu)
+    }
+
+    /// Applies a change set in place, all or nothing: validated against the current menu
+    /// (only what it touches), its rows written (only those, with the meta and `origin`,
+    /// one transaction), then the menu in memory patched — copied first only if a reader
+    /// still holds the old one. The screen is told to reload.
+    ///
+    /// Public for the benchmark only (`benches/sync.rs`); the faces never call it.
+    #[doc(hidden)]
+    pub fn patch_menu(&self, changes: &MenuChanges, origin: &str) -> Result<Arc<Menu>> {
+        let mut store = self.store();
+        let current = self.menu()?;
+        let checked = current.check(changes)?;
+        let meta = self.menu_meta(&current, checked.version(), checked.content_hash());
+        store.apply_menu_changes(&meta, checked.upserted(), &checked.deleted(), MENU_ORIGIN, origin)?;
+        drop(current);
+        let menu = {
+            let mut slot = self.menu.write().expect("menu lock");
+            let menu = slot.as_mut().expect("checked against a menu");
+            // Cannot fail: the store's lock kept every other writer out since the check.
+            Arc::make_mut(menu).apply_checked(checked)?;
+            menu.clone()
+        };
+        drop(store);
+        tracing::info!(version = meta.version, changes = changes.len(), origin, "menu changes applied");
+        self.emit(Event::MenuChanged { version: meta.version });
         Ok(menu)
     }
 
@@ -245,6 +287,18 @@ impl Counter {
         let secs = self.setting(MENU_INTERVAL).ok().flatten().and_then(|s| s.parse::<u64>().ok()).unwrap_or(60);
         Duration::from_secs(secs.clamp(5, 86_400))
     }
+}
+
+/// The stored menu, validated again (the file is not ours alone: a restore, a newer
+/// app's write). Rows without their hashes (moved from the old document by the
+/// migration) or with another definition's are written again once, whole.
+pub(crate) fn load_menu(store: &mut Store, stored: StoredMenu, currency: Currency) -> Result<Menu> {
+    let menu = Menu::new(stored.snapshot, currency)?;
+    let hash = menu.content_hash();
+    if stored.meta.hash.as_deref() != Some(hash.as_str()) {
+        store.save_menu(&MenuMeta { hash: Some(hash), ..stored.meta }, &menu.records())?;
+    }
+    Ok(menu)
 }
 
 /// How often the background loop looks at the outbox besides being woken.

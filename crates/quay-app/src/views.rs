@@ -185,6 +185,10 @@ pub struct CartView {
     pub vat: Vec<VatView>,
     /// Exact, then the usual notes: the quick-cash buttons.
     pub quick_cash: Vec<MoneyView>,
+    /// Who the sale is for (a mobile typed, or the customer of an online order).
+    pub customer: Option<quay_core::cart::CartCustomer>,
+    /// The online order being rung up (paid at pickup), if any.
+    pub online_order: Option<i64>,
 }
 
 fn vat(i18n: &Localizer, lang: Lang, t: &Totals) -> Vec<VatView> {
@@ -223,6 +227,8 @@ pub fn cart_view(cart: &Cart, menu: Option<&Menu>, i18n: &Localizer, lang: Lang)
         total: money(i18n, lang, t.total),
         vat: vat(i18n, lang, &t),
         quick_cash: if cart.is_empty() { vec![] } else { quick_cash(t.total).into_iter().map(|m| money(i18n, lang, m)).collect() },
+        customer: cart.customer.clone(),
+        online_order: cart.online_order,
     })
 }
 

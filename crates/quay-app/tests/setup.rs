@@ -126,6 +126,13 @@ fn every_setting_validates_its_own_rule() {
         ("wallet.alipay.public_key", &quay_sim::wallet::ALIPAY_GATEWAY_PUBLIC_KEY.replace('\n', "")),
         ("wallet.alipay.public_key", &bare_base64(quay_sim::wallet::ALIPAY_GATEWAY_PUBLIC_KEY)),
         ("wallet.alipay.app_private_key", quay_sim::wallet::ALIPAY_APP_PRIVATE_KEY),
+        ("menu.source", "nhanh"),
+        ("nhanh.url", "https://pos.open.nhanh.vn"),
+        ("nhanh.app_id", "75123"),
+        ("nhanh.secret_key", "QuaySandboxSecretKey7f3a9c1e5b2d"),
+        ("nhanh.depot_id", "101"),
+        ("nhanh.webhook.listen", "0.0.0.0:8089"),
+        ("nhanh.webhook.token", "QuaySandboxVerifyToken0001"),
     ];
     for (k, v) in ok {
         setup::validate(k, v).unwrap_or_else(|e| panic!("{k}={v}: {e}"));
@@ -158,6 +165,9 @@ fn every_setting_validates_its_own_rule() {
         ("wallet.alipay.public_key", "not a key", "err-setting-rsa-key"),
         ("wallet.alipay.public_key", "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----", "err-setting-rsa-key"),
         ("wallet.alipay.app_private_key", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "err-setting-rsa-key"),
+        ("menu.source", "excel", "err-config-value"),
+        ("nhanh.url", "pos.open.nhanh.vn", "err-config-value"),
+        ("nhanh.webhook.token", "short", "err-setting-secret-short"),
     ];
     for (k, v, code) in bad {
         let e = setup::validate(k, v).expect_err(k);
@@ -186,7 +196,10 @@ fn every_setting_validates_its_own_rule() {
             "wallet.zalopay.key1",
             "wallet.zalopay.key2",
             "wallet.vnpay.secret",
-            "wallet.alipay.app_private_key"
+            "wallet.alipay.app_private_key",
+            "nhanh.secret_key",
+            "nhanh.access_token",
+            "nhanh.webhook.token"
         ]
     );
     let mut keys: Vec<_> = setup::SETTINGS.iter().map(|s| s.key).collect();

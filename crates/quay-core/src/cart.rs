@@ -110,15 +110,70 @@ pub struct Cart {
     /// When the first line went in: the sale's `opened_at`.
     pub opened_at: Option<DateTime<FixedOffset>>,
     next_line: LineId,
+    /// Who the sale is for, when the cashier typed a mobile number or rang an online order.
+    #[serde(default)]
+    pub customer: Option<CartCustomer>,
+    /// The online (Nhanh.vn) order this cart rings up, paid at pickup.
+    #[serde(default)]
+    pub online_order: Option<i64>,
+}
+
+/// A sale's customer: a mobile number (normalised by whoever checked it), and what an
+/// online order said of them. Nothing else of a customer is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartCustomer {
+    pub mobile: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 impl Cart {
     pub fn new(currency: Currency) -> Cart {
-        Cart { currency, lines: Vec::new(), opened_at: None, next_line: 1 }
+        Cart { currency, lines: Vec::new(), opened_at: None, next_line: 1, customer: None, online_order: None }
     }
 
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
+    }
+
+    /// Adds a line of an order taken elsewhere (an online order rung up at pickup): the
+    /// item must be on the menu, but its price is the one the customer was given, and a
+    /// sold-out flag does not refuse it — the order's own reservation may be what sold
+    /// the item out.
+    pub fn add_ordered(
+        &mut self,
+        menu: &Menu,
+        item_id: &str,
+        qty: i64,
+        unit_price: i64,
+        note: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<LineId, CoreError> {
+        let item = menu.item(item_id).ok_or_else(|| CoreError::UnknownItem { id: item_id.to_string() })?;
+        check_qty(qty)?;
+        // A negative price never gets here: partners' amounts are checked where they are read.
+        let unit_price = unit_price.max(0);
+        let note = clean_note(note)?;
+        let line = CartLine {
+            line_id: self.next_line,
+            item_id: item.id.clone(),
+            sku: item.sku.clone(),
+            name: item.name.clone(),
+            names: item.names.clone(),
+            base_price: unit_price,
+            options: vec![],
+            qty,
+            note,
+            tax_rate_bp: item.tax_rate_bp,
+        };
+        line.line_total(self.currency)?;
+        self.lines.push(line);
+        self.opened_at.get_or_insert(now);
+        self.next_line += 1;
+        self.totals()?;
+        Ok(self.next_line - 1)
     }
 
     /// Adds `qty` of an item with the chosen options; returns the new line's id.
@@ -131,6 +186,7 @@ impl Cart {
         note: Option<&str>,
         now: DateTime<FixedOffset>,
     ) -> Result<LineId, CoreError> {
+        self.editable()?;
         let item = menu.item(item_id).ok_or_else(|| CoreError::UnknownItem { id: item_id.to_string() })?;
         if !item.available {
             return Err(CoreError::ItemUnavailable { name: item.name.clone(), names: item.names.clone() });
@@ -159,11 +215,21 @@ impl Cart {
         Ok(self.next_line - 1)
     }
 
+    /// Refuses a change of lines while the cart rings an online order up: the order is
+    /// handed over as it was ordered (clear the cart to start a sale of its own).
+    fn editable(&self) -> Result<(), CoreError> {
+        match self.online_order {
+            Some(order) => Err(CoreError::OnlineOrderFixed { order }),
+            None => Ok(()),
+        }
+    }
+
     fn line_mut(&mut self, line: LineId) -> Result<&mut CartLine, CoreError> {
         self.lines.iter_mut().find(|l| l.line_id == line).ok_or(CoreError::UnknownLine { line })
     }
 
     pub fn set_qty(&mut self, line: LineId, qty: i64) -> Result<(), CoreError> {
+        self.editable()?;
         check_qty(qty)?;
         let currency = self.currency;
         let l = self.line_mut(line)?;
@@ -178,6 +244,7 @@ impl Cart {
 
     /// Replaces a line's options, checked against the item's groups on `menu`.
     pub fn set_options(&mut self, menu: &Menu, line: LineId, option_ids: &[String]) -> Result<(), CoreError> {
+        self.editable()?;
         let item_id = self.line_mut(line)?.item_id.clone();
         let item = menu.item(&item_id).ok_or(CoreError::UnknownItem { id: item_id })?;
         let options = choose_options(menu, item, option_ids)?;
@@ -186,12 +253,14 @@ impl Cart {
     }
 
     pub fn set_note(&mut self, line: LineId, note: Option<&str>) -> Result<(), CoreError> {
+        self.editable()?;
         let note = clean_note(note)?;
         self.line_mut(line)?.note = note;
         Ok(())
     }
 
     pub fn remove(&mut self, line: LineId) -> Result<(), CoreError> {
+        self.editable()?;
         let before = self.lines.len();
         self.lines.retain(|l| l.line_id != line);
         if self.lines.len() == before {

@@ -88,6 +88,9 @@ pub enum CoreError {
     NoteTooLong { max: usize },
     #[error("no cart line {line}")]
     UnknownLine { line: u32 },
+    /// The cart rings an online order up as it was ordered: its lines are the order's.
+    #[error("the cart holds online order {order}: its lines cannot change")]
+    OnlineOrderFixed { order: i64 },
     #[error("the cart is empty")]
     EmptyCart,
     #[error("cash {} is less than the {} due", tendered.to_major_string(), due.to_major_string())]
@@ -117,6 +120,7 @@ impl Localized for CoreError {
             OptionCount { .. } => "err-option-count",
             NoteTooLong { .. } => "err-note-too-long",
             UnknownLine { .. } => "err-unknown-line",
+            OnlineOrderFixed { .. } => "err-cart-online-order",
             EmptyCart => "err-empty-cart",
             CashTooLow { .. } => "err-cash-too-low",
             TendersDoNotAddUp { .. } => "err-tenders-do-not-add-up",
@@ -155,6 +159,7 @@ impl Localized for CoreError {
             }
             NoteTooLong { max } => args![("max", max)],
             UnknownLine { line } => args![("line", line)],
+            OnlineOrderFixed { order } => args![("order", order)],
             CashTooLow { tendered, due } => args![("tendered", tendered), ("due", due)],
             TendersDoNotAddUp { paid, total } => args![("paid", paid), ("total", total)],
             AlreadyVoided { id } => args![("id", id)],

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 use thiserror::Error;
 
 use crate::error::{Arg, Localized};
@@ -153,17 +154,304 @@ impl MenuSnapshot {
     }
 }
 
-/// A validated menu with its lookup tables and search index.
+/// The kinds of entity a menu is made of, as their hashes and the store name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Category,
+    OptionGroup,
+    Item,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 3] = [EntityKind::Category, EntityKind::OptionGroup, EntityKind::Item];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Category => "category",
+            EntityKind::OptionGroup => "option_group",
+            EntityKind::Item => "item",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// SHA-256 of one entity: its kind, a newline, its canonical JSON.
+pub type Digest = [u8; 32];
+
+/// One entity as the store keeps it: its canonical JSON (the wire model serialized, field
+/// order fixed by the struct, translations sorted by the map) and that JSON's hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityRecord {
+    pub kind: EntityKind,
+    pub id: String,
+    /// Lowercase hex of the entity's `Digest`.
+    pub hash: String,
+    pub body: String,
+}
+
+impl EntityRecord {
+    pub fn of<T: Serialize>(kind: EntityKind, id: &str, entity: &T) -> (EntityRecord, Digest) {
+        let body = serde_json::to_string(entity).expect("the menu model serializes");
+        let mut h = Sha256::new();
+        h.update(kind.as_str().as_bytes());
+        h.update(b"\n");
+        h.update(body.as_bytes());
+        let digest: Digest = h.finalize().into();
+        (EntityRecord { kind, id: id.to_string(), hash: hex(&digest), body }, digest)
+    }
+}
+
+/// The same digest as `EntityRecord::of`, streamed into the hasher (no copy): `Menu::new`
+/// hashes every entity of a 20,000-item menu.
+fn digest_of<T: Serialize>(kind: EntityKind, entity: &T) -> Digest {
+    struct Sink(Sha256);
+    impl std::io::Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.update(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut sink = Sink(Sha256::new());
+    sink.0.update(kind.as_str().as_bytes());
+    sink.0.update(b"\n");
+    serde_json::to_writer(&mut sink, entity).expect("the menu model serializes");
+    sink.0.finalize().into()
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The menu's content as the sum, mod 2^256, of its entities' digests read as 256-bit
+/// little-endian numbers (an additive multiset hash, "AdHash"). A sum because an entity
+/// added, changed or removed moves it in O(1) (subtract the old digest, add the new) and
+/// the order of the entities cannot matter. Not XOR: XOR is linear over GF(2), so two
+/// equal digests cancel and colliding menus are found by solving linear equations; a sum
+/// has neither weakness, and is as cheap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sum256([u64; 4]);
+
+impl Sum256 {
+    fn limbs(d: &Digest) -> [u64; 4] {
+        std::array::from_fn(|i| u64::from_le_bytes(d[i * 8..i * 8 + 8].try_into().expect("8 bytes")))
+    }
+
+    pub(crate) fn add(&mut self, d: &Digest) {
+        let mut carry = false;
+        for (a, b) in self.0.iter_mut().zip(Sum256::limbs(d)) {
+            let (s, c1) = a.overflowing_add(b);
+            let (s, c2) = s.overflowing_add(carry as u64);
+            *a = s;
+            carry = c1 || c2;
+        }
+    }
+
+    pub(crate) fn sub(&mut self, d: &Digest) {
+        let mut borrow = false;
+        for (a, b) in self.0.iter_mut().zip(Sum256::limbs(d)) {
+            let (s, b1) = a.overflowing_sub(b);
+            let (s, b2) = s.overflowing_sub(borrow as u64);
+            *a = s;
+            borrow = b1 || b2;
+        }
+    }
+
+    /// The menu's `content_hash`: the sum with the currency, hashed once more so that the
+    /// published value reveals nothing of the sum's arithmetic.
+    pub(crate) fn finish(&self, currency: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(b"quay-menu/2\n");
+        h.update(currency.as_bytes());
+        h.update(b"\n");
+        for limb in self.0 {
+            h.update(limb.to_le_bytes());
+        }
+        hex(&h.finalize())
+    }
+}
+
+/// Where an entity sits in the snapshot's list, and its digest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub(crate) pos: usize,
+    pub(crate) hash: Digest,
+}
+
+/// A validated menu with its lookup tables, search index and per-entity hashes. The
+/// snapshot is the storage of the entities; the tables are kept in step with it by
+/// `Menu::new` (all at once) and by `Menu::apply` (only what a change set touches).
 #[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Menu {
     snapshot: MenuSnapshot,
     currency: Currency,
-    items: HashMap<String, usize>,
-    groups: HashMap<String, usize>,
-    /// option id → (group index, option index)
+    categories: HashMap<String, Slot>,
+    groups: HashMap<String, Slot>,
+    items: HashMap<String, Slot>,
+    /// option id → (group position, option position)
     options: HashMap<String, (usize, usize)>,
+    /// barcode → item position
     barcodes: HashMap<String, usize>,
+    /// How many items name each category and option group (entries at zero removed), so
+    /// that deleting one still in use is refused without a scan.
+    category_uses: HashMap<String, u32>,
+    group_uses: HashMap<String, u32>,
     search: SearchIndex,
+    sum: Sum256,
+}
+
+fn barcode_of(it: &Item) -> Option<&str> {
+    it.barcode.as_deref().filter(|c| !c.is_empty())
+}
+
+fn count(map: &mut HashMap<String, u32>, key: &str, up: bool) {
+    if up {
+        *map.entry(key.to_string()).or_default() += 1;
+    } else if let Some(n) = map.get_mut(key) {
+        *n -= 1;
+        if *n == 0 {
+            map.remove(key);
+        }
+    }
+}
+
+/// Counts (`up`) or uncounts an item's references to its category and groups.
+fn tally(cats: &mut HashMap<String, u32>, groups: &mut HashMap<String, u32>, it: &Item, up: bool) {
+    count(cats, &it.category_id, up);
+    for g in &it.option_group_ids {
+        count(groups, g, up);
+    }
+}
+
+pub(crate) fn check_category(c: &Category) -> Result<(), MenuError> {
+    nonempty("category", &c.id, &c.name)
+}
+
+/// A group on its own: names, prices, min/max. Option ids unique across groups is the
+/// caller's (it needs the other groups).
+pub(crate) fn check_group(g: &OptionGroup) -> Result<(), MenuError> {
+    nonempty("option group", &g.id, &g.name)?;
+    let count = g.options.len() as u32;
+    if g.min > g.max || g.min > count || g.max == 0 {
+        return Err(MenuError::BadMinMax { group: g.id.clone(), min: g.min, max: g.max, count });
+    }
+    for o in &g.options {
+        nonempty("option", &o.id, &o.name)?;
+        if o.price_delta < 0 {
+            return Err(MenuError::NegativePrice { kind: "option", id: o.id.clone() });
+        }
+    }
+    Ok(())
+}
+
+/// An item against the categories and groups the menu will have. Unique ids and barcodes
+/// are the caller's.
+pub(crate) fn check_item(it: &Item, has_category: impl Fn(&str) -> bool, has_group: impl Fn(&str) -> bool) -> Result<(), MenuError> {
+    nonempty("item", &it.id, &it.name)?;
+    if !has_category(&it.category_id) {
+        return Err(MenuError::UnknownCategory { item: it.id.clone(), category: it.category_id.clone() });
+    }
+    if let Some(g) = it.option_group_ids.iter().find(|g| !has_group(g)) {
+        return Err(MenuError::UnknownGroup { item: it.id.clone(), group: g.clone() });
+    }
+    if it.price < 0 {
+        return Err(MenuError::NegativePrice { kind: "item", id: it.id.clone() });
+    }
+    if it.tax_rate_bp > 10_000 {
+        return Err(MenuError::BadTaxRate { item: it.id.clone(), rate: it.tax_rate_bp });
+    }
+    Ok(())
+}
+
+fn index_options(groups: &[OptionGroup]) -> Result<HashMap<String, (usize, usize)>, MenuError> {
+    let mut options = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for (oi, o) in g.options.iter().enumerate() {
+            if options.insert(o.id.clone(), (gi, oi)).is_some() {
+                return Err(MenuError::DuplicateId { kind: "option", id: o.id.clone() });
+            }
+        }
+    }
+    Ok(options)
+}
+
+fn index<T: Serialize>(
+    list: &[T],
+    kind: EntityKind,
+    label: &'static str,
+    id: impl Fn(&T) -> &str,
+    check: impl Fn(&T) -> Result<(), MenuError>,
+) -> Result<HashMap<String, Slot>, MenuError> {
+    let mut map = HashMap::with_capacity(list.len());
+    for (pos, x) in list.iter().enumerate() {
+        check(x)?;
+        if map.insert(id(x).to_string(), Slot { pos, hash: digest_of(kind, x) }).is_some() {
+            return Err(MenuError::DuplicateId { kind: label, id: id(x).to_string() });
+        }
+    }
+    Ok(map)
+}
+
+/// Replaces the entity in its slot or appends it; the sum follows. Returns its position
+/// and what it replaced.
+fn put<T: Clone>(
+    list: &mut Vec<T>,
+    index: &mut HashMap<String, Slot>,
+    sum: &mut Sum256,
+    id: &str,
+    x: &T,
+    hash: Digest,
+) -> (usize, Option<T>) {
+    sum.add(&hash);
+    match index.get_mut(id) {
+        Some(slot) => {
+            sum.sub(&slot.hash);
+            slot.hash = hash;
+            (slot.pos, Some(std::mem::replace(&mut list[slot.pos], x.clone())))
+        }
+        None => {
+            index.insert(id.to_string(), Slot { pos: list.len(), hash });
+            list.push(x.clone());
+            (list.len() - 1, None)
+        }
+    }
+}
+
+/// Removes the entities named by `ids` keeping the others' order (a delete must not
+/// reorder what the cashier sees), renumbers the positions that moved, and returns which
+/// old positions went (None: nothing to do). O(entities after the first removed one).
+fn compact<T>(
+    list: &mut Vec<T>,
+    index: &mut HashMap<String, Slot>,
+    sum: &mut Sum256,
+    ids: &HashSet<&str>,
+    id: impl Fn(&T) -> &str,
+) -> Option<Vec<bool>> {
+    let mut gone = vec![false; list.len()];
+    let mut first = list.len();
+    for slot in ids.iter().filter_map(|i| index.remove(*i)) {
+        sum.sub(&slot.hash);
+        gone[slot.pos] = true;
+        first = first.min(slot.pos);
+    }
+    if first == list.len() {
+        return None;
+    }
+    let mut i = 0;
+    list.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    for (pos, x) in list.iter().enumerate().skip(first) {
+        index.get_mut(id(x)).expect("every entity is indexed").pos = pos;
+    }
+    Some(gone)
 }
 
 impl Menu {
@@ -173,61 +461,44 @@ impl Menu {
         if snapshot.currency != counter_currency.code() {
             return Err(MenuError::Currency { expected: counter_currency.code().into(), found: snapshot.currency.clone() });
         }
-        let mut cats = HashSet::new();
-        for c in &snapshot.categories {
-            nonempty("category", &c.id, &c.name)?;
-            if !cats.insert(c.id.as_str()) {
-                return Err(MenuError::DuplicateId { kind: "category", id: c.id.clone() });
-            }
-        }
-        let mut groups = HashMap::new();
-        let mut options = HashMap::new();
-        for (gi, g) in snapshot.option_groups.iter().enumerate() {
-            nonempty("option group", &g.id, &g.name)?;
-            if groups.insert(g.id.clone(), gi).is_some() {
-                return Err(MenuError::DuplicateId { kind: "option group", id: g.id.clone() });
-            }
-            let count = g.options.len() as u32;
-            if g.min > g.max || g.min > count || g.max == 0 {
-                return Err(MenuError::BadMinMax { group: g.id.clone(), min: g.min, max: g.max, count });
-            }
-            for (oi, o) in g.options.iter().enumerate() {
-                nonempty("option", &o.id, &o.name)?;
-                if o.price_delta < 0 {
-                    return Err(MenuError::NegativePrice { kind: "option", id: o.id.clone() });
-                }
-                if options.insert(o.id.clone(), (gi, oi)).is_some() {
-                    return Err(MenuError::DuplicateId { kind: "option", id: o.id.clone() });
-                }
-            }
-        }
-        let mut items = HashMap::new();
+        let categories = index(&snapshot.categories, EntityKind::Category, "category", |c| &c.id, check_category)?;
+        let groups = index(&snapshot.option_groups, EntityKind::OptionGroup, "option group", |g| &g.id, check_group)?;
+        let options = index_options(&snapshot.option_groups)?;
+        let items = index(
+            &snapshot.items,
+            EntityKind::Item,
+            "item",
+            |i| &i.id,
+            |it| check_item(it, |c| categories.contains_key(c), |g| groups.contains_key(g)),
+        )?;
         let mut barcodes = HashMap::new();
-        for (ii, it) in snapshot.items.iter().enumerate() {
-            nonempty("item", &it.id, &it.name)?;
-            if items.insert(it.id.clone(), ii).is_some() {
-                return Err(MenuError::DuplicateId { kind: "item", id: it.id.clone() });
-            }
-            if !cats.contains(it.category_id.as_str()) {
-                return Err(MenuError::UnknownCategory { item: it.id.clone(), category: it.category_id.clone() });
-            }
-            if let Some(g) = it.option_group_ids.iter().find(|g| !groups.contains_key(*g)) {
-                return Err(MenuError::UnknownGroup { item: it.id.clone(), group: g.clone() });
-            }
-            if it.price < 0 {
-                return Err(MenuError::NegativePrice { kind: "item", id: it.id.clone() });
-            }
-            if it.tax_rate_bp > 10_000 {
-                return Err(MenuError::BadTaxRate { item: it.id.clone(), rate: it.tax_rate_bp });
-            }
-            if let Some(code) = it.barcode.as_deref().filter(|c| !c.is_empty()) {
-                if barcodes.insert(code.to_string(), ii).is_some() {
+        let (mut category_uses, mut group_uses) = (HashMap::new(), HashMap::new());
+        for (pos, it) in snapshot.items.iter().enumerate() {
+            if let Some(code) = barcode_of(it) {
+                if barcodes.insert(code.to_string(), pos).is_some() {
                     return Err(MenuError::DuplicateId { kind: "barcode", id: code.to_string() });
                 }
             }
+            tally(&mut category_uses, &mut group_uses, it, true);
+        }
+        let mut sum = Sum256::default();
+        for slot in categories.values().chain(groups.values()).chain(items.values()) {
+            sum.add(&slot.hash);
         }
         let search = SearchIndex::build(&snapshot.items);
-        Ok(Menu { snapshot, currency: counter_currency, items, groups, options, barcodes, search })
+        Ok(Menu {
+            snapshot,
+            currency: counter_currency,
+            categories,
+            groups,
+            items,
+            options,
+            barcodes,
+            category_uses,
+            group_uses,
+            search,
+            sum,
+        })
     }
 
     /// Parses and validates in one step: the path every menu source takes.
@@ -256,7 +527,7 @@ impl Menu {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.get(id).map(|&i| &self.snapshot.items[i])
+        self.items.get(id).map(|s| &self.snapshot.items[s.pos])
     }
 
     pub fn item_by_barcode(&self, code: &str) -> Option<&Item> {
@@ -264,7 +535,7 @@ impl Menu {
     }
 
     pub fn group(&self, id: &str) -> Option<&OptionGroup> {
-        self.groups.get(id).map(|&i| &self.snapshot.option_groups[i])
+        self.groups.get(id).map(|s| &self.snapshot.option_groups[s.pos])
     }
 
     /// The option and the group it belongs to.
@@ -276,40 +547,35 @@ impl Menu {
     }
 
     /// SHA-256 (lowercase hex) of the menu's content, independent of its version stamp
-    /// and of the order the hub listed things in: categories, groups and items sorted by
-    /// id, serialized as the wire model. Two menus with equal hashes sell the same things
-    /// at the same prices.
-    ///
-    /// Streamed into the digest entity by entity (no copy of the menu): it runs on every
-    /// menu update of a 20,000-item menu.
+    /// and of the order the hub listed things in: two menus with equal hashes sell the
+    /// same things at the same prices. O(1): it combines the per-entity hashes (`Sum256`),
+    /// which `Menu::new` computes once and a change set updates for what it touches.
     pub fn content_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        struct Sink(Sha256);
-        impl std::io::Write for Sink {
-            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                self.0.update(buf);
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        fn section<T: Serialize>(sink: &mut Sink, tag: &[u8], list: &[T], id: impl Fn(&T) -> &str) {
-            let mut order: Vec<&T> = list.iter().collect();
-            order.sort_unstable_by(|a, b| id(a).cmp(id(b)));
-            sink.0.update(tag);
-            for x in order {
-                serde_json::to_writer(&mut *sink, x).expect("the menu model serializes");
-                sink.0.update(b"\n");
-            }
+        self.sum.finish(&self.snapshot.currency)
+    }
+
+    /// The hash of one entity (lowercase hex), as `EntityRecord::of` computes it.
+    pub fn entity_hash(&self, kind: EntityKind, id: &str) -> Option<String> {
+        self.slot(kind, id).map(|s| hex(&s.hash))
+    }
+
+    /// Every entity as the store keeps it, each kind in menu order. The hashes are the
+    /// ones `Menu::new` computed (serialized again only for the bodies).
+    pub fn records(&self) -> Vec<EntityRecord> {
+        fn rows<T: Serialize>(out: &mut Vec<EntityRecord>, menu: &Menu, kind: EntityKind, list: &[T], id: impl Fn(&T) -> &str) {
+            out.extend(list.iter().map(|x| EntityRecord {
+                kind,
+                id: id(x).to_string(),
+                hash: hex(&menu.slot(kind, id(x)).expect("every entity is indexed").hash),
+                body: serde_json::to_string(x).expect("the menu model serializes"),
+            }));
         }
         let s = &self.snapshot;
-        let mut sink = Sink(Sha256::new());
-        sink.0.update(s.currency.as_bytes());
-        section(&mut sink, b"\ncategories\n", &s.categories, |c| &c.id);
-        section(&mut sink, b"option_groups\n", &s.option_groups, |g| &g.id);
-        section(&mut sink, b"items\n", &s.items, |i| &i.id);
-        sink.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        let mut out = Vec::with_capacity(s.categories.len() + s.option_groups.len() + s.items.len());
+        rows(&mut out, self, EntityKind::Category, &s.categories, |c| &c.id);
+        rows(&mut out, self, EntityKind::OptionGroup, &s.option_groups, |g| &g.id);
+        rows(&mut out, self, EntityKind::Item, &s.items, |i| &i.id);
+        out
     }
 
     pub fn price(&self, item: &Item) -> Money {
@@ -333,6 +599,112 @@ impl Menu {
             }
         }
         out
+    }
+
+    // What `Menu::check` (menu_changes.rs) reads of the indexes.
+
+    pub(crate) fn slot(&self, kind: EntityKind, id: &str) -> Option<&Slot> {
+        match kind {
+            EntityKind::Category => self.categories.get(id),
+            EntityKind::OptionGroup => self.groups.get(id),
+            EntityKind::Item => self.items.get(id),
+        }
+    }
+
+    /// The id of the item holding a barcode.
+    pub(crate) fn barcode_owner(&self, code: &str) -> Option<&str> {
+        self.barcodes.get(code).map(|&i| self.snapshot.items[i].id.as_str())
+    }
+
+    /// The id of the group holding an option.
+    pub(crate) fn option_owner(&self, id: &str) -> Option<&str> {
+        self.options.get(id).map(|&(g, _)| self.snapshot.option_groups[g].id.as_str())
+    }
+
+    /// How many items name a category or an option group.
+    pub(crate) fn uses(&self, kind: EntityKind, id: &str) -> u32 {
+        let map = if kind == EntityKind::Category { &self.category_uses } else { &self.group_uses };
+        map.get(id).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn sum(&self) -> Sum256 {
+        self.sum
+    }
+
+    // The in-place mutations `Menu::apply_checked` makes, each keeping every index in
+    // step. Validation is the caller's: these run only after the whole change set passed.
+
+    pub(crate) fn put_category(&mut self, c: &Category, hash: Digest) {
+        put(&mut self.snapshot.categories, &mut self.categories, &mut self.sum, &c.id, c, hash);
+    }
+
+    pub(crate) fn put_group(&mut self, g: &OptionGroup, hash: Digest) {
+        let (gi, old) = put(&mut self.snapshot.option_groups, &mut self.groups, &mut self.sum, &g.id, g, hash);
+        // An option that moved to another group already points there: leave it.
+        for o in old.iter().flat_map(|old| &old.options) {
+            if self.options.get(&o.id).is_some_and(|&(at, _)| at == gi) {
+                self.options.remove(&o.id);
+            }
+        }
+        for (oi, o) in g.options.iter().enumerate() {
+            self.options.insert(o.id.clone(), (gi, oi));
+        }
+    }
+
+    pub(crate) fn put_item(&mut self, it: &Item, hash: Digest) {
+        let (pos, old) = put(&mut self.snapshot.items, &mut self.items, &mut self.sum, &it.id, it, hash);
+        match &old {
+            Some(old) => {
+                tally(&mut self.category_uses, &mut self.group_uses, old, false);
+                // A barcode another item took over in this change set already points there.
+                if let Some(code) = barcode_of(old).filter(|c| self.barcodes.get(*c) == Some(&pos)) {
+                    self.barcodes.remove(code);
+                }
+                self.search.set(pos, it);
+            }
+            None => self.search.push(it),
+        }
+        tally(&mut self.category_uses, &mut self.group_uses, it, true);
+        if let Some(code) = barcode_of(it) {
+            self.barcodes.insert(code.to_string(), pos);
+        }
+    }
+
+    /// Deleting keeps the others' order (`Vec::retain`, not `swap_remove`): search ties
+    /// and the item grid follow menu order, and a patched menu must equal the same menu
+    /// built whole. The cost is one pass over the items after the first deleted one, paid
+    /// only by change sets that delete items.
+    pub(crate) fn remove_items(&mut self, ids: &HashSet<&str>) {
+        for slot in ids.iter().filter_map(|id| self.items.get(*id)) {
+            let it = &self.snapshot.items[slot.pos];
+            tally(&mut self.category_uses, &mut self.group_uses, it, false);
+            if let Some(code) = barcode_of(it).filter(|c| self.barcodes.get(*c) == Some(&slot.pos)) {
+                self.barcodes.remove(code);
+            }
+        }
+        let Some(gone) = compact(&mut self.snapshot.items, &mut self.items, &mut self.sum, ids, |i| &i.id) else { return };
+        self.search.retain(|i| !gone[i]);
+        let first = gone.iter().position(|g| *g).unwrap_or(0);
+        for (pos, it) in self.snapshot.items.iter().enumerate().skip(first) {
+            if let Some(at) = barcode_of(it).and_then(|c| self.barcodes.get_mut(c)) {
+                *at = pos;
+            }
+        }
+    }
+
+    /// Groups are few: their options are indexed again whole.
+    pub(crate) fn remove_groups(&mut self, ids: &HashSet<&str>) {
+        if compact(&mut self.snapshot.option_groups, &mut self.groups, &mut self.sum, ids, |g| &g.id).is_some() {
+            self.options = index_options(&self.snapshot.option_groups).expect("option ids were unique before a removal");
+        }
+    }
+
+    pub(crate) fn remove_categories(&mut self, ids: &HashSet<&str>) {
+        compact(&mut self.snapshot.categories, &mut self.categories, &mut self.sum, ids, |c| &c.id);
+    }
+
+    pub(crate) fn set_version(&mut self, version: u64) {
+        self.snapshot.version = version;
     }
 }
 
@@ -460,6 +832,22 @@ pub(crate) mod tests {
         v["items"][0]["price"] = 1.into();
         let c = Menu::from_json(v.to_string().as_bytes(), Currency::Vnd).unwrap();
         assert_ne!(a.content_hash(), c.content_hash());
+    }
+
+    /// The stored hashes (from the index) are the entities' own.
+    #[test]
+    fn records_carry_each_entity_hash() {
+        let m = sample();
+        let records = m.records();
+        assert_eq!(records.len(), 2 + 2 + 5);
+        for r in &records {
+            let fresh = match r.kind {
+                EntityKind::Category => EntityRecord::of(r.kind, &r.id, m.categories().find(|c| c.id == r.id).unwrap()).0,
+                EntityKind::OptionGroup => EntityRecord::of(r.kind, &r.id, m.group(&r.id).unwrap()).0,
+                EntityKind::Item => EntityRecord::of(r.kind, &r.id, m.item(&r.id).unwrap()).0,
+            };
+            assert_eq!(*r, fresh);
+        }
     }
 
     #[test]

@@ -29,31 +29,50 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     /// Per item, in menu order: every name, the SKU, joined by spaces and folded.
     haystacks: Vec<String>,
 }
 
+/// What search looks through for one item: every name and the SKU, folded.
+fn haystack(it: &Item) -> String {
+    let mut h = String::new();
+    h.push_str(&it.name);
+    for n in it.names.values() {
+        h.push(' ');
+        h.push_str(n);
+    }
+    if let Some(sku) = &it.sku {
+        h.push(' ');
+        h.push_str(sku);
+    }
+    fold(&h)
+}
+
 impl SearchIndex {
     pub fn build(items: &[Item]) -> SearchIndex {
-        let haystacks = items
-            .iter()
-            .map(|it| {
-                let mut h = String::new();
-                h.push_str(&it.name);
-                for n in it.names.values() {
-                    h.push(' ');
-                    h.push_str(n);
-                }
-                if let Some(sku) = &it.sku {
-                    h.push(' ');
-                    h.push_str(sku);
-                }
-                fold(&h)
-            })
-            .collect();
-        SearchIndex { haystacks }
+        SearchIndex { haystacks: items.iter().map(haystack).collect() }
+    }
+
+    /// The item at menu position `i` changed: only its own text is folded again.
+    pub(crate) fn set(&mut self, i: usize, it: &Item) {
+        self.haystacks[i] = haystack(it);
+    }
+
+    /// An item appended to the menu.
+    pub(crate) fn push(&mut self, it: &Item) {
+        self.haystacks.push(haystack(it));
+    }
+
+    /// Drops the positions `keep` refuses, in the same pass as the menu's own items, so
+    /// positions stay aligned and no hole is left.
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        let mut i = 0;
+        self.haystacks.retain(|_| {
+            i += 1;
+            keep(i - 1)
+        });
     }
 
     /// Indexes of matching items, best first. A query word that starts a word of the name

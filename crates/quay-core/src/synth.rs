@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::menu::{Category, Item, MenuSnapshot, OptionChoice, OptionGroup};
+use crate::menu_changes::{MenuChanges, Upserts};
 
 const WORDS: &[&str] = &[
     "Cà phê",
@@ -100,6 +101,15 @@ pub fn menu(n_items: usize, version: u64) -> MenuSnapshot {
         })
         .collect();
     MenuSnapshot { version, currency: "VND".into(), updated_at: Some("2026-11-20T08:00:00+07:00".into()), categories, option_groups, items }
+}
+
+/// A stock update as a connector sends it all day: `n` items spread over the menu, each
+/// with its price raised by 1,000 and its availability flipped, as the next version.
+pub fn stock_changes(menu: &MenuSnapshot, n: usize) -> MenuChanges {
+    let step = (menu.items.len() / n.max(1)).max(1);
+    let items =
+        menu.items.iter().step_by(step).take(n).map(|i| Item { price: i.price + 1_000, available: !i.available, ..i.clone() }).collect();
+    MenuChanges { from: menu.version, to: menu.version + 1, upserts: Upserts { items, ..Upserts::default() }, deletes: Default::default() }
 }
 
 #[cfg(test)]

@@ -99,6 +99,9 @@ macro_rules! sources {
                 ($lang, "alipay.ftl", include_str!(concat!("../../../locales/", $dir, "/alipay.ftl"))),
                 ($lang, "coupons.ftl", include_str!(concat!("../../../locales/", $dir, "/coupons.ftl"))),
                 ($lang, "smartstore.ftl", include_str!(concat!("../../../locales/", $dir, "/smartstore.ftl"))),
+                ($lang, "nhanh.ftl", include_str!(concat!("../../../locales/", $dir, "/nhanh.ftl"))),
+                ($lang, "nhanh-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/nhanh-errors.ftl"))),
+                ($lang, "online.ftl", include_str!(concat!("../../../locales/", $dir, "/online.ftl"))),
             )*
         ];
     };

@@ -1,5 +1,5 @@
-//! Quay's durable state in one SQLite file: the menu the counter sells from, every sale
-//! and void, the receipt-number sequence and the settings.
+//! Quay's durable state in one SQLite file: the menu the counter sells from (as rows,
+//! `menu`), every sale and void, the receipt-number sequence and the settings.
 //!
 //! Invariants kept here, not by callers:
 //! - a sale is written with its lines and tenders in one transaction, or not at all;
@@ -12,7 +12,9 @@ pub mod alipay;
 mod audit;
 pub mod backup;
 mod dayend;
+pub mod menu;
 mod migrations;
+pub mod nhanh;
 mod outbox;
 mod payments;
 pub mod private;
@@ -30,6 +32,7 @@ use thiserror::Error;
 
 pub use audit::{append as audit_append, mask, verify as audit_verify, AuditEntry, AuditError, AuditRecord, BrokenReason, GENESIS, MASKED};
 pub use dayend::{BankImportRecord, DayCloseRecord, NewBankImport, SettlementRecord, TerminalBatchRecord};
+pub use menu::{MenuMeta, StoredMenu};
 pub use outbox::{Ack, OutboxEntry, OutboxStatus, Rejected};
 pub use payments::{CardDetails, NewPayment, OrderIdRule, PaymentRecord};
 pub use sales::{SaleRow, VoidInfo};
@@ -58,6 +61,9 @@ pub enum StoreError {
     BackupTargetInUse(String),
     #[error("backup: {0}")]
     Backup(String),
+    /// Nhanh: another business is connected (its id); disconnect it first.
+    #[error("Nhanh business {0} is connected to this counter")]
+    Conflict(String),
 }
 
 impl Localized for StoreError {
@@ -72,6 +78,7 @@ impl Localized for StoreError {
             StoreError::BackupUnreadable => "err-backup-unreadable",
             StoreError::BackupTargetInUse(_) => "err-backup-target",
             StoreError::Backup(_) => "err-backup-io",
+            StoreError::Conflict(_) => "err-nhanh-other-business",
         }
     }
 
@@ -83,22 +90,13 @@ impl Localized for StoreError {
             StoreError::BackupPassphrase { min } => vec![("min", Arg::Int(*min as i64))],
             StoreError::BackupUnreadable => vec![],
             StoreError::BackupTargetInUse(dir) => vec![("dir", Arg::Text(dir.clone()))],
+            StoreError::Conflict(business) => vec![("business", Arg::Text(business.clone()))],
             other => vec![("detail", Arg::Text(other.to_string()))],
         }
     }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-
-/// The menu as last applied: its validated hub document and identity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredMenu {
-    pub version: u64,
-    pub currency: String,
-    pub hash: String,
-    pub snapshot_json: String,
-    pub applied_at: String,
-}
 
 /// What `quay db check` reports.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -195,50 +193,6 @@ impl Store {
         self.conn.execute(
             "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
-        )?;
-        Ok(())
-    }
-
-    pub fn menu(&self) -> Result<Option<StoredMenu>> {
-        Ok(self
-            .conn
-            .query_row("SELECT version, currency, hash, snapshot, applied_at FROM menu WHERE id = 1", [], |r| {
-                Ok(StoredMenu {
-                    version: r.get::<_, i64>(0)? as u64,
-                    currency: r.get(1)?,
-                    hash: r.get(2)?,
-                    snapshot_json: r.get(3)?,
-                    applied_at: r.get(4)?,
-                })
-            })
-            .optional()?)
-    }
-
-    /// Replaces the menu and records where it came from, in one transaction (one fsync).
-    pub fn save_menu_from(&mut self, m: &StoredMenu, source_key: &str, source: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        write_menu(&tx, m)?;
-        tx.execute(
-            "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [source_key, source],
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces the menu in one statement: a reader sees the old document or the new one.
-    pub fn save_menu(&self, m: &StoredMenu) -> Result<()> {
-        write_menu(&self.conn, m)
-    }
-}
-
-fn write_menu(conn: &Connection, m: &StoredMenu) -> Result<()> {
-    {
-        conn.execute(
-            "INSERT INTO menu(id, version, currency, hash, snapshot, applied_at) VALUES (1, ?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(id) DO UPDATE SET version = excluded.version, currency = excluded.currency,
-               hash = excluded.hash, snapshot = excluded.snapshot, applied_at = excluded.applied_at",
-            rusqlite::params![m.version as i64, m.currency, m.hash, m.snapshot_json, m.applied_at],
         )?;
         Ok(())
     }

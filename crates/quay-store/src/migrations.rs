@@ -361,6 +361,43 @@ const STEPS: &[&str] = &[
     // refunds: the day's totals count it on its own day, and a later void only what it
     // gave back.
     "ALTER TABLE payments ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));",
+    // Nhanh.vn (issue 16): the connection's history, the outbox of sales and order status
+    // writes (deleted only on Nhanh's acknowledgement), the orders of Nhanh's channels, the
+    // webhook deliveries persisted before their 200, and customers by mobile.
+    crate::nhanh::MIGRATION,
+    // The menu as rows (issue 16): one per category, option group and item, ordered by
+    // `pos` within its kind, so that a change set writes only what it touches; the
+    // document is moved into them. SQLite cannot hash: the hashes are left NULL for the
+    // app to fill when it next opens the menu. The setting naming who last supplied the
+    // menu, `menu.source`, is now `menu.origin` (`menu.source` becomes a technician's
+    // choice of supplier).
+    "CREATE TABLE menu_meta (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        version    INTEGER NOT NULL CHECK (version >= 0),
+        currency   TEXT NOT NULL,
+        updated_at TEXT,
+        hash       TEXT,
+        applied_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE menu_entities (
+        kind TEXT NOT NULL CHECK (kind IN ('category', 'option_group', 'item')),
+        id   TEXT NOT NULL,
+        pos  INTEGER NOT NULL,
+        hash TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+    ) STRICT;
+    CREATE UNIQUE INDEX menu_entities_by_pos ON menu_entities(kind, pos);
+    INSERT INTO menu_meta(id, version, currency, updated_at, hash, applied_at)
+        SELECT 1, version, currency, json_extract(snapshot, '$.updated_at'), NULL, applied_at FROM menu;
+    INSERT INTO menu_entities(kind, id, pos, hash, body)
+        SELECT 'category', json_extract(e.value, '$.id'), e.key, NULL, e.value FROM menu, json_each(menu.snapshot, '$.categories') AS e;
+    INSERT INTO menu_entities(kind, id, pos, hash, body)
+        SELECT 'option_group', json_extract(e.value, '$.id'), e.key, NULL, e.value FROM menu, json_each(menu.snapshot, '$.option_groups') AS e;
+    INSERT INTO menu_entities(kind, id, pos, hash, body)
+        SELECT 'item', json_extract(e.value, '$.id'), e.key, NULL, e.value FROM menu, json_each(menu.snapshot, '$.items') AS e;
+    DROP TABLE menu;
+    UPDATE settings SET key = 'menu.origin' WHERE key = 'menu.source';",
 ];
 
 pub const LATEST: usize = STEPS.len();

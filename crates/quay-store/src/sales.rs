@@ -43,12 +43,22 @@ impl Store {
     where
         F: FnOnce(String) -> std::result::Result<Sale, CoreError>,
     {
+        self.insert_sale_with(counter, &crate::nhanh::SaleExtras::default(), build)
+    }
+
+    /// `insert_sale` for a sale carrying a customer or rung from a Nhanh order: both are
+    /// written, and queued for Nhanh when connected, in the sale's transaction.
+    pub fn insert_sale_with<F>(&mut self, counter: &str, extras: &crate::nhanh::SaleExtras, build: F) -> Result<Sale>
+    where
+        F: FnOnce(String) -> std::result::Result<Sale, CoreError>,
+    {
         let tx = self.conn.transaction()?;
         let n = next_receipt(&tx, counter)?;
         let sale = build(receipt_no(counter, n))?;
         write_sale(&tx, &sale, None)?;
         crate::outbox::enqueue(&tx, &sale)?;
         crate::alipay::enqueue_sync(&tx, &sale)?;
+        crate::nhanh::enqueue(&tx, &sale, extras)?;
         tx.commit()?;
         Ok(sale)
     }
@@ -76,6 +86,7 @@ impl Store {
         write_sale(&tx, &void, Some(info))?;
         crate::outbox::enqueue(&tx, &void)?;
         crate::alipay::enqueue_sync(&tx, &void)?;
+        crate::nhanh::enqueue(&tx, &void, &crate::nhanh::SaleExtras::default())?;
         let after = serde_json::json!({ "void": void.receipt_no, "reason": info.reason, "approved_by": info.approved_by }).to_string();
         crate::audit_append(
             &tx,

@@ -131,6 +131,12 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets a secret (a disconnected partner's token).
+    pub fn delete_secret(&self, name: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM secrets WHERE key = ?1", [name])?;
+        Ok(())
+    }
+
     pub fn has_secret(&self, name: &str) -> Result<bool> {
         Ok(self.conn.query_row("SELECT 1 FROM secrets WHERE key = ?1", [name], |_| Ok(())).optional()?.is_some())
     }

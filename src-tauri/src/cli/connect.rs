@@ -40,6 +40,8 @@ pub enum TargetArg {
     Vnpay,
     /// Alipay face-to-face (a CNY counter).
     Alipay,
+    /// Nhanh.vn: the token, its expiry, the permissions, the webhook listener.
+    Nhanh,
 }
 
 impl From<TargetArg> for Target {
@@ -53,6 +55,7 @@ impl From<TargetArg> for Target {
             TargetArg::Zalopay => Target::Zalopay,
             TargetArg::Vnpay => Target::Vnpay,
             TargetArg::Alipay => Target::Alipay,
+            TargetArg::Nhanh => Target::Nhanh,
         }
     }
 }

@@ -8,6 +8,7 @@ mod backup;
 mod connect;
 mod dayend;
 mod menu;
+mod nhanh;
 mod payments;
 mod sale;
 mod staff;
@@ -61,6 +62,11 @@ pub enum Command {
     Alipay {
         #[command(subcommand)]
         cmd: alipay::AlipayCmd,
+    },
+    /// Nhanh.vn (seed 002): connect a business, sync products, send sales, online orders.
+    Nhanh {
+        #[command(subcommand)]
+        cmd: nhanh::NhanhCmd,
     },
     /// Encrypted backups (technicians): the only way secrets leave the counter.
     Backup {
@@ -183,6 +189,7 @@ fn execute(ctx: &Ctx, command: Command) -> quay_app::Result<String> {
     match command {
         Command::Connect { cmd } => connect::run(ctx, cmd),
         Command::Alipay { cmd } => alipay::run(ctx, cmd),
+        Command::Nhanh { cmd } => nhanh::run(ctx, cmd),
         Command::Config { cmd } => connect::config(ctx, cmd),
         Command::Dayend { cmd } => dayend::run(ctx, cmd),
         Command::Voucher { cmd } => vouchers::run(ctx, cmd),

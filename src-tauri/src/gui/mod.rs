@@ -6,6 +6,7 @@
 mod alipay;
 mod app;
 mod dayend;
+mod nhanh;
 mod payments;
 mod sale;
 mod setup;
@@ -168,6 +169,16 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::refund_unused,
         payments::refundable_payments,
         payments::refund_part,
+        nhanh::nhanh_status,
+        nhanh::nhanh_guide,
+        nhanh::nhanh_connect,
+        nhanh::nhanh_disconnect,
+        nhanh::nhanh_sync_products,
+        nhanh::nhanh_orders,
+        nhanh::nhanh_order_act,
+        nhanh::nhanh_order_ring,
+        nhanh::cart_customer,
+        nhanh::nhanh_open_oauth,
         vouchers::voucher_check,
         vouchers::voucher_apply,
         vouchers::voucher_remove,

@@ -19,6 +19,8 @@ mod faults;
 mod hub;
 mod ledger;
 mod menu_versions;
+/// Nhanh.vn's Open API v3 (catalogue, orders, customers, webhooks) on loopback.
+pub mod nhanh;
 mod sales_validation;
 mod server;
 mod signing;

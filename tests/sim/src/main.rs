@@ -1,7 +1,8 @@
 //! `quay-sim`: the partners' simulators on loopback for `make run` and scripts. Prints
 //! `hub: http://127.0.0.1:PORT/api/v1` on stdout first, then `viva: http://…` with
 //! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …`, `alipay: …` with
-//! `--wallets`; logs go to stderr. Faults and menus are switched over the unsigned
+//! `--wallets`, then `nhanh: …`, `nhanh-app-id: …`, `nhanh-secret: …`, `nhanh-business: …`,
+//! `nhanh-code: …` with `--nhanh`; logs go to stderr. Faults and menus are switched over the unsigned
 //! `/admin/*` endpoints (see the library docs).
 
 use std::io::Write;
@@ -72,6 +73,20 @@ struct Args {
     /// With --wallets: VNPAY's IPN URL registered for the merchant (VNPAY sends IPNs there).
     #[arg(long, requires = "wallets", value_name = "URL")]
     vnpay_ipn_url: Option<String>,
+    /// Also run the Nhanh.vn Open API v3 simulator (sandbox app, business and café catalogue);
+    /// prints `nhanh: URL`, `nhanh-app-id: ID`, `nhanh-secret: KEY`, `nhanh-business: ID`,
+    /// `nhanh-code: CODE` (a fresh access code, 10 minutes). Controls under `/admin/nhanh/…`.
+    #[arg(long)]
+    nhanh: bool,
+    /// With --nhanh: a generated catalogue of N products instead of the café's.
+    #[arg(long, requires = "nhanh", value_name = "N")]
+    nhanh_products: Option<usize>,
+    /// With --nhanh: where Nhanh sends its webhooks (v3: token in `Authorization`).
+    #[arg(long, requires = "nhanh", value_name = "URL")]
+    nhanh_webhook: Option<String>,
+    /// With --nhanh: the webhook verify token.
+    #[arg(long, requires = "nhanh_webhook", value_name = "TOKEN", default_value = "QuaySandboxVerifyToken0001")]
+    nhanh_webhook_token: String,
 }
 
 fn zvt_password(s: &str) -> Result<u32, String> {
@@ -143,6 +158,26 @@ async fn main() {
         say(format_args!("vnpay: {}", w.vnpay_url));
         say(format_args!("alipay: {}", w.alipay_url));
         Some(w)
+    } else {
+        None
+    };
+    let _nhanh = if args.nhanh {
+        let mut config = match args.nhanh_products {
+            Some(n) => quay_sim::nhanh::NhanhSimConfig::generated(n),
+            None => quay_sim::nhanh::NhanhSimConfig::sandbox(),
+        };
+        config.webhook = args.nhanh_webhook.clone().map(|url| quay_sim::nhanh::WebhookTarget {
+            url,
+            token: args.nhanh_webhook_token.clone(),
+            version: quay_sim::nhanh::WebhookVersion::V3,
+        });
+        let n = quay_sim::nhanh::start_nhanh(config).await;
+        say(format_args!("nhanh: {}", n.url));
+        say(format_args!("nhanh-app-id: {}", n.config().app_id));
+        say(format_args!("nhanh-secret: {}", n.config().secret_key));
+        say(format_args!("nhanh-business: {}", n.config().business_id));
+        say(format_args!("nhanh-code: {}", n.issue_access_code()));
+        Some(n)
     } else {
         None
     };

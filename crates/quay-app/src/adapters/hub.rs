@@ -32,7 +32,10 @@ pub async fn run(counter: Arc<Counter>) {
             tokio::time::sleep(wait).await;
             continue;
         }
-        if now >= next_menu {
+        if now >= next_menu && counter.menu_from_nhanh().unwrap_or(false) {
+            // The menu comes from Nhanh (its own worker): the hub still takes the sales.
+            next_menu = now + counter.menu_interval();
+        } else if now >= next_menu {
             match counter.sync_menu().await {
                 Ok(_) => {
                     menu.succeeded();

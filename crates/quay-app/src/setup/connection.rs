@@ -1,7 +1,7 @@
 //! The connection tests of the hub, each voucher partner and the card terminal: run
 //! step by step, stopping at the first failing step, and audited.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use quay_core::auth::Action;
@@ -42,11 +42,22 @@ pub enum Target {
     Zalopay,
     Vnpay,
     Alipay,
+    /// Nhanh.vn: the token checked with Nhanh, its expiry, permissions and webhooks.
+    Nhanh,
 }
 
 impl Target {
-    pub const ALL: [Target; 8] =
-        [Target::Hub, Target::Momo, Target::Giftpop, Target::Terminal, Target::MomoPay, Target::Zalopay, Target::Vnpay, Target::Alipay];
+    pub const ALL: [Target; 9] = [
+        Target::Hub,
+        Target::Momo,
+        Target::Giftpop,
+        Target::Terminal,
+        Target::MomoPay,
+        Target::Zalopay,
+        Target::Vnpay,
+        Target::Alipay,
+        Target::Nhanh,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -58,6 +69,7 @@ impl Target {
             Target::Zalopay => "zalopay",
             Target::Vnpay => "vnpay",
             Target::Alipay => "alipay",
+            Target::Nhanh => "nhanh",
         }
     }
 
@@ -87,6 +99,7 @@ impl Target {
             Target::Zalopay => "setup-target-zalopay",
             Target::Vnpay => "setup-target-vnpay",
             Target::Alipay => "setup-target-alipay",
+            Target::Nhanh => "setup-target-nhanh",
         }
     }
 
@@ -228,6 +241,71 @@ impl Counter {
     }
 }
 
+impl Counter {
+    /// Nhanh: the app's settings and an open connection; the token checked by Nhanh
+    /// (`app/checkaccesstoken`); its expiry (no refresh: warned 30 days ahead); the
+    /// permissions the connector's jobs need; the webhook listener when one is set.
+    async fn test_nhanh(&self, steps: &mut Steps<'_>) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let ready = self.nhanh_test_client();
+        let (client, secret, business) = match ready {
+            Ok(r) => r,
+            Err(e) => {
+                steps.fail("setup-step-nhanh-config", &e, vec![], t);
+                return None;
+            }
+        };
+        steps.push("setup-step-nhanh-config", true, "setup-ok-nhanh-config", vec![("business", business.as_str().into())], t);
+        let t = Instant::now();
+        let info = match client.check_access_token(&secret).await {
+            Ok(i) => i,
+            Err(e) => {
+                steps.fail("setup-step-nhanh-token", &AppError::from_localized(&e), vec![], t);
+                return None;
+            }
+        };
+        let ms = t.elapsed().as_millis() as u64;
+        if info.business_id != business {
+            let args = vec![("business", info.business_id.as_str().into()), ("connected", business.as_str().into())];
+            steps.push("setup-step-nhanh-token", false, "setup-fail-nhanh-token-business", args, t);
+            return None;
+        }
+        steps.push("setup-step-nhanh-token", true, "setup-ok-nhanh-token", vec![("business", info.business_id.as_str().into())], t);
+        let t = Instant::now();
+        let days = (info.expired_at - self.now().timestamp()).div_euclid(86_400);
+        let result = if days <= crate::nhanh::WARN_DAYS { "setup-warn-nhanh-expiry" } else { "setup-ok-nhanh-expiry" };
+        steps.push("setup-step-nhanh-expiry", days > 0, result, vec![("days", days.into())], t);
+        let t = Instant::now();
+        let missing = quay_nhanh::permission::missing(&info.permissions);
+        let lang = self.lang();
+        let list = missing.iter().map(|(p, job)| format!("{p} ({})", self.i18n().t(lang, job, &[]))).collect::<Vec<_>>().join(", ");
+        let args = vec![("count", (missing.len() as i64).into()), ("missing", list.into())];
+        let result = if missing.is_empty() { "setup-ok-nhanh-permissions" } else { "setup-fail-nhanh-permissions" };
+        if !steps.push("setup-step-nhanh-permissions", missing.is_empty(), result, args, t) {
+            return None;
+        }
+        let t = Instant::now();
+        match self.nhanh_webhook_config() {
+            Ok(None) => steps.push("setup-step-nhanh-webhook", true, "setup-ok-nhanh-webhook-off", vec![], t),
+            Ok(Some((addr, _))) => {
+                // The listener may be another process's (the window's, when the test runs
+                // from the command line): something must answer on the address.
+                let listening = self.nhanh.listening()
+                    || tokio::time::timeout(Duration::from_secs(2), tokio::net::TcpStream::connect(addr)).await.is_ok_and(|c| c.is_ok());
+                let args = vec![("address", addr.to_string().into())];
+                let result = if listening { "setup-ok-nhanh-webhook" } else { "setup-fail-nhanh-webhook" };
+                steps.push("setup-step-nhanh-webhook", listening, result, args, t)
+            }
+            Err(e) => steps.fail("setup-step-nhanh-webhook", &e, vec![], t),
+        };
+        Some(RoundTrip {
+            request: "POST /v3.0/app/checkaccesstoken".into(),
+            answer: format!("business {} · {} permissions · {} days", info.business_id, info.permissions.len(), days),
+            took_ms: ms,
+        })
+    }
+}
+
 /// A failing hub call as the technician's hint: a refused signature points at Key1, an
 /// unsigned answer at Key2; anything else says what the hub said.
 fn hub_failure(e: &HubError) -> AppError {
@@ -317,6 +395,7 @@ impl Counter {
                 let w = target.wallet().expect("a wallet target");
                 self.test_wallet(w, &mut steps).await
             }
+            Target::Nhanh => self.test_nhanh(&mut steps).await,
         };
         let steps = steps.steps;
         let ok = !steps.is_empty() && steps.iter().all(|s| s.ok);

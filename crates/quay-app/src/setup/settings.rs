@@ -27,10 +27,11 @@ pub enum Group {
     Giftpop,
     Terminal,
     Wallets,
+    Nhanh,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal, Group::Wallets];
+    pub const ALL: [Group; 7] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal, Group::Wallets, Group::Nhanh];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -40,6 +41,7 @@ impl Group {
             Group::Giftpop => "giftpop",
             Group::Terminal => "terminal",
             Group::Wallets => "wallets",
+            Group::Nhanh => "nhanh",
         }
     }
 
@@ -52,6 +54,7 @@ impl Group {
             Group::Giftpop => "setup-group-giftpop",
             Group::Terminal => "setup-group-terminal",
             Group::Wallets => "setup-group-wallets",
+            Group::Nhanh => "setup-group-nhanh",
         }
     }
 }
@@ -210,6 +213,18 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(keys::ALIPAY_CONFIRM, Group::Wallets, Rule::Seconds(10, 120), "setup-key-wallet-alipay-confirm"),
     spec(keys::ALIPAY_LISTEN, Group::Wallets, Rule::Listen, "setup-key-wallet-alipay-listen"),
     spec(keys::ALIPAY_CALLBACK_URL, Group::Wallets, Rule::Url, "setup-key-wallet-alipay-callback-url"),
+    // Nhanh.vn (seed 002): where the menu comes from, the app's credentials, the business.
+    choice(keys::MENU_SOURCE, Group::Nhanh, &["hub", "nhanh"], "setup-key-menu-source"),
+    spec(keys::NHANH_URL, Group::Nhanh, Rule::Url, "setup-key-nhanh-url"),
+    spec(keys::NHANH_APP_ID, Group::Nhanh, Rule::Ident, "setup-key-nhanh-app-id"),
+    spec(keys::NHANH_SECRET_KEY, Group::Nhanh, Rule::Secret(8), "setup-key-nhanh-secret-key"),
+    spec(keys::NHANH_REDIRECT_URL, Group::Nhanh, Rule::Url, "setup-key-nhanh-redirect-url"),
+    spec(keys::NHANH_BUSINESS_ID, Group::Nhanh, Rule::Ident, "setup-key-nhanh-business-id"),
+    spec(keys::NHANH_ACCESS_TOKEN, Group::Nhanh, Rule::Secret(16), "setup-key-nhanh-access-token"),
+    spec(keys::NHANH_DEPOT_ID, Group::Nhanh, Rule::Ident, "setup-key-nhanh-depot-id"),
+    spec(keys::NHANH_WEBHOOK_TOKEN, Group::Nhanh, Rule::Secret(16), "setup-key-nhanh-webhook-token"),
+    spec(keys::NHANH_WEBHOOK_LISTEN, Group::Nhanh, Rule::Listen, "setup-key-nhanh-webhook-listen"),
+    spec(keys::NHANH_WEBHOOK_URL, Group::Nhanh, Rule::Url, "setup-key-nhanh-webhook-url"),
 ];
 
 /// The spec of `key`, if it is a setting a technician may set.
@@ -447,6 +462,8 @@ impl Counter {
             }
             let value = if spec.secret { value.clone() } else { value.trim().to_string() };
             validate(spec.key, &value)?;
+            self.nhanh_settings_frozen(spec.key)?;
+            self.nhanh_setting_allowed(spec.key, &value)?;
             let value = match spec.rule {
                 Rule::Locale => Lang::parse(&value).map(|l| l.tag().to_string()).unwrap_or(value),
                 Rule::ZvtConfigByte => value.to_ascii_uppercase(),

@@ -1,0 +1,81 @@
+# Nhanh.vn (έγγραφο 002): σύνδεση επιχείρησης, προϊόντα, πωλήσεις, διαδικτυακές παραγγελίες.
+err-nhanh-busy = Εκτελείται συγχρονισμός με το Nhanh: περιμένετε να τελειώσει και δοκιμάστε ξανά. Τα στοιχεία σύνδεσης δεν αλλάζουν κατά τον συγχρονισμό.
+err-nhanh-not-connected = Καμία επιχείρηση Nhanh δεν είναι συνδεδεμένη με αυτό το ταμείο. Συνδέστε πρώτα μία (Σύνδεση Nhanh, ή quay nhanh connect --access-code ΚΩΔΙΚΟΣ).
+err-nhanh-access-code = Ο κωδικός πρόσβασης είναι κενός ή άκυρος: αντιγράψτε τον ολόκληρο από τη σελίδα όπου επέστρεψε το Nhanh αφού ο έμπορος έδωσε πρόσβαση.
+err-nhanh-currency = Το Nhanh πουλά σε βιετναμέζικα ντονγκ: αυτό το ταμείο δουλεύει σε { $currency }, οπότε ο κατάλογός του δεν μπορεί να έρχεται από το Nhanh.
+err-nhanh-other-business = Η επιχείρηση Nhanh { $business } είναι συνδεδεμένη με αυτό το ταμείο. Αποσυνδέστε την πρώτα (το ιστορικό κρατιέται) και μετά συνδέστε την άλλη.
+err-nhanh-menu-source = Ο κατάλογος έρχεται από τον κόμβο: ορίστε menu.source σε nhanh για να παίρνετε τα προϊόντα από το Nhanh.
+err-nhanh-no-such-order = Δεν υπάρχει διαδικτυακή παραγγελία { $id }.
+err-nhanh-order-act = Η παραγγελία { $id } δεν μπορεί να γίνει «{ $act }» τώρα (είναι { $stage }).
+err-nhanh-order-unknown-products = Η παραγγελία { $id } έχει { $count ->
+    [one] μία γραμμή
+   *[other] { $count } γραμμές
+} με προϊόν που δεν είναι στον κατάλογο (ή όχι σε ακέραιες μονάδες): συγχρονίστε τα προϊόντα και μετά χτυπήστε την.
+err-nhanh-cart-busy = Το καλάθι χρησιμοποιείται: ολοκληρώστε ή καθαρίστε πρώτα την τρέχουσα πώληση.
+err-nhanh-webhook-business = Ειδοποίηση του Nhanh για άλλη επιχείρηση ({ $business }): αγνοήθηκε.
+err-nhanh-uninstalled = Η εφαρμογή Quay απεγκαταστάθηκε από την επιχείρηση στο Nhanh: ο έμπορος πρέπει να την εγκαταστήσει και να δώσει ξανά πρόσβαση.
+err-nhanh-call = Το Nhanh δεν ήταν προσβάσιμο για όλες τις εργασίες: όσες απομένουν θα ξαναδοκιμαστούν.
+err-nhanh-open-browser = Δεν άνοιξε ο περιηγητής ({ $detail }): αντιγράψτε τον σύνδεσμο και ανοίξτε τον μόνοι σας.
+err-cart-online-order = Αυτό το καλάθι χτυπά τη διαδικτυακή παραγγελία { $order } όπως παραγγέλθηκε: οι γραμμές της δεν αλλάζουν. Καθαρίστε το καλάθι για ξεχωριστή πώληση.
+err-nhanh-order-prepaid = Η παραγγελία { $id } έχει ήδη πληρωθεί { $paid } online: παραδώστε την με «Παραδόθηκε» αντί να τη χτυπήσετε.
+err-nhanh-void-handed-over = Η πώληση παρέδωσε την παραγγελία { $id }: το Nhanh δεν επιτρέπει ακύρωση παραδομένης παραγγελίας. Κάντε επιστροφή στο Nhanh.
+err-nhanh-other-business-work = Απομεινάρι της επιχείρησης Nhanh { $business } (αποσυνδεδεμένη): δεν στέλνεται στην επιχείρηση που είναι συνδεδεμένη τώρα.
+err-menu-from-nhanh = Ο κατάλογος έρχεται από το Nhanh.vn (menu.source είναι nhanh): συγχρονίστε τον με quay nhanh sync ή από την οθόνη Σύνδεση Nhanh.
+err-nhanh-product = Αυτό το προϊόν δεν μπορεί να πωληθεί στο ταμείο.
+setup-group-nhanh = Nhanh.vn (προϊόντα, διαδικτυακές παραγγελίες, πελάτες)
+setup-key-menu-source = Από πού έρχεται ο κατάλογος (hub ή nhanh)
+setup-key-nhanh-url = Nhanh: διεύθυνση API
+setup-key-nhanh-app-id = Nhanh: App ID
+setup-key-nhanh-secret-key = Nhanh: Secret Key
+setup-key-nhanh-redirect-url = Nhanh: URL ανακατεύθυνσης της εφαρμογής
+setup-key-nhanh-business-id = Nhanh: αναγνωριστικό επιχείρησης (γράφεται στη σύνδεση)
+setup-key-nhanh-access-token = Nhanh: διακριτικό πρόσβασης (γράφεται στη σύνδεση)
+setup-key-nhanh-depot-id = Nhanh: αποθήκη από την οποία πουλά το ταμείο
+setup-key-nhanh-webhook-token = Nhanh: διακριτικό επαλήθευσης webhook
+setup-key-nhanh-webhook-listen = Nhanh: διεύθυνση ακρόασης webhook (host:port)
+setup-key-nhanh-webhook-url = Nhanh: δημόσιο URL webhook που δόθηκε στο Nhanh
+setup-target-nhanh = Nhanh.vn
+setup-step-nhanh-config = Ρυθμίσεις και σύνδεση Nhanh
+setup-step-nhanh-token = Έλεγχος διακριτικού από το Nhanh
+setup-step-nhanh-expiry = Λήξη διακριτικού
+setup-step-nhanh-permissions = Δικαιώματα που χρειάζεται η σύνδεση
+setup-step-nhanh-webhook = Ακροατής webhook
+setup-ok-nhanh-config = Συνδεδεμένο με την επιχείρηση { $business }.
+setup-ok-nhanh-token = Το Nhanh δέχεται το διακριτικό για την επιχείρηση { $business }.
+setup-fail-nhanh-token-business = Το διακριτικό είναι της επιχείρησης Nhanh { $business }, αλλά συνδεδεμένη είναι η { $connected }: συνδέστε ξανά.
+setup-ok-nhanh-expiry = Το διακριτικό ισχύει για { $days } ακόμη ημέρες.
+setup-warn-nhanh-expiry = Το διακριτικό λήγει σε { $days } ημέρες: ο έμπορος πρέπει να δώσει ξανά πρόσβαση πριν από τότε (τα διακριτικά του Nhanh δεν ανανεώνονται).
+setup-ok-nhanh-permissions = Δόθηκαν όλα τα δικαιώματα που χρειάζεται η σύνδεση.
+setup-fail-nhanh-permissions = { $count ->
+    [one] Λείπει ένα δικαίωμα
+   *[other] Λείπουν { $count } δικαιώματα
+}: { $missing }. Ο έμπορος πρέπει να δώσει ξανά πρόσβαση στην εφαρμογή στο Nhanh με αυτά.
+setup-ok-nhanh-webhook-off = Χωρίς ακροατή webhook: παραγγελίες και προϊόντα ελέγχονται περιοδικά.
+setup-ok-nhanh-webhook = Ακούει τα webhook του Nhanh στο { $address }.
+setup-fail-nhanh-webhook = Ο ακροατής webhook στο { $address } δεν τρέχει (μήπως η διεύθυνση χρησιμοποιείται;).
+cli-nhanh-disconnected = Αποσυνδέθηκε από το Nhanh. Το ιστορικό κρατιέται· τίποτα άλλο δεν στέλνεται.
+cli-nhanh-synced = Κατάλογος από το Nhanh: { $items } είδη σε { $categories } κατηγορίες ({ $sold_out } εξαντλημένα, { $hidden } ανενεργά κρυφά, { $skipped } παραλείφθηκαν).
+cli-nhanh-pushed = Στάλθηκαν στο Nhanh: { $sent }· απορρίφθηκαν οριστικά: { $rejected }· απέτυχαν: { $failed }· σε αναμονή: { $waiting }.
+cli-nhanh-requeued = Ξανά στην ουρά για το Nhanh: { $count }.
+cli-nhanh-no-orders = Καμία διαδικτυακή παραγγελία.
+cli-nhanh-stage-new = νέα
+cli-nhanh-stage-confirmed = επιβεβαιωμένη
+cli-nhanh-stage-preparing = σε προετοιμασία
+cli-nhanh-stage-handed-over = παραδόθηκε
+cli-nhanh-stage-cancelled = ακυρώθηκε
+cli-nhanh-stage-returned = επιστράφηκε
+cli-nhanh-stage-other = άλλη
+cli-nhanh-business = Επιχείρηση Nhanh: { $business }
+cli-nhanh-not-connected = Nhanh: μη συνδεδεμένο.
+cli-nhanh-all-depots = όλες οι αποθήκες
+cli-nhanh-depot = Αποθήκη: { $depot }
+cli-nhanh-token = Το διακριτικό ισχύει έως { $expires } ({ $days } ημέρες).
+cli-nhanh-token-expiring = Το διακριτικό λήγει { $expires }: απομένουν { $days } ημέρες. Ο έμπορος πρέπει να δώσει ξανά πρόσβαση πριν από τότε.
+cli-nhanh-missing-permission = Λείπει το δικαίωμα { $permission }: χρειάζεται για { $job }.
+cli-nhanh-menu-source = Πηγή καταλόγου: { $source } ({ $items } είδη από το Nhanh).
+cli-nhanh-last-sync = Τελευταίος συγχρονισμός προϊόντων: { $at } ({ $skipped } προϊόντα παραλείφθηκαν).
+cli-nhanh-pending = Πωλήσεις σε αναμονή για το Nhanh: { $pending }· απορρίφθηκαν: { $rejected }· ανοιχτές διαδικτυακές παραγγελίες: { $open }.
+cli-nhanh-webhook-off = Webhook: ανενεργά (περιοδικός έλεγχος).
+cli-nhanh-webhook-on = Webhook: ακρόαση στο { $address }· τελευταία παράδοση { $last }· απορρίφθηκαν για λάθος διακριτικό: { $rejected }.
+cli-nhanh-webhook-down = Webhook: το { $address } έχει ρυθμιστεί αλλά δεν ακούει· τελευταία παράδοση { $last }.
+cli-nhanh-last-error = Τελευταίο σφάλμα: { $message }

@@ -1,0 +1,81 @@
+# Nhanh.vn (seed 002): connecting a business, products in, sales out, online orders.
+err-nhanh-busy = A Nhanh sync is running: wait until it ends, then try again. Connection details cannot change during a sync.
+err-nhanh-not-connected = No Nhanh business is connected to this counter. Connect one first (Connect Nhanh, or quay nhanh connect --access-code CODE).
+err-nhanh-access-code = The access code is empty or not a code: copy it whole from the page Nhanh returned to after the merchant granted access.
+err-nhanh-currency = Nhanh sells in Vietnamese đồng: this counter works in { $currency }, so its menu cannot come from Nhanh.
+err-nhanh-other-business = Nhanh business { $business } is connected to this counter. Disconnect it first (its history is kept), then connect the other business.
+err-nhanh-menu-source = The menu comes from the hub: set menu.source to nhanh to take products from Nhanh.
+err-nhanh-no-such-order = There is no online order { $id }.
+err-nhanh-order-act = Online order { $id } cannot be “{ $act }” now (it is { $stage }).
+err-nhanh-order-unknown-products = Online order { $id } has { $count ->
+    [one] a line
+   *[other] { $count } lines
+} whose product is not on the menu (or not in whole units): sync the products, then ring it up.
+err-nhanh-cart-busy = The cart is in use: finish or clear the current sale first.
+err-nhanh-webhook-business = A Nhanh notification came for another business ({ $business }): ignored.
+err-nhanh-uninstalled = The Quay app was uninstalled from the Nhanh business: the merchant must install it and grant access again.
+err-nhanh-call = Nhanh could not be reached for every job: what is left is tried again.
+err-nhanh-open-browser = The browser could not be opened ({ $detail }): copy the link and open it by hand.
+err-cart-online-order = This cart rings up online order { $order } as it was ordered: its lines cannot change. Clear the cart to make a sale of its own.
+err-nhanh-order-prepaid = Online order { $id } was already paid { $paid } online: hand it over with “Handed over” instead of ringing it up.
+err-nhanh-void-handed-over = The sale handed over online order { $id }: Nhanh does not let a handed-over order be cancelled. Return it in Nhanh.
+err-nhanh-other-business-work = Left from Nhanh business { $business } (disconnected): not sent to the business connected now.
+err-menu-from-nhanh = The menu comes from Nhanh.vn (menu.source is nhanh): sync it with quay nhanh sync, or the Connect Nhanh screen.
+err-nhanh-product = This product cannot be sold at the counter.
+setup-group-nhanh = Nhanh.vn (products, online orders, customers)
+setup-key-menu-source = Where the menu comes from (hub or nhanh)
+setup-key-nhanh-url = Nhanh: API address
+setup-key-nhanh-app-id = Nhanh: App ID
+setup-key-nhanh-secret-key = Nhanh: Secret Key
+setup-key-nhanh-redirect-url = Nhanh: redirect URL registered with the app
+setup-key-nhanh-business-id = Nhanh: business id (set when connecting)
+setup-key-nhanh-access-token = Nhanh: access token (set when connecting)
+setup-key-nhanh-depot-id = Nhanh: depot the counter sells from
+setup-key-nhanh-webhook-token = Nhanh: webhook verify token
+setup-key-nhanh-webhook-listen = Nhanh: webhook listener address (host:port)
+setup-key-nhanh-webhook-url = Nhanh: public webhook URL given to Nhanh
+setup-target-nhanh = Nhanh.vn
+setup-step-nhanh-config = Nhanh settings and connection
+setup-step-nhanh-token = Access token checked by Nhanh
+setup-step-nhanh-expiry = Token expiry
+setup-step-nhanh-permissions = Permissions the connector needs
+setup-step-nhanh-webhook = Webhook listener
+setup-ok-nhanh-config = Connected to business { $business }.
+setup-ok-nhanh-token = Nhanh accepts the token for business { $business }.
+setup-fail-nhanh-token-business = The token is for Nhanh business { $business }, but business { $connected } is connected: connect again.
+setup-ok-nhanh-expiry = The token is valid for { $days } more days.
+setup-warn-nhanh-expiry = The token expires in { $days } days: the merchant must grant access again before then (Nhanh tokens have no refresh).
+setup-ok-nhanh-permissions = Every permission the connector needs was granted.
+setup-fail-nhanh-permissions = { $count ->
+    [one] One permission is missing
+   *[other] { $count } permissions are missing
+}: { $missing }. The merchant must grant the app again in Nhanh with them.
+setup-ok-nhanh-webhook-off = No webhook listener: orders and products are polled.
+setup-ok-nhanh-webhook = Listening for Nhanh's webhooks on { $address }.
+setup-fail-nhanh-webhook = The webhook listener on { $address } is not running (is the address in use?).
+cli-nhanh-disconnected = Disconnected from Nhanh. The history is kept; nothing more is sent.
+cli-nhanh-synced = Menu from Nhanh: { $items } items in { $categories } categories ({ $sold_out } sold out, { $hidden } inactive hidden, { $skipped } skipped).
+cli-nhanh-pushed = Sent to Nhanh: { $sent }; refused for good: { $rejected }; failed: { $failed }; waiting: { $waiting }.
+cli-nhanh-requeued = Queued again for Nhanh: { $count }.
+cli-nhanh-no-orders = No online orders.
+cli-nhanh-stage-new = new
+cli-nhanh-stage-confirmed = confirmed
+cli-nhanh-stage-preparing = being prepared
+cli-nhanh-stage-handed-over = handed over
+cli-nhanh-stage-cancelled = cancelled
+cli-nhanh-stage-returned = returned
+cli-nhanh-stage-other = other
+cli-nhanh-business = Nhanh business: { $business }
+cli-nhanh-not-connected = Nhanh: not connected.
+cli-nhanh-all-depots = all depots
+cli-nhanh-depot = Depot: { $depot }
+cli-nhanh-token = Token valid until { $expires } ({ $days } days).
+cli-nhanh-token-expiring = Token expires { $expires }: { $days } days left. The merchant must grant access again before then.
+cli-nhanh-missing-permission = Missing permission { $permission }: needed to { $job }.
+cli-nhanh-menu-source = Menu source: { $source } ({ $items } items from Nhanh).
+cli-nhanh-last-sync = Last product sync: { $at } ({ $skipped } products skipped).
+cli-nhanh-pending = Sales waiting for Nhanh: { $pending }; refused: { $rejected }; open online orders: { $open }.
+cli-nhanh-webhook-off = Webhooks: off (polling).
+cli-nhanh-webhook-on = Webhooks: listening on { $address }; last delivery { $last }; refused for a wrong token: { $rejected }.
+cli-nhanh-webhook-down = Webhooks: { $address } configured but not listening; last delivery { $last }.
+cli-nhanh-last-error = Last error: { $message }
