@@ -18,7 +18,13 @@ export interface CartLine {
   qty: number; note: string | null; unit_price: MoneyView; line_total: MoneyView;
   flag: 'removed' | 'unavailable' | null;
 }
-export interface CartView { lines: CartLine[]; item_count: number; total: MoneyView; vat: { rate: string; amount: MoneyView }[]; quick_cash: MoneyView[] }
+export interface CartView {
+  lines: CartLine[]; item_count: number; total: MoneyView; vat: { rate: string; amount: MoneyView }[]; quick_cash: MoneyView[];
+  /** Who the sale is for (a mobile typed, or an online order's customer). */
+  customer?: { mobile: string; name: string | null; address: string | null } | null;
+  /** The Nhanh.vn online order being rung up (paid at pickup), if any. */
+  online_order?: number | null;
+}
 export interface CashPreview { due: MoneyView; tendered: MoneyView; change: MoneyView; short: string | null; ok: boolean }
 export interface Closed { sale_id: string; receipt_no: string; change: MoneyView; message: string }
 export interface ReceiptRow { kind: string; text: string; amount: string | null }
@@ -40,6 +46,8 @@ export type QuayEvent =
   | { type: 'outbox_changed' }
   | { type: 'progress'; kind: 'menu' | 'sales'; done: number; total: number }
   | { type: 'progress'; kind: typeof ALIPAY_PRODUCTS_PROGRESS; done: number; total: number }
+  | { type: 'progress'; kind: typeof NHANH_PRODUCTS_PROGRESS; done: number; total: number }
+  | { type: 'nhanh_orders'; open?: number }
   | { type: 'sync_error'; code: string }
   | { type: 'terminal_status'; text: string }
   | ({ type: 'wallet_qr' } & WalletQr)
@@ -117,10 +125,10 @@ export interface RefundablePayment {
 export interface PartRefunded { key: string; state: string; amount: MoneyView; label: string; payments: RefundablePayment[] }
 
 /** The technician's settings, grouped; labels arrive localized. */
-export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal';
+export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh';
 /** What a connection test is about: every group but the store. */
-export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal';
-export const CONNECT_TARGETS: readonly ConnectTarget[] = ['hub', 'momo', 'giftpop', 'terminal'];
+export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh';
+export const CONNECT_TARGETS: readonly ConnectTarget[] = ['hub', 'momo', 'giftpop', 'terminal', 'nhanh'];
 /** One setting. A secret carries only `set`: its value never leaves the backend. */
 export interface SettingView {
   key: string; label: string; secret: boolean;
@@ -305,6 +313,64 @@ export interface AlipaySyncReport { synced: number; failed: number; pending: num
 /** The progress event of a product publish (`Event::Progress`). */
 export const ALIPAY_PRODUCTS_PROGRESS = 'alipay-products';
 
+// ---- Nhanh.vn (issue 16, seed 002): products from Nhanh, sales to Nhanh, online orders. --
+/** A Nhanh product the counter could not take, and why (localized). */
+export interface NhanhSkipped { product_id: number; name: string; message: string }
+/** A permission the access lacks, and the job that needs it (localized). */
+export interface NhanhMissing { permission: string; job: string }
+export interface NhanhWebhook { listening: boolean; address: string | null; last_delivery_at: string | null; rejected: number }
+/** The connection as the counter knows it now (read locally, no call to Nhanh). */
+export interface NhanhStatus {
+  connected: boolean; business_id: string | null; depot_id: number | null; depots: number[];
+  /** RFC 3339. */
+  token_expires_at: string | null;
+  days_left: number | null;
+  /** The access expires within 30 days: the merchant must grant it again. */
+  token_warning: boolean;
+  permissions: string[]; missing: NhanhMissing[];
+  last_product_sync: string | null; products: number; skipped: NhanhSkipped[];
+  pending_sales: number; rejected_sales: number; open_orders: number;
+  webhook: NhanhWebhook;
+  last_error: ErrorDto | null;
+  /** A product sync is running (started here or in the background). */
+  syncing: boolean;
+  /** Where the menu comes from. */
+  menu_source: 'hub' | 'nhanh';
+  /** The connections this counter has had (kept on disconnecting). */
+  history?: unknown[];
+}
+export interface NhanhSyncReport { items: number; categories: number; hidden: number; sold_out: number; skipped: NhanhSkipped[] }
+/** What the technician sets up in Nhanh's developer page, as this counter needs it. */
+export interface NhanhGuide {
+  /** The link the merchant opens to grant access (null until App ID and redirect URL are set). */
+  oauth_url: string | null;
+  redirect_url: string | null; webhook_url: string | null;
+  app_id_set: boolean; secret_set: boolean; webhook_token_set: boolean;
+}
+export type OnlineStage = 'new' | 'confirmed' | 'preparing' | 'handed_over' | 'cancelled' | 'returned' | 'other';
+export type OrderAct = 'confirm' | 'prepare' | 'done' | 'cancel';
+/** An order line in minor units of the counter's currency; `item_id` null: not on the menu. */
+export interface OnlineOrderLine { product_id: number; item_id: string | null; name: string; quantity: number; price: number; total: number }
+/** An order made on one of Nhanh's channels (website, Facebook…), to prepare and hand over. */
+export interface OnlineOrder {
+  id: number; stage: OnlineStage;
+  /** Nhanh's own status code. */
+  nhanh_status: number;
+  channel: string | null;
+  /** RFC 3339 (null: Nhanh did not say). */
+  created_at: string | null; updated_at: string | null;
+  customer: { name: string | null; mobile: string | null; address: string | null };
+  lines: OnlineOrderLine[];
+  total: number;
+  note: string | null;
+  /** The sale's id once rung up at the counter. */
+  rung_sale: string | null;
+  /** Lines whose product the counter's menu does not have: the order cannot be rung. */
+  unknown_products: number;
+}
+/** The progress event of a Nhanh product sync (`Event::Progress`). */
+export const NHANH_PRODUCTS_PROGRESS = 'nhanh-products';
+
 export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
@@ -329,6 +395,8 @@ export const api = {
   cartUpdateLine: (lineId: number, optionIds: string[], qty: number, note: string | null) => call<CartView>('cart_update_line', { lineId, optionIds, qty, note }),
   cartRemove: (lineId: number) => call<CartView>('cart_remove', { lineId }),
   cartClear: () => call<CartView>('cart_clear'),
+  /** Puts the customer on the sale by mobile number (null: none); answers the cart. */
+  cartCustomer: (mobile: string | null) => call<CartView>('cart_customer', { mobile }),
   cashPreview: (tendered: string) => call<CashPreview>('cash_preview', { tendered }),
   payCash: (tendered: string | null) => call<Closed>('pay_cash', { tendered }),
   receipt: (saleId: string) => call<Receipt>('receipt', { saleId }),
@@ -411,4 +479,19 @@ export const api = {
   alipayConfirm: (what: AlipayConfirmable) => call<AlipayConfirmation>('alipay_confirm', { what }),
   /** Sends the waiting order syncs now. */
   alipaySync: () => call<AlipaySyncReport>('alipay_sync'),
+  nhanhStatus: () => call<NhanhStatus>('nhanh_status'),
+  /** Exchanges the one-time access code the merchant brought back from Nhanh. */
+  nhanhConnect: (accessCode: string) => call<NhanhStatus>('nhanh_connect', { accessCode }),
+  /** Forgets the access; the history (sales sent, orders) is kept. */
+  nhanhDisconnect: () => call<NhanhStatus>('nhanh_disconnect'),
+  /** Reads Nhanh's products into the menu (minutes for a large shop: progress arrives as events). */
+  nhanhSyncProducts: () => call<NhanhSyncReport>('nhanh_sync_products'),
+  nhanhGuide: () => call<NhanhGuide>('nhanh_guide'),
+  /** Opens the guide's `oauth_url` in the system's browser (the window cannot). */
+  nhanhOpenOauth: () => call<null>('nhanh_open_oauth'),
+  /** `all` false: the open orders (new, confirmed, preparing). */
+  nhanhOrders: (all: boolean) => call<OnlineOrder[]>('nhanh_orders', { all }),
+  nhanhOrderAct: (id: number, act: OrderAct) => call<OnlineOrder>('nhanh_order_act', { id, act }),
+  /** Puts the order's lines in the cart (paid at pickup); answers the cart. */
+  nhanhOrderRing: (id: number) => call<CartView>('nhanh_order_ring', { id }),
 };

@@ -67,7 +67,7 @@ export function languageName(choice: string): string | null {
 }
 
 const TARGETS: Readonly<Record<SettingsGroupId, ConnectTarget | null>> = {
-  store: null, hub: 'hub', momo: 'momo', giftpop: 'giftpop', terminal: 'terminal',
+  store: null, hub: 'hub', momo: 'momo', giftpop: 'giftpop', terminal: 'terminal', nhanh: 'nhanh',
 };
 
 /** The connection test under a group, if it has one (the store has none). */

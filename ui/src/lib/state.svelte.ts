@@ -1,7 +1,7 @@
 // Screen state shared by the components: the menu, the cart view and error toasts, all
 // as the backend last returned them. The backend owns every rule; this only holds views.
 import { listen } from '@tauri-apps/api/event';
-import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView, type WalletQr } from './api';
+import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type NhanhStatus, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView, type WalletQr } from './api';
 import { isSessionLost, may, needsSignIn } from './auth';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
@@ -33,6 +33,10 @@ class Screen {
   walletStatus = $state<string[]>([]);
   /** A customer window is open on a second screen (`open_customer_display`); null: not asked yet. */
   customerWindow = $state<boolean | null>(null);
+  /** Nhanh.vn's connection as `nhanh_status` last said (null: not asked, or not offered). */
+  nhanh = $state<NhanhStatus | null>(null);
+  /** Counts `nhanh_orders` events: the online orders' screen reads its list again on each. */
+  nhanhOrdersChanged = $state(0);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #polling: Promise<void> | null = null;
   #pollAgain = false;
@@ -80,6 +84,7 @@ class Screen {
     this.openPayments = [];
     this.walletQr = null;
     this.walletStatus = [];
+    this.nhanh = null;
     this.error = null;
     this.notice = null;
   }
@@ -134,6 +139,17 @@ class Screen {
     if (v) this.sync = v;
   }
 
+  /** Re-reads Nhanh.vn's status (the register's online orders button and its badge). A
+   *  counter without Nhanh, or a backend that refuses, is no button, not an error. */
+  async refreshNhanh(): Promise<void> {
+    if (!this.session || this.locked) {
+      this.nhanh = null;
+      return;
+    }
+    const r = await this.attempt(api.nhanhStatus);
+    this.nhanh = r.ok ? r.value : null;
+  }
+
   /** Re-reads the open card attempts; calls made while one is running coalesce into one more. */
   async refreshOpenPayments(): Promise<void> {
     if (this.#polling) {
@@ -183,6 +199,13 @@ class Screen {
         return;
       } else if (e.type === 'customer_display') {
         // For the customer's window (CustomerDisplay follows it itself).
+        return;
+      } else if (e.type === 'nhanh_orders') {
+        // Online orders came or changed (a webhook, a poll): the badge, then the list.
+        if (this.locked) return;
+        if (this.nhanh && typeof e.open === 'number') this.nhanh = { ...this.nhanh, open_orders: e.open };
+        else await this.refreshNhanh();
+        this.nhanhOrdersChanged++;
         return;
       } else {
         await this.refreshSync();
