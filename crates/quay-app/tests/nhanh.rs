@@ -11,7 +11,9 @@ use std::time::Duration;
 use quay_app::nhanh::OrderAct;
 use quay_app::ring::{parse_line, Pay};
 use quay_app::{Counter, Who};
-use quay_sim::nhanh::{start_nhanh_in_thread, ChannelOrder, NhanhGrant, NhanhSimConfig, NhanhSimHandle, SendOptions, WebhookVersion};
+use quay_sim::nhanh::{
+    start_nhanh_in_thread, ChannelOrder, NhanhGrant, NhanhProduct, NhanhSimConfig, NhanhSimHandle, SendOptions, WebhookVersion,
+};
 
 const HUB_MENU: &[u8] = include_bytes!("../../../assets/demo-menu.json");
 const VERIFY: &str = "QuayTestVerifyToken0001";
@@ -454,4 +456,66 @@ fn soak_sales_flow_out_exactly_once_through_faults() {
         let mobile = format!("09770000{round}3");
         assert_eq!(s.sim.customers().iter().filter(|k| k.mobile == mobile).count(), 1, "{mobile}");
     }
+}
+
+#[test]
+fn bad_products_orders_and_bodies_are_refused_and_change_nothing() {
+    let (s, _rt) = listening();
+    let c = &s.counter;
+    // A product in a group Nhanh does not have: skipped, reported, the menu unchanged.
+    let hash = c.menu().unwrap().content_hash();
+    let stray = s.sim.product_upsert(NhanhProduct {
+        code: "STRAY".into(),
+        barcode: "8939999999999".into(),
+        name: "Món lạc nhóm".into(),
+        category_id: Some(999),
+        retail: 10_000,
+        status: 2,
+        kind: 1,
+        price_vat_mode: 1,
+        ..Default::default()
+    });
+    s.sim.wait_deliveries(1, Duration::from_secs(5));
+    c.nhanh_process_inbox().unwrap();
+    assert_eq!(c.menu().unwrap().content_hash(), hash);
+    let st = c.nhanh_status(&Who::Setup).unwrap();
+    assert!(st.skipped.iter().any(|k| k.product_id == stray.id), "{:?}", st.skipped);
+    // An order of a product the menu lacks (inactive 5005): listed, flagged, not rung up.
+    let order = s.sim.channel_order(ChannelOrder { products: vec![(5005, 1.0)], ..Default::default() }).unwrap();
+    s.sim.wait_deliveries(2, Duration::from_secs(5));
+    c.nhanh_process_inbox().unwrap();
+    let o = c.nhanh_orders(&Who::Setup, false).unwrap().into_iter().find(|o| o.id == order.id).expect("listed");
+    assert_eq!(o.unknown_products, 1);
+    let co = c.checkout();
+    assert_eq!(c.nhanh_order_ring(&co, &Who::Setup, order.id).map(|_| ()).unwrap_err().code, "err-nhanh-order-unknown-products");
+    assert!(c.cart_view(&co, &Who::Setup).unwrap().lines.is_empty());
+    // A malformed body with the right token: refused, nothing kept.
+    let (addr, token) = c.nhanh_webhook_config().unwrap().unwrap();
+    for body in ["not json", r#"{"data":{}}"#] {
+        let status = post(addr, &token, body);
+        assert!(status == 400, "{body}: {status}");
+    }
+    assert!(c.nhanh_process_inbox().unwrap().processed == 0);
+    // A v2 tenant: the token in the body, a flat product; applied like v3's.
+    s.sim.set_webhook(&format!("http://{addr}{}", quay_app::nhanh::PATH), VERIFY, WebhookVersion::V2);
+    s.sim.set_price(5002, 40_000);
+    s.sim.wait_deliveries(3, Duration::from_secs(5));
+    c.nhanh_process_inbox().unwrap();
+    assert_eq!(c.menu().unwrap().item("nh-5002").unwrap().price, 40_000);
+}
+
+/// A raw POST to the listener; its HTTP status.
+fn post(addr: std::net::SocketAddr, token: &str, body: &str) -> u16 {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "POST {} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {token}\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        quay_app::nhanh::PATH,
+        body.len()
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    raw.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
 }

@@ -76,6 +76,8 @@ pub(crate) const MIGRATION: &str = "
         done_at     TEXT,
         error       TEXT
     );
+    -- The deliveries still to apply, found without reading the ones done (all day long).
+    CREATE INDEX nhanh_inbox_waiting ON nhanh_inbox(received_at) WHERE done_at IS NULL;
     CREATE TABLE nhanh_customers (
         mobile      TEXT PRIMARY KEY,
         customer_id INTEGER,
@@ -645,8 +647,9 @@ impl Store {
 
     /// Deliveries not processed yet, oldest first, with the attempts made.
     pub fn nhanh_inbox_pending(&self, limit: usize) -> Result<Vec<(String, String, String, i64)>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT key, event, body, attempts FROM nhanh_inbox WHERE done_at IS NULL ORDER BY rowid LIMIT ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, event, body, attempts FROM nhanh_inbox WHERE done_at IS NULL ORDER BY received_at, rowid LIMIT ?1",
+        )?;
         let rows = stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -658,6 +661,12 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets deliveries applied before `before` (RFC 3339): Nhanh retries within
+    /// minutes, so a week of keys is plenty to recognise a duplicate.
+    pub fn nhanh_inbox_prune(&self, before: &str) -> Result<usize> {
+        Ok(self.conn.execute("DELETE FROM nhanh_inbox WHERE done_at IS NOT NULL AND done_at < ?1", [before])?)
+    }
+
     pub fn nhanh_inbox_done(&self, key: &str, at: &str, error: Option<&str>) -> Result<()> {
         self.conn.execute("UPDATE nhanh_inbox SET done_at = ?2, error = ?3 WHERE key = ?1", params![key, at, error])?;
         Ok(())
@@ -666,7 +675,7 @@ impl Store {
     /// When the last delivery arrived, and how many wait.
     pub fn nhanh_inbox_stats(&self) -> Result<(Option<String>, i64)> {
         Ok(self.conn.query_row(
-            "SELECT (SELECT received_at FROM nhanh_inbox ORDER BY rowid DESC LIMIT 1), (SELECT count(*) FROM nhanh_inbox WHERE done_at IS NULL)",
+            "SELECT (SELECT max(received_at) FROM nhanh_inbox), (SELECT count(*) FROM nhanh_inbox WHERE done_at IS NULL)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)

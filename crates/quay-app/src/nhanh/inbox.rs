@@ -55,6 +55,13 @@ impl Counter {
         Ok(fresh)
     }
 
+    /// Forgets the deliveries applied more than a week ago (their keys only serve to
+    /// recognise Nhanh's retries, which come within minutes).
+    pub(crate) fn nhanh_prune_inbox(&self) -> Result<usize> {
+        let before = (self.now() - chrono::Duration::days(7)).to_rfc3339();
+        Ok(self.store().nhanh_inbox_prune(&before)?)
+    }
+
     /// A delivery refused for its verify token: counted for the status screen.
     pub fn nhanh_delivery_refused(&self) {
         let n: i64 = self.nhanh_state("webhook_rejected").ok().flatten().and_then(|v| v.parse().ok()).unwrap_or(0);
@@ -123,8 +130,17 @@ impl Counter {
                     self.nhanh_orders_changed()?;
                 }
             }
-            Hook::ProductAdd(p) | Hook::ProductUpdate(p) => {
+            Hook::ProductAdd(p) | Hook::ProductUpdate(p) if hook.version >= 3 => {
                 self.nhanh_products_changed(std::slice::from_ref(p))?;
+            }
+            // A v2 body is flat and lacks the VAT mode and the stock: a hint to ask
+            // Nhanh for the product as it is.
+            Hook::ProductAdd(p) | Hook::ProductUpdate(p) => {
+                let client = self.nhanh_client(true)?;
+                match crate::rt::block_on(client.product_detail(p.id)).inspect_err(|e| self.nhanh_error(e))? {
+                    Some(full) => self.nhanh_products_changed(std::slice::from_ref(&full))?,
+                    None => self.nhanh_products_deleted(&[p.id])?,
+                };
             }
             Hook::ProductDelete(ids) => {
                 self.nhanh_products_deleted(ids)?;

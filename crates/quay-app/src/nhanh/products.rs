@@ -230,7 +230,8 @@ impl Counter {
     /// Stock changes (`inventoryChange`, up to 100 rows): an item with no stock left in the
     /// counter's depot is sold out, one with stock again is available. Only items whose
     /// availability changes are written.
-    pub(crate) fn nhanh_stock_changed(&self, rows: &[InventoryRow]) -> Result<usize> {
+    #[doc(hidden)]
+    pub fn nhanh_stock_changed(&self, rows: &[InventoryRow]) -> Result<usize> {
         if rows.is_empty() || !self.menu_from_nhanh()? {
             return Ok(0);
         }

@@ -58,6 +58,9 @@ pub async fn run(counter: Arc<Counter>) {
                     }
                 }
                 if due_products {
+                    if let Err(e) = c.nhanh_prune_inbox() {
+                        tracing::warn!(error = %e.detail, "nhanh: old webhook deliveries not pruned");
+                    }
                     if let Err(e) = c.nhanh_products_window() {
                         tracing::warn!(error = %e.detail, "nhanh: the products window was not checked");
                     }
