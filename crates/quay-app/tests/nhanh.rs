@@ -519,3 +519,46 @@ fn post(addr: std::net::SocketAddr, token: &str, body: &str) -> u16 {
     s.read_to_string(&mut raw).unwrap();
     raw.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
 }
+
+#[test]
+fn a_sale_voided_before_it_was_sent_never_reaches_nhanh() {
+    let s = connected();
+    let c = &s.counter;
+    s.sim.set_business_enabled(false);
+    let sale = ring(c, &["nh-5001"]);
+    assert_eq!(c.nhanh_send(&Who::Setup).unwrap().pending, 1);
+    c.void_sale(sale.id, "wrong order", &Who::Setup, &Who::Setup).unwrap();
+    s.sim.set_business_enabled(true);
+    assert_eq!(drain(c, 3).pending, 0);
+    assert!(s.sim.order_by_app_id(&sale.id.to_string()).is_none());
+    // A requeue does not bring it back.
+    assert_eq!(c.nhanh_requeue(&Who::Setup).unwrap(), 0);
+    assert!(s.sim.orders().is_empty());
+}
+
+#[test]
+fn an_order_cancelled_while_paid_at_the_counter_leaves_the_sale_with_nhanh() {
+    let s = connected();
+    let c = &s.counter;
+    let order = s.sim.channel_order(ChannelOrder { products: vec![(5002, 1.0)], ..Default::default() }).unwrap();
+    c.nhanh_send(&Who::Setup).unwrap();
+    let co = c.checkout();
+    c.nhanh_order_ring(&co, &Who::Setup, order.id).unwrap();
+    // The customer cancels on the website meanwhile (no webhook reaches this counter).
+    s.sim.merchant_set_order_status(order.id, 63);
+    let sale = c.pay_cash(&co, &Who::Setup, None).unwrap();
+    assert_eq!(drain(c, 5).pending, 0);
+    assert_eq!(s.sim.order(order.id).unwrap().status, 63);
+    assert!(s.sim.order_by_app_id(&sale.id.to_string()).is_some(), "the paid sale is in Nhanh as an order of its own");
+    // Handed over before it was paid: Nhanh has the order once, no second one.
+    let other = s.sim.channel_order(ChannelOrder { products: vec![(5001, 1.0)], ..Default::default() }).unwrap();
+    c.nhanh_send(&Who::Setup).unwrap();
+    let co = c.checkout();
+    c.nhanh_order_ring(&co, &Who::Setup, other.id).unwrap();
+    c.nhanh_order_act(&Who::Setup, other.id, OrderAct::Confirm).unwrap();
+    c.nhanh_order_act(&Who::Setup, other.id, OrderAct::Done).unwrap();
+    let paid = c.pay_cash(&co, &Who::Setup, None).unwrap();
+    assert_eq!(drain(c, 5).pending, 0);
+    assert_eq!(s.sim.order(other.id).unwrap().status, 60);
+    assert!(s.sim.order_by_app_id(&paid.id.to_string()).is_none());
+}

@@ -136,8 +136,9 @@ pub enum NhanhJobKind {
     Order { sale_id: String, customer: Option<SaleCustomer> },
     /// A void: the original's Nhanh order is cancelled.
     Cancel { sale_id: String },
-    /// A status written to a Nhanh order (the cashier's action, or a rung order handed over).
-    Status { order_id: i64, status: i64 },
+    /// A status written to a Nhanh order (the cashier's action, or a rung order handed over
+    /// by `sale`).
+    Status { order_id: i64, status: i64, sale: Option<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,132 +188,138 @@ pub const OPEN_STATUSES: &str = "54, 55, 56, 57, 42, 40, 43, 68, 73";
 
 /// Queues `sale` for Nhanh in the transaction that writes it, when connected: a sale as an
 /// order (or, rung from a Nhanh order, that order handed over), a void as a cancellation.
-/// The sale's customer is kept whether or not Nhanh is connected.
+/// The sale's customer and the online order it rang up are kept whether or not Nhanh is
+/// connected. Nothing here can refuse: a paid sale is never lost to Nhanh's bookkeeping.
 pub(crate) fn enqueue(tx: &Transaction, sale: &Sale, extras: &SaleExtras) -> Result<()> {
+    let id = sale.id.to_string();
     if let Some(c) = &extras.customer {
         tx.prepare_cached("INSERT INTO sale_customers(sale_id, mobile, name, address, online_order) VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(params![sale.id.to_string(), c.mobile, c.name, c.address, extras.online_order])?;
+            .execute(params![id, c.mobile, c.name, c.address, extras.online_order])?;
     }
+    if let Some(original) = sale.void_of {
+        return enqueue_void(tx, &original.to_string(), &sale.closed_at.to_rfc3339());
+    }
+    // The online order this sale rang up, and what became of it meanwhile.
+    let rung = match extras.online_order {
+        Some(order) => rung_order(tx, order, &id)?,
+        None => Rung::None,
+    };
     let Some(business) = open_business(tx)? else { return Ok(()) };
     let at = sale.closed_at.to_rfc3339();
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO nhanh_outbox(key, business, kind, sale_id, order_id, status, customer, enqueued_at, state, last_error)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(key) DO NOTHING",
-    )?;
-    // An online order is handed over by its sale only while it is open and not rung up by
-    // another sale (two checkouts, a cancellation meanwhile): else the sale is an order of
-    // its own, so Nhanh still has it.
-    let order = match extras.online_order {
-        Some(id) => {
-            let open: bool = tx.query_row(
-                &format!(
-                    "SELECT EXISTS(SELECT 1 FROM nhanh_orders WHERE id = ?1 AND business = ?2 AND rung_sale IS NULL AND deleted = 0
-                     AND status IN ({OPEN_STATUSES}))"
-                ),
-                params![id, business],
-                |r| r.get(0),
-            )?;
-            if !open {
-                tracing::warn!(order = id, sale = %sale.id, "nhanh: the online order was no longer open; the sale goes as an order of its own");
-            }
-            open.then_some(id)
+    match rung {
+        Rung::HandOver(order) => {
+            insert_job(tx, &status_key(order, HANDED_OVER), &business, "status", Some(&id), Some(order), Some(HANDED_OVER), None, &at)
         }
-        None => None,
-    };
-    match (sale.void_of, order) {
-        (Some(original), _) => {
-            let original = original.to_string();
-            let handed: Option<i64> =
-                tx.query_row("SELECT online_order FROM sale_customers WHERE sale_id = ?1", [&original], |r| r.get(0)).optional()?.flatten();
-            if let Some(order) = handed.filter(|o| {
-                tx.query_row("SELECT rung_sale FROM nhanh_orders WHERE id = ?1", [o], |r| r.get::<_, Option<String>>(0))
-                    .optional()
-                    .ok()
-                    .flatten()
-                    .flatten()
-                    .as_deref()
-                    == Some(original.as_str())
-            }) {
-                // Not handed over yet (its status write still waits): cancel instead.
-                let waiting =
-                    tx.execute("DELETE FROM nhanh_outbox WHERE key = ?1 AND state = 'pending'", [status_key(order, HANDED_OVER)])?;
-                if waiting > 0 {
-                    let key = status_key(order, CANCELLED);
-                    insert.execute(params![
-                        key,
-                        business,
-                        "status",
-                        None::<String>,
-                        order,
-                        CANCELLED,
-                        None::<String>,
-                        at,
-                        "pending",
-                        None::<String>
-                    ])?;
-                    return Ok(());
-                }
-                // Nhanh locks a handed-over order: kept, refused, for a person to return it.
-                let why = format!("err-nhanh-void-handed-over: order {order}");
-                insert.execute(params![
-                    format!("cancel:{original}"),
-                    business,
-                    "cancel",
-                    original,
-                    order,
-                    None::<i64>,
-                    None::<String>,
-                    at,
-                    "rejected",
-                    why
-                ])?;
-                return Ok(());
+        // Handed over already (the cashier pressed "Handed over" before taking the money):
+        // Nhanh has the order; the sale adds nothing to it.
+        Rung::AlreadyHandedOver => Ok(()),
+        Rung::None | Rung::Closed => {
+            if matches!(rung, Rung::Closed) {
+                tracing::warn!(sale = %id, "nhanh: the online order was cancelled or rung up meanwhile; the sale goes as an order of its own");
             }
-            // Only a sale this business has (or will have) is cancelled: one from before
-            // the connection, or of another business, never went there.
-            let known: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM nhanh_sales WHERE sale_id = ?1 AND business = ?2)
-                     OR EXISTS(SELECT 1 FROM nhanh_outbox WHERE key = ?1 AND kind = 'order' AND business = ?2 AND state = 'pending')",
-                params![original, business],
-                |r| r.get(0),
-            )?;
-            if known {
-                insert.execute(params![
-                    format!("cancel:{original}"),
-                    business,
-                    "cancel",
-                    original,
-                    None::<i64>,
-                    None::<i64>,
-                    None::<String>,
-                    at,
-                    "pending",
-                    None::<String>
-                ])?;
-            }
-        }
-        (None, Some(order)) => {
-            tx.prepare_cached("UPDATE nhanh_orders SET rung_sale = ?2 WHERE id = ?1")?.execute(params![order, sale.id.to_string()])?;
-            let key = status_key(order, HANDED_OVER);
-            insert.execute(params![
-                key,
-                business,
-                "status",
-                None::<String>,
-                order,
-                HANDED_OVER,
-                None::<String>,
-                at,
-                "pending",
-                None::<String>
-            ])?;
-        }
-        (None, None) => {
             let customer = extras.customer.as_ref().map(|c| serde_json::to_string(c).unwrap_or_default());
-            let id = sale.id.to_string();
-            insert.execute(params![id, business, "order", id, None::<i64>, None::<i64>, customer, at, "pending", None::<String>])?;
+            insert_job(tx, &id, &business, "order", Some(&id), None, None, customer.as_deref(), &at)
         }
     }
+}
+
+/// What a closing sale finds of the online order it rings up.
+enum Rung {
+    None,
+    /// Open, now marked rung by this sale: its hand-over is queued.
+    HandOver(i64),
+    /// Handed over already, or its hand-over queued: marked rung, nothing more to send.
+    AlreadyHandedOver,
+    /// Cancelled, deleted or rung by another sale: the sale is an order of its own.
+    Closed,
+}
+
+fn rung_order(tx: &Transaction, order: i64, sale: &str) -> Result<Rung> {
+    let row: Option<(i64, Option<String>, bool)> = tx
+        .query_row("SELECT status, rung_sale, deleted FROM nhanh_orders WHERE id = ?1", [order], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((status, rung_by, deleted)) = row else { return Ok(Rung::Closed) };
+    if deleted || rung_by.is_some_and(|r| r != sale) {
+        return Ok(Rung::Closed);
+    }
+    let handover_queued: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM nhanh_outbox WHERE key = ?1 AND state = 'pending')",
+        [status_key(order, HANDED_OVER)],
+        |r| r.get(0),
+    )?;
+    let open = OPEN_STATUSES.split(", ").any(|s| s.parse() == Ok(status));
+    let rung = if status == HANDED_OVER || handover_queued {
+        Rung::AlreadyHandedOver
+    } else if open {
+        Rung::HandOver(order)
+    } else {
+        return Ok(Rung::Closed);
+    };
+    tx.prepare_cached("UPDATE nhanh_orders SET rung_sale = ?2 WHERE id = ?1")?.execute(params![order, sale])?;
+    Ok(rung)
+}
+
+/// A void: the original's order job not sent yet is abandoned (connected or not), and
+/// what Nhanh has or may have is cancelled. A handed-over online order cannot be: kept,
+/// refused, for a person to return it in Nhanh.
+fn enqueue_void(tx: &Transaction, original: &str, at: &str) -> Result<()> {
+    let waiting: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM nhanh_outbox WHERE key = ?1 AND kind = 'order' AND state = 'pending')",
+        [original],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE nhanh_outbox SET state = 'abandoned', last_error = 'voided before it was sent'
+         WHERE key = ?1 AND kind = 'order' AND state IN ('pending', 'rejected')",
+        [original],
+    )?;
+    let Some(business) = open_business(tx)? else { return Ok(()) };
+    let handed: Option<i64> = tx
+        .query_row("SELECT id FROM nhanh_orders WHERE rung_sale = ?1 AND business = ?2", params![original, business], |r| r.get(0))
+        .optional()?;
+    if let Some(order) = handed {
+        // Not handed over yet (its status write still waits): cancel instead.
+        let pending = tx.execute("DELETE FROM nhanh_outbox WHERE key = ?1 AND state = 'pending'", [status_key(order, HANDED_OVER)])?;
+        if pending > 0 {
+            return insert_job(tx, &status_key(order, CANCELLED), &business, "status", None, Some(order), Some(CANCELLED), None, at);
+        }
+        let why = format!("err-nhanh-void-handed-over: order {order}");
+        tx.prepare_cached(
+            "INSERT INTO nhanh_outbox(key, business, kind, sale_id, order_id, enqueued_at, state, last_error)
+             VALUES (?1, ?2, 'cancel', ?3, ?4, ?5, 'rejected', ?6) ON CONFLICT(key) DO NOTHING",
+        )?
+        .execute(params![format!("cancel:{original}"), business, original, order, at, why])?;
+        return Ok(());
+    }
+    // Only a sale this business has, or may have (its order in flight), is cancelled: one
+    // from before the connection, or of another business, never went there.
+    let sent: bool =
+        tx.query_row("SELECT EXISTS(SELECT 1 FROM nhanh_sales WHERE sale_id = ?1 AND business = ?2)", params![original, business], |r| {
+            r.get(0)
+        })?;
+    if sent || waiting {
+        insert_job(tx, &format!("cancel:{original}"), &business, "cancel", Some(original), None, None, None, at)?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_job(
+    tx: &Transaction,
+    key: &str,
+    business: &str,
+    kind: &str,
+    sale: Option<&str>,
+    order: Option<i64>,
+    status: Option<i64>,
+    customer: Option<&str>,
+    at: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO nhanh_outbox(key, business, kind, sale_id, order_id, status, customer, enqueued_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(key) DO NOTHING",
+    )?
+    .execute(params![key, business, kind, sale, order, status, customer, at])?;
     Ok(())
 }
 
@@ -417,15 +424,18 @@ impl Store {
 
     /// The oldest `limit` pending jobs of the connected business, in the order they were
     /// queued.
-    pub fn nhanh_jobs(&self, limit: usize) -> Result<Vec<NhanhJob>> {
+    pub fn nhanh_jobs(&self, business: &str, limit: usize) -> Result<Vec<NhanhJob>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT key, kind, sale_id, order_id, status, customer, attempts, last_error FROM nhanh_outbox
-             WHERE state = 'pending' AND business = (SELECT business_id FROM nhanh_connections WHERE disconnected_at IS NULL)
+             WHERE state = 'pending' AND business = ?2
+               AND business = (SELECT business_id FROM nhanh_connections WHERE disconnected_at IS NULL)
              ORDER BY rowid LIMIT ?1",
         )?;
         type Row = (String, String, Option<String>, Option<i64>, Option<i64>, Option<String>, i64, Option<String>);
         let rows: Vec<Row> = stmt
-            .query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
+            .query_map(params![limit as i64, business], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         rows.into_iter()
             .map(|(key, kind, sale, order, status, customer, attempts, last_error)| {
@@ -436,7 +446,7 @@ impl Store {
                         customer: customer.and_then(|c| serde_json::from_str(&c).ok()),
                     },
                     "cancel" => NhanhJobKind::Cancel { sale_id: sale.ok_or_else(corrupt)? },
-                    _ => NhanhJobKind::Status { order_id: order.ok_or_else(corrupt)?, status: status.ok_or_else(corrupt)? },
+                    _ => NhanhJobKind::Status { order_id: order.ok_or_else(corrupt)?, status: status.ok_or_else(corrupt)?, sale },
                 };
                 Ok(NhanhJob { key, kind, attempts, last_error })
             })
@@ -449,10 +459,22 @@ impl Store {
         let business = open_business(&self.conn)?.ok_or_else(|| StoreError::Corrupt("no Nhanh connection is open".into()))?;
         self.conn.execute(
             "INSERT INTO nhanh_outbox(key, business, kind, order_id, status, enqueued_at) VALUES (?1, ?2, 'status', ?3, ?4, ?5)
-             ON CONFLICT(key) DO UPDATE SET state = 'pending', attempts = 0, last_error = NULL",
+             ON CONFLICT(key) DO UPDATE SET state = 'pending', attempts = 0, last_error = NULL,
+                 business = excluded.business, enqueued_at = excluded.enqueued_at",
             params![key, business, order_id, status, at],
         )?;
         Ok(key)
+    }
+
+    /// Queues `sale` as an order of its own (its online order's hand-over was refused: the
+    /// order was cancelled at Nhanh while the customer paid at the counter).
+    pub fn nhanh_enqueue_sale(&self, sale: &str, at: &str) -> Result<()> {
+        let business = open_business(&self.conn)?.ok_or_else(|| StoreError::Corrupt("no Nhanh connection is open".into()))?;
+        self.conn.execute(
+            "INSERT INTO nhanh_outbox(key, business, kind, sale_id, enqueued_at) VALUES (?1, ?2, 'order', ?1, ?3) ON CONFLICT(key) DO NOTHING",
+            params![sale, business, at],
+        )?;
+        Ok(())
     }
 
     /// Puts the jobs refused for good back in the queue (after the cause was fixed: a
@@ -469,12 +491,14 @@ impl Store {
     /// Nhanh acknowledged `key`: the row goes; a sale's Nhanh order id is kept.
     pub fn nhanh_job_done(&mut self, key: &str, sale_order: Option<(&str, i64, bool)>, at: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
+        let business: Option<String> = tx.query_row("SELECT business FROM nhanh_outbox WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        // Gone: another sender got the acknowledgement first (the order is Nhanh's once).
+        let Some(business) = business else { return Ok(()) };
         if let Some((sale, order, duplicate)) = sale_order {
             tx.execute(
-                "INSERT INTO nhanh_sales(sale_id, business, order_id, sent_at, duplicate)
-                 VALUES (?1, (SELECT business FROM nhanh_outbox WHERE key = ?5), ?2, ?3, ?4)
+                "INSERT INTO nhanh_sales(sale_id, business, order_id, sent_at, duplicate) VALUES (?1, ?5, ?2, ?3, ?4)
                  ON CONFLICT(sale_id) DO UPDATE SET order_id = excluded.order_id",
-                params![sale, order, at, duplicate, key],
+                params![sale, order, at, duplicate, business],
             )?;
         }
         tx.execute("DELETE FROM nhanh_outbox WHERE key = ?1", [key])?;
@@ -559,7 +583,19 @@ impl Store {
     /// Stores an order Nhanh sent (webhook or list). An older or equal `updated_at` than the
     /// one kept changes nothing (a duplicate or out-of-order delivery). Returns whether the
     /// order changed.
-    pub fn nhanh_order_put(&self, id: i64, status: i64, updated_at: i64, mobile: Option<&str>, body: &str, at: &str) -> Result<bool> {
+    /// `force`: what Nhanh answered when asked for this order now (after it refused a
+    /// status the counter wrote) replaces the counter's version even at the same
+    /// `updatedAt`.
+    pub fn nhanh_order_put(
+        &self,
+        id: i64,
+        status: i64,
+        updated_at: i64,
+        mobile: Option<&str>,
+        body: &str,
+        at: &str,
+        force: bool,
+    ) -> Result<bool> {
         let Some(business) = open_business(&self.conn)? else { return Ok(false) };
         // Only a newer version replaces the one kept (an older or repeated row would undo
         // the status the cashier just wrote); a row of another business is replaced whole.
@@ -569,8 +605,9 @@ impl Store {
                  body = excluded.body, mobile = excluded.mobile, seen_at = excluded.seen_at, deleted = 0,
                  preparing = CASE WHEN nhanh_orders.business = excluded.business THEN nhanh_orders.preparing ELSE 0 END,
                  rung_sale = CASE WHEN nhanh_orders.business = excluded.business THEN nhanh_orders.rung_sale ELSE NULL END
-             WHERE excluded.updated_at > nhanh_orders.updated_at OR nhanh_orders.updated_at = 0 OR nhanh_orders.business != excluded.business",
-            params![id, business, status, updated_at, body, mobile, at],
+             WHERE excluded.updated_at > nhanh_orders.updated_at OR nhanh_orders.updated_at = 0 OR nhanh_orders.business != excluded.business
+                OR ?8",
+            params![id, business, status, updated_at, body, mobile, at, force],
         )?;
         Ok(n > 0)
     }

@@ -287,6 +287,7 @@ impl Counter {
             let message = self.i18n().t(lang, &code, &args);
             ErrorLine { code, message }
         });
+        let address = self.setting(keys::NHANH_WEBHOOK_LISTEN)?.filter(|v| !v.trim().is_empty());
         let products =
             self.menu().map(|m| m.items().iter().filter(|i| quay_nhanh::product::product_id(&i.id).is_some()).count()).unwrap_or(0);
         Ok(NhanhStatus {
@@ -306,8 +307,8 @@ impl Counter {
             rejected_sales: outbox.rejected.len(),
             open_orders,
             webhook: WebhookState {
-                listening: self.nhanh.listening.load(Ordering::Relaxed),
-                address: self.setting(keys::NHANH_WEBHOOK_LISTEN)?.filter(|v| !v.trim().is_empty()),
+                listening: self.nhanh.listening.load(Ordering::Relaxed) || answers(address.as_deref()),
+                address,
                 last_delivery_at,
                 rejected: self.nhanh_state("webhook_rejected")?.and_then(|v| v.parse().ok()).unwrap_or(0),
             },
@@ -340,6 +341,14 @@ impl Counter {
             webhook_token_set,
         })
     }
+}
+
+/// Whether something answers on the listener's address: the listener may be another
+/// process's (the window's, when the status is asked from the command line).
+fn answers(address: Option<&str>) -> bool {
+    let Some(addr) = address.and_then(|a| a.trim().parse::<std::net::SocketAddr>().ok()) else { return false };
+    let addr = if addr.ip().is_unspecified() { std::net::SocketAddr::from(([127, 0, 0, 1], addr.port())) } else { addr };
+    std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_millis(300)).is_ok()
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters kept).

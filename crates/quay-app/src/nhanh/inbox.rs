@@ -96,6 +96,8 @@ impl Counter {
                         self.store().nhanh_inbox_failed(&key, e.code)?;
                         report.failed += 1;
                         again += 1;
+                        // In order: a later stock change must not be applied before this one.
+                        break;
                     }
                     Err(e) => {
                         tracing::warn!(key = %key, code = e.code, "nhanh: a webhook delivery could not be applied");

@@ -49,6 +49,8 @@ pub struct Activity {
     /// remembers Nhanh's locks from one round to the next (a fresh client would call a
     /// locked path again at once, and each such call extends the lock).
     client: std::sync::Mutex<Option<(String, NhanhClient)>>,
+    /// One sender of the outbox at a time in this process.
+    pub(crate) sending: std::sync::Mutex<()>,
 }
 
 impl Activity {

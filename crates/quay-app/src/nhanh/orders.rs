@@ -320,6 +320,11 @@ impl Counter {
     /// counter's own sale, an order from before the connection, or an older version than
     /// the one kept change nothing. Returns whether it changed.
     pub(crate) fn nhanh_order_in(&self, o: &Order, since: i64) -> Result<bool> {
+        self.nhanh_order_in_as(o, since, false)
+    }
+
+    /// `force`: Nhanh was just asked for this order; its answer wins over the counter's.
+    fn nhanh_order_in_as(&self, o: &Order, since: i64, force: bool) -> Result<bool> {
         if let Some(app_id) = o.channel.app_order_id.as_deref() {
             // A counter sale made through the API — this counter's own (an echo) or another
             // register's of the business — is not an order to prepare.
@@ -340,7 +345,8 @@ impl Counter {
         let body = serde_json::to_string(o).map_err(AppError::internal)?;
         let at = self.now().to_rfc3339();
         let updated = o.info.updated_at.unwrap_or(0);
-        let changed = self.store().nhanh_order_put(o.info.id, o.info.status, updated, mobile.as_ref().map(|m| m.as_str()), &body, &at)?;
+        let changed =
+            self.store().nhanh_order_put(o.info.id, o.info.status, updated, mobile.as_ref().map(|m| m.as_str()), &body, &at, force)?;
         if let (true, Some(m)) = (changed, &mobile) {
             self.store().nhanh_customer_put(
                 m.as_str(),
@@ -357,7 +363,7 @@ impl Counter {
         let filters = OrderFilters { ids: vec![id], ..Default::default() };
         let orders = crate::rt::block_on(client.orders_all(&filters))?;
         for o in &orders {
-            self.nhanh_order_in(o, 0)?;
+            self.nhanh_order_in_as(o, 0, true)?;
         }
         self.nhanh_orders_changed()
     }

@@ -98,12 +98,17 @@ impl Counter {
             report.pending = self.store().nhanh_outbox_status()?.pending;
             return Ok(report);
         }
+        // One sender at a time in this process (the worker, a person's "send now").
+        let _sending = self.nhanh.sending.lock().unwrap_or_else(|p| p.into_inner());
         let client = self.nhanh_client(true)?;
+        // The business this client speaks for: a connection changed meanwhile gets none of
+        // its jobs.
+        let business = client.config().business_id.clone().unwrap_or_default();
         let depot = self.nhanh_depot()?;
         // Jobs left for later this round (not sent again until the next one).
         let mut skipped = std::collections::HashSet::new();
         loop {
-            let jobs = self.store().nhanh_jobs(skipped.len() + 50)?;
+            let jobs = self.store().nhanh_jobs(&business, skipped.len() + 50)?;
             let jobs: Vec<_> = jobs.into_iter().filter(|j| !skipped.contains(&j.key)).collect();
             if jobs.is_empty() {
                 break;
@@ -198,7 +203,16 @@ impl Counter {
                 };
                 self.nhanh_status_write(client, job, order, CANCELLED, &at)
             }
-            NhanhJobKind::Status { order_id, status } => self.nhanh_status_write(client, job, *order_id, *status, &at),
+            NhanhJobKind::Status { order_id, status, sale } => {
+                let done = self.nhanh_status_write(client, job, *order_id, *status, &at)?;
+                if let (Done::Rejected(_), Some(sale)) = (&done, sale) {
+                    // The order was cancelled at Nhanh while the customer paid at the
+                    // counter: the paid sale goes as an order of its own.
+                    self.store().nhanh_enqueue_sale(sale, &at)?;
+                    tracing::warn!(order = order_id, sale = %sale, "nhanh: the hand-over was refused; the sale goes as an order of its own");
+                }
+                Ok(done)
+            }
         }
     }
 
