@@ -231,7 +231,17 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     let d = a.d;
     // A refused PIN: its message must not push the pad under the finger.
     by_testid(d, "signin-screen").await?;
-    let before = rect(d, "signin-pad-1").await?;
+    // The window was just resized for this language: measure once the layout has settled
+    // (the pad's place depends on the height), or a late resize reads as a moved pad.
+    let mut before = rect(d, "signin-pad-1").await?;
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let again = rect(d, "signin-pad-1").await?;
+        if again == before {
+            break;
+        }
+        before = again;
+    }
     type_pin(d, "signin", "0000").await?;
     click(d, "signin-submit").await?;
     by_testid(d, "signin-error").await?;

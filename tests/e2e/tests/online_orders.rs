@@ -79,16 +79,25 @@ async fn sign_in_as(d: &WebDriver, pin: &str) -> WebDriverResult<()> {
     Ok(())
 }
 
+/// Waits for the order's row to show `stage` (read in the page: the list re-renders as
+/// events arrive, so a held element can go stale).
 async fn wait_stage(d: &WebDriver, id: i64, stage: &str) -> WebDriverResult<()> {
     let deadline = Instant::now() + Duration::from_secs(20);
+    let script = format!("const e = document.querySelector(\"[data-testid='online-order-{id}']\"); return e ? e.dataset.stage : null;");
     loop {
-        let el = by_testid(d, &format!("online-order-{id}")).await?;
-        if el.attr("data-stage").await?.as_deref() == Some(stage) {
+        let now: Value = d.execute(&script, Vec::<Value>::new()).await?.json().clone();
+        if now.as_str() == Some(stage) {
             return Ok(());
         }
-        assert!(Instant::now() < deadline, "order {id} never reached {stage}");
+        assert!(Instant::now() < deadline, "order {id} never reached {stage} (it is {now})");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The row's text, read in the page.
+async fn row_text(d: &WebDriver, id: i64) -> WebDriverResult<String> {
+    let script = format!("const e = document.querySelector(\"[data-testid='online-order-{id}']\"); return e ? e.innerText : '';");
+    Ok(d.execute(&script, Vec::<Value>::new()).await?.json().as_str().unwrap_or_default().to_string())
 }
 
 fn counter_on_nhanh(p: &Path, sim: &NhanhSim) {
@@ -130,9 +139,9 @@ async fn online_orders_confirmed_rung_up_and_handed_over() -> WebDriverResult<()
         by_testid(&d, "online-orders-badge").await?;
         click(&d, "online-orders-button").await?;
         by_testid(&d, "online-orders").await?;
-        let row = by_testid(&d, &format!("online-order-{id}")).await?.text().await?;
-        assert!(row.contains("Lê Minh Châu") && row.contains("0903123456"), "{row}");
         wait_stage(&d, id, "new").await?;
+        let row = row_text(&d, id).await?;
+        assert!(row.contains("Lê Minh Châu") && row.contains("0903123456"), "{row}");
         shot(&d, &out, "online-01-new").await?;
         assert_nothing_covers(&d, &out, "online-orders-en").await?;
 
@@ -142,7 +151,7 @@ async fn online_orders_confirmed_rung_up_and_handed_over() -> WebDriverResult<()
         set_locale(&d, "ar").await?;
         let dir: Value = d.execute("return document.documentElement.dir;", Vec::<Value>::new()).await?.json().clone();
         assert_eq!(dir, json!("rtl"));
-        by_testid(&d, &format!("online-order-{id}")).await?;
+        wait_stage(&d, id, "confirmed").await?;
         shot(&d, &out, "online-02-ar").await?;
         assert_nothing_covers(&d, &out, "online-orders-ar").await?;
         set_locale(&d, "en").await?;
