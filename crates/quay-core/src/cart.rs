@@ -155,25 +155,7 @@ impl Cart {
         check_qty(qty)?;
         // A negative price never gets here: partners' amounts are checked where they are read.
         let unit_price = unit_price.max(0);
-        let note = clean_note(note)?;
-        let line = CartLine {
-            line_id: self.next_line,
-            item_id: item.id.clone(),
-            sku: item.sku.clone(),
-            name: item.name.clone(),
-            names: item.names.clone(),
-            base_price: unit_price,
-            options: vec![],
-            qty,
-            note,
-            tax_rate_bp: item.tax_rate_bp,
-        };
-        line.line_total(self.currency)?;
-        self.lines.push(line);
-        self.opened_at.get_or_insert(now);
-        self.next_line += 1;
-        self.totals()?;
-        Ok(self.next_line - 1)
+        self.push_line(item, unit_price, vec![], qty, note, now)
     }
 
     /// Adds `qty` of an item with the chosen options; returns the new line's id.
@@ -193,6 +175,19 @@ impl Cart {
         }
         check_qty(qty)?;
         let options = choose_options(menu, item, option_ids)?;
+        self.push_line(item, item.price, options, qty, note, now)
+    }
+
+    /// The new line of `item` at `base_price`; returns its id.
+    fn push_line(
+        &mut self,
+        item: &Item,
+        base_price: i64,
+        options: Vec<ChosenOption>,
+        qty: i64,
+        note: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<LineId, CoreError> {
         let note = clean_note(note)?;
         let line = CartLine {
             line_id: self.next_line,
@@ -200,7 +195,7 @@ impl Cart {
             sku: item.sku.clone(),
             name: item.name.clone(),
             names: item.names.clone(),
-            base_price: item.price,
+            base_price,
             options,
             qty,
             note,
