@@ -99,6 +99,13 @@ RUN_SIM_FLAGS := --nhanh --nhanh-webhook http://127.0.0.1:$(NHANH_HOOK_PORT)/nha
 else ifneq ($(MENU_SOURCE),hub)
 $(error MENU_SOURCE is hub or nhanh, not "$(MENU_SOURCE)")
 endif
+# A bank's virtual POS (the đồng café only): NestPay "Akbank" and Garanti "Garanti" on the
+# simulated banks, phone payments and payment links; the bank's 3-D results come back to
+# 127.0.0.1:$(VPOS_HOOK_PORT).
+VPOS_HOOK_PORT ?= 18090
+ifeq ($(MENU),vnd)
+RUN_SIM_FLAGS += --vpos --vpos-currency VND
+endif
 run: build
 	@mkdir -p $(RUN_DIR)
 	@$(SIM) --port $(SIM_PORT) --menu $(RUN_MENU) --zvt --viva --viva-autopay SANDBOX-TERMINAL --wallets --wallets-autopay 4 $(RUN_SIM_FLAGS) > $(RUN_DIR)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
@@ -135,6 +142,18 @@ run: build
 		$$q config set wallet.vnpay.url "$$(sed -n 's/^vnpay: //p' $(RUN_DIR)/sim.log)"; $$q config set wallet.vnpay.merchant_code 88888888; \
 		$$q config set wallet.vnpay.terminal_id PSSTEST; echo vnpay@MERCHANT | $$q config set wallet.vnpay.secret -; \
 		for w in momo zalopay vnpay; do $$q config set wallet.$$w.enabled true; done; echo "wallets: MoMo (scan MM + 18 digits), ZaloPay and VNPAY-QR (the simulated customer pays a QR after 4 s)"; \
+	fi; \
+	if [ "$(MENU)" = vnd ]; then \
+		for i in $$(seq 50); do grep -q '^vpos-garanti-store-key: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \
+		v() { sed -n "s/^$$1: //p" $(RUN_DIR)/sim.log; }; \
+		np="--kind nestpay --url $$(v vpos-nestpay) --gate-url $$(v vpos-nestpay-gate) --client-id $$(v vpos-nestpay-client-id) --username $$(v vpos-nestpay-user) --password - --store-key - --currency VND --static-ip 203.0.113.7"; \
+		printf '%s\n%s\n' "$$(v vpos-nestpay-password)" "$$(v vpos-nestpay-store-key)" | $$q vpos add Akbank $$np 2>/dev/null || \
+			printf '%s\n%s\n' "$$(v vpos-nestpay-password)" "$$(v vpos-nestpay-store-key)" | $$q vpos edit Akbank $$np; \
+		ga="--kind garanti --url $$(v vpos-garanti) --merchant-id $$(v vpos-garanti-merchant-id) --terminal-id $$(v vpos-garanti-terminal-id) --prov-user $$(v vpos-garanti-prov-user) --prov-password - --refund-user $$(v vpos-garanti-refund-user) --refund-password - --store-key - --currency VND"; \
+		printf '%s\n%s\n%s\n' "$$(v vpos-garanti-prov-password)" "$$(v vpos-garanti-refund-password)" "$$(v vpos-garanti-store-key)" | $$q vpos add Garanti $$ga 2>/dev/null || \
+			printf '%s\n%s\n%s\n' "$$(v vpos-garanti-prov-password)" "$$(v vpos-garanti-refund-password)" "$$(v vpos-garanti-store-key)" | $$q vpos edit Garanti $$ga; \
+		$$q config set vpos.return_url http://127.0.0.1:$(VPOS_HOOK_PORT); $$q config set vpos.callback.listen 127.0.0.1:$(VPOS_HOOK_PORT); \
+		echo "virtual POS: Akbank (NestPay) and Garanti; phone payments with card 4508034508034509, any future MM/YY and CVV (4000000000000515 is declined 51); a payment link opens the bank's page in a browser"; \
 	fi; \
 	if [ "$(MENU_SOURCE)" = nhanh ]; then \
 		for i in $$(seq 50); do grep -q '^nhanh-code: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \

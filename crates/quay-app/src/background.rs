@@ -180,7 +180,41 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
     tokio::spawn(sync_alipay_orders(counter.clone()));
     tokio::spawn(crate::wallets::listen(counter.clone()));
     tokio::spawn(crate::nhanh::worker::run(counter.clone()));
+    match counter.vpos_callback_listen() {
+        Ok(Some(addr)) => {
+            tokio::spawn(crate::vpos::callback::listen(counter.clone(), addr));
+        }
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "the virtual POS callback listener is misconfigured"),
+    }
+    tokio::spawn(watch_vpos(counter.clone()));
     crate::sync::run(counter).await;
+}
+
+/// How often open virtual POS payments (a lost answer, a link nobody waits for any more)
+/// are asked about.
+pub const VPOS_WATCH: Duration = Duration::from_secs(15);
+
+/// Asks each bank about its open virtual POS attempts on a schedule (those a process is
+/// charging, or whose payment page is still open, are left to their own wait).
+async fn watch_vpos(counter: std::sync::Arc<crate::Counter>) {
+    let mut retry = Retry::new(STORAGE_CAP);
+    loop {
+        let c = counter.clone();
+        let done = tokio::task::spawn_blocking(move || c.settle_open_vpos()).await;
+        let wait = match done {
+            Ok(Ok(_)) => {
+                retry.succeeded();
+                VPOS_WATCH
+            }
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e.detail, "virtual POS watch");
+                retry.failed(crate::sync::draw()).max(VPOS_WATCH)
+            }
+            Err(_) => VPOS_WATCH,
+        };
+        tokio::time::sleep(wait).await;
+    }
 }
 
 /// How often open wallet payments (given up, unknown, left by a crash) are asked about.
@@ -263,6 +297,11 @@ fn settle_open_work(counter: &crate::Counter) {
         Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open wallet payments asked about"),
         Ok(_) => {}
         Err(e) => tracing::warn!(error = %e.detail, "open wallet payments not settled"),
+    }
+    match counter.settle_open_vpos() {
+        Ok(done) if !done.is_empty() => tracing::info!(count = done.len(), "open virtual POS payments asked about"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e.detail, "open virtual POS payments not settled"),
     }
     let Ok(terminal) = counter.card_terminal_to_ask() else { return };
     match counter.settle_open_payments(terminal.as_ref()) {

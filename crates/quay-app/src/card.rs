@@ -54,7 +54,7 @@ pub enum Progress<'a> {
 /// window calls them off its UI thread); `on` receives progress as it arrives.
 pub trait CardTerminal: Send + Sync {
     /// "zvt" or "viva": recorded with each attempt.
-    fn kind(&self) -> &'static str;
+    fn kind(&self) -> &str;
     /// Charges `amount` for the attempt `key` (sent to Viva as the merchant reference).
     fn charge(&self, key: &str, amount: Money, on: &dyn Fn(Progress<'_>)) -> TerminalOutcome;
     /// What happened to an attempt whose answer was lost: status enquiry (ZVT) or the
@@ -222,7 +222,8 @@ impl Counter {
         // crash) is settled before the next charge, or that answer would be lost. A
         // wallet answers about any of its orders: only the sale's own attempts must be
         // settled first (the journal refuses a second one in flight).
-        let blocking = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.sale_id == paying.sale_id } else { !is_wallet(&p.terminal) };
+        let blocking =
+            |p: &PaymentRecord| if is_by_order(terminal.kind()) { p.sale_id == paying.sale_id } else { !is_by_order(&p.terminal) };
         if self.store().payments_unresolved()?.iter().any(blocking) {
             self.settle_open_payments(terminal)?;
             if let Some(open) = self.store().payments_unresolved()?.into_iter().find(blocking) {
@@ -286,7 +287,7 @@ impl Counter {
         }
     }
 
-    fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
+    pub(crate) fn record_outcome(&self, p: &PaymentRecord, outcome: TerminalOutcome) -> Result<PaymentRecord> {
         let at = self.now().to_rfc3339();
         let (state, details) = outcome_state(outcome);
         // As the journal holds it now: another process may have asked the partner meanwhile.
@@ -325,7 +326,7 @@ impl Counter {
     pub(crate) fn settle_open_payments(&self, terminal: &dyn CardTerminal) -> Result<Vec<PaymentRecord>> {
         // Each attempt is asked of its own partner: a card terminal knows nothing of a
         // wallet's orders (those are settled by `settle_open_wallets`).
-        let mine = |p: &PaymentRecord| if is_wallet(terminal.kind()) { p.terminal == terminal.kind() } else { !is_wallet(&p.terminal) };
+        let mine = |p: &PaymentRecord| if is_by_order(terminal.kind()) { p.terminal == terminal.kind() } else { !is_by_order(&p.terminal) };
         let open: Vec<PaymentRecord> = self.store().payments_unresolved()?.into_iter().filter(mine).collect();
         let mut out = self.complete_orphans(true)?;
         out.extend(self.settle_these(terminal, open)?);
@@ -379,7 +380,7 @@ impl Counter {
                     }
                     // Another transaction's receipt and trace are not this attempt's (a
                     // terminal's last transaction); a wallet's answer is about this order.
-                    TerminalOutcome::Unknown(d) if !is_wallet(&p.terminal) => {
+                    TerminalOutcome::Unknown(d) if !is_by_order(&p.terminal) => {
                         TerminalOutcome::Unknown(CardDetails { message: d.message, ..Default::default() })
                     }
                     other => other,
@@ -677,6 +678,17 @@ pub fn is_wallet(terminal: &str) -> bool {
     quay_pay::wallet::Wallet::parse(terminal).is_some()
 }
 
+/// A bank's virtual POS (`vpos:<definition>`).
+pub fn is_vpos(terminal: &str) -> bool {
+    terminal.starts_with(crate::vpos::TERMINAL_PREFIX)
+}
+
+/// A partner that answers about any of its orders by id (wallets, virtual POS), unlike a
+/// card terminal, which can only tell about its last transaction.
+pub fn is_by_order(terminal: &str) -> bool {
+    is_wallet(terminal) || is_vpos(terminal)
+}
+
 /// A card attempt whose outcome is not known, as the face shows it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OpenPayment {
@@ -716,7 +728,8 @@ impl Counter {
     pub fn ask_again(&self, who: &Who) -> Result<Vec<PaymentRecord>> {
         self.allow(who, Action::RingSale)?;
         let mut settled = self.settle_open_wallets()?;
-        let cards_open = self.store().payments_unresolved()?.iter().any(|p| !is_wallet(&p.terminal));
+        settled.extend(self.settle_open_vpos()?);
+        let cards_open = self.store().payments_unresolved()?.iter().any(|p| !is_by_order(&p.terminal));
         if cards_open || self.setting(crate::keys::TERMINAL_KIND)?.is_some() {
             settled.extend(self.ask_terminal_again(who)?);
         }

@@ -140,3 +140,14 @@ pub const NHANH_WEBHOOK_TOKEN: &str = "nhanh.webhook.token";
 pub const NHANH_WEBHOOK_LISTEN: &str = "nhanh.webhook.listen";
 /// The public URL Nhanh's webhooks are sent to (shown in the guide).
 pub const NHANH_WEBHOOK_URL: &str = "nhanh.webhook.url";
+
+// Bank virtual POS (issue 17): the definitions are rows of their own (`quay vpos`);
+// these are the counter's side of the 3-D payment links.
+/// Seconds a bank call may take before its outcome is unknown (then asked about).
+pub const VPOS_TIMEOUT_S: &str = "vpos.timeout_s";
+/// The counter's public origin for the bank (`https://counter.example`): the customer's
+/// browser returns to `/vpos/ok` or `/vpos/fail`, and with the listener the bank posts its
+/// result to `/vpos/callback`.
+pub const VPOS_RETURN_URL: &str = "vpos.return_url";
+/// Address the bank's 3-D result callbacks are received on (off when empty).
+pub const VPOS_CALLBACK_LISTEN: &str = "vpos.callback.listen";

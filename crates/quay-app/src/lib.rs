@@ -24,6 +24,7 @@ pub mod sync;
 pub mod terminals;
 pub mod views;
 pub mod vouchers;
+pub mod vpos;
 pub mod wallets;
 pub mod webhook;
 
@@ -136,6 +137,8 @@ pub struct Counter {
     pub(crate) give_up: Mutex<Option<String>>,
     /// One settler of open attempts at a time in this process.
     pub(crate) settling: Mutex<()>,
+    /// Virtual POS orders a bank's callback named: their link's wait wakes at once.
+    pub(crate) vpos_hints: vpos::Hints,
     /// The wallet QR shown to the customer while its payment waits.
     pub(crate) shown: Mutex<Option<wallets::ShownQr>>,
     /// Nhanh.vn: whether a sync runs (connection details are frozen meanwhile), and the
@@ -194,6 +197,7 @@ impl Counter {
             give_up: Mutex::new(None),
             shown: Mutex::new(None),
             settling: Mutex::new(()),
+            vpos_hints: vpos::Hints::default(),
             nhanh: nhanh::Activity::default(),
             listener: RwLock::new(None),
         })

@@ -275,6 +275,11 @@ impl Counter {
 
     /// The terminal an attempt was journaled on: its wallet, or the card terminal.
     pub(crate) fn payment_terminal(&self, kind: &str) -> Result<Box<dyn CardTerminal + '_>> {
+        if let Some(name) = crate::vpos::definition_of(kind) {
+            let (_, client) = self.vpos_client(name)?;
+            let extra = quay_store::vpos::VposExtra { definition: name.to_string(), channel: "refund".into(), ..Default::default() };
+            return Ok(Box::new(crate::adapters::vpos::VposTerminal::new(self, name, client, extra)));
+        }
         match Wallet::parse(kind) {
             Some(w) => Ok(Box::new(self.wallet_terminal(w)?)),
             None => self.card_terminal().map(|t| t as Box<dyn CardTerminal + '_>),
@@ -415,13 +420,19 @@ impl Counter {
         paid
     }
 
-    /// Shows a wallet's QR to the customer (the window's customer display follows it).
+    /// Shows a wallet's QR (or a virtual POS payment link) to the customer (the window's
+    /// customer display follows it).
     pub(crate) fn show_qr(&self, kind: &str, content: &str, amount: Money, until: chrono::DateTime<chrono::FixedOffset>) {
-        let Some(w) = Wallet::parse(kind) else { return };
+        // A virtual POS's payment link: the customer scans it to pay on the bank's page.
+        let (wallet, label, color) = match Wallet::parse(kind) {
+            Some(w) => (w.as_str(), label(w), colour(w)),
+            None if crate::card::is_vpos(kind) => ("vpos", "3-D Secure", "#1f4e79"),
+            None => return,
+        };
         let shown = ShownQr {
-            wallet: w.as_str(),
-            label: label(w),
-            color: colour(w),
+            wallet,
+            label,
+            color,
             content: content.to_string(),
             svg: qr_svg(content).unwrap_or_default(),
             amount: crate::views::money(self.i18n(), self.lang(), amount),

@@ -72,6 +72,41 @@ fn block<T>(f: impl std::future::Future<Output = T>) -> T {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(f)
 }
 
+/// A virtual POS definition whose bank is nowhere (the checks come before any call).
+fn vpos_definition() -> quay_app::vpos::DefinitionInput {
+    quay_app::vpos::DefinitionInput {
+        name: "Akbank".into(),
+        kind: "nestpay".into(),
+        mode: "test".into(),
+        api_url: "http://127.0.0.1:9/fim/api".into(),
+        currency: "VND".into(),
+        three_d: "optional".into(),
+        fields: [("client_id", "100200127"), ("username", "API"), ("password", "secret-1"), ("store_key", "KEY1")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn vpos_purpose() -> quay_app::vpos::pay::Purpose {
+    quay_app::vpos::pay::Purpose { amount: Some("1000".into()), reference: "R-1".into(), ..Default::default() }
+}
+
+fn vpos_moto() -> quay_app::vpos::MotoInput {
+    use zeroize::Zeroizing;
+    let card = quay_app::vpos::pay::CardInput {
+        number: Zeroizing::new("4508034508034509".into()),
+        expiry: Zeroizing::new("12/30".into()),
+        cvv: Zeroizing::new("123".into()),
+    };
+    quay_app::vpos::MotoInput { name: "Akbank".into(), purpose: vpos_purpose(), card }
+}
+
+fn vpos_link() -> quay_app::vpos::LinkInput {
+    quay_app::vpos::LinkInput { name: "Akbank".into(), purpose: vpos_purpose() }
+}
+
 /// A PIN nobody has yet (allowed `add_staff` calls add members).
 fn fresh_pin() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(300_000);
@@ -133,6 +168,22 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("nhanh_order_act", Action::RingSale, |c, w, _| c.nhanh_order_act(w, 1, quay_app::nhanh::OrderAct::Confirm).map(|_| ())),
         ("nhanh_order_ring", Action::RingSale, |c, w, f| c.nhanh_order_ring(&f.co, w, 1).map(|_| ())),
         ("cart_customer", Action::RingSale, |c, w, f| c.cart_customer(&f.co, w, Some("0912345678")).map(|_| ())),
+        ("vpos_kinds", Action::ConfigureSettings, |c, w, _| c.vpos_kinds(w).map(|_| ())),
+        ("vpos_definitions", Action::ConfigureSettings, |c, w, _| c.vpos_definitions(w).map(|_| ())),
+        ("vpos_choices", Action::RingSale, |c, w, _| c.vpos_choices(w).map(|_| ())),
+        ("vpos_save", Action::ConfigureSettings, |c, w, _| c.vpos_save(w, &vpos_definition()).map(|_| ())),
+        ("vpos_remove", Action::ConfigureSettings, |c, w, _| c.vpos_remove(w, "Akbank")),
+        ("vpos_moto", Action::RingSale, |c, w, f| c.vpos_moto(w, Some(&f.co), vpos_moto()).map(|_| ())),
+        ("vpos_link", Action::RingSale, |c, w, f| c.vpos_link(w, Some(&f.co), vpos_link(), &|_| {}).map(|_| ())),
+        ("vpos_payment", Action::RingSale, |c, w, _| c.vpos_payment(w, "none-1").map(|_| ())),
+        ("vpos_cancel", Action::ApproveRefund, |c, w, _| c.vpos_cancel(w, "none-1").map(|_| ())),
+        ("vpos_resolve", Action::RingSale, |c, w, _| c.vpos_resolve(w).map(|_| ())),
+        ("vpos_log", Action::ViewSales, |c, w, _| c.vpos_log(w, None).map(|_| ())),
+        ("vpos_dayend", Action::Reconcile, |c, w, _| c.vpos_dayend(w, day(c)).map(|_| ())),
+        ("vpos_dayend_fetch", Action::Reconcile, |c, w, _| c.vpos_dayend_fetch(w, day(c), "Akbank").map(|_| ())),
+        ("vpos_dayend_import", Action::Reconcile, |c, w, _| c.vpos_dayend_import(w, day(c), "Akbank", b"OrderId\n", None).map(|_| ())),
+        ("vpos_dayend_hand", Action::ManualBankEntry, |c, w, _| c.vpos_dayend_hand(w, day(c), "Akbank", "X-1", "portal").map(|_| ())),
+        ("test_vpos_connection", Action::TestConnection, |c, w, _| block(c.test_vpos_connection(w, "Akbank")).map(|_| ())),
         ("sales_on", Action::ViewSales, |c, w, _| c.sales_on(w, day(c)).map(|_| ())),
         ("sale", Action::ViewSales, |c, w, f| c.sale(w, f.sale).map(|_| ())),
         ("sales_day_view", Action::ViewSales, |c, w, _| c.sales_day_view(w, day(c)).map(|_| ())),

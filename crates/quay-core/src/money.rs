@@ -21,6 +21,8 @@ pub enum Currency {
     Egp,
     Jpy,
     Kwd,
+    Try,
+    Gbp,
 }
 
 /// (currency, code, ISO 4217 numeric code, minor-unit exponent, the cash notes a cashier
@@ -35,6 +37,8 @@ const TABLE: &[(Currency, &str, u16, u32, &[i64])] = &[
     (Currency::Egp, "EGP", 818, 2, &[5_000, 10_000, 20_000, 50_000]),
     (Currency::Jpy, "JPY", 392, 0, &[1_000, 2_000, 5_000, 10_000]),
     (Currency::Kwd, "KWD", 414, 3, &[1_000, 5_000, 10_000, 20_000]),
+    (Currency::Try, "TRY", 949, 2, &[5_000, 10_000, 20_000, 50_000]),
+    (Currency::Gbp, "GBP", 826, 2, &[500, 1_000, 2_000, 5_000]),
 ];
 
 impl Currency {

@@ -15,6 +15,7 @@ pub mod matcher;
 pub mod settle;
 pub mod synth;
 pub mod totals;
+pub mod vpos;
 
 pub use bank::{parse, BankBatch, BankLine, Expect, LineKind, Preset};
 pub use matcher::{reconcile, Category, CounterPayment, MatchConfig, Outcome, PaymentKind, Reconciliation, Rule};

@@ -117,5 +117,7 @@ fn symbol(c: Currency, lang: Lang) -> &'static str {
         Currency::Sar => "SAR",
         Currency::Egp => "E£",
         Currency::Kwd => "KWD",
+        Currency::Try => "₺",
+        Currency::Gbp => "£",
     }
 }

@@ -102,6 +102,9 @@ macro_rules! sources {
                 ($lang, "nhanh.ftl", include_str!(concat!("../../../locales/", $dir, "/nhanh.ftl"))),
                 ($lang, "nhanh-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/nhanh-errors.ftl"))),
                 ($lang, "online.ftl", include_str!(concat!("../../../locales/", $dir, "/online.ftl"))),
+                ($lang, "vpos.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos.ftl"))),
+                ($lang, "vpos-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos-errors.ftl"))),
+                ($lang, "vpos-app.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos-app.ftl"))),
             )*
         ];
     };

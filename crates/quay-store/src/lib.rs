@@ -22,6 +22,7 @@ mod sales;
 pub mod secrets;
 mod staff;
 mod vouchers;
+pub mod vpos;
 
 use std::path::Path;
 

@@ -398,6 +398,9 @@ const STEPS: &[&str] = &[
         SELECT 'item', json_extract(e.value, '$.id'), e.key, NULL, e.value FROM menu, json_each(menu.snapshot, '$.items') AS e;
     DROP TABLE menu;
     UPDATE settings SET key = 'menu.origin' WHERE key = 'menu.source';",
+    // Bank virtual POS (issue 17): the definitions, what a virtual POS payment adds to
+    // its journal row, the bank's list of a day and the transactions entered by hand.
+    crate::vpos::MIGRATION,
 ];
 
 pub const LATEST: usize = STEPS.len();

@@ -142,6 +142,16 @@ impl Store {
     /// Journals a new attempt as `pending` and returns it. Refused while an earlier attempt
     /// of the same sale and kind is not final (one payment in flight per sale).
     pub fn begin_payment(&mut self, p: &NewPayment) -> Result<PaymentRecord> {
+        self.begin_payment_with(p, |_, _| Ok(()))
+    }
+
+    /// `begin_payment`, with `also` writing what belongs to the attempt (a virtual POS
+    /// payment's reference) in the same transaction, given the attempt's key.
+    pub fn begin_payment_with(
+        &mut self,
+        p: &NewPayment,
+        also: impl FnOnce(&rusqlite::Transaction, &str) -> Result<()>,
+    ) -> Result<PaymentRecord> {
         let tx = self.conn.transaction()?;
         let earlier: Vec<PaymentState> = {
             let mut stmt = tx.prepare_cached("SELECT state FROM payments WHERE sale_id = ?1 AND kind = ?2 ORDER BY attempt")?;
@@ -175,6 +185,7 @@ impl Store {
             ],
         )?;
         tx.execute("INSERT INTO payment_events(key, at, state, detail) VALUES (?1, ?2, 'pending', NULL)", params![key, p.at])?;
+        also(&tx, &key)?;
         tx.commit()?;
         self.payment(&key)?.ok_or_else(|| StoreError::Corrupt(format!("payment {key} vanished")))
     }
@@ -339,6 +350,11 @@ impl Store {
     }
 
     /// The attempt a wallet knows by `order_id` (a callback names the order, not the key).
+    /// An attempt by its merchant order id alone, whichever partner's.
+    pub fn payment_by_any_order(&self, order_id: &str) -> Result<Option<PaymentRecord>> {
+        Ok(self.payments_where("order_id = ?1", &[&order_id])?.into_iter().next())
+    }
+
     pub fn payment_by_order(&self, terminal: &str, order_id: &str) -> Result<Option<PaymentRecord>> {
         Ok(self.payments_where("terminal = ?1 AND order_id = ?2", &[&terminal, &order_id])?.into_iter().next())
     }

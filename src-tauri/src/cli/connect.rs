@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use quay_app::setup::{self, ConnectionReport, Target};
 use quay_app::AppError;
 use serde_json::json;
@@ -18,7 +18,8 @@ pub enum ConnectCmd {
     /// Tests the connection to the hub, a voucher partner (momo, giftpop) or the card
     /// terminal for real, step by step.
     Test {
-        #[arg(value_enum)]
+        /// hub, momo, giftpop, terminal, momo-pay, zalopay, vnpay, alipay, nhanh, vpos, vpos:NAME
+        #[arg(value_parser = parse_target)]
         target: TargetArg,
         /// Writes the connection report (PDF, in the language of this run) to FILE.
         #[arg(long, value_name = "FILE")]
@@ -28,36 +29,24 @@ pub enum ConnectCmd {
     },
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum TargetArg {
-    Hub,
-    Momo,
-    Giftpop,
-    Terminal,
-    /// MoMo's payment API (wallet payments; `momo` is the voucher partner).
-    MomoPay,
-    Zalopay,
-    Vnpay,
-    /// Alipay face-to-face (a CNY counter).
-    Alipay,
-    /// Nhanh.vn: the token, its expiry, the permissions, the webhook listener.
-    Nhanh,
+/// What `connect test` tests: a target's name (`hub`, `momo`, `giftpop`, `terminal`,
+/// `momo-pay`, `zalopay`, `vnpay`, `alipay`, `nhanh`, `vpos` for every virtual POS) or
+/// `vpos:NAME` for one virtual POS definition.
+#[derive(Clone, Debug)]
+pub struct TargetArg {
+    pub target: Target,
+    pub name: Option<String>,
 }
 
-impl From<TargetArg> for Target {
-    fn from(t: TargetArg) -> Target {
-        match t {
-            TargetArg::Hub => Target::Hub,
-            TargetArg::Momo => Target::Momo,
-            TargetArg::Giftpop => Target::Giftpop,
-            TargetArg::Terminal => Target::Terminal,
-            TargetArg::MomoPay => Target::MomoPay,
-            TargetArg::Zalopay => Target::Zalopay,
-            TargetArg::Vnpay => Target::Vnpay,
-            TargetArg::Alipay => Target::Alipay,
-            TargetArg::Nhanh => Target::Nhanh,
-        }
+pub fn parse_target(s: &str) -> Result<TargetArg, String> {
+    if let Some(name) = s.strip_prefix("vpos:") {
+        quay_app::vpos::check_name(name).map_err(|e| e.detail.clone())?;
+        return Ok(TargetArg { target: Target::Vpos, name: Some(name.to_string()) });
     }
+    let names: Vec<&str> = Target::ALL.iter().map(|t| t.as_str()).collect();
+    Target::parse(s)
+        .map(|target| TargetArg { target, name: None })
+        .ok_or_else(|| format!("{s:?}: one of {}, or vpos:NAME", names.join(", ")))
 }
 
 #[derive(Subcommand, Debug)]
@@ -68,10 +57,13 @@ pub enum ConfigCmd {
 
 pub fn run(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
     let ConnectCmd::Test { target, pdf, json } = cmd;
-    let target = Target::from(target);
+    let TargetArg { target, name } = target;
     let who = ctx.who()?;
     // The hub and Viva clients are async; ZVT's enquiry runs on the blocking pool.
-    let report = block_on(ctx.counter.test_connection(&who, target))?;
+    let report = match name {
+        Some(name) => block_on(ctx.counter.test_vpos_connection(&who, &name))?,
+        None => block_on(ctx.counter.test_connection(&who, target))?,
+    };
     let mut out = report_text(ctx, &report, json)?;
     if let Some(path) = pdf {
         quay_app::files::write_private(&path, &ctx.counter.connection_report_pdf(&report, ctx.lang)?)?;

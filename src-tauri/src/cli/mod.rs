@@ -14,6 +14,7 @@ mod sale;
 mod staff;
 mod sync;
 mod vouchers;
+mod vpos;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,6 +63,11 @@ pub enum Command {
     Alipay {
         #[command(subcommand)]
         cmd: alipay::AlipayCmd,
+    },
+    /// A bank's virtual POS (seed 001): definitions, phone payments, payment links, the log, the day end.
+    Vpos {
+        #[command(subcommand)]
+        cmd: vpos::VposCmd,
     },
     /// Nhanh.vn (seed 002): connect a business, sync products, send sales, online orders.
     Nhanh {
@@ -190,6 +196,7 @@ fn execute(ctx: &Ctx, command: Command) -> quay_app::Result<String> {
         Command::Connect { cmd } => connect::run(ctx, cmd),
         Command::Alipay { cmd } => alipay::run(ctx, cmd),
         Command::Nhanh { cmd } => nhanh::run(ctx, cmd),
+        Command::Vpos { cmd } => vpos::run(ctx, cmd),
         Command::Config { cmd } => connect::config(ctx, cmd),
         Command::Dayend { cmd } => dayend::run(ctx, cmd),
         Command::Voucher { cmd } => vouchers::run(ctx, cmd),

@@ -12,6 +12,7 @@ mod sale;
 mod setup;
 mod sync;
 mod vouchers;
+mod vpos;
 mod wallets;
 
 use std::path::PathBuf;
@@ -169,6 +170,21 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::refund_unused,
         payments::refundable_payments,
         payments::refund_part,
+        vpos::vpos_kinds,
+        vpos::vpos_definitions,
+        vpos::vpos_choices,
+        vpos::vpos_save,
+        vpos::vpos_remove,
+        vpos::vpos_moto,
+        vpos::vpos_link_start,
+        vpos::vpos_link_status,
+        vpos::vpos_cancel,
+        vpos::vpos_resolve,
+        vpos::vpos_log,
+        vpos::vpos_dayend,
+        vpos::vpos_dayend_fetch,
+        vpos::vpos_dayend_import,
+        vpos::vpos_dayend_hand,
         nhanh::nhanh_status,
         nhanh::nhanh_guide,
         nhanh::nhanh_connect,

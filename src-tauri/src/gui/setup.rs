@@ -29,10 +29,18 @@ pub struct ConnectionTested {
 /// "Test connection": really calls the hub, a voucher partner or the terminal, step by
 /// step; the test is audited and its report written as a PDF.
 #[tauri::command]
-pub async fn connection_test(c: State<'_, Shared>, target: Target) -> Reply<ConnectionTested> {
+pub async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<ConnectionTested> {
     let tested = async {
         let who = c.session_who(&c.checkout)?;
-        let report = c.test_connection(&who, target).await?;
+        // `vpos:NAME` tests one virtual POS definition.
+        let report = match target.strip_prefix("vpos:") {
+            Some(name) => c.test_vpos_connection(&who, name).await?,
+            None => {
+                let target = Target::parse(&target)
+                    .ok_or_else(|| quay_app::AppError::new("err-unknown-target", vec![("target", target.as_str().into())]))?;
+                c.test_connection(&who, target).await?
+            }
+        };
         let lang = c.lang();
         let path = c.save_connection_report(&report, lang)?;
         Ok(ConnectionTested { report: c.connection_report_screen_view(&report, lang), pdf_path: path.display().to_string() })

@@ -28,6 +28,8 @@ mod signing;
 pub mod viva;
 /// The partners' vouchers the hub brokers: the table of codes, redemptions, reversals.
 pub mod vouchers;
+/// Bank virtual POS: NestPay/EST (XML API, 3-D gate, hosted page, callbacks) and Garanti GVPS, on loopback.
+pub mod vpos;
 /// MoMo POS, ZaloPay and VNPAY-QR (the Vietnamese wallets) and Alipay's classic gateway, on loopback.
 pub mod wallet;
 /// The ZVT card terminal on a pseudo-terminal pair (in progress).

@@ -2,7 +2,8 @@
 //! `hub: http://127.0.0.1:PORT/api/v1` on stdout first, then `viva: http://…` with
 //! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …`, `alipay: …` with
 //! `--wallets`, then `nhanh: …`, `nhanh-app-id: …`, `nhanh-secret: …`, `nhanh-business: …`,
-//! `nhanh-code: …` with `--nhanh`; logs go to stderr. Faults and menus are switched over the unsigned
+//! `nhanh-code: …` with `--nhanh`, then `vpos-nestpay: …`, `vpos-nestpay-gate: …`, `vpos-garanti: …`
+//! and the banks' sandbox credentials (`vpos-nestpay-client-id: …`, …) with `--vpos`; logs go to stderr. Faults and menus are switched over the unsigned
 //! `/admin/*` endpoints (see the library docs).
 
 use std::io::Write;
@@ -87,6 +88,15 @@ struct Args {
     /// With --nhanh: the webhook verify token.
     #[arg(long, requires = "nhanh_webhook", value_name = "TOKEN", default_value = "QuaySandboxVerifyToken0001")]
     nhanh_webhook_token: String,
+    /// Also run the banks' virtual POS (NestPay/EST and Garanti GVPS, sandbox credentials);
+    /// prints `vpos-nestpay: API URL`, `vpos-nestpay-gate: 3-D GATE URL`, `vpos-garanti: API URL`
+    /// and the credentials (`vpos-nestpay-client-id: …`, …). The hosted payment pages can be
+    /// paid in a browser; controls under `/admin/vpos/…`.
+    #[arg(long)]
+    vpos: bool,
+    /// With --vpos: the terminals' currency (TRY, EUR, USD, GBP, VND, JPY).
+    #[arg(long, requires = "vpos", value_name = "CODE", default_value = "TRY")]
+    vpos_currency: String,
 }
 
 fn zvt_password(s: &str) -> Result<u32, String> {
@@ -178,6 +188,30 @@ async fn main() {
         say(format_args!("nhanh-business: {}", n.config().business_id));
         say(format_args!("nhanh-code: {}", n.issue_access_code()));
         Some(n)
+    } else {
+        None
+    };
+    let _vpos = if args.vpos {
+        use quay_sim::vpos::{self, constants as k};
+        let currency = vpos::VposCurrency::parse(&args.vpos_currency)
+            .unwrap_or_else(|| fail(&format!("--vpos-currency {}: TRY, EUR, USD, GBP, VND or JPY", args.vpos_currency)));
+        let v = vpos::start(vpos::VposSim::new(vpos::VposSimConfig::sandbox_in(currency))).await;
+        say(format_args!("vpos-nestpay: {}", v.nestpay_api));
+        say(format_args!("vpos-nestpay-gate: {}", v.nestpay_gate));
+        say(format_args!("vpos-garanti: {}", v.garanti_api));
+        say(format_args!("vpos-currency: {}", currency.code()));
+        say(format_args!("vpos-nestpay-client-id: {}", k::NESTPAY_CLIENT_ID));
+        say(format_args!("vpos-nestpay-user: {}", k::NESTPAY_USER));
+        say(format_args!("vpos-nestpay-password: {}", k::NESTPAY_PASSWORD));
+        say(format_args!("vpos-nestpay-store-key: {}", k::NESTPAY_STORE_KEY));
+        say(format_args!("vpos-garanti-merchant-id: {}", k::GARANTI_MERCHANT_ID));
+        say(format_args!("vpos-garanti-terminal-id: {}", k::GARANTI_TERMINAL_ID));
+        say(format_args!("vpos-garanti-prov-user: {}", k::GARANTI_PROV_USER));
+        say(format_args!("vpos-garanti-prov-password: {}", k::GARANTI_PROV_PASSWORD));
+        say(format_args!("vpos-garanti-refund-user: {}", k::GARANTI_REFUND_USER));
+        say(format_args!("vpos-garanti-refund-password: {}", k::GARANTI_REFUND_PASSWORD));
+        say(format_args!("vpos-garanti-store-key: {}", k::GARANTI_STORE_KEY));
+        Some(v)
     } else {
         None
     };

@@ -100,6 +100,8 @@ function symbol(currency: string, lang: Lang): string {
     case 'CNY': return '¥';
     case 'JPY': return lang === 'zh-CN' ? 'JP¥' : '¥';
     case 'EGP': return 'E£';
+    case 'TRY': return '₺';
+    case 'GBP': return '£';
     default: return currency;
   }
 }

@@ -127,7 +127,8 @@ export interface PartRefunded { key: string; state: string; amount: MoneyView; l
 /** The technician's settings, grouped; labels arrive localized. */
 export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh';
 /** What a connection test is about: every group but the store. */
-export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh';
+export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh' | `vpos:${string}`;
+/** The settings groups' targets; a virtual POS definition is `vpos:NAME` (its own screen). */
 export const CONNECT_TARGETS: readonly ConnectTarget[] = ['hub', 'momo', 'giftpop', 'terminal', 'nhanh'];
 /** One setting. A secret carries only `set`: its value never leaves the backend. */
 export interface SettingView {
@@ -375,7 +376,7 @@ export function isErrorDto(e: unknown): e is ErrorDto {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {

@@ -8,5 +8,6 @@
 
 pub mod hub;
 pub mod viva;
+pub mod vpos;
 pub mod wallet;
 pub mod zvt;

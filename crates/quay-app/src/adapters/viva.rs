@@ -148,7 +148,7 @@ impl VivaTerminal {
 }
 
 impl CardTerminal for VivaTerminal {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> &str {
         "viva"
     }
 

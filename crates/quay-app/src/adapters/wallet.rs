@@ -423,7 +423,7 @@ impl<'a> WalletTerminal<'a> {
 pub const NO_REFUND_API: &str = "no-refund-api";
 
 impl CardTerminal for WalletTerminal<'_> {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> &str {
         self.wallet.as_str()
     }
 

@@ -157,7 +157,7 @@ fn command_outcome(result: Result<zvt::Transaction, zvt::ZvtError>) -> TerminalO
 }
 
 impl<P: std::io::Read + std::io::Write + Send> CardTerminal for ZvtCardTerminal<P> {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> &str {
         "zvt"
     }
 

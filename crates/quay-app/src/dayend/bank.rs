@@ -209,7 +209,7 @@ impl Counter {
         self.preset_named(name)
     }
 
-    fn preset_named(&self, name: &str) -> Result<Preset> {
+    pub(crate) fn preset_named(&self, name: &str) -> Result<Preset> {
         if let Some(p) = Preset::builtin(name) {
             return Ok(p);
         }
@@ -219,7 +219,7 @@ impl Counter {
                 serde_json::from_str(&json).map_err(|e| AppError::new("err-bank-preset-json", vec![("detail", e.to_string().into())]))
             }
             None => {
-                let mut names = vec!["generic".to_string(), "viva".to_string()];
+                let mut names = vec!["generic".to_string(), "viva".to_string(), "vpos".to_string()];
                 names.extend(self.store().bank_presets()?.into_iter().map(|(n, _)| n));
                 Err(AppError::new("err-bank-unknown-preset", vec![("name", name.into()), ("presets", names.join(", ").into())]))
             }
@@ -229,7 +229,7 @@ impl Counter {
     /// Names of the presets: the built-in ones, then the saved ones.
     pub fn bank_preset_names(&self, who: &Who) -> Result<Vec<String>> {
         self.allow(who, Action::Reconcile)?;
-        let mut names = vec!["generic".to_string(), "viva".to_string()];
+        let mut names = vec!["generic".to_string(), "viva".to_string(), "vpos".to_string()];
         names.extend(self.store().bank_presets()?.into_iter().map(|(n, _)| n));
         Ok(names)
     }
@@ -393,7 +393,14 @@ impl Counter {
             );
             import_of.push(import_id);
         }
-        let counter = self.store().payments_on(day)?.iter().filter_map(|p| counter_payment(p, cur)).collect();
+        // Virtual POS payments are compared with the bank's own list of them (`vpos::dayend`).
+        let counter = self
+            .store()
+            .payments_on(day)?
+            .iter()
+            .filter(|p| !crate::card::is_vpos(&p.terminal))
+            .filter_map(|p| counter_payment(p, cur))
+            .collect();
         let settlements = self
             .store()
             .bank_settlements_on(&date)?

@@ -44,10 +44,12 @@ pub enum Target {
     Alipay,
     /// Nhanh.vn: the token checked with Nhanh, its expiry, permissions and webhooks.
     Nhanh,
+    /// Every bank virtual POS definition (`vpos:NAME` on the command line: one of them).
+    Vpos,
 }
 
 impl Target {
-    pub const ALL: [Target; 9] = [
+    pub const ALL: [Target; 10] = [
         Target::Hub,
         Target::Momo,
         Target::Giftpop,
@@ -57,6 +59,7 @@ impl Target {
         Target::Vnpay,
         Target::Alipay,
         Target::Nhanh,
+        Target::Vpos,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Target {
             Target::Vnpay => "vnpay",
             Target::Alipay => "alipay",
             Target::Nhanh => "nhanh",
+            Target::Vpos => "vpos",
         }
     }
 
@@ -100,6 +104,7 @@ impl Target {
             Target::Vnpay => "setup-target-vnpay",
             Target::Alipay => "setup-target-alipay",
             Target::Nhanh => "setup-target-nhanh",
+            Target::Vpos => "setup-target-vpos",
         }
     }
 
@@ -242,6 +247,73 @@ impl Counter {
 }
 
 impl Counter {
+    /// A bank's virtual POS: the definition complete (kind, mode, URL and the static IP
+    /// the bank was told — recorded, checked against nothing), then the bank's harmless
+    /// call (the status of an order id that never existed), whose "no record" proves the
+    /// credentials. `only` one definition, else each in turn.
+    async fn test_vpos(&self, only: Option<&str>, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let names: Vec<String> = match only {
+            Some(n) => vec![n.to_string()],
+            None => match self.store().vpos_definitions() {
+                Ok(d) => d.into_iter().map(|d| d.name).collect(),
+                Err(e) => {
+                    steps.fail("setup-step-vpos-definition", &e.into(), vec![("name", "—".into())], t);
+                    return None;
+                }
+            },
+        };
+        if names.is_empty() {
+            steps.push("setup-step-vpos-definition", false, "err-vpos-none", vec![("name", "—".into())], t);
+            return None;
+        }
+        let mut trip = None;
+        for name in names {
+            let t = Instant::now();
+            let ready = self.vpos_client(&name);
+            let (def, client) = match ready {
+                Ok(r) => r,
+                Err(e) => {
+                    steps.fail("setup-step-vpos-definition", &e, vec![("name", name.as_str().into())], t);
+                    return None;
+                }
+            };
+            identity.terminal = Some(format!("vpos {} ({}, {})", def.name, def.kind, def.mode));
+            let args = vec![
+                ("name", def.name.as_str().into()),
+                ("kind", def.kind.as_str().into()),
+                ("mode", def.mode.as_str().into()),
+                ("url", def.api_url.as_str().into()),
+                ("ip", def.static_ip.clone().unwrap_or_else(|| "—".into()).into()),
+            ];
+            steps.push("setup-step-vpos-definition", true, "setup-ok-vpos-definition", args, t);
+            let t = Instant::now();
+            let rnd = uuid::Uuid::new_v4().simple().to_string();
+            match client.check(&rnd).await {
+                Ok(()) => {
+                    let ms = t.elapsed().as_millis() as u64;
+                    steps.push(
+                        "setup-step-vpos-check",
+                        true,
+                        "setup-ok-vpos-check",
+                        vec![("name", def.name.as_str().into()), ("ms", (ms as i64).into())],
+                        t,
+                    );
+                    trip = Some(RoundTrip {
+                        request: format!("POST {} ORDERSTATUS quay-check-{rnd}", def.api_url),
+                        answer: "no record".into(),
+                        took_ms: ms,
+                    });
+                }
+                Err(e) => {
+                    steps.fail("setup-step-vpos-check", &crate::vpos::vpos_error(e), vec![("name", def.name.as_str().into())], t);
+                    return None;
+                }
+            }
+        }
+        trip
+    }
+
     /// Nhanh: the app's settings and an open connection; the token checked by Nhanh
     /// (`app/checkaccesstoken`); its expiry (no refresh: warned 30 days ahead); the
     /// permissions the connector's jobs need; the webhook listener when one is set.
@@ -377,12 +449,20 @@ impl Counter {
     /// from there.
     pub async fn test_connection(&self, who: &Who, target: Target) -> Result<ConnectionReport> {
         self.allow(who, Action::TestConnection)?;
-        let report = self.run_connection_test(target).await;
+        let report = self.run_connection_test(target, None).await;
         self.audit_connection_test(who, &report)?;
         Ok(report)
     }
 
-    async fn run_connection_test(&self, target: Target) -> ConnectionReport {
+    /// The connection test of one virtual POS definition (`quay connect test vpos:NAME`).
+    pub async fn test_vpos_connection(&self, who: &Who, name: &str) -> Result<ConnectionReport> {
+        self.allow(who, Action::TestConnection)?;
+        let report = self.run_connection_test(Target::Vpos, Some(name)).await;
+        self.audit_connection_test(who, &report)?;
+        Ok(report)
+    }
+
+    async fn run_connection_test(&self, target: Target, only: Option<&str>) -> ConnectionReport {
         let at = self.now();
         let mut identity = self.identity();
         let mut steps = Steps { i18n: self.i18n(), steps: Vec::new() };
@@ -396,6 +476,7 @@ impl Counter {
                 self.test_wallet(w, &mut steps).await
             }
             Target::Nhanh => self.test_nhanh(&mut steps).await,
+            Target::Vpos => self.test_vpos(only, &mut steps, &mut identity).await,
         };
         let steps = steps.steps;
         let ok = !steps.is_empty() && steps.iter().all(|s| s.ok);

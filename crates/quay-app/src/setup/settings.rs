@@ -165,6 +165,11 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(VIVA_API_KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-api-key"),
     spec(VIVA_SOURCE_CODE, Group::Terminal, Rule::Ident, "setup-key-viva-source-code"),
     spec(VIVA_WAIT, Group::Terminal, Rule::Seconds(1, 900), "setup-key-viva-wait"),
+    // A bank's virtual POS (issue 17; the definitions themselves are `quay vpos`): where the
+    // bank sends the customer back after a payment link, its callback listener, the wait.
+    spec(keys::VPOS_RETURN_URL, Group::Terminal, Rule::Url, "setup-key-vpos-return-url"),
+    spec(keys::VPOS_CALLBACK_LISTEN, Group::Terminal, Rule::Listen, "setup-key-vpos-callback-listen"),
+    spec(keys::VPOS_TIMEOUT_S, Group::Terminal, Rule::Seconds(5, 120), "setup-key-vpos-timeout"),
     spec(webhook::LISTEN, Group::Terminal, Rule::Listen, "setup-key-viva-webhook-listen"),
     spec(webhook::TOKEN, Group::Terminal, Rule::Secret(16), "setup-key-viva-webhook-token"),
     spec(webhook::KEY, Group::Terminal, Rule::Secret(1), "setup-key-viva-webhook-key"),

@@ -202,11 +202,52 @@ impl Preset {
         }
     }
 
+    /// A NestPay-style virtual POS's exported day file (the merchant panel's transaction
+    /// list): the order id is the transaction code both sides carry; a void gives the
+    /// whole authorization back, so it reads as a refund of it.
+    pub fn vpos() -> Preset {
+        let c = |n: &[&str]| Some(Column::named(n));
+        let o = |n: &[&str]| Some(Column::named(n).optional());
+        Preset {
+            name: "vpos".into(),
+            delimiter: ',',
+            has_header: true,
+            columns: Columns {
+                transaction_id: None,
+                merchant_reference: None,
+                order_code: c(&["OrderId", "Order ID", "oid"]),
+                merchant_id: o(&["ClientId", "Client ID", "MerchantId"]),
+                terminal_id: None,
+                date_time: Column::named(&["Date", "TRXDATE", "Transaction Date"]),
+                scheme: o(&["Brand", "Card Brand"]),
+                masked_pan: o(&["MaskedPan", "Masked PAN", "Card Number"]),
+                amount: Column::named(&["Amount", "Total"]),
+                currency: o(&["Currency"]),
+                auth_code: o(&["AuthCode", "Auth Code"]),
+                rrn: o(&["HostRefNum", "RRN"]),
+                stan: None,
+                kind: c(&["Type", "TransactionType"]),
+            },
+            amount: AmountFormat::Decimal { separator: '.' },
+            // The merchant panel writes the bank's local time (Türkiye, UTC+3).
+            date_time: DateFormat::Pattern { pattern: "%Y-%m-%d %H:%M:%S".into(), utc_offset_minutes: 180 },
+            types: types(&[
+                ("auth", LineKind::Sale),
+                ("sale", LineKind::Sale),
+                ("postauth", LineKind::Sale),
+                ("void", LineKind::Refund),
+                ("credit", LineKind::Refund),
+                ("refund", LineKind::Refund),
+            ]),
+        }
+    }
+
     /// The built-in presets by name.
     pub fn builtin(name: &str) -> Option<Preset> {
         match name {
             "generic" => Some(Preset::generic()),
             "viva" => Some(Preset::viva()),
+            "vpos" => Some(Preset::vpos()),
             _ => None,
         }
     }

@@ -16,14 +16,28 @@ pub fn numeric(c: Currency) -> u16 {
         Currency::Egp => 818,
         Currency::Jpy => 392,
         Currency::Kwd => 414,
+        Currency::Try => 949,
+        Currency::Gbp => 826,
     }
 }
 
 /// The currency of a numeric code, if Quay knows it.
 pub fn from_numeric(code: u16) -> Option<Currency> {
-    [Currency::Vnd, Currency::Eur, Currency::Usd, Currency::Cny, Currency::Aed, Currency::Sar, Currency::Egp, Currency::Jpy, Currency::Kwd]
-        .into_iter()
-        .find(|&c| numeric(c) == code)
+    [
+        Currency::Vnd,
+        Currency::Eur,
+        Currency::Usd,
+        Currency::Cny,
+        Currency::Aed,
+        Currency::Sar,
+        Currency::Egp,
+        Currency::Jpy,
+        Currency::Kwd,
+        Currency::Try,
+        Currency::Gbp,
+    ]
+    .into_iter()
+    .find(|&c| numeric(c) == code)
 }
 
 /// A card amount: positive minor units (a refund is its own command, never a negative
