@@ -37,6 +37,8 @@ err-vpos-partial-before-close = لا يُردّ جزء من { $order } إلا ب
 vpos-approved = تمت الموافقة ({ $code })، رمز التفويض { $auth }.
 
 ## نهاية اليوم
+vpos-report-section = نقطة البيع الافتراضية { $name }: قائمة البنك حسب رقم الطلب
+vpos-report-bank = البنك
 err-vpos-no-report = ليس لبنك «{ $name }» طلب تقرير: استورد ملف اليوم الذي يصدّره البنك.
 err-vpos-file-no-order = السطر { $line } في ملف البنك بلا رقم طلب.
 err-vpos-file-unreadable = تعذّرت قراءة ملف البنك: { $detail }

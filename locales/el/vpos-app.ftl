@@ -37,6 +37,8 @@ err-vpos-partial-before-close = Μέρος του { $order } επιστρέφε�
 vpos-approved = Εγκρίθηκε ({ $code }), έγκριση { $auth }.
 
 ## Τέλος ημέρας
+vpos-report-section = Εικονικό POS { $name }: η λίστα της τράπεζας ανά αριθμό παραγγελίας
+vpos-report-bank = Τράπεζα
 err-vpos-no-report = Η τράπεζα του «{ $name }» δεν έχει κλήση αναφοράς: εισαγάγετε το αρχείο εξαγωγής της ημέρας.
 err-vpos-file-no-order = Η γραμμή { $line } του αρχείου της τράπεζας δεν έχει αριθμό παραγγελίας.
 err-vpos-file-unreadable = Το αρχείο της τράπεζας δεν διαβάζεται: { $detail }

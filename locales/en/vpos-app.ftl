@@ -38,6 +38,8 @@ err-vpos-partial-before-close = Part of { $order } can be refunded only once the
 vpos-approved = Approved ({ $code }), authorization { $auth }.
 
 ## Day end
+vpos-report-section = Virtual POS { $name }: the bank's list by order number
+vpos-report-bank = Bank
 err-vpos-no-report = The bank of “{ $name }” has no report call: import its exported file of the day.
 err-vpos-file-no-order = Line { $line } of the bank's file has no order number.
 err-vpos-file-unreadable = The bank's file cannot be read: { $detail }

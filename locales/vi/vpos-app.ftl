@@ -37,6 +37,8 @@ err-vpos-partial-before-close = Chỉ hoàn một phần của { $order } đư�
 vpos-approved = Đã duyệt ({ $code }), mã cấp phép { $auth }.
 
 ## Cuối ngày
+vpos-report-section = POS ảo { $name }: danh sách của ngân hàng theo mã đơn
+vpos-report-bank = Ngân hàng
 err-vpos-no-report = Ngân hàng của “{ $name }” không có lệnh báo cáo: hãy nhập tệp xuất trong ngày của ngân hàng.
 err-vpos-file-no-order = Dòng { $line } trong tệp của ngân hàng không có mã đơn.
 err-vpos-file-unreadable = Không đọc được tệp của ngân hàng: { $detail }

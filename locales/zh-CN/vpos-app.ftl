@@ -37,6 +37,8 @@ err-vpos-partial-before-close = { $order } 只有在银行日结后才能部分�
 vpos-approved = 已批准（{ $code }），授权码 { $auth }。
 
 ## 日结
+vpos-report-section = 虚拟 POS { $name }：按订单号核对银行清单
+vpos-report-bank = 银行
 err-vpos-no-report = “{ $name }”的银行没有报表接口：请导入银行当日导出的文件。
 err-vpos-file-no-order = 银行文件第 { $line } 行没有订单号。
 err-vpos-file-unreadable = 无法读取银行文件：{ $detail }

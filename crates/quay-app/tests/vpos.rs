@@ -436,4 +436,12 @@ fn day_end_compares_by_transaction_code_and_takes_hand_entries() {
     let db = rusqlite::Connection::open(b.dir.path().join("quay.db")).unwrap();
     let audited: i64 = db.query_row("SELECT count(*) FROM audit_log WHERE action = 'vpos.dayend.hand'", [], |r| r.get(0)).unwrap();
     assert_eq!(audited, 1, "audited");
+    // Its own section of the day's report, PDF and CSV.
+    let csv = c.day_report_csv(&Who::Setup, day).unwrap();
+    assert!(csv.contains("vpos:Akbank,PORTAL-7,,55000,VND,entered_by_hand"), "{csv}");
+    assert!(csv.contains(&format!("vpos:Akbank,{},,125000,VND,matched", a.order_id.as_deref().unwrap())), "{csv}");
+    for lang in [quay_i18n::Lang::En, quay_i18n::Lang::Ar] {
+        let pdf = c.day_report_pdf(&Who::Setup, day, lang).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+    }
 }

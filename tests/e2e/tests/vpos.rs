@@ -20,7 +20,7 @@ use thirtyfour::prelude::*;
 const APPROVED_CARD: &str = "4508034508034509";
 const DECLINED_CARD: &str = "4000000000000515"; // the simulator's issuer answers 51
 const EXPIRY: &str = "12/30";
-const CVV: &str = "000";
+const CVV: &str = "123";
 
 /// `quay-sim --vpos` in the demo counter's currency (VND), with the hub for the menu, on
 /// free ports; stopped on drop.

@@ -31,6 +31,8 @@ pub struct DayReport {
     pub terminal: Option<TerminalBatch>,
     /// The reconciliation, when a bank file was imported for the day.
     pub bank: Option<BankReconciliation>,
+    /// Each virtual POS definition's day compared with the bank's list by order id.
+    pub vpos: Vec<crate::vpos::dayend::VposDayView>,
 }
 
 /// The snake_case name of a category (as in JSON and CSV).
@@ -97,6 +99,7 @@ impl Counter {
             close: self.close_of(day)?,
             terminal: self.batches_of(day)?.pop(),
             bank,
+            vpos: self.vpos_days(day)?,
         })
     }
 
@@ -284,6 +287,46 @@ impl Counter {
                 }
             }
         }
+        // The virtual POS section: each definition against the bank's list, by order id.
+        for d in &report.vpos {
+            b.push(Block::Heading(t("vpos-report-section", &[("name", d.name.clone().into())])));
+            b.push(Block::Text(t(&format!("vpos-source-{}", d.source), &[])));
+            b.push(Block::KeyValue(vec![
+                (t("dayend-col-counter", &[]), d.totals.counter_net.text.clone()),
+                (t("vpos-report-bank", &[]), d.totals.bank_net.text.clone()),
+                (t("dayend-col-difference", &[]), d.totals.difference.text.clone()),
+            ]));
+            let rows: Vec<Vec<String>> = d
+                .rows
+                .iter()
+                .map(|r| {
+                    let status = crate::vpos::dayend::status_id(r.status);
+                    let mut label = t(status, &[]);
+                    if let Some(h) = &r.hand {
+                        label = format!("{label}: {} ({})", h.reason, h.who);
+                    }
+                    vec![
+                        r.order_id.clone(),
+                        label,
+                        r.counter_amount.as_ref().map_or("—".into(), |m| m.text.clone()),
+                        r.bank_amount.as_ref().map_or("—".into(), |m| m.text.clone()),
+                    ]
+                })
+                .collect();
+            if rows.is_empty() {
+                b.push(Block::Text(t("dayend-none", &[])));
+            } else {
+                b.push(Block::Table {
+                    columns: vec![
+                        col("dayend-col-reference", Align::Start, 0.38),
+                        col("dayend-col-category", Align::Start, 0.3),
+                        col("dayend-col-counter", Align::End, 0.16),
+                        col("vpos-report-bank", Align::End, 0.16),
+                    ],
+                    rows,
+                });
+            }
+        }
         Ok(Document {
             title: i18n.t(lang, "dayend-report-title", &[("date", day_text.into())]),
             locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
@@ -391,6 +434,18 @@ impl Counter {
                 let detail = format!("{} {}", category_name(p.outcome.category), to);
                 row("counter_payment", &p.id, None, Some(major(p.amount)), detail.trim())?;
             }
+        }
+        for d in &r.vpos {
+            for x in &d.rows {
+                let status = serde_json::to_value(x.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                let detail = match &x.hand {
+                    Some(h) => format!("{status} {}: {}", h.who, h.reason),
+                    None => status,
+                };
+                let amount = x.counter_amount.as_ref().or(x.bank_amount.as_ref()).map(|m| major(m.minor));
+                row(&format!("vpos:{}", d.name), &x.order_id, None, amount, &detail)?;
+            }
+            row(&format!("vpos:{}", d.name), "difference", None, Some(major(d.totals.difference.minor)), &d.source)?;
         }
         let bytes = w.into_inner().map_err(AppError::internal)?;
         String::from_utf8(bytes).map_err(AppError::internal)

@@ -85,7 +85,35 @@ fn counter_txs(all: &[PaymentRecord], terminal: &str, is_void: impl Fn(&str) -> 
         .collect()
 }
 
+/// The Fluent id of a status's label.
+pub fn status_id(s: Status) -> &'static str {
+    match s {
+        Status::Matched => "vpos-status-matched",
+        Status::DifferentAmount => "vpos-status-different-amount",
+        Status::MissingAtBank => "vpos-status-missing-at-bank",
+        Status::MissingAtCounter => "vpos-status-missing-at-counter",
+        Status::EnteredByHand => "vpos-status-entered-by-hand",
+        Status::Voided => "vpos-status-voided",
+        Status::Refunded => "vpos-status-refunded",
+        Status::CancelDiffers => "vpos-status-cancel-differs",
+    }
+}
+
 impl Counter {
+    /// Every definition's comparison for `day`, for the day's report (its caller checked
+    /// who asks). Definitions with nothing on either side are left out.
+    pub(crate) fn vpos_days(&self, day: NaiveDate) -> Result<Vec<VposDayView>> {
+        let names: Vec<String> = self.store().vpos_definitions()?.into_iter().map(|d| d.name).collect();
+        let mut out = Vec::new();
+        for name in names {
+            let d = self.vpos_day(&name, day)?;
+            if !d.rows.is_empty() {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
     /// Every definition's comparison for `day`.
     pub fn vpos_dayend(&self, who: &Who, day: NaiveDate) -> Result<VposSectionView> {
         self.allow(who, Action::Reconcile)?;
