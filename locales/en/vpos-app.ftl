@@ -27,6 +27,7 @@ err-vpos-link-unsupported = “{ $name }” cannot make payment links (no 3-D ga
 err-vpos-no-return-url = Payment links need the address the bank sends the customer back to: set { $key }.
 err-vpos-3d-failed = The customer's bank did not confirm the cardholder (3-D Secure status { $md }): nothing was charged for { $order }.
 err-vpos-unknown = The bank's answer for { $order } was lost. Do not take the payment again: ask the bank (Ask the bank) first.
+err-vpos-given-up = You stopped waiting for { $order }. The bank is still asked about it: if the customer pays after all, the sale completes or the payment waits for a manager to refund it.
 err-vpos-cancelled = The payment { $order } was not made: the bank never authorized it.
 err-vpos-order-not-found = No virtual POS payment has the order number { $order }.
 err-vpos-not-cancellable = { $order } cannot be cancelled ({ $state }).

@@ -26,6 +26,7 @@ err-vpos-link-unsupported = “{ $name }” không tạo được liên kết th
 err-vpos-no-return-url = Liên kết thanh toán cần địa chỉ mà ngân hàng đưa khách quay về: hãy đặt { $key }.
 err-vpos-3d-failed = Ngân hàng của khách không xác nhận chủ thẻ (trạng thái 3-D Secure { $md }): không trừ tiền cho { $order }.
 err-vpos-unknown = Mất câu trả lời của ngân hàng cho { $order }. Đừng thu lại: hãy hỏi ngân hàng trước (Hỏi ngân hàng).
+err-vpos-given-up = Bạn đã ngừng chờ { $order }. Quầy vẫn hỏi ngân hàng về khoản này: nếu khách vẫn thanh toán, hóa đơn sẽ hoàn tất hoặc khoản tiền chờ quản lý hoàn lại.
 err-vpos-cancelled = Khoản thanh toán { $order } không thực hiện: ngân hàng chưa bao giờ cấp phép.
 err-vpos-order-not-found = Không có khoản thanh toán POS ảo nào mang mã đơn { $order }.
 err-vpos-not-cancellable = Không thể hủy { $order } ({ $state }).

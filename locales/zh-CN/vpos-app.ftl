@@ -26,6 +26,7 @@ err-vpos-link-unsupported = “{ $name }”无法生成付款链接（没有 3-D
 err-vpos-no-return-url = 付款链接需要银行将顾客送回的地址：请设置 { $key }。
 err-vpos-3d-failed = 顾客的银行未确认持卡人（3-D Secure 状态 { $md }）：{ $order } 未扣款。
 err-vpos-unknown = 银行对 { $order } 的答复丢失。请勿再次收款：先询问银行（询问银行）。
+err-vpos-given-up = 您已停止等待 { $order }。收银台仍在向银行查询：如果顾客最终付款，销售将完成，或该款项等待经理退款。
 err-vpos-cancelled = 付款 { $order } 未完成：银行从未授权。
 err-vpos-order-not-found = 没有订单号为 { $order } 的虚拟 POS 付款。
 err-vpos-not-cancellable = 无法取消 { $order }（{ $state }）。

@@ -175,6 +175,7 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("vpos_remove", Action::ConfigureSettings, |c, w, _| c.vpos_remove(w, "Akbank")),
         ("vpos_moto", Action::RingSale, |c, w, f| c.vpos_moto(w, Some(&f.co), vpos_moto()).map(|_| ())),
         ("vpos_link", Action::RingSale, |c, w, f| c.vpos_link(w, Some(&f.co), vpos_link(), &|_| {}).map(|_| ())),
+        ("vpos_give_up", Action::RingSale, |c, w, _| c.vpos_give_up(w)),
         ("vpos_payment", Action::RingSale, |c, w, _| c.vpos_payment(w, "none-1").map(|_| ())),
         ("vpos_cancel", Action::ApproveRefund, |c, w, _| c.vpos_cancel(w, "none-1").map(|_| ())),
         ("vpos_resolve", Action::RingSale, |c, w, _| c.vpos_resolve(w).map(|_| ())),

@@ -445,3 +445,45 @@ fn day_end_compares_by_transaction_code_and_takes_hand_entries() {
         assert!(pdf.starts_with(b"%PDF"));
     }
 }
+
+#[test]
+fn a_link_for_the_sale_given_up_then_paid_waits_for_a_refund() {
+    let b = bank();
+    let c = b.counter.clone();
+    c.set_setting("vpos.return_url", "http://127.0.0.1:9").unwrap();
+    let co = Arc::new(c.checkout());
+    c.edit_cart(&co, &Who::Setup, |cart, menu, at| {
+        let line = parse_line("i-phobo").unwrap();
+        Ok(cart.add(menu, &line.item_id, &line.option_ids, line.qty, None, at)?)
+    })
+    .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let h = {
+        let (c, co) = (c.clone(), co.clone());
+        std::thread::spawn(move || {
+            let tx = std::sync::Mutex::new(tx);
+            let on_link = |l: &quay_app::vpos::LinkView| {
+                let _ = tx.lock().unwrap().send(l.clone());
+            };
+            let purpose = Purpose { use_sale: true, ..Purpose::default() };
+            c.vpos_link(&Who::Setup, Some(&co), LinkInput { name: "Akbank".into(), purpose }, &on_link)
+        })
+    };
+    let link = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("a link");
+    // The customer display shows the link's QR while it waits.
+    assert!(c.display_view(&co).qr.is_some(), "the QR is on the customer display");
+    c.vpos_give_up(&Who::Setup).unwrap();
+    assert_eq!(h.join().unwrap().unwrap_err().code, "err-vpos-given-up");
+    assert!(c.display_view(&co).qr.is_none(), "the QR is gone");
+    // The customer pays cash instead; then pays the link after all.
+    let sale = c.pay_cash(&co, &Who::Setup, None).unwrap();
+    b.sim.pay_link(&link.order_id, APPROVED_CARD, EXPIRY, "123").unwrap();
+    let settled = c.vpos_resolve(&Who::Setup).unwrap();
+    assert_eq!(settled.len(), 1);
+    assert_eq!(settled[0].state, "approved");
+    // Paid, not used: a manager refunds it; the sale stays as the cash closed it.
+    let unused = c.paid_unused(&Who::Setup).unwrap();
+    assert_eq!(unused.len(), 1);
+    assert_eq!(unused[0].order_id.as_deref(), Some(link.order_id.as_str()));
+    assert_eq!(c.sale(&Who::Setup, sale.id).unwrap().tenders.len(), 1);
+}

@@ -376,7 +376,7 @@ impl Store {
         self.payments_where(
             "kind = 'sale' AND state = 'approved' AND given_up_at IS NOT NULL
              AND EXISTS (SELECT 1 FROM sales s WHERE s.id = payments.sale_id)
-             AND NOT EXISTS (SELECT 1 FROM sale_tenders t WHERE t.sale_id = payments.sale_id AND t.kind = 'wallet'
+             AND NOT EXISTS (SELECT 1 FROM sale_tenders t WHERE t.sale_id = payments.sale_id AND t.kind IN ('wallet', 'card')
                              AND t.reference IS payments.provider_ref)
              AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.refund_of = payments.key AND r.state != 'declined'
                              AND r.state != 'cancelled')",

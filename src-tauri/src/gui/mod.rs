@@ -178,6 +178,7 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         vpos::vpos_moto,
         vpos::vpos_link_start,
         vpos::vpos_link_status,
+        vpos::vpos_give_up,
         vpos::vpos_cancel,
         vpos::vpos_resolve,
         vpos::vpos_log,

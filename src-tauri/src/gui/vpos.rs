@@ -125,6 +125,12 @@ pub async fn vpos_link_start(c: State<'_, Shared>, req: LinkRequestIn) -> Reply<
     reply(&c, started)
 }
 
+/// The cashier stops waiting for the register sale's payment link (still watched).
+#[tauri::command]
+pub async fn vpos_give_up(c: State<'_, Shared>) -> Reply<()> {
+    call(&c, move |c, who| c.vpos_give_up(who)).await
+}
+
 #[tauri::command]
 pub async fn vpos_link_status(c: State<'_, Shared>, order_id: String) -> Reply<VposPaymentView> {
     call(&c, move |c, who| c.vpos_payment(who, &order_id)).await

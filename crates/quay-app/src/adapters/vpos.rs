@@ -220,6 +220,10 @@ impl<'a> VposTerminal<'a> {
         let give_up_at = until + chrono::Duration::seconds(PAGE_GRACE_S);
         loop {
             self.counter.vpos_wait(&order, POLL);
+            // The cashier stopped waiting: the order is still watched by the background.
+            if self.counter.give_up.lock().unwrap_or_else(|g| g.into_inner()).as_deref() == Some(p.key.as_str()) {
+                return TerminalOutcome::Unknown(CardDetails::default());
+            }
             let open = self.counter.now() < give_up_at;
             match self.ask(p, open) {
                 TerminalOutcome::Unknown(d) if open && d.message.is_none() => continue,

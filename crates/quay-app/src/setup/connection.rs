@@ -300,7 +300,7 @@ impl Counter {
                         t,
                     );
                     trip = Some(RoundTrip {
-                        request: format!("POST {} ORDERSTATUS quay-check-{rnd}", def.api_url),
+                        request: format!("POST {} status of order quay-check-{rnd}", def.api_url),
                         answer: "no record".into(),
                         took_ms: ms,
                     });

@@ -286,6 +286,9 @@ impl Counter {
                 return full;
             }
         }
+        if last.as_ref().is_some_and(|r| r.given_up_at.is_some() && !r.state.is_final()) {
+            return self.vpos_outcome_error(last.as_ref().expect("checked"));
+        }
         match last {
             Some(r) if !matches!(r.state, PaymentState::Approved | PaymentState::Pending | PaymentState::Sent) => {
                 self.vpos_outcome_error(&r)
@@ -322,6 +325,9 @@ impl Counter {
                 };
                 AppError::new(reason, vec![("code", Arg::Text(shown)), ("order", order)])
             }
+            PaymentState::Unknown | PaymentState::Sent if r.given_up_at.is_some() => {
+                AppError::new("err-vpos-given-up", vec![("order", order)])
+            }
             // Never "try again": the bank may have charged; it is asked first.
             PaymentState::Unknown | PaymentState::Sent | PaymentState::Pending => AppError::new("err-vpos-unknown", vec![("order", order)]),
             _ => match own {
@@ -331,6 +337,26 @@ impl Counter {
                 None => AppError::new("err-vpos-cancelled", vec![("order", order)]),
             },
         }
+    }
+
+    /// The cashier stops waiting for the payment link of the register's sale (the
+    /// customer left, or will pay another way). The order stays watched: a payment that
+    /// arrives later completes the sale if it is still open, or waits for a manager to
+    /// refund it (`paid_unused`); until the page has expired no new link starts for it.
+    pub fn vpos_give_up(&self, who: &Who) -> Result<()> {
+        self.allow(who, Action::RingSale)?;
+        let key = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let running = key.and_then(|k| self.store().payment(&k).ok().flatten()).filter(|p| crate::card::is_vpos(&p.terminal));
+        let Some(p) = running else {
+            return Err(AppError::new("err-wallet-nothing-running", vec![]));
+        };
+        self.store().payment_give_up(&p.key, &self.now().to_rfc3339())?;
+        *self.give_up.lock().unwrap_or_else(|g| g.into_inner()) = Some(p.key.clone());
+        if let Some(order) = &p.order_id {
+            self.vpos_hint(order);
+        }
+        tracing::info!(key = %p.key, "the cashier stopped waiting for a payment link");
+        Ok(())
     }
 
     /// A virtual POS payment by its order id (the link's status, the screen's refresh).
@@ -416,7 +442,8 @@ impl Counter {
         };
         let candidates: Vec<PaymentRecord> =
             self.store().payments_unresolved()?.into_iter().filter(|p| crate::card::is_vpos(&p.terminal)).collect();
-        let open: Vec<PaymentRecord> = candidates.into_iter().filter(|p| !page_open(p)).collect();
+        // Unless the cashier stopped waiting for it: then nobody else asks.
+        let open: Vec<PaymentRecord> = candidates.into_iter().filter(|p| p.given_up_at.is_some() || !page_open(p)).collect();
         let mut names: Vec<String> = open.iter().filter_map(|p| definition_of(&p.terminal).map(str::to_string)).collect();
         names.sort();
         names.dedup();
