@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CounterTx {
     pub order_id: String,
-    /// Approved authorization amount (minor units).
+    /// Approved authorization amount (minor units); 0 when the payment was on an earlier
+    /// day and only its refund is on this one.
     pub amount: i64,
     /// Given back by an approved void.
     pub voided: bool,
@@ -129,7 +130,42 @@ pub fn compare(counter: &[CounterTx], bank: &[BankTx], hand: &[HandTx]) -> Compa
         let c_net = c.map(|c| if c.voided { 0 } else { c.amount - c.refunded });
         let b_net = b.and_then(|b| b.sale.as_ref().map(|s| if b.voided { 0 } else { s.0 - b.refunded }));
         let hand = hands.get(id).copied();
-        let status = match (c, b.and_then(|b| b.sale.as_ref().map(|s| (b, s.0)))) {
+        // A refund of an earlier day's payment: only what went back is on this day.
+        let c_sale = c.filter(|c| c.amount > 0);
+        let b_sale = b.and_then(|b| b.sale.as_ref().map(|s| (b, s.0)));
+        if c_sale.is_none() && b_sale.is_none() {
+            let cr = c.map_or(0, |c| c.refunded);
+            let br = b.map_or(0, |b| b.refunded);
+            let status = match (cr, br) {
+                (0, 0) => continue,
+                (_, 0) => Status::MissingAtBank,
+                (0, _) => Status::MissingAtCounter,
+                (x, y) if x == y => Status::Refunded,
+                _ => Status::DifferentAmount,
+            };
+            totals.counter_net -= cr;
+            totals.bank_net -= br;
+            if status == Status::Refunded {
+                totals.matched += 1;
+            } else {
+                totals.problems += 1;
+            }
+            rows.push(Row {
+                order_id: id.to_string(),
+                status,
+                counter_amount: (cr > 0).then_some(-cr),
+                bank_amount: (br > 0).then_some(-br),
+                counter_net: Some(-cr),
+                bank_net: Some(-br),
+                at: c.map(|c| c.at.clone()),
+                auth_code: None,
+                hand_reason: None,
+                hand_by: None,
+            });
+            continue;
+        }
+        let c = c_sale;
+        let status = match (c, b_sale) {
             (Some(_), None) => Status::MissingAtBank,
             (None, Some(_)) if hand.is_some() => Status::EnteredByHand,
             (None, Some(_)) => Status::MissingAtCounter,
@@ -234,6 +270,27 @@ mod tests {
         // bank: m 100 + d 120 + v 0 + r 50 + x 30 + mc 80 + h 25 = 405.
         assert_eq!((cmp.totals.counter_net, cmp.totals.bank_net, cmp.totals.difference), (325, 405, -80));
         assert_eq!((cmp.totals.matched, cmp.totals.problems), (4, 4));
+    }
+
+    #[test]
+    fn refunds_of_an_earlier_day_are_compared_on_their_own_day() {
+        let refund_only = |id: &str, refunded: i64| CounterTx {
+            order_id: id.into(),
+            amount: 0,
+            voided: false,
+            refunded,
+            at: "t".into(),
+            auth_code: None,
+        };
+        let counter = [refund_only("same", 500), refund_only("other", 300), refund_only("only-counter", 100)];
+        let bank = [b("same", BankKind::Refund, 500), b("other", BankKind::Refund, 200), b("only-bank", BankKind::Refund, 50)];
+        let cmp = compare(&counter, &bank, &[]);
+        let status: BTreeMap<&str, Status> = cmp.rows.iter().map(|r| (r.order_id.as_str(), r.status)).collect();
+        assert_eq!(status["same"], Status::Refunded);
+        assert_eq!(status["other"], Status::DifferentAmount);
+        assert_eq!(status["only-counter"], Status::MissingAtBank);
+        assert_eq!(status["only-bank"], Status::MissingAtCounter);
+        assert_eq!((cmp.totals.counter_net, cmp.totals.bank_net), (-900, -750));
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub const MIGRATION: &str = "CREATE TABLE vpos_definitions (
         code       TEXT,
         source     TEXT NOT NULL CHECK (source IN ('report', 'file')),
         fetched_at TEXT NOT NULL,
-        PRIMARY KEY (day, definition, order_id, kind)
+        seq        INTEGER NOT NULL,
+        PRIMARY KEY (day, definition, seq)
     ) STRICT;
     CREATE TABLE vpos_hand_entries (
         id         INTEGER PRIMARY KEY,
@@ -292,11 +293,11 @@ impl Store {
     pub fn vpos_bank_lines_replace(&self, day: &str, definition: &str, source: &str, lines: &[BankLineRow], at: &str) -> Result<()> {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute("DELETE FROM vpos_bank_lines WHERE day = ?1 AND definition = ?2", params![day, definition])?;
-        for l in lines {
+        for (seq, l) in lines.iter().enumerate() {
             tx.execute(
-                "INSERT OR REPLACE INTO vpos_bank_lines(day, definition, order_id, kind, amount, currency, at, auth_code, code, source, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![day, definition, l.order_id, l.kind, l.amount, l.currency, l.at, l.auth_code, l.code, source, at],
+                "INSERT INTO vpos_bank_lines(day, definition, order_id, kind, amount, currency, at, auth_code, code, source, fetched_at, seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![day, definition, l.order_id, l.kind, l.amount, l.currency, l.at, l.auth_code, l.code, source, at, seq as i64],
             )?;
         }
         tx.commit()?;
@@ -307,7 +308,7 @@ impl Store {
     pub fn vpos_bank_lines(&self, day: &str, definition: &str) -> Result<(Option<String>, Vec<BankLineRow>)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT order_id, kind, amount, currency, at, auth_code, code, source FROM vpos_bank_lines
-             WHERE day = ?1 AND definition = ?2 ORDER BY at, order_id",
+             WHERE day = ?1 AND definition = ?2 ORDER BY seq",
         )?;
         let mut source = None;
         let rows = stmt

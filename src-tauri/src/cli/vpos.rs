@@ -91,7 +91,7 @@ impl DefinitionArgs {
 #[derive(Subcommand, Debug)]
 pub enum VposCmd {
     /// Adds a definition. Secret fields are given as `-` and read from stdin, one per
-    /// line, in the order of the kind's fields (NestPay: password, store key).
+    /// line, in the order of their flags.
     Add {
         name: String,
         #[command(flatten)]
@@ -220,17 +220,24 @@ fn input(
     let k = quay_app::vpos::Kind::parse(&kind)
         .ok_or_else(|| AppError::new("err-vpos-field", vec![("field", Arg::Text("kind".into())), ("value", Arg::Text(kind.clone()))]))?;
     let mut fields = BTreeMap::new();
+    // Secrets are read from stdin in the order their flags were typed.
+    let argv: Vec<String> = std::env::args().collect();
+    let typed_at = |flag: &str| argv.iter().position(|x| x == flag || x.starts_with(&format!("{flag}="))).unwrap_or(usize::MAX);
+    let mut secrets: Vec<_> = k.fields().iter().filter(|f| f.secret && a.field(f.name).is_some()).collect();
+    secrets.sort_by_key(|f| typed_at(f.flag));
+    for f in secrets {
+        match a.field(f.name).map(String::as_str) {
+            Some("-") => {
+                fields.insert(f.name.to_string(), stdin_line(f.flag)?.to_string());
+            }
+            // A secret on the command line would be in the shell's history and `ps`.
+            _ => return Err(AppError::new("err-vpos-secret-stdin", vec![("flag", Arg::Text(f.flag.into()))])),
+        }
+    }
     for f in k.fields() {
         let given = a.field(f.name);
         if f.secret {
-            match given.map(String::as_str) {
-                Some("-") => {
-                    fields.insert(f.name.to_string(), stdin_line(f.flag)?.to_string());
-                }
-                // A secret on the command line would be in the shell's history and `ps`.
-                Some(_) => return Err(AppError::new("err-vpos-secret-stdin", vec![("flag", Arg::Text(f.flag.into()))])),
-                None => {}
-            }
+            continue;
         } else {
             let old =
                 base.and_then(|b| b.fields.iter().find(|x| x.name == f.name && base.is_some_and(|b| b.kind == kind)).map(|x| &x.value));

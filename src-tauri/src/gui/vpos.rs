@@ -111,8 +111,13 @@ pub async fn vpos_link_start(c: State<'_, Shared>, req: LinkRequestIn) -> Reply<
             .map_err(AppError::internal)?;
         // The link, or the error that came before it.
         loop {
-            if let Ok(l) = rx.recv_timeout(std::time::Duration::from_millis(100)) {
-                return Ok(l);
+            match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+                Ok(l) => return Ok(l),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                // The thread ended without a link (a panic): say so, never spin.
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(done_rx.try_recv().unwrap_or_else(|_| AppError::internal("the payment link stopped")));
+                }
             }
             if let Ok(e) = done_rx.try_recv() {
                 return Err(e);

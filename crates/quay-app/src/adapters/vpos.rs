@@ -152,8 +152,11 @@ impl<'a> VposTerminal<'a> {
         let Some(order) = p.order_id.as_deref() else {
             return TerminalOutcome::Unknown(CardDetails { message: Some("no order id".into()), ..Default::default() });
         };
+        // An authorization still on its way is "not found" too: only once the call's time
+        // is surely over does "not found" mean never authorized.
+        let in_flight = self.counter.vpos_in_flight(p);
         match rt::block_on(self.client.status(order)) {
-            Ok(Status::NotFound) if link_open => TerminalOutcome::Unknown(CardDetails::default()),
+            Ok(Status::NotFound) if link_open || in_flight => TerminalOutcome::Unknown(CardDetails::default()),
             // The bank never authorized it: nothing was charged.
             Ok(Status::NotFound) => {
                 TerminalOutcome::Cancelled(CardDetails { message: Some("code:vpos-code-not-found".into()), ..Default::default() })
@@ -348,7 +351,7 @@ impl CardTerminal for VposTerminal<'_> {
                 ..Default::default()
             });
         }
-        for _ in 0..2 {
+        for round in 0..2 {
             self.begin(r, if plan == CancelKind::Void { "void" } else { "refund" });
             let host_ref = original.details.rrn.as_deref();
             let answer = match plan {
@@ -359,7 +362,7 @@ impl CardTerminal for VposTerminal<'_> {
                 Ok(a) if a.approved => return self.answer_outcome(&r.key, a),
                 // The batch closed (or not) since we asked: the bank says which it wants.
                 Ok(a) => match after_refusal(&a) {
-                    Some(other) if other != plan && !(other == CancelKind::Void && amount.minor != original.amount) => {
+                    Some(other) if round == 0 && other != plan && !(other == CancelKind::Void && amount.minor != original.amount) => {
                         tracing::info!(order, from = ?plan, to = ?other, "virtual POS: the bank wants the other cancel");
                         self.note(&r.key, a.error_code.as_deref(), None);
                         plan = other;
@@ -374,6 +377,16 @@ impl CardTerminal for VposTerminal<'_> {
 }
 
 impl VposTerminal<'_> {
+    /// What approved refunds of `r`'s original gave back before `r`.
+    fn refunded_before(&self, r: &PaymentRecord) -> i64 {
+        let Some(original) = r.refund_of.as_deref() else { return 0 };
+        let all = self.counter.store().payments_of_sale(r.sale_id).unwrap_or_default();
+        all.iter()
+            .filter(|x| x.key != r.key && x.refund_of.as_deref() == Some(original) && x.state == quay_core::payment::PaymentState::Approved)
+            .map(|x| x.amount)
+            .sum()
+    }
+
     /// A void or refund whose answer was lost: the order's state at the bank tells
     /// whether it went through (voided, or refunded by at least this much).
     fn enquire_cancel(&self, r: &PaymentRecord) -> TerminalOutcome {
@@ -383,8 +396,16 @@ impl VposTerminal<'_> {
         };
         match rt::block_on(self.client.status(&order)) {
             Ok(Status::Found { stat: TransStat::Voided, .. }) => TerminalOutcome::Approved(CardDetails::default()),
-            Ok(Status::Found { refunded: Some(m), .. }) if m.minor >= r.amount => TerminalOutcome::Approved(CardDetails::default()),
-            Ok(Status::Found { .. }) => TerminalOutcome::Cancelled(CardDetails::default()),
+            Ok(Status::Found { refunded: Some(m), .. }) if m.minor >= r.amount + self.refunded_before(r) => {
+                TerminalOutcome::Approved(CardDetails::default())
+            }
+            Ok(Status::Found { stat: TransStat::Approved, .. }) => TerminalOutcome::Cancelled(CardDetails::default()),
+            Ok(Status::Found { refunded: Some(_), .. }) => TerminalOutcome::Cancelled(CardDetails::default()),
+            // The bank's status does not say what was refunded: a person settles it
+            // (looking at the bank's panel), never a guess either way.
+            Ok(Status::Found { .. }) => {
+                TerminalOutcome::Unknown(CardDetails { message: Some("refund not told by the status".into()), ..Default::default() })
+            }
             Ok(Status::NotFound) => TerminalOutcome::Cancelled(CardDetails::default()),
             Err(e) => TerminalOutcome::Unknown(CardDetails { message: Some(format!("code:{}", e.code())), ..Default::default() }),
         }

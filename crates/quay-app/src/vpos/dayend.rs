@@ -66,8 +66,30 @@ pub struct VposSectionView {
     pub definitions: Vec<VposDayView>,
 }
 
-fn counter_txs(all: &[PaymentRecord], terminal: &str, is_void: impl Fn(&str) -> bool) -> Vec<CounterTx> {
+/// `original`: the order id of a payment by its key (for refunds of an earlier day's payment).
+fn counter_txs(
+    all: &[PaymentRecord],
+    terminal: &str,
+    is_void: impl Fn(&str) -> bool,
+    original: impl Fn(&str) -> Option<String>,
+) -> Vec<CounterTx> {
     let mine: Vec<&PaymentRecord> = all.iter().filter(|p| p.terminal == terminal).collect();
+    let today: Vec<&str> = mine.iter().filter(|p| p.kind == PaymentKind::Sale).map(|p| p.key.as_str()).collect();
+    // Refunds of payments of an earlier day: only what went back, under the original's order id.
+    let mut earlier: std::collections::BTreeMap<String, CounterTx> = std::collections::BTreeMap::new();
+    for r in mine.iter().filter(|r| r.kind != PaymentKind::Sale && r.state == PaymentState::Approved) {
+        let Some(of) = r.refund_of.as_deref().filter(|of| !today.contains(of)) else { continue };
+        let Some(order_id) = original(of) else { continue };
+        let e = earlier.entry(order_id.clone()).or_insert(CounterTx {
+            order_id,
+            amount: 0,
+            voided: false,
+            refunded: 0,
+            at: r.created_at.clone(),
+            auth_code: None,
+        });
+        e.refunded += r.amount;
+    }
     mine.iter()
         .filter(|p| p.kind == PaymentKind::Sale && p.state == PaymentState::Approved)
         .filter_map(|p| {
@@ -82,6 +104,7 @@ fn counter_txs(all: &[PaymentRecord], terminal: &str, is_void: impl Fn(&str) -> 
                 auth_code: p.details.auth_code.clone(),
             })
         })
+        .chain(earlier.into_values())
         .collect()
 }
 
@@ -140,7 +163,12 @@ impl Counter {
             .filter(|p| self.store().vpos_extra(&p.key).ok().flatten().is_some_and(|x| x.channel == "void"))
             .map(|p| p.key.clone())
             .collect();
-        let counter = counter_txs(&all, &terminal_of(name), |k| voids.iter().any(|v| v == k));
+        let counter = counter_txs(
+            &all,
+            &terminal_of(name),
+            |k| voids.iter().any(|v| v == k),
+            |k| self.store().payment(k).ok().flatten().and_then(|p| p.order_id),
+        );
         let (source, lines) = self.store().vpos_bank_lines(&date, name)?;
         let bank: Vec<BankTx> = lines
             .iter()
@@ -237,7 +265,7 @@ impl Counter {
         let def = self.store().vpos_definition(name)?.ok_or_else(|| super::not_found(name))?;
         let preset = self.preset_named(preset.unwrap_or("vpos"))?;
         let expect = quay_dayend::Expect { merchant_id: None, terminal_ids: vec![], currency: Some(self.config().currency) };
-        let approved = approved_only(bytes)?;
+        let approved = approved_only(bytes, preset.delimiter)?;
         let batch = quay_dayend::parse(&approved, &preset, &expect).map_err(|e| AppError::from_localized(&e))?;
         let mut lines = Vec::new();
         for l in batch.lines {
@@ -284,7 +312,7 @@ impl Counter {
             .iter()
             .find(|r| r.order_id == order_id.trim())
             .ok_or_else(|| AppError::new("err-vpos-order-not-found", vec![("order", Arg::Text(order_id.into()))]))?;
-        if row.status != Status::MissingAtCounter {
+        if row.status != Status::MissingAtCounter || row.bank_amount.as_ref().is_none_or(|m| m.minor <= 0) {
             return Err(AppError::new("err-vpos-not-missing", vec![("order", Arg::Text(order_id.into()))]));
         }
         let amount = row.bank_amount.as_ref().map_or(0, |m| m.minor);
@@ -305,23 +333,24 @@ impl Counter {
 
 /// The exported list holds declines too (with their return code): only approved lines
 /// are transactions to compare. A file without a return-code column is taken whole.
-fn approved_only(bytes: &[u8]) -> Result<Vec<u8>> {
+fn approved_only(bytes: &[u8], delimiter: char) -> Result<Vec<u8>> {
+    let delimiter = u8::try_from(delimiter).unwrap_or(b',');
     let fold = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).delimiter(delimiter).from_reader(bytes);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(_) => return Ok(bytes.to_vec()),
     };
-    let Some(col) = headers.iter().position(|h| matches!(fold(h).as_str(), "procreturncode" | "returncode" | "response")) else {
+    let Some(col) = headers.iter().position(|h| matches!(fold(h).as_str(), "procreturncode" | "returncode")) else {
         return Ok(bytes.to_vec());
     };
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
     let io = |e: csv::Error| AppError::new("err-vpos-file-unreadable", vec![("detail", Arg::Text(e.to_string()))]);
     out.write_record(&headers).map_err(io)?;
     for row in reader.records() {
         let row = row.map_err(io)?;
         let code = row.get(col).unwrap_or("").trim().to_ascii_lowercase();
-        if code == "00" || code == "approved" {
+        if code == "00" {
             out.write_record(&row).map_err(io)?;
         }
     }

@@ -31,11 +31,22 @@ pub const NAME_MAX: usize = 24;
 pub const KNOWN_CODES: &[&str] =
     &["vpos-code-not-found", "err-vpos-amount-mismatch", "err-vpos-no-card", "err-vpos-nothing-to-cancel", "err-vpos-partial-before-close"];
 
-/// Orders a bank's callback named, for the link waiting on them.
+/// Orders a bank's callback named, for the link waiting on them, and the attempts this
+/// process is sending right now.
 #[derive(Default)]
 pub struct Hints {
     named: std::sync::Mutex<Vec<String>>,
     wake: std::sync::Condvar,
+    sending: std::sync::Mutex<Vec<String>>,
+}
+
+/// Marks an attempt as being sent by this process until dropped.
+pub(crate) struct Sending<'a>(&'a Counter, String);
+
+impl Drop for Sending<'_> {
+    fn drop(&mut self) {
+        self.0.vpos_hints.sending.lock().unwrap_or_else(|p| p.into_inner()).retain(|k| *k != self.1);
+    }
 }
 
 impl Counter {
@@ -45,6 +56,25 @@ impl Counter {
         let named = h.named.lock().unwrap_or_else(|p| p.into_inner());
         let (mut named, _) = h.wake.wait_timeout_while(named, d, |n| !n.iter().any(|o| o == order)).unwrap_or_else(|p| p.into_inner());
         named.retain(|o| o != order);
+    }
+
+    pub(crate) fn vpos_sending(&self, key: &str) -> Sending<'_> {
+        self.vpos_hints.sending.lock().unwrap_or_else(|p| p.into_inner()).push(key.to_string());
+        Sending(self, key.to_string())
+    }
+
+    /// Whether the authorization of `p` may still be on its way: this process is sending
+    /// it, or it was sent less than the bank's timeout (and 5 s) ago — by this or
+    /// another process. Its "not found" then proves nothing.
+    pub(crate) fn vpos_in_flight(&self, p: &quay_store::PaymentRecord) -> bool {
+        if self.vpos_hints.sending.lock().unwrap_or_else(|g| g.into_inner()).iter().any(|k| *k == p.key) {
+            return true;
+        }
+        let timeout = self.setting(crate::keys::VPOS_TIMEOUT_S).ok().flatten().and_then(|v| v.parse::<i64>().ok()).unwrap_or(30);
+        // From the attempt's start (journaled just before it was sent): a later "unknown"
+        // written by an early question must not shorten the wait.
+        let started = chrono::DateTime::parse_from_rfc3339(&p.created_at).ok();
+        !p.state.is_final() && started.is_some_and(|t| self.now() < t + chrono::Duration::seconds(timeout + 5))
     }
 
     /// A callback named `order`: wake its wait (the bank is then asked; the callback
@@ -285,9 +315,25 @@ impl Counter {
         if original != Some(name.as_str()) && self.store().vpos_definition(&name)?.is_some() {
             return Err(AppError::new("err-vpos-exists", vec![("name", Arg::Text(name))]));
         }
-        if let Some(old) = existing.as_ref().filter(|e| e.name != name || e.kind != kind.as_str()) {
-            // Payments in flight name the definition: they must be settled under it first.
+        if let Some(old) = &existing {
+            // Payments in flight are asked about at this definition's bank: they are
+            // settled there before its address, merchant or credentials change.
             self.no_open_payments(&old.name)?;
+        }
+        // The journal names payments by the definition's name: a name that took payments
+        // keeps them (cancels and the day end go to its bank), so it is never moved to
+        // another definition, nor renamed away.
+        let used = |n: &str| -> Result<bool> {
+            let terminal = terminal_of(n);
+            Ok(!self.store().vpos_payment_keys(n)?.is_empty() || self.store().payments_unresolved()?.iter().any(|p| p.terminal == terminal))
+        };
+        if original != Some(name.as_str()) {
+            if used(&name)? {
+                return Err(AppError::new("err-vpos-name-used", vec![("name", Arg::Text(name.clone()))]));
+            }
+            if let Some(old) = original.filter(|o| used(o).unwrap_or(true)) {
+                return Err(AppError::new("err-vpos-rename-used", vec![("name", Arg::Text(old.into()))]));
+            }
         }
         let kind_changed = existing.as_ref().is_some_and(|e| e.kind != kind.as_str());
         let mut public = BTreeMap::new();
@@ -340,7 +386,20 @@ impl Counter {
         let action = if existing.is_some() { "vpos.edit" } else { "vpos.add" };
         let audit = quay_store::AuditEntry::new(self.now(), &who.actor(), action, &name)
             .change(existing.as_ref().map(summary), Some(summary(&row)));
+        // A family changed: the old family's secrets go (`vpos_save` moves or deletes
+        // every name it is given that has no new value).
+        let stale: Vec<&'static str> = existing
+            .as_ref()
+            .and_then(|e| Kind::parse(&e.kind))
+            .filter(|k| *k != kind)
+            .map(|k| k.fields().iter().filter(|f| f.secret && !secret_fields.contains(&f.name)).map(|f| f.name).collect())
+            .unwrap_or_default();
         self.store().vpos_save(original, &row, &secrets, &secret_fields, &audit)?;
+        for f in stale {
+            for n in [name.as_str(), original.unwrap_or(name.as_str())] {
+                self.store().delete_secret(&secret_key(n, f))?;
+            }
+        }
         tracing::info!(name = %name, kind = kind.as_str(), "virtual POS definition saved");
         Ok(view(&row))
     }

@@ -248,6 +248,32 @@ impl Counter {
     }
 
     fn vpos_collect(&self, who: &Who, terminal: &VposTerminal<'_>, amount: Money) -> Result<PaymentRecord> {
+        // The same collection again while its last attempt's answer is unknown would be a
+        // second charge under a new order id: the bank is asked first.
+        let open = |c: &Counter| -> Result<Option<PaymentRecord>> {
+            let reference = &terminal.extra().reference;
+            let mine: Vec<PaymentRecord> =
+                c.store().payments_unresolved()?.into_iter().filter(|p| p.terminal == terminal.kind() && p.cart.is_none()).collect();
+            for p in mine {
+                let same = c.store().vpos_extra(&p.key)?.is_some_and(|x| &x.reference == reference);
+                if same {
+                    return Ok(Some(p));
+                }
+            }
+            Ok(None)
+        };
+        if open(self)?.is_some() {
+            self.settle_vpos(true)?;
+            if let Some(p) = open(self)? {
+                return Err(AppError::new(
+                    "err-vpos-reference-open",
+                    vec![
+                        ("order", Arg::Text(p.order_id.unwrap_or_default())),
+                        ("reference", Arg::Text(terminal.extra().reference.clone())),
+                    ],
+                ));
+            }
+        }
         let sale_id = Uuid::new_v4();
         let at = self.now().to_rfc3339();
         let taker = self.cashier_name(who);
@@ -268,6 +294,8 @@ impl Counter {
             },
             |tx, key| insert_extra(tx, key, terminal.extra()),
         )?;
+        // Settlers (the background, another screen) leave it to this call while it runs.
+        let _sending = self.vpos_sending(&p.key);
         crate::failpoint::pause("vpos.pending");
         self.store().payment_transition(&p.key, PaymentState::Sent, &CardDetails::default(), &self.now().to_rfc3339())?;
         crate::failpoint::pause("vpos.sent");
@@ -402,6 +430,15 @@ impl Counter {
         if original.cart.is_some() {
             return Err(AppError::new("err-vpos-void-the-sale", vec![("order", Arg::Text(order_id.into()))]));
         }
+        let all = self.store().payments_of_sale(original.sale_id)?;
+        let given_back: i64 = all
+            .iter()
+            .filter(|r| r.refund_of.as_deref() == Some(original.key.as_str()) && r.state == PaymentState::Approved)
+            .map(|r| r.amount)
+            .sum();
+        if given_back >= original.amount {
+            return Err(AppError::new("err-vpos-nothing-to-cancel", vec![("order", Arg::Text(order_id.into()))]));
+        }
         let name = definition_of(&original.terminal).unwrap_or_default().to_string();
         let (_, client) = self.vpos_client(&name)?;
         let extra = VposExtra { definition: name.clone(), channel: "refund".into(), reference: String::new(), ..Default::default() };
@@ -421,7 +458,7 @@ impl Counter {
     /// Asks the bank about every virtual POS attempt whose answer was lost. Never charges.
     pub fn vpos_resolve(&self, who: &Who) -> Result<Vec<VposPaymentView>> {
         self.allow(who, Action::RingSale)?;
-        let settled = self.settle_open_vpos()?;
+        let settled = self.settle_vpos(true)?;
         settled.iter().map(|r| self.vpos_view(r)).collect()
     }
 
@@ -429,6 +466,12 @@ impl Counter {
     /// ids (start-up, the background, `vpos resolve`). A definition that cannot be reached
     /// leaves its attempts as they are.
     pub(crate) fn settle_open_vpos(&self) -> Result<Vec<PaymentRecord>> {
+        self.settle_vpos(false)
+    }
+
+    /// `asked`: a person asks now — attempts still being sent are asked too (their "not
+    /// found" stays unknown); the schedule leaves those to their sender.
+    fn settle_vpos(&self, asked: bool) -> Result<Vec<PaymentRecord>> {
         let now = self.now();
         // A payment page still open is the customer's to pay: its own wait asks about it.
         let page_open = |p: &PaymentRecord| {
@@ -442,8 +485,10 @@ impl Counter {
         };
         let candidates: Vec<PaymentRecord> =
             self.store().payments_unresolved()?.into_iter().filter(|p| crate::card::is_vpos(&p.terminal)).collect();
-        // Unless the cashier stopped waiting for it: then nobody else asks.
-        let open: Vec<PaymentRecord> = candidates.into_iter().filter(|p| p.given_up_at.is_some() || !page_open(p)).collect();
+        // Unless the cashier stopped waiting for it: then nobody else asks. An attempt
+        // still being sent (here, or lately by another process) is left to its sender.
+        let open: Vec<PaymentRecord> =
+            candidates.into_iter().filter(|p| (p.given_up_at.is_some() || !page_open(p)) && (asked || !self.vpos_in_flight(p))).collect();
         let mut names: Vec<String> = open.iter().filter_map(|p| definition_of(&p.terminal).map(str::to_string)).collect();
         names.sort();
         names.dedup();

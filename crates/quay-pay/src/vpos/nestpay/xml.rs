@@ -77,6 +77,10 @@ pub fn read_answer(node: &Node) -> Result<BankAnswer, VposError> {
     }
     let proc = node.text_at("ProcReturnCode").unwrap_or_default();
     let response = node.text_at("Response").ok_or_else(|| VposError::decode("CC5Response without Response"))?;
+    // "Approved" without its code is not an answer to act on either way: asked again.
+    if proc.is_empty() && response.eq_ignore_ascii_case("Approved") {
+        return Err(VposError::decode("CC5Response Approved without ProcReturnCode"));
+    }
     Ok(BankAnswer {
         approved: proc == "00",
         response,
