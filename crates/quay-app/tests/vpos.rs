@@ -280,6 +280,19 @@ fn a_lost_answer_is_asked_about_never_authorized_twice() {
 }
 
 #[test]
+fn an_answer_that_cannot_be_read_is_asked_about() {
+    let b = bank();
+    let c = &b.counter;
+    b.sim.garbage_answers(1);
+    let e = moto(c, "Akbank", "125000", APPROVED_CARD).unwrap_err();
+    assert_eq!(e.code, "err-vpos-unknown", "{}", e.detail);
+    assert!(!c.message(&e).contains("err-"), "{}", c.message(&e));
+    let settled = c.vpos_resolve(&Who::Setup).unwrap();
+    assert_eq!(settled[0].state, "approved", "the bank had approved it");
+    assert_eq!(b.sim.transactions().len(), 1);
+}
+
+#[test]
 fn same_day_cancel_is_a_void_and_after_the_batch_a_refund() {
     let b = bank();
     let c = &b.counter;
@@ -394,6 +407,9 @@ fn payment_links_learn_the_outcome_and_refuse_forged_callbacks() {
     let forged = format!("oid={}&mdStatus=1&ProcReturnCode=00&Response=Approved&amount=70000&HASH=AAAA", link.order_id);
     assert!(matches!(c.vpos_callback(forged.as_bytes()), quay_app::vpos::callback::Received::Refused(_)));
     assert_eq!(c.vpos_payment(&Who::Setup, &link.order_id).unwrap().state, "sent");
+    // The bank's own callback names another order (correctly signed): refused, and the
+    // payment is still learnt by asking.
+    b.sim.callback_other_oid(1);
     b.sim.pay_link(&link.order_id, APPROVED_CARD, EXPIRY, "123").unwrap();
     assert_eq!(h.join().unwrap().unwrap().state, "approved");
 }
