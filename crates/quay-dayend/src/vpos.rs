@@ -102,6 +102,9 @@ pub struct Comparison {
 struct BankSide {
     sale: Option<(i64, String, Option<String>)>,
     voided: bool,
+    /// What the bank's void lines gave back (a void of an earlier day's sale, when the
+    /// bank's day ends later than the counter's, is money back like a refund).
+    void_amount: i64,
     refunded: i64,
 }
 
@@ -113,7 +116,10 @@ pub fn compare(counter: &[CounterTx], bank: &[BankTx], hand: &[HandTx]) -> Compa
         let side = banks.entry(&b.order_id).or_default();
         match b.kind {
             BankKind::Sale => side.sale = Some((side.sale.as_ref().map_or(0, |s| s.0) + b.amount, b.at.clone(), b.auth_code.clone())),
-            BankKind::Void => side.voided = true,
+            BankKind::Void => {
+                side.voided = true;
+                side.void_amount += b.amount;
+            }
             BankKind::Refund => side.refunded += b.amount,
         }
     }
@@ -135,7 +141,7 @@ pub fn compare(counter: &[CounterTx], bank: &[BankTx], hand: &[HandTx]) -> Compa
         let b_sale = b.and_then(|b| b.sale.as_ref().map(|s| (b, s.0)));
         if c_sale.is_none() && b_sale.is_none() {
             let cr = c.map_or(0, |c| c.refunded);
-            let br = b.map_or(0, |b| b.refunded);
+            let br = b.map_or(0, |b| b.refunded + b.void_amount);
             let status = match (cr, br) {
                 (0, 0) => continue,
                 (_, 0) => Status::MissingAtBank,
@@ -282,15 +288,23 @@ mod tests {
             at: "t".into(),
             auth_code: None,
         };
-        let counter = [refund_only("same", 500), refund_only("other", 300), refund_only("only-counter", 100)];
-        let bank = [b("same", BankKind::Refund, 500), b("other", BankKind::Refund, 200), b("only-bank", BankKind::Refund, 50)];
+        let counter =
+            [refund_only("same", 500), refund_only("other", 300), refund_only("only-counter", 100), refund_only("voided-late", 70)];
+        let bank = [
+            b("same", BankKind::Refund, 500),
+            b("other", BankKind::Refund, 200),
+            b("only-bank", BankKind::Refund, 50),
+            // The bank's day ended later: it voided what the counter counts on its next day.
+            b("voided-late", BankKind::Void, 70),
+        ];
         let cmp = compare(&counter, &bank, &[]);
         let status: BTreeMap<&str, Status> = cmp.rows.iter().map(|r| (r.order_id.as_str(), r.status)).collect();
         assert_eq!(status["same"], Status::Refunded);
         assert_eq!(status["other"], Status::DifferentAmount);
         assert_eq!(status["only-counter"], Status::MissingAtBank);
         assert_eq!(status["only-bank"], Status::MissingAtCounter);
-        assert_eq!((cmp.totals.counter_net, cmp.totals.bank_net), (-900, -750));
+        assert_eq!(status["voided-late"], Status::Refunded);
+        assert_eq!((cmp.totals.counter_net, cmp.totals.bank_net), (-970, -820));
     }
 
     #[test]

@@ -221,7 +221,7 @@ fn input(
         .ok_or_else(|| AppError::new("err-vpos-field", vec![("field", Arg::Text("kind".into())), ("value", Arg::Text(kind.clone()))]))?;
     let mut fields = BTreeMap::new();
     // Secrets are read from stdin in the order their flags were typed.
-    let argv: Vec<String> = std::env::args().collect();
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let typed_at = |flag: &str| argv.iter().position(|x| x == flag || x.starts_with(&format!("{flag}="))).unwrap_or(usize::MAX);
     let mut secrets: Vec<_> = k.fields().iter().filter(|f| f.secret && a.field(f.name).is_some()).collect();
     secrets.sort_by_key(|f| typed_at(f.flag));

@@ -330,6 +330,8 @@ impl CardTerminal for VposTerminal<'_> {
             return TerminalOutcome::Cancelled(CardDetails { message: Some("no order id".into()), ..Default::default() });
         };
         *self.last.lock().unwrap_or_else(|p| p.into_inner()) = Some(r.key.clone());
+        // Settlers leave this cancel to us while its calls run.
+        let _sending = self.counter.vpos_sending(&r.key);
         // The bank's state of the order decides: open batch → void, closed → refund.
         let plan = match rt::block_on(self.client.status(order)) {
             Ok(Status::Found { stat, .. }) => cancel_plan(stat),
@@ -390,6 +392,23 @@ impl VposTerminal<'_> {
     /// A void or refund whose answer was lost: the order's state at the bank tells
     /// whether it went through (voided, or refunded by at least this much).
     fn enquire_cancel(&self, r: &PaymentRecord) -> TerminalOutcome {
+        // Still on its way (here or in another process): the order's state proves nothing yet.
+        if self.counter.vpos_in_flight(r) {
+            return TerminalOutcome::Unknown(CardDetails::default());
+        }
+        // Several cancels of one order unknown at once: the bank's total cannot say which
+        // went through — a person settles them.
+        let open_siblings = self
+            .counter
+            .store()
+            .payments_of_sale(r.sale_id)
+            .unwrap_or_default()
+            .iter()
+            .filter(|x| x.key != r.key && x.refund_of == r.refund_of && !x.state.is_final())
+            .count();
+        if open_siblings > 0 {
+            return TerminalOutcome::Unknown(CardDetails { message: Some("several cancels unknown".into()), ..Default::default() });
+        }
         let original = r.refund_of.as_deref().and_then(|k| self.counter.store().payment(k).ok().flatten());
         let Some(order) = original.as_ref().and_then(|o| o.order_id.clone()) else {
             return TerminalOutcome::Unknown(CardDetails::default());

@@ -341,8 +341,13 @@ fn approved_only(bytes: &[u8], delimiter: char) -> Result<Vec<u8>> {
         Ok(h) => h.clone(),
         Err(_) => return Ok(bytes.to_vec()),
     };
-    let Some(col) = headers.iter().position(|h| matches!(fold(h).as_str(), "procreturncode" | "returncode")) else {
-        return Ok(bytes.to_vec());
+    // The return code says it best; a file without one may still say "Approved".
+    let by_code = headers.iter().position(|h| matches!(fold(h).as_str(), "procreturncode" | "returncode"));
+    let by_response = headers.iter().position(|h| fold(h) == "response");
+    let (col, approved) = match (by_code, by_response) {
+        (Some(c), _) => (c, "00"),
+        (None, Some(c)) => (c, "approved"),
+        (None, None) => return Ok(bytes.to_vec()),
     };
     let mut out = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
     let io = |e: csv::Error| AppError::new("err-vpos-file-unreadable", vec![("detail", Arg::Text(e.to_string()))]);
@@ -350,7 +355,7 @@ fn approved_only(bytes: &[u8], delimiter: char) -> Result<Vec<u8>> {
     for row in reader.records() {
         let row = row.map_err(io)?;
         let code = row.get(col).unwrap_or("").trim().to_ascii_lowercase();
-        if code == "00" {
+        if code == approved {
             out.write_record(&row).map_err(io)?;
         }
     }

@@ -74,7 +74,9 @@ impl Counter {
         // From the attempt's start (journaled just before it was sent): a later "unknown"
         // written by an early question must not shorten the wait.
         let started = chrono::DateTime::parse_from_rfc3339(&p.created_at).ok();
-        !p.state.is_final() && started.is_some_and(|t| self.now() < t + chrono::Duration::seconds(timeout + 5))
+        // A cancel may take three calls (the order's state, a void, the refund it asks for).
+        let calls = if p.kind == quay_core::payment::PaymentKind::Sale { 1 } else { 3 };
+        !p.state.is_final() && started.is_some_and(|t| self.now() < t + chrono::Duration::seconds(calls * timeout + 5))
     }
 
     /// A callback named `order`: wake its wait (the bank is then asked; the callback
@@ -315,23 +317,27 @@ impl Counter {
         if original != Some(name.as_str()) && self.store().vpos_definition(&name)?.is_some() {
             return Err(AppError::new("err-vpos-exists", vec![("name", Arg::Text(name))]));
         }
+        // Payments in flight are asked about at this definition's bank: they are settled
+        // there before its family, address or merchant changes (new credentials for the
+        // same merchant are always welcome: asking may need them).
         if let Some(old) = &existing {
-            // Payments in flight are asked about at this definition's bank: they are
-            // settled there before its address, merchant or credentials change.
-            self.no_open_payments(&old.name)?;
-        }
-        // The journal names payments by the definition's name: a name that took payments
-        // keeps them (cancels and the day end go to its bank), so it is never moved to
-        // another definition, nor renamed away.
-        let used = |n: &str| -> Result<bool> {
-            let terminal = terminal_of(n);
-            Ok(!self.store().vpos_payment_keys(n)?.is_empty() || self.store().payments_unresolved()?.iter().any(|p| p.terminal == terminal))
-        };
-        if original != Some(name.as_str()) {
-            if used(&name)? {
-                return Err(AppError::new("err-vpos-name-used", vec![("name", Arg::Text(name.clone()))]));
+            let public_changed = Kind::parse(&old.kind) != Some(kind)
+                || old.api_url != input.api_url.trim()
+                || kind.fields().iter().filter(|f| !f.secret).any(|f| {
+                    old.fields.get(f.name).map(String::as_str) != input.fields.get(f.name).map(|v| v.trim()).filter(|v| !v.is_empty())
+                });
+            if public_changed {
+                self.no_open_payments(&old.name)?;
             }
-            if let Some(old) = original.filter(|o| used(o).unwrap_or(true)) {
+        }
+        // The journal names payments by the definition's name (cancels and the day end
+        // go to its bank): a name that took payments is never renamed away. Adding a
+        // definition under a removed name makes its payments reachable again.
+        if let Some(old) = original.filter(|o| *o != name) {
+            let terminal = terminal_of(old);
+            let used = !self.store().vpos_payment_keys(old)?.is_empty()
+                || self.store().payments_unresolved()?.iter().any(|p| p.terminal == terminal);
+            if used {
                 return Err(AppError::new("err-vpos-rename-used", vec![("name", Arg::Text(old.into()))]));
             }
         }

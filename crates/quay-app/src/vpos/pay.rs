@@ -262,8 +262,19 @@ impl Counter {
             }
             Ok(None)
         };
-        if open(self)?.is_some() {
+        if let Some(before) = open(self)? {
             self.settle_vpos(true)?;
+            // The lost answer was an approval: this collection is paid already.
+            let now = self.store().payment(&before.key)?;
+            if let Some(paid) = now.filter(|p| p.state == PaymentState::Approved) {
+                return Err(AppError::new(
+                    "err-vpos-reference-paid",
+                    vec![
+                        ("order", Arg::Text(paid.order_id.unwrap_or_default())),
+                        ("reference", Arg::Text(terminal.extra().reference.clone())),
+                    ],
+                ));
+            }
             if let Some(p) = open(self)? {
                 return Err(AppError::new(
                     "err-vpos-reference-open",
@@ -375,6 +386,8 @@ impl Counter {
         self.allow(who, Action::RingSale)?;
         let key = self.charging.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let running = key.and_then(|k| self.store().payment(&k).ok().flatten()).filter(|p| crate::card::is_vpos(&p.terminal));
+        // Only a link waits on the customer; a phone payment's answer is the bank's to give.
+        let running = running.filter(|p| self.store().vpos_extra(&p.key).ok().flatten().is_some_and(|x| x.channel == "link"));
         let Some(p) = running else {
             return Err(AppError::new("err-wallet-nothing-running", vec![]));
         };
@@ -438,6 +451,13 @@ impl Counter {
             .sum();
         if given_back >= original.amount {
             return Err(AppError::new("err-vpos-nothing-to-cancel", vec![("order", Arg::Text(order_id.into()))]));
+        }
+        // A cancel whose answer is not known yet is asked about first, never sent again.
+        if let Some(open) = all.iter().find(|r| r.refund_of.as_deref() == Some(original.key.as_str()) && !r.state.is_final()) {
+            return Err(AppError::new(
+                "err-vpos-open-payments",
+                vec![("name", Arg::Text(original.terminal.clone())), ("key", Arg::Text(open.key.clone()))],
+            ));
         }
         let name = definition_of(&original.terminal).unwrap_or_default().to_string();
         let (_, client) = self.vpos_client(&name)?;
