@@ -8,7 +8,10 @@
 //! screenshot of each is kept in `tests/e2e/output/<locale>/<size>/`. The counter is on the
 //! wallets' simulators: the wallet dialog (its three wallets, a refused code, a QR code
 //! waiting) and the customer's page (`?view=customer`: the QR code, thanks, the cart, the
-//! welcome) are audited with the rest.
+//! welcome) are audited with the rest. So are the bank's virtual POS screens, on the
+//! simulated NestPay bank: the register's Phone payment button, the phone payment screen
+//! (its log holding an approved and a declined payment) and its payment link, the
+//! technician's definitions and their form, the day end's virtual POS section.
 //!
 //! Beside the audit, what a person notices: the PIN pad does not move under the finger
 //! when a PIN is refused; a message belongs to its screen (it does not follow the cashier
@@ -23,9 +26,28 @@ use common::*;
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-/// Names that are the same in every language: brands, the partners' own names.
-const ALLOW: &[&str] =
-    &["Quay", "Quay Café", "MoMo", "GiftPop", "Viva", "ZVT", "VNPAY", "ZaloPay", "VNPAY-QR", "Alipay", "PDF", "CSV", "Visa", "Mastercard"];
+/// Names that are the same in every language: brands, the partners' own names, the card
+/// schemes' "3-D Secure", and what a card prints whatever the language (its CVV, its expiry
+/// as MM/YY).
+const ALLOW: &[&str] = &[
+    "Quay",
+    "Quay Café",
+    "MoMo",
+    "GiftPop",
+    "Viva",
+    "ZVT",
+    "VNPAY",
+    "ZaloPay",
+    "VNPAY-QR",
+    "Alipay",
+    "PDF",
+    "CSV",
+    "Visa",
+    "Mastercard",
+    "3-D Secure",
+    "CVV",
+    "MM/YY",
+];
 
 /// The English messages of `locales/en/*.ftl` as (text, regex) where the text has
 /// placeables: a string on a translated screen matching one is untranslated. Messages
@@ -112,6 +134,8 @@ const FITS: &[&str] = &[
     "wallet",
     "wallet-refused",
     "wallet-qr",
+    "phone-payment",
+    "vpos-link",
 ];
 
 struct Audit<'a> {
@@ -310,10 +334,41 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     a.screen("void").await?;
     click(d, "void-cancel").await?;
     gone(d, "void-dialog").await?;
+    phone_payment(a).await?;
     click(d, "nav-hub").await?;
     by_testid(d, "sync-now").await?;
     a.screen("hub").await?;
     sign_out(d).await
+}
+
+/// The phone payment screen from the register's button (its log: the approved and the
+/// declined payment `phone_payments` took), then a payment link for a typed amount: the
+/// dialog opens with the link as soon as the bank's order is journaled (the customer never
+/// pays it here: in the next language's log it is a payment whose answer is lost). Back at
+/// the register.
+async fn phone_payment(a: &mut Audit<'_>) -> WebDriverResult<()> {
+    let d = a.d;
+    click(d, "nav-register").await?;
+    click(d, "phone-payment-button").await?;
+    by_testid(d, "phone-payment").await?;
+    wait_css(d, "[data-testid='phone-log-row'][data-state='approved']").await?;
+    wait_css(d, "[data-testid='phone-log-row'][data-state='declined']").await?;
+    wait_css(d, "[data-testid='phone-definition'] option[value='Akbank']").await?;
+    a.screen("phone-payment").await?;
+    click(d, "phone-use-amount").await?;
+    by_testid(d, "phone-amount").await?.send_keys("150000").await?;
+    // A reference of its own per language: the last link's is still waiting for the bank.
+    by_testid(d, "phone-reference").await?.send_keys(format!("LINK-{}", a.lang)).await?;
+    wait_css(d, "[data-testid='phone-link']:not([disabled])").await?;
+    click(d, "phone-link").await?;
+    by_testid(d, "vpos-link-dialog").await?;
+    wait_css(d, "[data-testid='vpos-link-qr'] svg").await?;
+    a.screen("vpos-link").await?;
+    click(d, "vpos-link-close").await?;
+    gone(d, "vpos-link-dialog").await?;
+    click(d, "phone-back").await?;
+    by_testid(d, "item-i-croissant").await?;
+    Ok(())
 }
 
 /// Waits until `css` matches an element (displayed or not).
@@ -390,7 +445,12 @@ async fn manager(a: &mut Audit<'_>, p: &Path) -> WebDriverResult<()> {
     click(d, "nav-dayend").await?;
     by_testid(d, "dayend").await?;
     by_testid(d, "dayend-totals").await?;
+    // The virtual POS section: the definition with the counter's payments of the day.
+    wait_css(d, "[data-testid='dayend-vpos-def'][data-name='Akbank'] [data-testid='dayend-vpos-row']").await?;
     a.screen("dayend").await?;
+    let section = by_testid(d, "dayend-vpos").await?;
+    d.execute("arguments[0].scrollIntoView({ block: 'start' })", vec![section.to_json()?]).await?;
+    a.screen("dayend-vpos").await?;
     if by_testid(d, "dayend-close-run").await?.is_enabled().await? {
         click(d, "dayend-close-run").await?;
         by_testid(d, "dayend-close-dialog").await?;
@@ -462,7 +522,59 @@ async fn technician(a: &mut Audit<'_>) -> WebDriverResult<()> {
         }
         a.screen(&format!("settings-{group}")).await?;
     }
+    // The bank virtual POS definitions (NestPay on the simulator), its connection tested,
+    // and the form that adds one.
+    click(d, "nav-staff").await?;
+    click(d, "vpos-open").await?;
+    by_testid(d, "vpos-definitions").await?;
+    wait_css(d, "[data-testid='vpos-def'][data-name='Akbank']").await?;
+    click(d, "connect-test-vpos:Akbank").await?;
+    wait_css(d, "[data-testid='connect-vpos:Akbank'] [data-testid='connect-report']").await?;
+    a.screen("vpos-definitions").await?;
+    click(d, "vpos-def-add").await?;
+    by_testid(d, "vpos-def-form").await?;
+    a.screen("vpos-def-form").await?;
+    click(d, "vpos-def-form-cancel").await?;
+    gone(d, "vpos-def-form").await?;
     sign_out(d).await
+}
+
+/// The simulator's NestPay bank as the definition "Akbank" (its two secrets on stdin), and
+/// where a payment link's page sends the customer back (never reached here).
+fn vpos_on_sim(p: &Path, sim: &Sim) {
+    let v = |k: &str| sim.vpos[k].clone();
+    let (api, gate, client, user) = (v("vpos-nestpay"), v("vpos-nestpay-gate"), v("vpos-nestpay-client-id"), v("vpos-nestpay-user"));
+    #[rustfmt::skip]
+    let args = [
+        "vpos", "add", "Akbank", "--kind", "nestpay", "--url", &api, "--gate-url", &gate, "--client-id", &client,
+        "--username", &user, "--password", "-", "--store-key", "-", "--currency", "VND", "--static-ip", "203.0.113.7",
+    ];
+    quay_as(p, Some(TECH), &args, &format!("{}\n{}\n", v("vpos-nestpay-password"), v("vpos-nestpay-store-key")));
+    quay_with_pin(p, TECH, &["config", "set", "vpos.return_url", &format!("http://127.0.0.1:{}", free_port())]);
+}
+
+/// Two phone payments the cashier took on the command line (the card on stdin): one the
+/// bank approves, one its issuer declines (51, so `quay` exits with an error).
+fn phone_payments(p: &Path) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for (card, reference) in [("4508034508034509", "AUDIT-1"), ("4000000000000515", "AUDIT-2")] {
+        let mut child = Command::new(app_binary())
+            .arg("--data-dir")
+            .arg(p)
+            .args(["vpos", "moto", "Akbank", "--amount", "125000", "--reference", reference, "--phone", "0532 000 00 00"])
+            .args(["--note", "Catering deposit"])
+            .env("QUAY_PIN", CASHIER)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(format!("{card}\n12/30\n123\n").as_bytes()).unwrap();
+        child.wait().unwrap();
+    }
+    let log = quay_with_pin(p, MANAGER, &["vpos", "log", "--json"]);
+    assert!(log.contains("\"00\"") && log.contains("\"51\""), "the phone payments: {log}");
 }
 
 /// A card sale on the command line killed while the terminal waits for the card (the
@@ -550,11 +662,13 @@ async fn layout_audit() -> WebDriverResult<()> {
     let out = output_dir();
     let data = tempfile::tempdir().unwrap();
     let p: &Path = data.path();
-    let sim = Sim::start_with_wallets();
+    let sim = Sim::start_with_wallets_and_vpos();
     counter_on_hub(p, &sim);
     card_on_viva(p, &sim);
     wallets_on_sim(p, &sim);
     add_staff(p);
+    vpos_on_sim(p, &sim);
+    phone_payments(p);
     bank_line_never_seen(p);
     let en: Value = json!(english_messages().into_iter().map(|(t, r)| json!([t, r])).collect::<Vec<_>>());
 

@@ -33,6 +33,9 @@ pub struct Sim {
     pub viva: String,
     /// With `Sim::start_with_wallets`: the wallets' base URLs.
     pub wallets: Option<WalletUrls>,
+    /// With `Sim::start_with_wallets_and_vpos`: the banks' lines (`vpos-nestpay: URL`,
+    /// `vpos-nestpay-client-id: …`, …) by name.
+    pub vpos: std::collections::HashMap<String, String>,
 }
 
 /// The wallets of `quay-sim --wallets` (MoMo POS, ZaloPay, VNPAY-QR): each one's base URL,
@@ -47,21 +50,29 @@ pub struct WalletUrls {
 
 impl Sim {
     pub fn start() -> Sim {
-        Sim::start_with(false)
+        Sim::start_with(false, false)
     }
 
     /// The hub and Viva as `start`, and the three wallets (sandbox credentials; QR orders
     /// wait for the test to pay them: no autopay).
     pub fn start_with_wallets() -> Sim {
-        Sim::start_with(true)
+        Sim::start_with(true, false)
     }
 
-    fn start_with(wallets: bool) -> Sim {
+    /// As `start_with_wallets`, and the simulated banks' virtual POS in VND (`--vpos`).
+    pub fn start_with_wallets_and_vpos() -> Sim {
+        Sim::start_with(true, true)
+    }
+
+    fn start_with(wallets: bool, vpos: bool) -> Sim {
         use std::io::BufRead;
         let menu = root().join("assets/demo-menu.json");
         let mut args = vec!["--port", "0", "--menu", menu.to_str().unwrap(), "--viva", "--viva-autopay", "E2E-TERMINAL"];
         if wallets {
             args.push("--wallets");
+        }
+        if vpos {
+            args.extend(["--vpos", "--vpos-currency", "VND"]);
         }
         let mut child = Command::new(sim_binary())
             .args(&args)
@@ -82,6 +93,16 @@ impl Sim {
             let authority = momo.trim_start_matches("http://").split('/').next().unwrap().to_string();
             WalletUrls { momo, zalopay, vnpay, authority }
         });
+        // The banks' lines come after the others; the NestPay store key is the last one used.
+        let mut banks = std::collections::HashMap::new();
+        let mut line = String::new();
+        while vpos && !banks.contains_key("vpos-nestpay-store-key") && out.read_line(&mut line).unwrap() > 0 {
+            if let Some((k, v)) = line.trim().split_once(": ") {
+                banks.insert(k.to_string(), v.trim().to_string());
+            }
+            line.clear();
+        }
+        assert!(!vpos || banks.contains_key("vpos-nestpay-store-key"), "the simulator printed no virtual POS lines: {banks:?}");
         // Keep reading what the simulator prints after (e.g. `alipay: URL`), so it never
         // writes into a closed pipe.
         std::thread::spawn(move || {
@@ -90,7 +111,7 @@ impl Sim {
                 line.clear();
             }
         });
-        Sim { child, url, viva, wallets }
+        Sim { child, url, viva, wallets, vpos: banks }
     }
 
     /// `GET /admin/stats` (unsigned, loopback).
