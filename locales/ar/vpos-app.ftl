@@ -39,6 +39,7 @@ err-vpos-no-card = لم تُدخل بطاقة للطلب { $order }.
 err-vpos-nothing-to-cancel = لم يبقَ لدى البنك ما يُلغى للطلب { $order }.
 err-vpos-partial-before-close = لا يُردّ جزء من { $order } إلا بعد إغلاق يوم البنك (الإلغاء في اليوم نفسه يعيد الدفعة كاملة).
 vpos-approved = تمت الموافقة ({ $code })، رمز التفويض { $auth }.
+vpos-link-waiting = بانتظار أن يدفع الزبون على صفحة البنك (حتى { $until }).
 
 ## نهاية اليوم
 vpos-report-section = نقطة البيع الافتراضية { $name }: قائمة البنك حسب رقم الطلب

@@ -121,6 +121,7 @@ vpos-ui-link-qr = رمز QR لرابط الدفع
 vpos-ui-link-order = الطلب { $order }
 vpos-ui-link-waiting = في انتظار دفع العميل (الرابط صالح حتى { $until })…
 vpos-ui-link-close = إغلاق (يستمر الانتظار في الخلفية)
+vpos-ui-link-give-up = إيقاف الانتظار (يُسأل البنك مع ذلك)
 
 ## سجل اليوم.
 vpos-ui-log-title = مدفوعات نقطة البيع الافتراضية اليوم

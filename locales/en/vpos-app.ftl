@@ -40,6 +40,7 @@ err-vpos-no-card = No card was typed for { $order }.
 err-vpos-nothing-to-cancel = The bank has nothing left to cancel for { $order }.
 err-vpos-partial-before-close = Part of { $order } can be refunded only once the bank's day has closed (a same-day cancel gives back the whole payment).
 vpos-approved = Approved ({ $code }), authorization { $auth }.
+vpos-link-waiting = Waiting for the customer to pay on the bank's page (until { $until }).
 
 ## Day end
 vpos-report-section = Virtual POS { $name }: the bank's list by order number

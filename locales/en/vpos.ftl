@@ -118,6 +118,7 @@ vpos-ui-link-qr = QR code of the payment link
 vpos-ui-link-order = Order { $order }
 vpos-ui-link-waiting = Waiting for the customer to pay (the link works until { $until })…
 vpos-ui-link-close = Close (keep waiting in the background)
+vpos-ui-link-give-up = Stop waiting (the bank is still asked)
 
 ## The day's log.
 vpos-ui-log-title = Today's virtual POS payments

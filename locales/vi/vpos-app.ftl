@@ -39,6 +39,7 @@ err-vpos-no-card = Chưa nhập thẻ cho { $order }.
 err-vpos-nothing-to-cancel = Ngân hàng không còn gì để hủy cho { $order }.
 err-vpos-partial-before-close = Chỉ hoàn một phần của { $order } được sau khi ngân hàng chốt ngày (hủy trong ngày sẽ hoàn toàn bộ khoản thanh toán).
 vpos-approved = Đã duyệt ({ $code }), mã cấp phép { $auth }.
+vpos-link-waiting = Đang chờ khách thanh toán trên trang của ngân hàng (đến { $until }).
 
 ## Cuối ngày
 vpos-report-section = POS ảo { $name }: danh sách của ngân hàng theo mã đơn

@@ -114,6 +114,7 @@ vpos-ui-link-qr = Mã QR của liên kết thanh toán
 vpos-ui-link-order = Đơn { $order }
 vpos-ui-link-waiting = Đang chờ khách thanh toán (liên kết dùng được đến { $until })…
 vpos-ui-link-close = Đóng (vẫn tiếp tục chờ)
+vpos-ui-link-give-up = Ngừng chờ (vẫn hỏi ngân hàng)
 
 ## Nhật ký trong ngày.
 vpos-ui-log-title = Giao dịch POS ảo hôm nay

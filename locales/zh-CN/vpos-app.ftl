@@ -39,6 +39,7 @@ err-vpos-no-card = { $order } 未输入银行卡。
 err-vpos-nothing-to-cancel = 银行对 { $order } 已没有可取消的内容。
 err-vpos-partial-before-close = { $order } 只有在银行日结后才能部分退款（当日取消会退回全部款项）。
 vpos-approved = 已批准（{ $code }），授权码 { $auth }。
+vpos-link-waiting = 正在等待顾客在银行页面付款（截至 { $until }）。
 
 ## 日结
 vpos-report-section = 虚拟 POS { $name }：按订单号核对银行清单

@@ -116,6 +116,7 @@ vpos-ui-link-qr = 付款链接的二维码
 vpos-ui-link-order = 订单 { $order }
 vpos-ui-link-waiting = 正在等待顾客付款（链接有效至 { $until }）…
 vpos-ui-link-close = 关闭（后台继续等待）
+vpos-ui-link-give-up = 停止等待（仍会询问银行）
 
 ## 当日记录。
 vpos-ui-log-title = 今日虚拟 POS 付款

@@ -118,6 +118,8 @@ export const vposApi = {
   moto: (req: MotoRequest) => call<VposPaymentView>('vpos_moto', { req }),
   linkStart: (req: LinkRequestIn) => call<LinkView>('vpos_link_start', { req }),
   linkStatus: (orderId: string) => call<VposPaymentView>('vpos_link_status', { orderId }),
+  /** Stop waiting for the register sale's link (the bank is still asked in the background). */
+  giveUp: () => call<null>('vpos_give_up'),
   /** The counter chooses void (batch open) or refund; the answer is the void or refund
    *  (its `channel` says which). */
   cancel: (orderId: string) => call<VposPaymentView>('vpos_cancel', { orderId }),

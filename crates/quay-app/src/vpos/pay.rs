@@ -547,7 +547,14 @@ impl Counter {
         let currency = r.currency.parse().unwrap_or(self.config().currency);
         let i18n = self.i18n();
         let lang = self.lang();
+        let page_open =
+            extra.link_expires_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).filter(|t| self.now() < *t);
         let message = match r.state {
+            // A payment page still open: the customer may be paying it now.
+            PaymentState::Pending | PaymentState::Sent | PaymentState::Unknown if page_open.is_some() && r.given_up_at.is_none() => {
+                let until = page_open.map(|t| i18n.formatter(lang).date_time(t)).unwrap_or_default();
+                i18n.t(lang, "vpos-link-waiting", &[("until", Arg::Text(until))])
+            }
             PaymentState::Approved => i18n.t(
                 lang,
                 "vpos-approved",
