@@ -88,6 +88,29 @@ impl DefinitionArgs {
     }
 }
 
+/// What a phone payment or a payment link is for: a collection under a reference.
+#[derive(clap::Args, Debug)]
+pub struct PayArgs {
+    #[arg(long)]
+    amount: String,
+    #[arg(long)]
+    reference: String,
+    /// The customer's phone.
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+impl PayArgs {
+    fn purpose(self) -> (Purpose, bool) {
+        let PayArgs { amount, reference, phone, note, json } = self;
+        (Purpose { use_sale: false, amount: Some(amount), reference, phone, note }, json)
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum VposCmd {
     /// Adds a definition. Secret fields are given as `-` and read from stdin, one per
@@ -116,30 +139,14 @@ pub enum VposCmd {
     /// A phone order (MOTO): the card from stdin as three lines — number, MM/YY, CVV.
     Moto {
         name: String,
-        #[arg(long)]
-        amount: String,
-        #[arg(long)]
-        reference: String,
-        #[arg(long)]
-        phone: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        pay: PayArgs,
     },
     /// A 3-D payment link: prints it and waits for the outcome.
     Link {
         name: String,
-        #[arg(long)]
-        amount: String,
-        #[arg(long)]
-        reference: String,
-        #[arg(long)]
-        phone: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        pay: PayArgs,
     },
     /// Every virtual POS transaction of a day (default today), approved and declined.
     Log {
@@ -208,7 +215,6 @@ fn stdin_line(what: &'static str) -> quay_app::Result<Zeroizing<String>> {
 
 /// The definition as typed, secrets read from stdin; `base` the one being edited.
 fn input(
-    ctx: &Ctx,
     name: String,
     original: Option<String>,
     a: &DefinitionArgs,
@@ -246,7 +252,6 @@ fn input(
             }
         }
     }
-    let _ = ctx;
     Ok(DefinitionInput {
         original_name: original,
         name,
@@ -322,7 +327,7 @@ pub fn run(ctx: &Ctx, cmd: VposCmd) -> quay_app::Result<String> {
             let who = ctx.who()?;
             // Permission first: nothing is read from stdin for someone who may not configure.
             c.vpos_definitions(&who)?;
-            let d = c.vpos_save(&who, &input(ctx, name, None, &def, None)?)?;
+            let d = c.vpos_save(&who, &input(name, None, &def, None)?)?;
             Ok(ctx.t("vpos-saved", &[("name", Arg::Text(d.name))]) + "\n")
         }
         VposCmd::Edit { name, rename, def } => {
@@ -332,7 +337,7 @@ pub fn run(ctx: &Ctx, cmd: VposCmd) -> quay_app::Result<String> {
                 .iter()
                 .find(|d| d.name == name)
                 .ok_or_else(|| AppError::new("err-vpos-not-found", vec![("name", Arg::Text(name.clone()))]))?;
-            let d = c.vpos_save(&who, &input(ctx, rename.unwrap_or_else(|| name.clone()), Some(name.clone()), &def, Some(base))?)?;
+            let d = c.vpos_save(&who, &input(rename.unwrap_or_else(|| name.clone()), Some(name.clone()), &def, Some(base))?)?;
             Ok(ctx.t("vpos-saved", &[("name", Arg::Text(d.name))]) + "\n")
         }
         VposCmd::List { json } => {
@@ -364,23 +369,23 @@ pub fn run(ctx: &Ctx, cmd: VposCmd) -> quay_app::Result<String> {
             c.vpos_remove(&ctx.who()?, &name)?;
             Ok(ctx.t("vpos-removed", &[("name", Arg::Text(name))]) + "\n")
         }
-        VposCmd::Moto { name, amount, reference, phone, note, json } => {
+        VposCmd::Moto { name, pay } => {
             let who = ctx.who()?;
             // Permission first: the card is read only for someone who may take it.
             c.vpos_choices(&who)?;
             let number = stdin_line("number")?;
             let expiry = stdin_line("expiry")?;
             let cvv = stdin_line("cvv")?;
-            let purpose = Purpose { use_sale: false, amount: Some(amount), reference, phone, note };
+            let (purpose, json) = pay.purpose();
             let p = c.vpos_moto(&who, None, MotoInput { name, purpose, card: CardInput { number, expiry, cvv } })?;
             if json {
                 return pretty(&p);
             }
             Ok(payment_line(ctx, &p) + "\n")
         }
-        VposCmd::Link { name, amount, reference, phone, note, json } => {
+        VposCmd::Link { name, pay } => {
             let who = ctx.who()?;
-            let purpose = Purpose { use_sale: false, amount: Some(amount), reference, phone, note };
+            let (purpose, json) = pay.purpose();
             let lang = ctx.lang;
             let i18n = c.i18n();
             let on_link = move |l: &quay_app::vpos::LinkView| {

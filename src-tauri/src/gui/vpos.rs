@@ -40,9 +40,9 @@ pub async fn vpos_remove(c: State<'_, Shared>, name: String) -> Reply<()> {
     call(&c, move |c, who| c.vpos_remove(who, &name)).await
 }
 
-/// A phone payment as the screen sends it; the card fields are wiped when dropped.
-#[derive(Deserialize)]
-pub struct MotoRequest {
+/// What a phone payment or a link is for, as the screen sends it.
+#[derive(Deserialize, Clone)]
+pub struct PurposeIn {
     name: String,
     #[serde(default)]
     amount: Option<String>,
@@ -54,31 +54,30 @@ pub struct MotoRequest {
     note: Option<String>,
     #[serde(default)]
     use_sale: bool,
+}
+
+impl PurposeIn {
+    fn split(self) -> (String, Purpose) {
+        let PurposeIn { name, amount, reference, phone, note, use_sale } = self;
+        (name, Purpose { use_sale, amount, reference, phone, note })
+    }
+}
+
+/// A phone payment; the card fields are wiped when dropped.
+#[derive(Deserialize)]
+pub struct MotoRequest {
+    #[serde(flatten)]
+    purpose: PurposeIn,
     number: Zeroizing<String>,
     expiry: Zeroizing<String>,
     cvv: Zeroizing<String>,
 }
 
-#[derive(Deserialize, Clone)]
-pub struct LinkRequestIn {
-    name: String,
-    #[serde(default)]
-    amount: Option<String>,
-    #[serde(default)]
-    reference: String,
-    #[serde(default)]
-    phone: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    use_sale: bool,
-}
-
 #[tauri::command]
 pub async fn vpos_moto(c: State<'_, Shared>, req: MotoRequest) -> Reply<VposPaymentView> {
     call(&c, move |c, who| {
-        let MotoRequest { name, amount, reference, phone, note, use_sale, number, expiry, cvv } = req;
-        let purpose = Purpose { use_sale, amount, reference, phone, note };
+        let MotoRequest { purpose, number, expiry, cvv } = req;
+        let (name, purpose) = purpose.split();
         c.vpos_moto(who, Some(&c.checkout), MotoInput { name, purpose, card: CardInput { number, expiry, cvv } })
     })
     .await
@@ -87,7 +86,7 @@ pub async fn vpos_moto(c: State<'_, Shared>, req: MotoRequest) -> Reply<VposPaym
 /// Asks the bank for a payment link and returns it as soon as it is journaled; the wait
 /// for the outcome goes on in the background (`vpos_link_status` reads it).
 #[tauri::command]
-pub async fn vpos_link_start(c: State<'_, Shared>, req: LinkRequestIn) -> Reply<LinkView> {
+pub async fn vpos_link_start(c: State<'_, Shared>, req: PurposeIn) -> Reply<LinkView> {
     let window = c.inner().clone();
     let started = tauri::async_runtime::spawn_blocking(move || {
         let who = window.session_who(&window.checkout)?;
@@ -100,8 +99,7 @@ pub async fn vpos_link_start(c: State<'_, Shared>, req: LinkRequestIn) -> Reply<
                 let on_link = move |l: &LinkView| {
                     let _ = tx.send(l.clone());
                 };
-                let LinkRequestIn { name, amount, reference, phone, note, use_sale } = req;
-                let purpose = Purpose { use_sale, amount, reference, phone, note };
+                let (name, purpose) = req.split();
                 let tx = std::sync::Mutex::new(on_link);
                 let on = |l: &LinkView| (tx.lock().unwrap_or_else(|p| p.into_inner()))(l);
                 if let Err(e) = w.vpos_link(&who, Some(&w.checkout), LinkInput { name, purpose }, &on) {
