@@ -188,6 +188,7 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
         Err(e) => tracing::warn!(error = %e.detail, "the virtual POS callback listener is misconfigured"),
     }
     tokio::spawn(watch_vpos(counter.clone()));
+    tokio::spawn(push_connection_records(counter.clone()));
     crate::sync::run(counter).await;
 }
 
@@ -212,6 +213,33 @@ async fn watch_vpos(counter: std::sync::Arc<crate::Counter>) {
                 retry.failed(crate::sync::draw()).max(VPOS_WATCH)
             }
             Err(_) => VPOS_WATCH,
+        };
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// How often the partner connection records waiting for the hub are offered again.
+pub const CONNECTIONS_PUSH: Duration = Duration::from_secs(20);
+
+/// Sends the partner connection records queued for the hub (each step is offered once
+/// when it is recorded; what the hub did not acknowledge waits here). Backs off on
+/// failures; an unconfigured hub just waits.
+async fn push_connection_records(counter: std::sync::Arc<crate::Counter>) {
+    let mut retry = Retry::new(quay_hub::backoff::CAP);
+    loop {
+        let wait = match counter.push_connection_records().await {
+            Ok(r) => {
+                retry.succeeded();
+                if r.sent > 0 {
+                    tracing::info!(sent = r.sent, pending = r.pending, refused = r.refused, "connection records sent to the hub");
+                }
+                CONNECTIONS_PUSH
+            }
+            Err(e) if e.code == "err-hub-not-configured" => CONNECTIONS_PUSH * 3,
+            Err(e) => {
+                tracing::warn!(error = %e.detail, "connection records not sent");
+                retry.failed(crate::sync::draw()).max(CONNECTIONS_PUSH)
+            }
         };
         tokio::time::sleep(wait).await;
     }

@@ -7,6 +7,7 @@ pub mod alipay;
 pub mod background;
 pub mod card;
 pub mod checkout;
+pub mod connections;
 pub mod dayend;
 pub mod display;
 pub mod error;

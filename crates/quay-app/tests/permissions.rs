@@ -185,6 +185,18 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("vpos_dayend_import", Action::Reconcile, |c, w, _| c.vpos_dayend_import(w, day(c), "Akbank", b"OrderId\n", None).map(|_| ())),
         ("vpos_dayend_hand", Action::ManualBankEntry, |c, w, _| c.vpos_dayend_hand(w, day(c), "Akbank", "X-1", "portal").map(|_| ())),
         ("test_vpos_connection", Action::TestConnection, |c, w, _| block(c.test_vpos_connection(w, "Akbank")).map(|_| ())),
+        ("connections_view", Action::TestConnection, |c, w, _| c.connections_view(w).map(|_| ())),
+        ("connection_row", Action::TestConnection, |c, w, _| c.connection_row(w, "momo").map(|_| ())),
+        ("record_connection_step", Action::TestConnection, |c, w, _| {
+            let step = quay_app::connections::RecordStep { reference: Some("mail".into()), ..Default::default() };
+            block(c.record_connection_step(w, "momo", "requested", step)).map(|_| ())
+        }),
+        ("connection_note", Action::TestConnection, |c, w, _| c.connection_note(w, "momo", quay_i18n::Lang::En).map(|_| ())),
+        ("save_connection_note", Action::TestConnection, |c, w, _| c.save_connection_note(w, "momo").map(|_| ())),
+        ("connection_proof", Action::TestConnection, |c, w, _| c.connection_proof(w, "momo").map(|_| ())),
+        ("save_connection_proof", Action::TestConnection, |c, w, _| c.save_connection_proof(w, "momo").map(|_| ())),
+        ("connection_points", Action::TestConnection, |c, w, _| block(c.connection_points(w, "2026-11")).map(|_| ())),
+        ("export_connection_points", Action::TestConnection, |c, w, _| block(c.export_connection_points(w, "2026-11")).map(|_| ())),
         ("sales_on", Action::ViewSales, |c, w, _| c.sales_on(w, day(c)).map(|_| ())),
         ("sale", Action::ViewSales, |c, w, f| c.sale(w, f.sale).map(|_| ())),
         ("sales_day_view", Action::ViewSales, |c, w, _| c.sales_day_view(w, day(c)).map(|_| ())),

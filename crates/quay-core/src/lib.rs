@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod cart;
+pub mod connection;
 pub mod error;
 pub mod menu;
 pub mod menu_changes;

@@ -105,6 +105,8 @@ macro_rules! sources {
                 ($lang, "vpos.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos.ftl"))),
                 ($lang, "vpos-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos-errors.ftl"))),
                 ($lang, "vpos-app.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos-app.ftl"))),
+                ($lang, "connections-ui.ftl", include_str!(concat!("../../../locales/", $dir, "/connections-ui.ftl"))),
+                ($lang, "connections.ftl", include_str!(concat!("../../../locales/", $dir, "/connections.ftl"))),
             )*
         ];
     };

@@ -11,6 +11,7 @@
 pub mod alipay;
 mod audit;
 pub mod backup;
+pub mod connections;
 mod dayend;
 pub mod menu;
 mod migrations;

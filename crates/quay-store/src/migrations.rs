@@ -401,6 +401,9 @@ const STEPS: &[&str] = &[
     // Bank virtual POS (issue 17): the definitions, what a virtual POS payment adds to
     // its journal row, the bank's list of a day and the transactions entered by hand.
     crate::vpos::MIGRATION,
+    // Partner connection records (issue 18): the deployment note and the record of each
+    // partner, the proofs of `connected`, and the records' outbox to the hub.
+    crate::connections::MIGRATION,
 ];
 
 pub const LATEST: usize = STEPS.len();

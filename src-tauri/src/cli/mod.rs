@@ -44,7 +44,7 @@ impl Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Connection tests (technicians): the hub, MoMo, GiftPop, the card terminal; `--pdf` writes the report.
+    /// Connections (technicians): tests of the hub and each partner (`--pdf` writes the report), the partner connection records, their deployment note and proof, and the month-end list.
     Connect {
         #[command(subcommand)]
         cmd: connect::ConnectCmd,

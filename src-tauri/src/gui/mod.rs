@@ -5,6 +5,7 @@
 
 mod alipay;
 mod app;
+mod connections;
 mod dayend;
 mod nhanh;
 mod payments;
@@ -170,6 +171,11 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::refund_unused,
         payments::refundable_payments,
         payments::refund_part,
+        connections::connections_view,
+        connections::connection_record,
+        connections::connection_note,
+        connections::connection_proof,
+        connections::connection_points,
         vpos::vpos_kinds,
         vpos::vpos_definitions,
         vpos::vpos_choices,

@@ -28,6 +28,9 @@ pub struct Faults {
     pub partner_down: bool,
     /// The next N voucher redemptions are stored, then the connection is cut unanswered.
     pub lose_redeem_response: u32,
+    /// The next N `POST /partners/connections` that store a record (new or a higher
+    /// revision) store it, then the connection is cut unanswered.
+    pub connections_drop_after_store: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

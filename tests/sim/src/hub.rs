@@ -9,7 +9,8 @@ use quay_core::{Currency, Menu};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::config::HubConfig;
+use crate::config::{HubConfig, PointConfig};
+use crate::connections::{self, Connections, Pushed};
 use crate::faults::Faults;
 use crate::ledger::{Ledger, Outcome};
 use crate::menu_versions::{ChangesError, MenuVersions, Published};
@@ -28,6 +29,10 @@ pub struct Stats {
     pub refused_stale: u64,
     pub refused_replay: u64,
     pub dropped_after_store: u64,
+    /// Connection records stored (new ones and higher revisions).
+    pub connections_stored: u64,
+    pub connections_duplicates: u64,
+    pub connections_dropped_after_store: u64,
     /// Σ `total` of the stored sales (voids count negative).
     pub stored_total: i64,
     pub menu_version: u64,
@@ -47,6 +52,26 @@ pub struct Hub {
     clock_offset: AtomicI64,
     books: Mutex<Books>,
     vouchers: Mutex<Vouchers>,
+    /// The configured point first, then the extra ones (of its brand or, added at
+    /// runtime, of another).
+    points: Mutex<Vec<Point>>,
+    connections: Mutex<Connections>,
+}
+
+/// A point the hub serves: its brand, id, keys and name.
+#[derive(Clone)]
+pub(crate) struct Point {
+    pub(crate) pos_parent: String,
+    pub(crate) pos_id: String,
+    pub(crate) key1: Vec<u8>,
+    pub(crate) key2: Vec<u8>,
+    pub(crate) point_name: String,
+}
+
+impl Point {
+    fn of(pos_parent: &str, p: PointConfig) -> Point {
+        Point { pos_parent: pos_parent.to_string(), pos_id: p.pos_id, key1: p.key1, key2: p.key2, point_name: p.point_name }
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -59,7 +84,20 @@ impl Hub {
         let menu = MenuVersions::new(config.menu.clone());
         // The seeded table is the sandbox's own; a bad one is a programming error.
         let vouchers = Vouchers::new(config.vouchers.clone(), &config.currency).unwrap_or_else(|e| panic!("voucher table: {e}"));
+        let main = Point {
+            pos_parent: config.pos_parent.clone(),
+            pos_id: config.pos_id.clone(),
+            key1: config.key1.clone(),
+            key2: config.key2.clone(),
+            point_name: config.point_name.clone(),
+        };
+        let mut points = vec![main];
+        for p in config.extra_points.clone() {
+            add_point(&mut points, Point::of(&config.pos_parent, p)).unwrap_or_else(|e| panic!("extra_points: {e}"));
+        }
         Hub {
+            points: Mutex::new(points),
+            connections: Mutex::default(),
             config,
             nonces: Mutex::default(),
             menu: Mutex::new(menu),
@@ -187,6 +225,47 @@ impl Hub {
         take(&mut lock(&self.faults).lose_redeem_response)
     }
 
+    /// Adds a point of `pos_parent` (None: the hub's brand) that signs with its own keys.
+    /// Refuses an empty id or key, or a point the hub already knows.
+    pub fn add_point(&self, pos_parent: Option<&str>, point: PointConfig) -> Result<(), String> {
+        let parent = pos_parent.unwrap_or(&self.config.pos_parent);
+        add_point(&mut lock(&self.points), Point::of(parent, point))
+    }
+
+    /// The point a request names, if the hub knows it.
+    pub(crate) fn point(&self, pos_parent: &str, pos_id: &str) -> Option<Point> {
+        lock(&self.points).iter().find(|p| p.pos_parent == pos_parent && p.pos_id == pos_id).cloned()
+    }
+
+    /// Stores a connection record pushed by `point` (validated first).
+    pub(crate) fn push_connection(&self, body: &[u8], point: &Point) -> Result<Pushed, connections::Refused> {
+        let pushed = lock(&self.connections).push(body, &point.pos_parent, &point.pos_id)?;
+        let mut books = lock(&self.books);
+        match pushed {
+            Pushed::Stored { .. } => books.stats.connections_stored += 1,
+            Pushed::Duplicate { .. } => books.stats.connections_duplicates += 1,
+        }
+        Ok(pushed)
+    }
+
+    /// `GET /partners/connections?month=` for `point`'s brand.
+    pub(crate) fn connections_of_month(&self, point: &Point, query: Option<&str>) -> Result<Value, connections::Refused> {
+        lock(&self.connections).month(&point.pos_parent, query)
+    }
+
+    /// Every stored connection record (its highest revision), in the order first stored.
+    pub fn stored_connections(&self) -> Vec<Value> {
+        lock(&self.connections).all()
+    }
+
+    pub(crate) fn take_connections_drop_after_store(&self) -> bool {
+        let dropped = take(&mut lock(&self.faults).connections_drop_after_store);
+        if dropped {
+            lock(&self.books).stats.connections_dropped_after_store += 1;
+        }
+        dropped
+    }
+
     pub(crate) fn count_refusal(&self, r: &Refusal) {
         let mut books = lock(&self.books);
         match r {
@@ -230,4 +309,15 @@ fn take(n: &mut u32) -> bool {
     let pending = *n > 0;
     *n = n.saturating_sub(1);
     pending
+}
+
+fn add_point(points: &mut Vec<Point>, p: Point) -> Result<(), String> {
+    if p.pos_parent.is_empty() || p.pos_id.is_empty() || p.key1.is_empty() || p.key2.is_empty() {
+        return Err("a point needs a pos_parent, a pos_id, a key1 and a key2".into());
+    }
+    if points.iter().any(|q| q.pos_parent == p.pos_parent && q.pos_id == p.pos_id) {
+        return Err(format!("the hub already serves {}/{}", p.pos_parent, p.pos_id));
+    }
+    points.push(p);
+    Ok(())
 }

@@ -6,7 +6,7 @@
 //! The same controls as `RunningHub`'s methods are served unsigned outside the API base
 //! path: `GET /admin/stats`, `GET|POST /admin/faults`, `GET /admin/sales`,
 //! `POST /admin/menu`, `POST /admin/forget-versions-before`, `POST /admin/clock-offset`,
-//! `GET|POST /admin/vouchers`
+//! `GET|POST /admin/vouchers`, `GET /admin/connections`, `POST /admin/points`
 //! (see README.md beside this crate for them and for the contract decisions).
 //!
 //! ```no_run
@@ -15,6 +15,8 @@
 //! ```
 
 mod config;
+/// Partner connection records: the hub's store and its own validation of them.
+pub mod connections;
 mod faults;
 mod hub;
 mod ledger;
@@ -43,7 +45,7 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-pub use config::HubConfig;
+pub use config::{HubConfig, PointConfig};
 pub use faults::{Faults, InvalidMenu};
 pub use hub::{Hub, Stats};
 pub use menu_versions::KEEP as MENU_VERSIONS_KEPT;
@@ -149,6 +151,24 @@ impl RunningHub {
     /// Every redemption made (reversed ones too), in order.
     pub fn voucher_redemptions(&self) -> Vec<vouchers::Redemption> {
         self.hub.voucher_redemptions()
+    }
+
+    /// Adds a point of the hub's brand that signs with its own keys (verified with its
+    /// `key1`, answered with its `key2`). Panics on an empty id or key or a known point.
+    pub fn add_point(&self, point: PointConfig) {
+        self.hub.add_point(None, point).unwrap_or_else(|e| panic!("add_point: {e}"))
+    }
+
+    /// Adds a point of another brand (`pos_parent`), e.g. to see that brands do not see
+    /// each other's connection records. Panics like `add_point`.
+    pub fn add_point_of_brand(&self, pos_parent: &str, point: PointConfig) {
+        self.hub.add_point(Some(pos_parent), point).unwrap_or_else(|e| panic!("add_point_of_brand: {e}"))
+    }
+
+    /// Every stored connection record (its highest revision, as received), in the order
+    /// first stored.
+    pub fn stored_connections(&self) -> Vec<Value> {
+        self.hub.stored_connections()
     }
 
     /// Shifts the hub's clock (request freshness and response timestamps) by `secs`.

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use quay_core::menu::MenuSnapshot;
-use quay_sim::HubConfig;
+use quay_sim::{HubConfig, PointConfig};
 
 #[derive(Parser, Debug)]
 #[command(name = "quay-sim", about = "Simulated partners of a Quay counter, on loopback")]
@@ -38,6 +38,10 @@ struct Args {
     /// Signs the hub's responses.
     #[arg(long)]
     key2: Option<String>,
+    /// Another point of the same brand, `POS_ID:KEY1:KEY2[:NAME]` (repeatable): verified
+    /// with its KEY1, answered signed with its KEY2.
+    #[arg(long = "extra-point", value_name = "POS_ID:KEY1:KEY2[:NAME]", value_parser = PointConfig::parse)]
+    extra_point: Vec<PointConfig>,
     /// Shifts the hub's clock by this many seconds (negative: behind).
     #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     clock_offset: i64,
@@ -129,6 +133,7 @@ async fn main() {
     if let Some(k) = args.key2 {
         config.key2 = k.into_bytes();
     }
+    config.extra_points = args.extra_point;
     let hub = quay_sim::start_on(config, args.port).await.unwrap_or_else(|e| fail(&e.to_string()));
     hub.set_clock_offset(args.clock_offset);
     say(format_args!("hub: {}", hub.url));

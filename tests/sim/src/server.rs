@@ -17,8 +17,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
 use tower::ServiceExt;
 
+use crate::config::PointConfig;
+use crate::connections::Pushed;
 use crate::faults::{spoil_changes, spoil_menu, Faults, InvalidMenu};
-use crate::hub::Hub;
+use crate::hub::{Hub, Point};
 use crate::menu_versions::{change_set, ChangesError};
 use crate::signing::{self, response_signature, verify_request};
 use crate::vouchers::{Redeemed, Refused, VoucherSpec};
@@ -108,6 +110,8 @@ fn router(hub: Arc<Hub>) -> Router {
         .route("/admin/forget-versions-before", post(admin_forget))
         .route("/admin/clock-offset", post(admin_clock))
         .route("/admin/vouchers", get(admin_vouchers).post(admin_add_voucher))
+        .route("/admin/connections", get(admin_connections))
+        .route("/admin/points", post(admin_add_point))
         .fallback(entry)
         .with_state(hub)
 }
@@ -181,6 +185,40 @@ async fn admin_add_voucher(State(hub): State<Arc<Hub>>, body: Bytes) -> Response
     }
 }
 
+async fn admin_connections(State(hub): State<Arc<Hub>>) -> Response {
+    Json(hub.stored_connections()).into_response()
+}
+
+/// `POST /admin/points`: `{"pos_id", "key1", "key2", "point_name"?, "pos_parent"?}` (keys
+/// as text, used as their UTF-8 bytes; `pos_parent` defaults to the hub's brand).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewPoint {
+    pos_id: String,
+    key1: String,
+    key2: String,
+    #[serde(default)]
+    point_name: Option<String>,
+    #[serde(default)]
+    pos_parent: Option<String>,
+}
+
+async fn admin_add_point(State(hub): State<Arc<Hub>>, body: Bytes) -> Response {
+    let p: NewPoint = match serde_json::from_slice(&body) {
+        Ok(p) => p,
+        Err(e) => return admin_error(StatusCode::BAD_REQUEST, format!("point: {e}")),
+    };
+    let name = p.point_name.filter(|n| !n.is_empty()).unwrap_or_else(|| p.pos_id.clone());
+    let point = PointConfig::new(&p.pos_id, p.key1.as_bytes(), p.key2.as_bytes(), &name);
+    match hub.add_point(p.pos_parent.as_deref(), point) {
+        Ok(()) => {
+            let parent = p.pos_parent.unwrap_or_else(|| hub.config.pos_parent.clone());
+            Json(json!({"pos_parent": parent, "pos_id": p.pos_id, "point_name": name})).into_response()
+        }
+        Err(e) => admin_error(StatusCode::BAD_REQUEST, e),
+    }
+}
+
 // ---- the signed API ----
 
 /// What a route answers before signing.
@@ -236,29 +274,39 @@ async fn api(hub: Arc<Hub>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
     // Errors are signed over the nonce as sent, even a malformed one ("" if absent).
     let sent_nonce = parts.headers.get(signing::NONCE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    // Answers are signed with the Key2 of the point the request names (the configured
+    // point's when it names none the hub knows), refusals included.
+    let claimed = signing::claimed_point(&parts.headers).and_then(|(parent, id)| hub.point(parent, id));
+    let key2 = claimed.as_ref().map(|p| p.key2.clone()).unwrap_or_else(|| hub.config.key2.clone());
     let Ok(body) = to_bytes(body, MAX_BODY).await else {
         let too_big = Reply::error(StatusCode::PAYLOAD_TOO_LARGE, "invalid", format!("the body is over {MAX_BODY} bytes"));
-        return finish(&hub, &sent_nonce, too_big, &faults);
+        return finish(&hub, &key2, &sent_nonce, too_big, &faults);
     };
     let path_and_query = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    let verified = verify_request(&hub.config, &hub.nonces, &parts.headers, parts.method.as_str(), path_and_query, &body, hub.now());
-    let nonce = match verified {
-        Ok(nonce) => nonce,
-        Err(refusal) => {
+    let key1_of = |parent: &str, id: &str| hub.point(parent, id).map(|p| p.key1);
+    let verified = verify_request(key1_of, &hub.nonces, &parts.headers, parts.method.as_str(), path_and_query, &body, hub.now());
+    let (nonce, point) = match (verified, claimed) {
+        (Ok(nonce), Some(point)) => (nonce, point),
+        (Ok(_), None) => unreachable!("a verified request names a known point"),
+        (Err(refusal), _) => {
             tracing::info!("{} {path_and_query}: 401 {}: {}", parts.method, refusal.code(), refusal.message());
             hub.count_refusal(&refusal);
-            return finish(&hub, &sent_nonce, Reply::error(StatusCode::UNAUTHORIZED, refusal.code(), refusal.message()), &faults);
+            let refused = Reply::error(StatusCode::UNAUTHORIZED, refusal.code(), refusal.message());
+            return finish(&hub, &key2, &sent_nonce, refused, &faults);
         }
     };
     // After authentication, as an overloaded hub would fail: the nonce is spent.
     if hub.take_fail_500() {
         tracing::info!("{} {path_and_query}: fail_500", parts.method);
         let failed = Reply::error(StatusCode::INTERNAL_SERVER_ERROR, "unavailable", "the hub is unavailable (simulated); retry");
-        return finish(&hub, &nonce, failed, &faults);
+        return finish(&hub, &key2, &nonce, failed, &faults);
     }
     let route = &parts.uri.path()[hub.config.base_path().len()..];
     let answer = match (route, &parts.method) {
-        ("/ping", &Method::GET) => Answer::Reply(ping(&hub)),
+        ("/ping", &Method::GET) => Answer::Reply(ping(&hub, &point)),
+        ("/partners/connections", &Method::POST) => push_connection(&hub, &body, &point),
+        ("/partners/connections", &Method::GET) => Answer::Reply(connections_of_month(&hub, &point, parts.uri.query())),
+        ("/partners/connections", _) => Answer::Reply(not_allowed("GET, POST")),
         ("/menu", &Method::GET) => Answer::Reply(menu(&hub, &parts.headers, &faults)),
         ("/menu/changes", &Method::GET) => Answer::Reply(menu_changes(&hub, parts.uri.query(), &faults)),
         ("/sales/batch", &Method::POST) => sales_batch(&hub, &body),
@@ -273,7 +321,7 @@ async fn api(hub: Arc<Hub>, req: Request) -> Response {
         _ => Answer::Reply(Reply::error(StatusCode::NOT_FOUND, "not_found", format!("no such endpoint: {route}"))),
     };
     match answer {
-        Answer::Reply(reply) => finish(&hub, &nonce, reply, &faults),
+        Answer::Reply(reply) => finish(&hub, &key2, &nonce, reply, &faults),
         Answer::Cut => cut_connection(cut).await,
     }
 }
@@ -282,14 +330,11 @@ fn not_allowed(allow: &'static str) -> Reply {
     Reply { allow: Some(allow), ..Reply::error(StatusCode::METHOD_NOT_ALLOWED, "invalid", format!("use {allow}")) }
 }
 
-/// Signs a reply with key2 (or a wrong key when a fault asks) over the request's nonce.
-fn finish(hub: &Hub, nonce: &str, reply: Reply, faults: &Faults) -> Response {
+/// Signs a reply with the point's key2 (or a wrong key when a fault asks) over the
+/// request's nonce.
+fn finish(hub: &Hub, key2: &[u8], nonce: &str, reply: Reply, faults: &Faults) -> Response {
     let timestamp = hub.now().to_string();
-    let key: Vec<u8> = if faults.bad_response_signature || reply.wrong_key {
-        [hub.config.key2.as_slice(), b"-not-the-hub"].concat()
-    } else {
-        hub.config.key2.clone()
-    };
+    let key: Vec<u8> = if faults.bad_response_signature || reply.wrong_key { [key2, b"-not-the-hub"].concat() } else { key2.to_vec() };
     let signature = response_signature(&key, &timestamp, nonce, &reply.body);
     let mut headers = HeaderMap::new();
     headers.insert(signing::TIMESTAMP, HeaderValue::from_str(&timestamp).expect("digits"));
@@ -317,15 +362,14 @@ async fn cut_connection(cut: Option<Cut>) -> Response {
     }
 }
 
-fn ping(hub: &Hub) -> Reply {
-    let c = &hub.config;
+fn ping(hub: &Hub, point: &Point) -> Reply {
     Reply::json(
         StatusCode::OK,
         &json!({
             "server_time": hub.now_rfc3339(),
-            "pos_parent": c.pos_parent,
-            "pos_id": c.pos_id,
-            "point_name": c.point_name,
+            "pos_parent": point.pos_parent,
+            "pos_id": point.pos_id,
+            "point_name": point.point_name,
             "menu_version": hub.menu_version(),
             "partners": [{"partner": "momo", "status": "connected"}, {"partner": "giftpop", "status": "connected"}],
         }),
@@ -420,6 +464,33 @@ fn sales_batch(hub: &Hub, body: &[u8]) -> Answer {
         return Answer::Cut;
     }
     Answer::Reply(Reply::json(StatusCode::OK, &results))
+}
+
+// ---- partner connections ----
+
+fn push_connection(hub: &Hub, body: &[u8], point: &Point) -> Answer {
+    match hub.push_connection(body, point) {
+        Ok(pushed) => {
+            if matches!(pushed, Pushed::Stored { .. }) && hub.take_connections_drop_after_store() {
+                tracing::info!("connections_drop_after_store: record stored, connection cut");
+                return Answer::Cut;
+            }
+            Answer::Reply(Reply::json(StatusCode::OK, &pushed.answer()))
+        }
+        Err(r) => Answer::Reply(connection_refusal(r)),
+    }
+}
+
+fn connections_of_month(hub: &Hub, point: &Point, query: Option<&str>) -> Reply {
+    match hub.connections_of_month(point, query) {
+        Ok(list) => Reply::json(StatusCode::OK, &list),
+        Err(r) => connection_refusal(r),
+    }
+}
+
+fn connection_refusal(r: crate::connections::Refused) -> Reply {
+    let status = StatusCode::from_u16(r.status).unwrap_or(StatusCode::BAD_REQUEST);
+    Reply::error(status, r.code, r.message)
 }
 
 // ---- vouchers ----

@@ -9,8 +9,6 @@ use axum::http::HeaderMap;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use crate::config::HubConfig;
-
 pub const POS_PARENT: &str = "x-quay-pos-parent";
 pub const POS_ID: &str = "x-quay-pos-id";
 pub const TIMESTAMP: &str = "x-quay-timestamp";
@@ -106,6 +104,12 @@ fn single<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, Refusal> {
     }
 }
 
+/// The point a request names (`X-Quay-Pos-Parent`, `X-Quay-Pos-Id`, each exactly once),
+/// whether or not its signature holds: its answer is signed with that point's Key2.
+pub fn claimed_point(headers: &HeaderMap) -> Option<(&str, &str)> {
+    Some((single(headers, POS_PARENT).ok()?, single(headers, POS_ID).ok()?))
+}
+
 pub fn nonce_is_well_formed(nonce: &str) -> bool {
     (16..=64).contains(&nonce.len()) && nonce.bytes().all(|b| b.is_ascii_alphanumeric())
 }
@@ -113,9 +117,10 @@ pub fn nonce_is_well_formed(nonce: &str) -> bool {
 /// Checks a request in the contract's order: identity and signature, then the clock,
 /// then the nonce. The nonce is remembered only for a request that passed the first two,
 /// so a forged or stale request cannot burn a nonce the real counter is about to use.
-/// Returns the request's nonce.
+/// `key1_of(pos_parent, pos_id)` is the point's Key1, None for a point the hub does not
+/// know. Returns the request's nonce.
 pub fn verify_request(
-    config: &HubConfig,
+    key1_of: impl Fn(&str, &str) -> Option<Vec<u8>>,
     nonces: &std::sync::Mutex<NonceCache>,
     headers: &HeaderMap,
     method: &str,
@@ -125,9 +130,9 @@ pub fn verify_request(
 ) -> Result<String, Refusal> {
     let parent = single(headers, POS_PARENT)?;
     let pos_id = single(headers, POS_ID)?;
-    if parent != config.pos_parent || pos_id != config.pos_id {
+    let Some(key1) = key1_of(parent, pos_id) else {
         return Err(Refusal::Signature(format!("unknown point {parent}/{pos_id}")));
-    }
+    };
     let timestamp = single(headers, TIMESTAMP)?;
     // Unix seconds as plain digits: "+12", " 12" or "1.5e9" are not timestamps.
     let ts: i64 = Some(timestamp)
@@ -143,7 +148,7 @@ pub fn verify_request(
         .filter(|g| g.len() == 32)
         .ok_or_else(|| Refusal::Signature(format!("{SIGNATURE} is not 64 lowercase hex digits")))?;
     let canonical = request_canonical(method, path_and_query, timestamp, nonce, body);
-    mac(&config.key1, &canonical).verify_slice(&given).map_err(|_| Refusal::Signature("signature does not match".into()))?;
+    mac(&key1, &canonical).verify_slice(&given).map_err(|_| Refusal::Signature("signature does not match".into()))?;
     if (now - ts).abs() > MAX_SKEW_SECS {
         return Err(Refusal::Stale { hub_time: now, request_time: ts });
     }

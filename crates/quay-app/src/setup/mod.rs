@@ -15,6 +15,7 @@ mod report;
 mod settings;
 
 pub use connection::{partner_name, ConnectionReport, PointIdentity, RoundTrip, Step, Target, MAX_CLOCK_SKEW_S, TEST_VOUCHER_CODE};
+pub(crate) use report::pdf_error;
 pub use report::{report_text, report_view, report_view_isolated, ReportView, StepView};
 pub use settings::{
     is_secret, key_list, setting, validate, vat_rates_bp, zvt_config_byte, Group, GroupView, Rule, SettingSpec, SettingView, SettingsView,

@@ -63,6 +63,11 @@ impl Counter {
 
     /// The printable report (A4 PDF) in `lang`: Arabic runs right to left.
     pub fn connection_report_pdf(&self, report: &ConnectionReport, lang: Lang) -> Result<Vec<u8>> {
+        quay_pdf::render(&self.connection_report_document(report, lang)).map_err(pdf_error)
+    }
+
+    /// The report as a document, for the PDF and its picture (the proof's PNG).
+    pub fn connection_report_document(&self, report: &ConnectionReport, lang: Lang) -> Document {
         // The values (codes, URLs, phone numbers, dates, Latin names) are isolated so each
         // keeps its own direction; quay-pdf uses the marks and draws nothing.
         let v = report_view_isolated(self.i18n(), report, lang);
@@ -92,14 +97,18 @@ impl Counter {
         }
         blocks.push(Block::Rule);
         blocks.push(Block::Text(v.footer.clone()));
-        let doc = Document {
+        Document {
             title: v.title.replace(['\u{2068}', '\u{2069}'], ""),
             locale_dir: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
             page: PageSize::A4,
             blocks,
-        };
-        quay_pdf::render(&doc).map_err(|e| AppError::new("err-pdf", vec![("detail", e.to_string().into())]))
+        }
     }
+}
+
+/// A document that could not be drawn.
+pub(crate) fn pdf_error(e: quay_pdf::PdfError) -> AppError {
+    AppError::new("err-pdf", vec![("detail", e.to_string().into())])
 }
 
 /// The report in `lang` (names, results and labels localized; times in the locale's one
