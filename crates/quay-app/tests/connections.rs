@@ -151,7 +151,7 @@ async fn each_step_needs_its_evidence_and_none_is_skipped() {
     assert!(proof.pdf.starts_with(b"%PDF"));
     assert!(proof.png.starts_with(b"\x89PNG"));
     assert_eq!(proof.sha256.len(), 64);
-    assert_eq!(momo.steps[4].proof, true);
+    assert!(momo.steps[4].proof);
 
     // Disabling needs a reason; then the course starts again with a request.
     refused(&c, "momo", "disabled", step(None, &[], None), "err-conn-disable-note").await;

@@ -546,7 +546,8 @@ mod tests {
         use Stage::*;
         let d = details();
         let momo = Partner::Momo;
-        let cases: Vec<(Option<Stage>, Stage, StepRequest, bool, Result<(), &str>)> = vec![
+        type Case = (Option<Stage>, Stage, StepRequest, bool, Result<(), &'static str>);
+        let cases: Vec<Case> = vec![
             (None, Requested, req(None, &[], None), false, Err("err-conn-reference")),
             (None, Requested, req(Some("  "), &[], None), false, Err("err-conn-reference")),
             (None, Requested, req(Some("mail 27-Jun"), &[], None), false, Ok(())),

@@ -182,6 +182,15 @@ impl Store {
             .optional()?)
     }
 
+    /// Whether a record has a proof (without reading it).
+    pub fn connection_has_proof(&self, record_id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM partner_connection_proofs WHERE record_id = ?1 LIMIT 1", [record_id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// Records waiting for the hub, oldest first, rejected ones left out.
     pub fn connection_outbox(&self, limit: usize) -> Result<Vec<QueuedRecord>> {
         self.outbox_rows("WHERE rejected = 0 ORDER BY seq LIMIT ?1", limit)

@@ -25,6 +25,9 @@ use crate::setup::Target;
 use crate::setup::{GIFTPOP_POINT_CODE, MOMO_POINT_CODE, STORE_ADDRESS, STORE_CONTACT_NAME, STORE_CONTACT_PHONE};
 use crate::{keys, sync, AppError, Counter, Result, Who};
 
+/// How long recording a step waits for the hub to take the record.
+const PUSH_AFTER_STEP: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// One partner's row on the technician's screen.
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnerRow {
@@ -225,7 +228,7 @@ impl Counter {
             let record = s.and_then(|s| s.record.clone());
             let status = record.as_ref().and_then(Record::stage);
             let has_proof = match &record {
-                Some(r) if status == Some(Stage::Connected) => self.store().connection_proof(&r.id)?.is_some(),
+                Some(r) if status == Some(Stage::Connected) => self.store().connection_has_proof(&r.id)?,
                 _ => false,
             };
             rows.push(PartnerRow {
@@ -373,8 +376,12 @@ impl Counter {
             return Err(AppError::new("err-conn-changed", vec![("partner", partner.display_name().into())]));
         }
         tracing::info!(partner = %key, step = stage.as_str(), revision = record.revision, "connection step recorded");
-        if let Err(e) = self.push_connection_records().await {
-            tracing::info!(error = %e.detail, "connection record queued for the hub");
+        // One offer, bounded: a hub that does not answer never holds the technician up
+        // (the record waits in the outbox; a resend after a cut answer is a duplicate).
+        match tokio::time::timeout(PUSH_AFTER_STEP, self.push_connection_records()).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::info!(error = %e.detail, "connection record queued for the hub"),
+            Err(_) => tracing::info!("the hub is slow: the connection record waits in the outbox"),
         }
         self.connections_view_unchecked()
     }

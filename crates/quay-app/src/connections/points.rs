@@ -253,7 +253,9 @@ fn points_workbook(list: &PointsList, lang: Lang, t: &dyn Fn(&str) -> String) ->
     sheet.set_column_width(6, 18)?;
 
     // Totals: one row per partner — points, first and last connection — and the sum.
-    let mut per: BTreeMap<&str, (String, u32, Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>)> = BTreeMap::new();
+    /// A partner's name, its points, its first and last connection.
+    type Total = (String, u32, Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>);
+    let mut per: BTreeMap<&str, Total> = BTreeMap::new();
     for r in &list.rows {
         let e = per.entry(r.partner.as_str()).or_insert_with(|| (r.partner_name.clone(), 0, None, None));
         e.1 += 1;
