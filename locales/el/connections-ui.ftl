@@ -8,6 +8,7 @@ conn-ui-reload = Ανανέωση
 conn-ui-partners = Συνεργάτες
 conn-ui-this-point = Σημείο { $pos_id } του { $pos_parent }
 conn-ui-queued = Αναμένουν αποστολή στο hub: { $count }
+conn-ui-refused = Απορρίφθηκαν από το hub (δείτε το αρχείο καταγραφής): { $count }
 conn-ui-keys-missing = Τα κλειδιά του hub δεν έχουν οριστεί: οι εγγραφές μένουν σε αυτό το ταμείο μέχρι να οριστούν.
 conn-ui-choose = Επιλέξτε συνεργάτη για να δείτε τα βήματά του.
 

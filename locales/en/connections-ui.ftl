@@ -10,6 +10,7 @@ conn-ui-reload = Refresh
 conn-ui-partners = Partners
 conn-ui-this-point = Point { $pos_id } of { $pos_parent }
 conn-ui-queued = Waiting for the hub: { $count }
+conn-ui-refused = Refused by the hub (see the log): { $count }
 conn-ui-keys-missing = The hub keys are not set: the records stay on this counter until they are.
 conn-ui-choose = Choose a partner to see its steps.
 

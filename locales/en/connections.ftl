@@ -18,6 +18,7 @@ err-conn-phone = “{ $value }” is not a phone number (8 to 15 digits; +, spac
 err-conn-month = “{ $value }” is not a month: write it as YYYY-MM, e.g. 2026-11.
 err-conn-month-future = The month { $value } has not begun: it has no list yet.
 err-conn-pos-ids = Pos Parent and Pos ID are not set: configure the hub before the deployment.
+err-conn-clock = The last step was recorded at { $last }, later than this counter's clock ({ $now }): set the clock right before recording the next step.
 err-conn-viva-terminal = The card terminal is not set to Viva: choose Viva as the terminal before recording the connection.
 err-conn-changed = Someone else recorded a step of { $partner } meanwhile: look at the record again.
 err-conn-hub-pending = The hub did not answer: { $count } connection records wait and will be sent when it does.

@@ -18,6 +18,7 @@ err-conn-phone = “{ $value }” không phải là số điện thoại (8 đ�
 err-conn-month = “{ $value }” không phải là một tháng: hãy viết theo dạng YYYY-MM, ví dụ 2026-11.
 err-conn-month-future = Tháng { $value } chưa bắt đầu: chưa có danh sách.
 err-conn-pos-ids = Chưa cài Pos Parent và Pos ID: hãy cấu hình hub trước khi triển khai.
+err-conn-clock = Bước trước được ghi lúc { $last }, muộn hơn đồng hồ của quầy ({ $now }): hãy chỉnh đồng hồ trước khi ghi bước tiếp theo.
 err-conn-viva-terminal = Máy quẹt thẻ chưa được đặt là Viva: hãy chọn Viva làm máy quẹt thẻ trước khi ghi kết nối.
 err-conn-changed = Trong lúc này đã có người khác ghi một bước của { $partner }: hãy xem lại hồ sơ.
 err-conn-hub-pending = Hub không phản hồi: { $count } hồ sơ kết nối đang chờ và sẽ được gửi khi hub phản hồi.

@@ -8,6 +8,7 @@ conn-ui-reload = 刷新
 conn-ui-partners = 合作方
 conn-ui-this-point = { $pos_parent } 的门店 { $pos_id }
 conn-ui-queued = 等待发送到中心：{ $count }
+conn-ui-refused = 被中心拒绝（见日志）：{ $count }
 conn-ui-keys-missing = 尚未设置中心密钥：设置之前记录保存在本收银台。
 conn-ui-choose = 选择一个合作方以查看其步骤。
 

@@ -18,6 +18,7 @@ err-conn-phone = “{ $value }”不是电话号码（8 到 15 位数字；可�
 err-conn-month = “{ $value }”不是月份：请按 YYYY-MM 格式填写，例如 2026-11。
 err-conn-month-future = { $value } 月份尚未开始：还没有清单。
 err-conn-pos-ids = 尚未设置 Pos Parent 和 Pos ID：请在部署前配置中心。
+err-conn-clock = 上一步记录于 { $last }，晚于本收银台的时钟（{ $now }）：请先校准时钟再记录下一步。
 err-conn-viva-terminal = 刷卡终端未设置为 Viva：请先将终端选为 Viva，再记录接入。
 err-conn-changed = 在此期间有其他人记录了 { $partner } 的某个步骤：请重新查看记录。
 err-conn-hub-pending = 中心没有响应：{ $count } 条接入记录正在等待，中心响应后将自动发送。

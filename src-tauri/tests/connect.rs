@@ -94,6 +94,10 @@ fn only_a_technician_may_test_connections() {
 
 // ---- partner connection records (seed 000) ------------------------------------------
 
+fn as_refs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 #[test]
 fn a_connection_is_recorded_step_by_step_with_its_note_proof_and_month_list() {
     let hub = sim();
@@ -106,7 +110,6 @@ fn a_connection_is_recorded_step_by_step_with_its_note_proof_and_month_list() {
         all.extend_from_slice(args);
         all.iter().map(|s| s.to_string()).collect::<Vec<_>>()
     };
-    let as_refs = |v: &Vec<String>| v.iter().map(String::as_str).collect::<Vec<_>>().clone();
 
     // Out of order, missing evidence, a bad phone: a translated line, exit 1, nothing kept.
     for (args, lang, want) in [

@@ -117,6 +117,10 @@ async fn each_step_needs_its_evidence_and_none_is_skipped() {
     // A counter that knows nothing of its store: the note cannot be deployed.
     let bare_dir = tempfile::tempdir().unwrap();
     let bare = Counter::open(bare_dir.path()).unwrap();
+    // Without the point's identity at the hub there is no record at all.
+    refused(&bare, "vnpay", "requested", step(Some("mail"), &[], None), "err-conn-pos-ids").await;
+    let ids = pairs(&[(sync::HUB_POS_PARENT, "SANDBOX"), (sync::HUB_POS_ID, "SANDBOX-09")]);
+    bare.save_settings(&Who::Setup, &ids).unwrap();
     bare.record_connection_step(&Who::Setup, "vnpay", "requested", step(Some("mail"), &[], None)).await.unwrap();
     bare.record_connection_step(&Who::Setup, "vnpay", "confirmed", step(None, &["merchant"], None)).await.unwrap();
     refused(&bare, "vnpay", "deployed", step(None, &[], None), "err-conn-note-incomplete").await;
@@ -364,4 +368,100 @@ async fn records_reach_the_hub_exactly_once_when_it_drops_its_answers() {
     assert_eq!(at_hub.len(), 2);
     let momo = at_hub.iter().find(|r| r["partner"] == "momo").unwrap();
     assert_eq!(momo["revision"], 2);
+}
+
+/// A clock the test moves.
+struct Moved(std::sync::Mutex<chrono::DateTime<chrono::FixedOffset>>);
+
+impl Moved {
+    fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        *self.0.lock().unwrap()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_course_keeps_its_references_and_the_clock_cannot_go_back() {
+    let hub = quay_sim::start(HubConfig::sandbox(MenuSnapshot::from_json(DEMO).unwrap())).await;
+    let dir = tempfile::tempdir().unwrap();
+    let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let clock = std::sync::Arc::new(Moved(std::sync::Mutex::new(t("2026-10-05T09:00:00+07:00"))));
+    struct Shared(std::sync::Arc<Moved>);
+    impl quay_app::Clock for Shared {
+        fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+            self.0.now()
+        }
+    }
+    let c = Counter::open_with(dir.path(), Box::new(Shared(clock.clone()))).unwrap();
+    let k1 = std::str::from_utf8(HubConfig::SANDBOX_KEY1).unwrap();
+    let k2 = std::str::from_utf8(HubConfig::SANDBOX_KEY2).unwrap();
+    c.save_settings(
+        &Who::Setup,
+        &pairs(&[
+            ("store.name", "Quán Lan"),
+            ("store.address", "12 Lý Tự Trọng"),
+            ("store.contact_name", "Lan"),
+            ("store.contact_phone", "0901 234 567"),
+            (sync::HUB_URL, &hub.url),
+            (sync::HUB_POS_PARENT, HubConfig::SANDBOX_POS_PARENT),
+            (sync::HUB_POS_ID, HubConfig::SANDBOX_POS_ID),
+            (sync::HUB_KEY1, k1),
+            (sync::HUB_KEY2, k2),
+            ("partner.momo.enabled", "true"),
+            ("partner.momo.point_code", "MOMO-QL-001"),
+        ]),
+    )
+    .unwrap();
+    let at = |s: &str| *clock.0.lock().unwrap() = t(s);
+    // The hub refuses requests more than 5 minutes off its own clock: the simulated hub
+    // follows the test's clock.
+    let follow = |s: &str| hub.set_clock_offset(t(s).timestamp() - chrono::Utc::now().timestamp());
+    for (when, st, reference, conf, note) in [
+        ("2026-10-05T09:00:00+07:00", "requested", Some("October mail"), &[][..], None),
+        ("2026-10-06T09:00:00+07:00", "confirmed", None, &["leader", "merchant"][..], None),
+        ("2026-10-07T09:00:00+07:00", "deployed", None, &[][..], None),
+        ("2026-10-08T09:00:00+07:00", "approved", Some("CMS-OCT"), &[][..], None),
+        ("2026-10-31T23:30:00+07:00", "connected", None, &[][..], None),
+        ("2026-11-03T09:00:00+07:00", "disabled", None, &[][..], Some("closed for works\nback in November")),
+        ("2026-11-10T09:00:00+07:00", "requested", Some("November mail"), &[][..], None),
+    ] {
+        at(when);
+        follow(when);
+        c.record_connection_step(&Who::Setup, "momo", st, step(reference, conf, note)).await.unwrap_or_else(|e| panic!("{st}: {e:?}"));
+    }
+    // October's list keeps October's references, though a new course began since.
+    at("2026-12-02T10:00:00+07:00");
+    follow("2026-12-02T10:00:00+07:00");
+    let list = c.connection_points(&Who::Setup, "2026-10").await.unwrap();
+    assert_eq!(list.rows.len(), 1, "{list:#?}");
+    let r = &list.rows[0];
+    assert_eq!((r.request_ref.as_str(), r.approval_ref.as_str()), ("October mail", "CMS-OCT"));
+    assert_eq!(r.status, "requested", "its status now");
+    assert!(r.connected_at.starts_with("2026-10-31T23:30"), "the local date counts: {}", r.connected_at);
+    assert!(c.connection_points(&Who::Setup, "2026-11").await.unwrap().rows.is_empty());
+    let row = c.connection_row(&Who::Setup, "momo").unwrap();
+    assert_eq!(row.steps[5].note.as_deref(), Some("closed for works\nback in November"), "a note keeps its lines");
+
+    // A clock set back before the last step records nothing.
+    at("2026-11-09T09:00:00+07:00");
+    follow("2026-11-09T09:00:00+07:00");
+    let before = c.connection_row(&Who::Setup, "momo").unwrap().steps.len();
+    let e = c.record_connection_step(&Who::Setup, "momo", "confirmed", step(None, &["leader", "merchant"], None)).await.unwrap_err();
+    assert_eq!(e.code, "err-conn-clock");
+    assert!(c.i18n().error(Lang::Ar, &e).contains("2026"), "{}", c.i18n().error(Lang::Ar, &e));
+    assert_eq!(c.connection_row(&Who::Setup, "momo").unwrap().steps.len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mistyped_virtual_pos_starts_nothing_and_a_refused_signature_keeps_records_queued() {
+    let (hub, _dir, c) = sandbox().await;
+    refused(&c, "vpos:Akbnak", "requested", step(Some("mail"), &[], None), "err-conn-partner").await;
+    // The hub refuses our signature (a Key1 changed at the hub): records wait, not lost.
+    c.save_settings(&Who::Setup, &pairs(&[(sync::HUB_KEY1, "a-key1-the-hub-does-not-know")])).unwrap();
+    c.record_connection_step(&Who::Setup, "alipay", "requested", step(Some("Alipay mail"), &[], None)).await.unwrap();
+    let view = c.connections_view(&Who::Setup).unwrap();
+    assert_eq!((view.queued, view.refused), (1, 0));
+    let k1 = std::str::from_utf8(HubConfig::SANDBOX_KEY1).unwrap();
+    c.save_settings(&Who::Setup, &pairs(&[(sync::HUB_KEY1, k1)])).unwrap();
+    assert_eq!(c.push_connection_records().await.unwrap().sent, 1);
+    assert_eq!(hub.stored_connections().len(), 1);
 }

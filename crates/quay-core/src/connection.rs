@@ -263,15 +263,8 @@ pub fn check_step(
     if !Stage::may_follow(current, step) {
         return Err(ConnError::Order { current, step, expected: Stage::next_after(current) });
     }
-    let text = |v: &Option<String>, max: usize, field: &'static str| -> Result<Option<String>, ConnError> {
-        match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) if s.chars().count() > max => Err(ConnError::TooLong { field, max }),
-            Some(s) if s.chars().any(char::is_control) => Err(ConnError::TooLong { field, max }),
-            other => Ok(other.map(str::to_string)),
-        }
-    };
-    let reference = text(&req.reference, REFERENCE_MAX, "reference")?;
-    let note = text(&req.note, NOTE_MAX, "note")?;
+    let reference = typed_text(req.reference.as_deref(), REFERENCE_MAX, "reference", false)?;
+    let note = typed_text(req.note.as_deref(), NOTE_MAX, "note", true)?;
     let mut confirmations = req.confirmations.clone();
     confirmations.sort();
     confirmations.dedup();
@@ -304,6 +297,18 @@ pub fn check_step(
         return Err(ConnError::PointCodeNeeded(partner.clone()));
     }
     Ok(StepRequest { reference, confirmations, note })
+}
+
+/// A typed text: trimmed (empty = none), at most `max` characters, no control
+/// characters but line breaks where `lines` (a note), `\r\n` kept as `\n`.
+pub fn typed_text(v: Option<&str>, max: usize, field: &'static str, lines: bool) -> Result<Option<String>, ConnError> {
+    let Some(s) = v.map(|s| s.replace("\r\n", "\n")).filter(|s| !s.trim().is_empty()) else { return Ok(None) };
+    let s = s.trim();
+    let bad = |c: char| c.is_control() && !(lines && c == '\n');
+    if s.chars().count() > max || s.chars().any(bad) {
+        return Err(ConnError::TooLong { field, max });
+    }
+    Ok(Some(s.to_string()))
 }
 
 /// A phone number as a person types it: an optional leading `+`, digits, spaces, dashes,
@@ -403,6 +408,15 @@ impl Record {
         self.last(Stage::Approved).and_then(|s| s.reference.as_deref())
     }
 
+    /// The request and approval references of the course that ended in the step at
+    /// `index` (a `connected` step): a record disabled and requested again later keeps
+    /// each course's own references.
+    pub fn course_refs(&self, index: usize) -> (Option<&str>, Option<&str>) {
+        let before = &self.steps[..=index.min(self.steps.len().saturating_sub(1))];
+        let find = |st: Stage| before.iter().rev().find(|s| s.step == st).and_then(|s| s.reference.as_deref());
+        (find(Stage::Requested), find(Stage::Approved))
+    }
+
     /// Whether the steps follow the rules in order (what the hub checks of a record).
     pub fn steps_in_order(&self) -> bool {
         let mut current = None;
@@ -489,7 +503,9 @@ impl Localized for ConnError {
             ConnError::PointCodeNeeded(p) => vec![("partner", p.display_name().into())],
             ConnError::TooLong { field, max } => vec![("field", (*field).into()), ("max", (*max as i64).into())],
             ConnError::Phone(s) | ConnError::Month(s) | ConnError::MonthFuture(s) => vec![("value", s.as_str().into())],
-            ConnError::TestFailed | ConnError::NoteNeeded => vec![],
+            // The counter runs the test and names the failed step itself.
+            ConnError::TestFailed => vec![("step", "".into())],
+            ConnError::NoteNeeded => vec![],
         }
     }
 }

@@ -133,7 +133,9 @@ impl Store {
     ) -> Result<bool> {
         let partner = record.partner.to_string();
         let body = text(record)?;
-        let tx = self.conn.transaction()?;
+        // Immediate: the revision read below must not be overtaken by another process's
+        // write before ours (a deferred read would fail at the write, not say "changed").
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let stored: Option<i64> =
             tx.query_row("SELECT revision FROM partner_connections WHERE partner = ?1", [&partner], |r| r.get(0)).optional()?;
         if stored.unwrap_or(0) != i64::from(expected_revision) || record.revision != expected_revision + 1 {

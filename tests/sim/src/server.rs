@@ -287,7 +287,12 @@ async fn api(hub: Arc<Hub>, req: Request) -> Response {
     let verified = verify_request(key1_of, &hub.nonces, &parts.headers, parts.method.as_str(), path_and_query, &body, hub.now());
     let (nonce, point) = match (verified, claimed) {
         (Ok(nonce), Some(point)) => (nonce, point),
-        (Ok(_), None) => unreachable!("a verified request names a known point"),
+        // A point added by /admin/points between the lookup and the verification: the
+        // request was checked against it, but its answer key was not looked up. Refuse.
+        (Ok(_), None) => {
+            let refused = Reply::error(StatusCode::UNAUTHORIZED, "signature", "the point was added while this request was checked");
+            return finish(&hub, &key2, &sent_nonce, refused, &faults);
+        }
         (Err(refusal), _) => {
             tracing::info!("{} {path_and_query}: 401 {}: {}", parts.method, refusal.code(), refusal.message());
             hub.count_refusal(&refusal);

@@ -34,7 +34,7 @@ const akbank: PartnerRow = {
   ],
   has_proof: true,
 };
-const view: ConnectionsView = { partners: [momo, giftpop, akbank], key1_present: true, key2_present: true, pos_parent: 'SANDBOX', pos_id: 'SANDBOX-01', queued: 0 };
+const view: ConnectionsView = { partners: [momo, giftpop, akbank], key1_present: true, key2_present: true, pos_parent: 'SANDBOX', pos_id: 'SANDBOX-01', queued: 0, refused: 0 };
 
 describe('PartnerConnections', () => {
   beforeEach(() => {

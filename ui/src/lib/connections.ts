@@ -56,6 +56,8 @@ export interface ConnectionsView {
   pos_id: string | null;
   /** Records waiting for the hub. */
   queued: number;
+  /** Record revisions the hub refused (kept, not resent). */
+  refused: number;
 }
 
 /** A field of the deployment note: null unchanged, "" cleared, else the new text. */

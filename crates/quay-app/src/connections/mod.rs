@@ -127,13 +127,10 @@ fn test_target(p: &Partner) -> (Target, Option<&str>) {
     }
 }
 
-/// A typed field: trimmed, at most `max` characters, no control characters.
+/// A typed field: trimmed, at most `max` characters, no control characters (line
+/// breaks only in the notes).
 fn field(v: &str, max: usize, name: &'static str) -> Result<Option<String>> {
-    let v = v.trim();
-    if v.chars().count() > max || v.chars().any(char::is_control) {
-        return Err(localized(conn::ConnError::TooLong { field: name, max }));
-    }
-    Ok(Some(v.to_string()).filter(|s| !s.is_empty()))
+    conn::typed_text(Some(v), max, name, name == "notes").map_err(localized)
 }
 
 /// Applies an edit to the stored details; checks every field typed. Nothing is saved.
@@ -284,6 +281,10 @@ impl Counter {
         let stored = self.store().connection(&key)?;
         let typed = apply_edit(stored.as_ref().map(|s| s.details.clone()).unwrap_or_default(), &req.details)?;
         let old = stored.and_then(|s| s.record);
+        // A virtual POS is named by its definition: a mistyped name starts no record.
+        if old.is_none() && !self.known_partners()?.contains(&partner) {
+            return Err(localized(conn::ConnError::Partner(partner.to_string())));
+        }
         let current = old.as_ref().and_then(Record::stage);
         let details = self.effective_details(&partner, &typed);
         let request = StepRequest { reference: req.reference.clone(), confirmations, note: req.note.clone() };
@@ -291,8 +292,19 @@ impl Counter {
         let checked = conn::check_step(&partner, current, stage, &request, &details, true).map_err(localized)?;
         let pos_parent = self.text_setting(sync::HUB_POS_PARENT);
         let pos_id = self.text_setting(sync::HUB_POS_ID);
-        if stage == Stage::Deployed && (pos_parent.is_none() || pos_id.is_none()) {
+        // The record is the hub's: without the point's identity the hub would refuse it.
+        if pos_parent.is_none() || pos_id.is_none() {
             return Err(AppError::new("err-conn-pos-ids", vec![]));
+        }
+        // Steps are dated facts in order: a clock set back would make the record one the
+        // hub refuses (and a history that lies).
+        let last_at = old.as_ref().and_then(|r| r.steps.last()).and_then(|s| chrono::DateTime::parse_from_rfc3339(&s.at).ok());
+        if let Some(last) = last_at.filter(|last| *last > self.now()) {
+            let fmt = self.i18n().formatter(self.lang());
+            return Err(AppError::new(
+                "err-conn-clock",
+                vec![("last", fmt.date_time(last).into()), ("now", fmt.date_time(self.now()).into())],
+            ));
         }
         let mut hub_point_name = old.as_ref().and_then(|r| r.hub_point_name.clone());
         let proof = if stage == Stage::Connected {
@@ -314,7 +326,7 @@ impl Counter {
             let lang = self.lang();
             let doc = self.connection_report_document(&report, lang);
             let pdf = quay_pdf::render(&doc).map_err(crate::setup::pdf_error)?;
-            let png = quay_pdf::render_png(&doc, 110.0).map_err(crate::setup::pdf_error)?.into_iter().next().unwrap_or_default();
+            let png = proof_png(&doc)?;
             Some((pdf, png, report.at.to_rfc3339()))
         } else {
             if hub_point_name.is_none() {
@@ -411,9 +423,11 @@ impl Counter {
                     self.store().connection_sent(q.seq)?;
                     report.sent += 1;
                 }
-                // Only the hub's refusal of the content is final; a garbled or unsigned
-                // answer says nothing, so the record is offered again later.
-                Err(e @ HubError::Refused { .. }) if !e.retryable() => {
+                // Only the hub's refusal of the record's content is final (400 invalid,
+                // 409 conflict); a refused signature, a hub without the endpoint yet, a
+                // rate limit, a garbled or unsigned answer say nothing of the record:
+                // it is offered again later.
+                Err(e @ HubError::Refused { status: 400 | 409, .. }) => {
                     tracing::warn!(record = %q.record_id, revision = q.revision, error = %e, "the hub refused a connection record");
                     self.store().connection_send_failed(q.seq, &e.to_string(), true)?;
                     report.refused += 1;
@@ -481,6 +495,20 @@ impl Counter {
             sha256: proof.sha256,
         })
     }
+}
+
+/// The proof's picture (seed 000's "screenshot"): the report's pages drawn from the same
+/// layout as its PDF, stacked into one image, about 150 dpi on A4.
+fn proof_png(doc: &quay_pdf::Document) -> Result<Vec<u8>> {
+    let pages = quay_pdf::render_bitmap(doc, 1240).map_err(crate::setup::pdf_error)?;
+    let Some(first) = pages.first() else { return Err(AppError::internal("the connection report has no page")) };
+    let width = first.width;
+    let mut pixels = Vec::with_capacity(pages.iter().map(|p| p.pixels.len()).sum());
+    for p in &pages {
+        pixels.extend_from_slice(&p.pixels);
+    }
+    let height = pages.iter().map(|p| p.height).sum();
+    quay_pdf::Bitmap { width, height, pixels }.to_png().map_err(crate::setup::pdf_error)
 }
 
 /// Lowercase hex.

@@ -118,7 +118,9 @@ impl Counter {
             .filter_map(|(r, source)| {
                 // The last time it became connected within the month (a point connected,
                 // disabled and connected again is listed once, by its latest).
-                let at_text = r.steps.iter().rev().find(|s| s.step == Stage::Connected && m.contains(&s.at))?.at.clone();
+                let index = r.steps.iter().rposition(|s| s.step == Stage::Connected && m.contains(&s.at))?;
+                let at_text = r.steps[index].at.clone();
+                let (request_ref, approval_ref) = r.course_refs(index);
                 let at = DateTime::parse_from_rfc3339(&at_text).ok();
                 let s = |v: &Option<String>| v.clone().unwrap_or_default();
                 Some(PointRow {
@@ -131,8 +133,8 @@ impl Counter {
                     point_code: s(&r.details.point_code),
                     connected_text: at.map(|t| fmt.date_time(t)).unwrap_or_else(|| at_text.clone()),
                     connected_at: at_text,
-                    request_ref: r.request_ref().unwrap_or_default().to_string(),
-                    approval_ref: r.approval_ref().unwrap_or_default().to_string(),
+                    request_ref: request_ref.unwrap_or_default().to_string(),
+                    approval_ref: approval_ref.unwrap_or_default().to_string(),
                     contact_name: s(&r.details.contact_name),
                     contact_phone: s(&r.details.contact_phone),
                     status: r.status.as_str().to_string(),
@@ -296,6 +298,16 @@ fn points_workbook(list: &PointsList, lang: Lang, t: &dyn Fn(&str) -> String) ->
     wb.save_to_buffer()
 }
 
+/// Typed text a spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`) starts
+/// with an apostrophe, so opening the file runs nothing. Phone numbers (checked: digits)
+/// are left as they are.
+fn inert(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
 /// The list as CSV (machine format: ISO dates, ids not translated).
 pub fn points_csv(list: &PointsList) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -318,16 +330,16 @@ pub fn points_csv(list: &PointsList) -> Result<Vec<u8>> {
     .map_err(err)?;
     for r in &list.rows {
         w.write_record([
-            &r.pos_parent,
+            r.pos_parent.as_str(),
             &r.pos_id,
-            &r.point_name,
-            &r.address,
+            &inert(&r.point_name),
+            &inert(&r.address),
             &r.partner,
-            &r.point_code,
+            &inert(&r.point_code),
             &r.connected_at,
-            &r.request_ref,
-            &r.approval_ref,
-            &r.contact_name,
+            &inert(&r.request_ref),
+            &inert(&r.approval_ref),
+            &inert(&r.contact_name),
             &r.contact_phone,
             &r.status,
             r.source.as_str(),
