@@ -189,7 +189,7 @@ test-rust: ui
 # build provides; selecting the test by name (not `--test window`) keeps the feature set
 # of the whole workspace, so nothing is rebuilt.
 test-e2e: ui deps-driver
-	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr alipay_store_without_alipay_shows_what_is_missing_in_every_language alipay_store_publishes_the_shop_and_the_products_with_progress online_orders_confirmed_rung_up_and_handed_over vpos_phone_order_and_definitions
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr alipay_store_without_alipay_shows_what_is_missing_in_every_language alipay_store_publishes_the_shop_and_the_products_with_progress online_orders_confirmed_rung_up_and_handed_over vpos_phone_order_and_definitions partner_connections_record_note_and_month_list
 
 bench:
 	$(CARGO) bench -p quay-core --bench search

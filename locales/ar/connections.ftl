@@ -8,7 +8,11 @@ err-conn-order = هذا الربط عند الخطوة «{ $current }»: الخ�
 err-conn-order-end = هذا الربط عند الخطوة «{ $current }»: لا يمكن أن تليها «{ $step }». عطّله أولًا للبدء من جديد.
 err-conn-reference = الخطوة «{ $step }» تحتاج إلى مرجعها (رسالة الشريك أو الموافقة في نظام CMS الخاص به).
 err-conn-confirmation-here = التأكيدات تخص الخطوة «confirmed» وليس «{ $step }».
-err-conn-confirmation-missing = يحتاج { $partner } إلى تأكيد من: { $missing }.
+err-conn-confirmation-missing = يحتاج { $partner } إلى تأكيد { $missing ->
+        [leader] قائد فريق الشريك
+        [merchant] التاجر
+       *[both] قائد فريق الشريك والتاجر
+    }.
 err-conn-note-incomplete = ينقص مذكرة التركيب: { $missing }.
 err-conn-point-code = يحتاج { $partner } إلى رمز النقطة لدى الشريك قبل الموافقة.
 err-conn-test-failed = لم ينجح اختبار الاتصال، لذا لم يُسجَّل الربط على أنه متصل. { $step }

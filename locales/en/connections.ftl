@@ -8,7 +8,11 @@ err-conn-order = This connection is at “{ $current }”: the next step is “{
 err-conn-order-end = This connection is at “{ $current }”: “{ $step }” cannot follow. Disable it first to start again.
 err-conn-reference = The step “{ $step }” needs its reference (the partner's mail or the approval in its CMS).
 err-conn-confirmation-here = Confirmations belong to the step “confirmed”, not “{ $step }”.
-err-conn-confirmation-missing = { $partner } needs the confirmation of: { $missing }.
+err-conn-confirmation-missing = { $partner } needs the confirmation of { $missing ->
+        [leader] the partner's team leader
+        [merchant] the merchant
+       *[both] the partner's team leader and the merchant
+    }.
 err-conn-note-incomplete = The deployment note is missing: { $missing }.
 err-conn-point-code = { $partner } needs the partner's point code before the approval.
 err-conn-test-failed = The connection test did not pass, so the connection is not recorded as connected. { $step }

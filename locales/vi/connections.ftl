@@ -8,7 +8,11 @@ err-conn-order = Kết nối này đang ở bước “{ $current }”: bước 
 err-conn-order-end = Kết nối này đang ở bước “{ $current }”: không thể chuyển sang “{ $step }”. Hãy tắt kết nối trước để bắt đầu lại.
 err-conn-reference = Bước “{ $step }” cần có mã tham chiếu (email của đối tác hoặc phê duyệt trong CMS của đối tác).
 err-conn-confirmation-here = Xác nhận thuộc về bước “confirmed”, không phải “{ $step }”.
-err-conn-confirmation-missing = { $partner } cần xác nhận của: { $missing }.
+err-conn-confirmation-missing = { $partner } cần xác nhận của { $missing ->
+        [leader] trưởng nhóm phía đối tác
+        [merchant] nhà hàng (merchant)
+       *[both] trưởng nhóm phía đối tác và nhà hàng (merchant)
+    }.
 err-conn-note-incomplete = Biên bản triển khai còn thiếu: { $missing }.
 err-conn-point-code = { $partner } cần mã điểm bán của đối tác trước khi phê duyệt.
 err-conn-test-failed = Kiểm tra kết nối không đạt nên kết nối chưa được ghi là đã kết nối. { $step }

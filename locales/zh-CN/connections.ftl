@@ -8,7 +8,11 @@ err-conn-order = 此接入当前处于“{ $current }”：下一步是“{ $exp
 err-conn-order-end = 此接入当前处于“{ $current }”：不能接着进行“{ $step }”。请先停用，再重新开始。
 err-conn-reference = 步骤“{ $step }”需要填写参考号（合作方的邮件或其 CMS 中的审批）。
 err-conn-confirmation-here = 确认属于“confirmed”步骤，而不属于“{ $step }”。
-err-conn-confirmation-missing = { $partner } 还需要以下确认：{ $missing }。
+err-conn-confirmation-missing = { $partner } 还需要{ $missing ->
+        [leader] 合作方团队负责人
+        [merchant] 商户
+       *[both] 合作方团队负责人和商户
+    }的确认。
 err-conn-note-incomplete = 部署说明缺少：{ $missing }。
 err-conn-point-code = { $partner } 在审批前需要填写合作方门店编码。
 err-conn-test-failed = 连接测试未通过，因此未将此接入记录为已接通。{ $step }

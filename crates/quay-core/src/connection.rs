@@ -495,9 +495,10 @@ impl Localized for ConnError {
                 vec![("current", stage(*current)), ("step", step.as_str().into()), ("expected", stage(*expected))]
             }
             ConnError::ReferenceNeeded(s) | ConnError::ConfirmationNotHere(s) => vec![("step", s.as_str().into())],
+            // `leader`, `merchant` or `both`: the message names them in its language.
             ConnError::ConfirmationMissing { partner, missing } => vec![
                 ("partner", partner.display_name().into()),
-                ("missing", missing.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ").into()),
+                ("missing", if missing.len() == 1 { missing[0].as_str() } else { "both" }.into()),
             ],
             ConnError::NoteIncomplete(m) => vec![("missing", m.join(", ").into())],
             ConnError::PointCodeNeeded(p) => vec![("partner", p.display_name().into())],

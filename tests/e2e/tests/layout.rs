@@ -11,7 +11,9 @@
 //! welcome) are audited with the rest. So are the bank's virtual POS screens, on the
 //! simulated NestPay bank: the register's Phone payment button, the phone payment screen
 //! (its log holding an approved and a declined payment) and its payment link, the
-//! technician's definitions and their form, the day end's virtual POS section.
+//! technician's definitions and their form, the day end's virtual POS section. And the
+//! technician's partner connection records: the list, MoMo with its next step's form (the
+//! confirmations), its deployment note, the month's list after an export.
 //!
 //! Beside the audit, what a person notices: the PIN pad does not move under the finger
 //! when a PIN is refused; a message belongs to its screen (it does not follow the cashier
@@ -40,6 +42,7 @@ const ALLOW: &[&str] = &[
     "ZaloPay",
     "VNPAY-QR",
     "Alipay",
+    "Nhanh.vn",
     "PDF",
     "CSV",
     "Visa",
@@ -536,7 +539,60 @@ async fn technician(a: &mut Audit<'_>) -> WebDriverResult<()> {
     a.screen("vpos-def-form").await?;
     click(d, "vpos-def-form-cancel").await?;
     gone(d, "vpos-def-form").await?;
+    connections(a).await?;
     sign_out(d).await
+}
+
+/// The partner connection records (`partner_connections` prepared them): the list; MoMo,
+/// requested, with the next step's form (its two confirmations to tick); its deployment
+/// note; the month's list of this month (the month picker's "next" button, then the
+/// export), holding Viva's connection. Nothing is recorded here.
+async fn connections(a: &mut Audit<'_>) -> WebDriverResult<()> {
+    let d = a.d;
+    click(d, "nav-staff").await?;
+    click(d, "conn-open").await?;
+    by_testid(d, "partner-connections").await?;
+    wait_css(d, "[data-testid='conn-row-momo'][data-status='requested']").await?;
+    wait_css(d, "[data-testid='conn-row-viva'][data-status='connected']").await?;
+    a.screen("connections").await?;
+    click(d, "conn-row-momo").await?;
+    wait_css(d, "[data-testid='conn-detail'][data-partner='momo'] [data-testid='conn-step'][data-step='requested']").await?;
+    let next = wait_css(d, "[data-testid='conn-next'][data-next='confirmed']").await?;
+    by_testid(d, "conn-confirm-leader").await?;
+    by_testid(d, "conn-confirm-merchant").await?;
+    a.screen("connections-momo").await?;
+    d.execute("arguments[0].scrollIntoView({ block: 'start' })", vec![next.to_json()?]).await?;
+    a.screen("connections-momo-next").await?;
+    click(d, "conn-note-open").await?;
+    by_testid(d, "conn-note-dialog").await?;
+    wait_text(d, "conn-note-text", "SANDBOX-01").await?;
+    a.screen("connections-note").await?;
+    click(d, "conn-note-close").await?;
+    gone(d, "conn-note-dialog").await?;
+    click(d, "conn-month-field-next").await?;
+    click(d, "conn-export").await?;
+    let points = wait_css(d, "[data-testid='conn-points'] [data-testid='conn-point-row'][data-partner='viva']").await?;
+    d.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![points.to_json()?]).await?;
+    a.screen("connections-points").await?;
+    Ok(())
+}
+
+/// The partner connection records the audit shows, recorded on the command line as the
+/// technician: MoMo requested (its next step, confirmed, asks for two confirmations), and
+/// Viva connected this month (its connection test on the simulator's terminal), so the
+/// month's list has a row.
+fn partner_connections(p: &Path) {
+    let record = |args: &[&str]| quay_with_pin(p, TECH, &[&["connect", "record"], args].concat());
+    record(&["momo", "--step", "requested", "--ref", "mail 2026-11-02 MoMo", "--point-name", "Quay Café Lê Lợi"]);
+    record(&["viva", "--step", "requested", "--ref", "mail V-1"]);
+    record(&["viva", "--step", "confirmed", "--confirmation", "merchant"]);
+    #[rustfmt::skip]
+    record(&[
+        "viva", "--step", "deployed", "--point-name", "Quay Café Lê Lợi", "--address", "1 Lê Lợi, Q1, HCMC", "--contact", "Lan",
+        "--phone", "0901 234 567",
+    ]);
+    record(&["viva", "--step", "approved", "--ref", "CMS-42"]);
+    record(&["viva", "--step", "connected"]);
 }
 
 /// The simulator's NestPay bank as the definition "Akbank" (its two secrets on stdin), and
@@ -670,6 +726,7 @@ async fn layout_audit() -> WebDriverResult<()> {
     vpos_on_sim(p, &sim);
     phone_payments(p);
     bank_line_never_seen(p);
+    partner_connections(p);
     let en: Value = json!(english_messages().into_iter().map(|(t, r)| json!([t, r])).collect::<Vec<_>>());
 
     // A window per language (its size changed in place): a WebKit page resized some

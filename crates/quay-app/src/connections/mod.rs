@@ -516,10 +516,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Who recorded a step, as the record says it: "Lan (technician)".
+/// Who recorded a step, as the record says it: the staff member's name (the audit
+/// row holds their id).
 fn who_text(who: &Who) -> String {
-    match who.member() {
-        Some(m) => format!("{} ({})", m.name, m.role.as_str()),
-        None => who.name(),
-    }
+    who.name()
 }

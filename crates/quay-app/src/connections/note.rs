@@ -146,6 +146,15 @@ impl Counter {
         if let Some(n) = d.notes.as_deref().filter(|n| !n.trim().is_empty()) {
             sections.push((t("conn-note-section-notes"), vec![(t("conn-note-notes"), n.to_string())]));
         }
+        // Right to left, each value keeps its own direction and order (a date, a phone,
+        // a Latin name): isolated, as the connection report does; the PDF draws no mark.
+        if lang.is_rtl() {
+            for (_, lines) in &mut sections {
+                for (_, v) in lines.iter_mut() {
+                    *v = format!("\u{2068}{v}\u{2069}");
+                }
+            }
+        }
         let title = i18n.t(lang, "conn-note-title", &[("partner", name.into())]);
         let mut text = format!("{title}\n");
         for (i, (head, lines)) in sections.iter().enumerate() {
