@@ -9,6 +9,7 @@ conn-ui-partners = الشركاء
 conn-ui-this-point = النقطة { $pos_id } التابعة لـ { $pos_parent }
 conn-ui-queued = بانتظار الإرسال إلى المركز: { $count }
 conn-ui-refused = رفضها المركز (انظر السجل): { $count }
+conn-ui-no-pos-ids = لم يُضبط Pos Parent وPos ID الخاصان بالمركز: اضبطهما في الإعدادات قبل تسجيل أي خطوة.
 conn-ui-keys-missing = مفاتيح المركز غير مضبوطة: تبقى السجلات على هذه النقطة حتى تُضبط.
 conn-ui-choose = اختر شريكًا لعرض خطواته.
 

@@ -13,11 +13,14 @@ err-conn-confirmation-missing = يحتاج { $partner } إلى تأكيد { $mis
         [merchant] التاجر
        *[both] قائد فريق الشريك والتاجر
     }.
-err-conn-note-incomplete = ينقص مذكرة التركيب: { $missing }.
+err-conn-note-incomplete = ينقص مذكرة التركيب: { $missing }{ $more ->
+        [0] { "" }
+       *[other] { " " }(+{ $more })
+    }.
 err-conn-point-code = يحتاج { $partner } إلى رمز النقطة لدى الشريك قبل الموافقة.
 err-conn-test-failed = لم ينجح اختبار الاتصال، لذا لم يُسجَّل الربط على أنه متصل. { $step }
 err-conn-disable-note = اذكر السبب في ملاحظة لتعطيل الربط.
-err-conn-text = الحقل { $field } أطول من { $max } حرفًا أو يحتوي على فواصل أسطر.
+err-conn-text = «{ $field }» أطول من { $max } حرفًا أو يحتوي على حرف لا يمكن كتابته.
 err-conn-phone = «{ $value }» ليس رقم هاتف (من 8 إلى 15 رقمًا؛ يُسمح بـ + والمسافات والنقاط والشرطات والأقواس).
 err-conn-month = «{ $value }» ليس شهرًا: اكتبه بالصيغة YYYY-MM، مثل 2026-11.
 err-conn-month-future = الشهر { $value } لم يبدأ بعد: لا توجد له قائمة حتى الآن.
@@ -26,6 +29,7 @@ err-conn-clock = سُجِّلت الخطوة الأخيرة في { $last }، و�
 err-conn-viva-terminal = جهاز الدفع بالبطاقة غير مضبوط على Viva: اختر Viva جهازًا للدفع قبل تسجيل الربط.
 err-conn-changed = سجّل شخص آخر خطوة لـ { $partner } في هذه الأثناء: راجع السجل مرة أخرى.
 err-conn-hub-pending = لم يستجب المركز: { $count } من سجلات الربط في الانتظار وستُرسل عند استجابته.
+err-conn-refused = رفض المركز { $count } من سجلات الاتصال: تُحفظ ولا تُرسل مرة أخرى. انظر `quay connect show` والسجل.
 err-conn-no-proof = لا يوجد لدى { $partner } إثبات ربط بعد.
 err-conn-xlsx = تعذّرت كتابة جدول البيانات: { $detail }
 
@@ -49,11 +53,16 @@ conn-note-section-back = ما أُعيد إرساله إلى الشريك
 conn-note-section-notes = ملاحظات
 conn-note-partner = الشريك
 conn-note-request-ref = مرجع الطلب
+conn-note-reference = المرجع
 conn-note-requested-at = تاريخ الطلب
 conn-note-confirmations = أكّده
 conn-note-by-leader = قائد فريق الشريك
 conn-note-by-merchant = التاجر
-conn-note-version = إصدار نقطة البيع
+conn-note-version = تم تحديث نقطة البيع إلى أحدث إصدار
+conn-note-menu = القائمة متزامنة مع المركز
+conn-note-menu-hub = الإصدار { $version }، من هذا المركز
+conn-note-menu-other = الإصدار { $version }، ليس من هذا المركز: زامِن القائمة
+conn-note-menu-none = لا توجد قائمة بعد
 conn-note-voucher-entry = يمكن للصرافين إدخال رموز قسائم الشريك
 conn-note-test = نجح اختبار الاتصال
 conn-note-point-name = اسم النقطة
@@ -80,6 +89,7 @@ conn-note-notes = ملاحظات
 ## The month-end list.
 conn-sheet-points = النقاط المتصلة
 conn-sheet-totals = الإجماليات
+conn-sheet-month = الشهر: { $month }
 conn-col-pos-parent = العلامة التجارية (Pos Parent)
 conn-col-pos-id = Pos ID
 conn-col-point-name = النقطة

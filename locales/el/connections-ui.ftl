@@ -9,6 +9,7 @@ conn-ui-partners = Συνεργάτες
 conn-ui-this-point = Σημείο { $pos_id } του { $pos_parent }
 conn-ui-queued = Αναμένουν αποστολή στο hub: { $count }
 conn-ui-refused = Απορρίφθηκαν από το hub (δείτε το αρχείο καταγραφής): { $count }
+conn-ui-no-pos-ids = Τα Pos Parent και Pos ID του hub δεν έχουν οριστεί: ορίστε τα στις Ρυθμίσεις πριν καταγραφεί οποιοδήποτε βήμα.
 conn-ui-keys-missing = Τα κλειδιά του hub δεν έχουν οριστεί: οι εγγραφές μένουν σε αυτό το ταμείο μέχρι να οριστούν.
 conn-ui-choose = Επιλέξτε συνεργάτη για να δείτε τα βήματά του.
 

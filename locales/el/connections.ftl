@@ -13,11 +13,14 @@ err-conn-confirmation-missing = Ο συνεργάτης { $partner } χρειά�
         [merchant] του εμπόρου
        *[both] του επικεφαλής της ομάδας του συνεργάτη και του εμπόρου
     }.
-err-conn-note-incomplete = Από το σημείωμα εγκατάστασης λείπουν: { $missing }.
+err-conn-note-incomplete = Από το σημείωμα εγκατάστασης λείπει: { $missing }{ $more ->
+        [0] { "" }
+       *[other] { " " }(+{ $more })
+    }.
 err-conn-point-code = Ο συνεργάτης { $partner } χρειάζεται τον κωδικό σημείου του συνεργάτη πριν από την έγκριση.
 err-conn-test-failed = Η δοκιμή σύνδεσης δεν πέτυχε, οπότε η σύνδεση δεν καταγράφεται ως συνδεδεμένη. { $step }
 err-conn-disable-note = Γράψτε τον λόγο σε μια σημείωση για να απενεργοποιήσετε μια σύνδεση.
-err-conn-text = Το πεδίο { $field } ξεπερνά τους { $max } χαρακτήρες ή περιέχει αλλαγές γραμμής.
+err-conn-text = Το «{ $field }» ξεπερνά τους { $max } χαρακτήρες ή περιέχει χαρακτήρα που δεν πληκτρολογείται.
 err-conn-phone = Το «{ $value }» δεν είναι αριθμός τηλεφώνου (8 έως 15 ψηφία· επιτρέπονται +, κενά, τελείες, παύλες και παρενθέσεις).
 err-conn-month = Το «{ $value }» δεν είναι μήνας: γράψτε τον ως YYYY-MM, π.χ. 2026-11.
 err-conn-month-future = Ο μήνας { $value } δεν έχει αρχίσει: δεν έχει ακόμη λίστα.
@@ -26,6 +29,7 @@ err-conn-clock = Το τελευταίο βήμα καταγράφηκε στι�
 err-conn-viva-terminal = Το τερματικό καρτών δεν έχει οριστεί σε Viva: επιλέξτε Viva ως τερματικό πριν καταγράψετε τη σύνδεση.
 err-conn-changed = Κάποιος άλλος κατέγραψε στο μεταξύ ένα βήμα για τον συνεργάτη { $partner }: δείτε ξανά την εγγραφή.
 err-conn-hub-pending = Το hub δεν απάντησε: εγγραφές σύνδεσης σε αναμονή: { $count }· θα σταλούν μόλις απαντήσει.
+err-conn-refused = Το hub απέρριψε { $count } εγγραφές σύνδεσης: φυλάσσονται και δεν αποστέλλονται ξανά. Δείτε το `quay connect show` και το αρχείο καταγραφής.
 err-conn-no-proof = Ο συνεργάτης { $partner } δεν έχει ακόμη τεκμήριο σύνδεσης.
 err-conn-xlsx = Δεν ήταν δυνατή η εγγραφή του υπολογιστικού φύλλου: { $detail }
 
@@ -49,11 +53,16 @@ conn-note-section-back = Επιστροφή στον συνεργάτη
 conn-note-section-notes = Σημειώσεις
 conn-note-partner = Συνεργάτης
 conn-note-request-ref = Αρ. αιτήματος
+conn-note-reference = Αναφορά
 conn-note-requested-at = Ημερομηνία αιτήματος
 conn-note-confirmations = Επιβεβαίωσαν
 conn-note-by-leader = ο υπεύθυνος ομάδας του συνεργάτη
 conn-note-by-merchant = ο έμπορος
-conn-note-version = Έκδοση του ταμειακού συστήματος
+conn-note-version = Το ταμείο ενημερώθηκε στην τελευταία έκδοση
+conn-note-menu = Μενού συγχρονισμένο με το hub
+conn-note-menu-hub = έκδοση { $version }, από αυτό το hub
+conn-note-menu-other = έκδοση { $version }, όχι από αυτό το hub: συγχρονίστε το μενού
+conn-note-menu-none = δεν υπάρχει ακόμη μενού
 conn-note-voucher-entry = Οι ταμίες μπορούν να πληκτρολογούν κωδικούς κουπονιών του συνεργάτη
 conn-note-test = Η δοκιμή σύνδεσης πέτυχε
 conn-note-point-name = Όνομα σημείου
@@ -80,6 +89,7 @@ conn-note-notes = Σημειώσεις
 ## The month-end list.
 conn-sheet-points = Συνδεδεμένα σημεία
 conn-sheet-totals = Σύνολα
+conn-sheet-month = Μήνας: { $month }
 conn-col-pos-parent = Επωνυμία (Pos Parent)
 conn-col-pos-id = Pos ID
 conn-col-point-name = Σημείο

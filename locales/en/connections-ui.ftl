@@ -11,6 +11,7 @@ conn-ui-partners = Partners
 conn-ui-this-point = Point { $pos_id } of { $pos_parent }
 conn-ui-queued = Waiting for the hub: { $count }
 conn-ui-refused = Refused by the hub (see the log): { $count }
+conn-ui-no-pos-ids = The hub's Pos Parent and Pos ID are not set: set them in Settings before any step can be recorded.
 conn-ui-keys-missing = The hub keys are not set: the records stay on this counter until they are.
 conn-ui-choose = Choose a partner to see its steps.
 

@@ -13,11 +13,14 @@ err-conn-confirmation-missing = { $partner } needs the confirmation of { $missin
         [merchant] the merchant
        *[both] the partner's team leader and the merchant
     }.
-err-conn-note-incomplete = The deployment note is missing: { $missing }.
+err-conn-note-incomplete = The deployment note is missing: { $missing }{ $more ->
+        [0] { "" }
+       *[other] { " " }(+{ $more })
+    }.
 err-conn-point-code = { $partner } needs the partner's point code before the approval.
 err-conn-test-failed = The connection test did not pass, so the connection is not recorded as connected. { $step }
 err-conn-disable-note = Say why in a note to disable a connection.
-err-conn-text = The field { $field } is longer than { $max } characters or has line breaks.
+err-conn-text = “{ $field }” is longer than { $max } characters or holds a character that cannot be typed.
 err-conn-phone = “{ $value }” is not a phone number (8 to 15 digits; +, spaces, dots, dashes and brackets allowed).
 err-conn-month = “{ $value }” is not a month: write it as YYYY-MM, e.g. 2026-11.
 err-conn-month-future = The month { $value } has not begun: it has no list yet.
@@ -26,6 +29,7 @@ err-conn-clock = The last step was recorded at { $last }, later than this counte
 err-conn-viva-terminal = The card terminal is not set to Viva: choose Viva as the terminal before recording the connection.
 err-conn-changed = Someone else recorded a step of { $partner } meanwhile: look at the record again.
 err-conn-hub-pending = The hub did not answer: { $count } connection records wait and will be sent when it does.
+err-conn-refused = The hub refused { $count } connection records: they are kept and not sent again. Look at `quay connect show` and the log.
 err-conn-no-proof = { $partner } has no proof of a connection yet.
 err-conn-xlsx = The spreadsheet could not be written: { $detail }
 
@@ -49,11 +53,16 @@ conn-note-section-back = Sent back to the partner
 conn-note-section-notes = Notes
 conn-note-partner = Partner
 conn-note-request-ref = Request reference
+conn-note-reference = Reference
 conn-note-requested-at = Requested on
 conn-note-confirmations = Confirmed by
 conn-note-by-leader = the partner's team leader
 conn-note-by-merchant = the merchant
-conn-note-version = Point of sale version
+conn-note-version = Point of sale updated to the latest version
+conn-note-menu = Menu in sync with the hub
+conn-note-menu-hub = version { $version }, from this hub
+conn-note-menu-other = version { $version }, not from this hub: sync the menu
+conn-note-menu-none = no menu yet
 conn-note-voucher-entry = Cashiers may type the partner's voucher codes
 conn-note-test = Connection test passed
 conn-note-point-name = Point name
@@ -80,6 +89,7 @@ conn-note-notes = Notes
 ## The month-end list.
 conn-sheet-points = Connected points
 conn-sheet-totals = Totals
+conn-sheet-month = Month: { $month }
 conn-col-pos-parent = Brand (Pos Parent)
 conn-col-pos-id = Pos ID
 conn-col-point-name = Point

@@ -9,6 +9,7 @@ conn-ui-partners = Đối tác
 conn-ui-this-point = Điểm { $pos_id } của { $pos_parent }
 conn-ui-queued = Đang chờ gửi lên hub: { $count }
 conn-ui-refused = Bị hub từ chối (xem nhật ký): { $count }
+conn-ui-no-pos-ids = Chưa cài Pos Parent và Pos ID của hub: hãy cài trong Cài đặt trước khi ghi bất kỳ bước nào.
 conn-ui-keys-missing = Chưa cài khóa hub: hồ sơ được giữ trên quầy này cho đến khi cài.
 conn-ui-choose = Chọn một đối tác để xem các bước.
 

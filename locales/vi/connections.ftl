@@ -13,11 +13,14 @@ err-conn-confirmation-missing = { $partner } cần xác nhận của { $missing 
         [merchant] nhà hàng (merchant)
        *[both] trưởng nhóm phía đối tác và nhà hàng (merchant)
     }.
-err-conn-note-incomplete = Biên bản triển khai còn thiếu: { $missing }.
+err-conn-note-incomplete = Biên bản triển khai còn thiếu: { $missing }{ $more ->
+        [0] { "" }
+       *[other] { " " }(+{ $more })
+    }.
 err-conn-point-code = { $partner } cần mã điểm bán của đối tác trước khi phê duyệt.
 err-conn-test-failed = Kiểm tra kết nối không đạt nên kết nối chưa được ghi là đã kết nối. { $step }
 err-conn-disable-note = Cần ghi lý do vào ghi chú để tắt kết nối.
-err-conn-text = Trường { $field } dài quá { $max } ký tự hoặc có xuống dòng.
+err-conn-text = “{ $field }” dài quá { $max } ký tự hoặc có ký tự không gõ được.
 err-conn-phone = “{ $value }” không phải là số điện thoại (8 đến 15 chữ số; được dùng +, khoảng trắng, dấu chấm, gạch ngang và dấu ngoặc).
 err-conn-month = “{ $value }” không phải là một tháng: hãy viết theo dạng YYYY-MM, ví dụ 2026-11.
 err-conn-month-future = Tháng { $value } chưa bắt đầu: chưa có danh sách.
@@ -26,6 +29,7 @@ err-conn-clock = Bước trước được ghi lúc { $last }, muộn hơn đồ
 err-conn-viva-terminal = Máy quẹt thẻ chưa được đặt là Viva: hãy chọn Viva làm máy quẹt thẻ trước khi ghi kết nối.
 err-conn-changed = Trong lúc này đã có người khác ghi một bước của { $partner }: hãy xem lại hồ sơ.
 err-conn-hub-pending = Hub không phản hồi: { $count } hồ sơ kết nối đang chờ và sẽ được gửi khi hub phản hồi.
+err-conn-refused = Hub đã từ chối { $count } bản ghi kết nối: chúng được giữ lại và không gửi lại. Xem `quay connect show` và nhật ký.
 err-conn-no-proof = { $partner } chưa có bằng chứng kết nối.
 err-conn-xlsx = Không ghi được bảng tính: { $detail }
 
@@ -49,11 +53,16 @@ conn-note-section-back = Gửi lại cho đối tác
 conn-note-section-notes = Ghi chú
 conn-note-partner = Đối tác
 conn-note-request-ref = Mã yêu cầu
+conn-note-reference = Mã tham chiếu
 conn-note-requested-at = Ngày yêu cầu
 conn-note-confirmations = Xác nhận bởi
 conn-note-by-leader = trưởng nhóm của đối tác
 conn-note-by-merchant = chủ cửa hàng
-conn-note-version = Phiên bản phần mềm bán hàng
+conn-note-version = Đã cập nhật POS lên bản mới nhất
+conn-note-menu = Thực đơn đồng bộ với hub
+conn-note-menu-hub = phiên bản { $version }, lấy từ hub này
+conn-note-menu-other = phiên bản { $version }, không lấy từ hub này: hãy đồng bộ thực đơn
+conn-note-menu-none = chưa có thực đơn
 conn-note-voucher-entry = Thu ngân được nhập mã voucher của đối tác
 conn-note-test = Đã kiểm tra kết nối thành công
 conn-note-point-name = Tên điểm bán
@@ -80,6 +89,7 @@ conn-note-notes = Ghi chú
 ## The month-end list.
 conn-sheet-points = Điểm bán đã kết nối
 conn-sheet-totals = Tổng hợp
+conn-sheet-month = Tháng: { $month }
 conn-col-pos-parent = Thương hiệu (Pos Parent)
 conn-col-pos-id = Pos ID
 conn-col-point-name = Điểm bán

@@ -9,6 +9,7 @@ conn-ui-partners = 合作方
 conn-ui-this-point = { $pos_parent } 的门店 { $pos_id }
 conn-ui-queued = 等待发送到中心：{ $count }
 conn-ui-refused = 被中心拒绝（见日志）：{ $count }
+conn-ui-no-pos-ids = 尚未设置中心的 Pos Parent 和 Pos ID：请先在“设置”中设置，才能记录任何步骤。
 conn-ui-keys-missing = 尚未设置中心密钥：设置之前记录保存在本收银台。
 conn-ui-choose = 选择一个合作方以查看其步骤。
 

@@ -13,11 +13,14 @@ err-conn-confirmation-missing = { $partner } 还需要{ $missing ->
         [merchant] 商户
        *[both] 合作方团队负责人和商户
     }的确认。
-err-conn-note-incomplete = 部署说明缺少：{ $missing }。
+err-conn-note-incomplete = 部署说明缺少：{ $missing }{ $more ->
+        [0] { "" }
+       *[other] { " " }(+{ $more })
+    }。
 err-conn-point-code = { $partner } 在审批前需要填写合作方门店编码。
 err-conn-test-failed = 连接测试未通过，因此未将此接入记录为已接通。{ $step }
 err-conn-disable-note = 停用接入时请在备注中说明原因。
-err-conn-text = 字段 { $field } 超过 { $max } 个字符或包含换行。
+err-conn-text = “{ $field }”超过 { $max } 个字符，或包含无法输入的字符。
 err-conn-phone = “{ $value }”不是电话号码（8 到 15 位数字；可包含 +、空格、点、短横线和括号）。
 err-conn-month = “{ $value }”不是月份：请按 YYYY-MM 格式填写，例如 2026-11。
 err-conn-month-future = { $value } 月份尚未开始：还没有清单。
@@ -26,6 +29,7 @@ err-conn-clock = 上一步记录于 { $last }，晚于本收银台的时钟（{ 
 err-conn-viva-terminal = 刷卡终端未设置为 Viva：请先将终端选为 Viva，再记录接入。
 err-conn-changed = 在此期间有其他人记录了 { $partner } 的某个步骤：请重新查看记录。
 err-conn-hub-pending = 中心没有响应：{ $count } 条接入记录正在等待，中心响应后将自动发送。
+err-conn-refused = 中心拒绝了 { $count } 条连接记录：这些记录已保留，不会再次发送。请查看 `quay connect show` 和日志。
 err-conn-no-proof = { $partner } 还没有接入证明。
 err-conn-xlsx = 无法写入电子表格：{ $detail }
 
@@ -49,11 +53,16 @@ conn-note-section-back = 回传给合作方
 conn-note-section-notes = 备注
 conn-note-partner = 合作方
 conn-note-request-ref = 申请参考号
+conn-note-reference = 参考号
 conn-note-requested-at = 申请日期
 conn-note-confirmations = 确认方
 conn-note-by-leader = 合作方团队负责人
 conn-note-by-merchant = 商户
-conn-note-version = 收银系统版本
+conn-note-version = 收银系统已更新到最新版本
+conn-note-menu = 菜单与中心同步
+conn-note-menu-hub = 版本 { $version }，来自本中心
+conn-note-menu-other = 版本 { $version }，并非来自本中心：请同步菜单
+conn-note-menu-none = 尚无菜单
 conn-note-voucher-entry = 收银员可输入合作方的券码
 conn-note-test = 连接测试已通过
 conn-note-point-name = 门店名称
@@ -80,6 +89,7 @@ conn-note-notes = 备注
 ## The month-end list.
 conn-sheet-points = 已接通门店
 conn-sheet-totals = 合计
+conn-sheet-month = 月份：{ $month }
 conn-col-pos-parent = 品牌（Pos Parent）
 conn-col-pos-id = Pos ID
 conn-col-point-name = 门店

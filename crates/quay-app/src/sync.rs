@@ -53,7 +53,7 @@ pub struct MenuStatus {
 }
 
 impl Counter {
-    fn hub_identity(&self) -> Result<String> {
+    pub(crate) fn hub_identity(&self) -> Result<String> {
         Ok(format!("{}#{}", self.setting(HUB_URL)?.unwrap_or_default(), self.setting(HUB_POS_ID)?.unwrap_or_default()))
     }
 

@@ -126,7 +126,9 @@ async fn each_step_needs_its_evidence_and_none_is_skipped() {
     refused(&bare, "vnpay", "deployed", step(None, &[], None), "err-conn-note-incomplete").await;
     let e = bare.record_connection_step(&Who::Setup, "vnpay", "deployed", step(None, &[], None)).await.unwrap_err();
     let text = bare.i18n().error(Lang::En, &e);
-    assert!(text.contains("point_name") && text.contains("contact_phone"), "{text}");
+    assert_eq!(text, "The deployment note is missing: Point name (+3).");
+    let vi = bare.i18n().error(Lang::Vi, &e);
+    assert!(!vi.contains("point_name") && vi.contains("(+3)"), "{vi}");
     let mut with_contact = step(None, &[], None);
     with_contact.details.contact_name = Some("Trần Văn Minh".into());
     with_contact.details.contact_phone = Some("0901 234 567".into());

@@ -488,21 +488,52 @@ impl Localized for ConnError {
     }
 
     fn args(&self) -> Vec<(&'static str, Arg)> {
-        let stage = |s: Option<Stage>| Arg::Text(s.map(Stage::as_str).unwrap_or("-").into());
+        // Steps and fields are said in the reader's language (`Arg::Message`).
+        let stage = |s: Option<Stage>| {
+            Arg::Message(
+                match s {
+                    None => "conn-status-none",
+                    Some(Stage::Requested) => "conn-status-requested",
+                    Some(Stage::Confirmed) => "conn-status-confirmed",
+                    Some(Stage::Deployed) => "conn-status-deployed",
+                    Some(Stage::Approved) => "conn-status-approved",
+                    Some(Stage::Connected) => "conn-status-connected",
+                    Some(Stage::Disabled) => "conn-status-disabled",
+                },
+                vec![],
+            )
+        };
+        let field = |f: &str| {
+            Arg::Message(
+                match f {
+                    "point_name" => "conn-note-point-name",
+                    "address" => "conn-note-address",
+                    "contact_name" => "conn-note-contact",
+                    "contact_phone" => "conn-note-phone",
+                    "point_code" => "conn-note-point-code",
+                    "reference" => "conn-note-reference",
+                    _ => "conn-note-notes",
+                },
+                vec![],
+            )
+        };
         match self {
             ConnError::Partner(s) | ConnError::Stage(s) | ConnError::Confirmation(s) => vec![("value", s.as_str().into())],
             ConnError::Order { current, step, expected } => {
-                vec![("current", stage(*current)), ("step", step.as_str().into()), ("expected", stage(*expected))]
+                vec![("current", stage(*current)), ("step", stage(Some(*step))), ("expected", stage(*expected))]
             }
-            ConnError::ReferenceNeeded(s) | ConnError::ConfirmationNotHere(s) => vec![("step", s.as_str().into())],
+            ConnError::ReferenceNeeded(s) | ConnError::ConfirmationNotHere(s) => vec![("step", stage(Some(*s)))],
             // `leader`, `merchant` or `both`: the message names them in its language.
             ConnError::ConfirmationMissing { partner, missing } => vec![
                 ("partner", partner.display_name().into()),
                 ("missing", if missing.len() == 1 { missing[0].as_str() } else { "both" }.into()),
             ],
-            ConnError::NoteIncomplete(m) => vec![("missing", m.join(", ").into())],
+            // The first missing field by name, and how many more.
+            ConnError::NoteIncomplete(m) => {
+                vec![("missing", field(m.first().copied().unwrap_or("point_name"))), ("more", (m.len().saturating_sub(1) as i64).into())]
+            }
             ConnError::PointCodeNeeded(p) => vec![("partner", p.display_name().into())],
-            ConnError::TooLong { field, max } => vec![("field", (*field).into()), ("max", (*max as i64).into())],
+            ConnError::TooLong { field: f, max } => vec![("field", field(f)), ("max", (*max as i64).into())],
             ConnError::Phone(s) | ConnError::Month(s) | ConnError::MonthFuture(s) => vec![("value", s.as_str().into())],
             // The counter runs the test and names the failed step itself.
             ConnError::TestFailed => vec![("step", "".into())],

@@ -204,7 +204,7 @@ fn records(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
             let key = quay_core::connection::Partner::parse(&partner).map(|p| p.to_string()).unwrap_or(partner);
             let row = view.partners.into_iter().find(|r| r.partner == key).ok_or_else(|| AppError::internal("recorded partner missing"))?;
             if json {
-                return pretty(&row);
+                return neutral(&row);
             }
             let mut out = ctx.t("conn-cli-recorded", &[("partner", row.name.as_str().into()), ("step", step_name(ctx, row.status).into())]);
             out.push('\n');
@@ -217,14 +217,14 @@ fn records(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
         ConnectCmd::Show { partner: Some(partner), json } => {
             let row = c.connection_row(&ctx.who()?, &partner)?;
             if json {
-                return pretty(&row);
+                return neutral(&row);
             }
             Ok(row_text(ctx, &row, true))
         }
         ConnectCmd::Show { partner: None, json } => {
             let view = c.connections_view(&ctx.who()?)?;
             if json {
-                return pretty(&view);
+                return neutral(&view);
             }
             let mut out = String::new();
             for row in &view.partners {
@@ -268,7 +268,7 @@ fn records(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
                 quay_app::files::write_private(path, quay_app::connections::points::points_csv(&list)?)?;
             }
             if json {
-                return pretty(&list);
+                return neutral(&list);
             }
             let mut out = String::new();
             for r in &list.rows {
@@ -299,9 +299,35 @@ fn records(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
             let who = ctx.who()?;
             c.connections_view(&who)?;
             let r = block_on(c.push_connection_records())?;
-            Ok(format!("{}\n", ctx.t("conn-cli-pushed", &[("sent", i64::from(r.sent).into()), ("pending", i64::from(r.pending).into())])))
+            let counts = [("sent", i64::from(r.sent).into()), ("pending", i64::from(r.pending).into())];
+            let out = format!("{}\n", ctx.t("conn-cli-pushed", &counts));
+            let refused = c.connections_view(&who)?.refused;
+            if refused == 0 {
+                return Ok(out);
+            }
+            // Refused records stay, marked, and are never resent: a person must look.
+            super::print(&out);
+            Err(AppError::new("err-conn-refused", vec![("count", i64::from(refused).into())]))
         }
     }
+}
+
+/// JSON for scripts: the same in every language (the localized `*_text` fields and
+/// messages left out; codes and ISO times stay).
+fn neutral(v: &impl serde::Serialize) -> quay_app::Result<String> {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, _| !k.ends_with("_text") && k != "hub_error");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(v).map_err(AppError::internal)?;
+    strip(&mut value);
+    pretty(&value)
 }
 
 fn step_name(ctx: &Ctx, s: Option<quay_core::connection::Stage>) -> String {
@@ -310,8 +336,10 @@ fn step_name(ctx: &Ctx, s: Option<quay_core::connection::Stage>) -> String {
 
 /// A partner's line (and its steps when `steps`), tab-separated for scripts.
 fn row_text(ctx: &Ctx, row: &PartnerRow, steps: bool) -> String {
-    let last = row.steps.last().map(|s| s.at_text.as_str()).unwrap_or("—");
-    let mut out = format!("{}\t{}\t{}\n", row.partner, step_name(ctx, row.status), last);
+    // Machine columns (ids, ISO times) first; the words after.
+    let last = row.steps.last().map(|s| s.at.as_str()).unwrap_or("-");
+    let id = row.status.map(|s| s.as_str()).unwrap_or("none");
+    let mut out = format!("{}\t{id}\t{last}\t{}\n", row.partner, step_name(ctx, row.status));
     if steps {
         for s in &row.steps {
             let mut evidence = Vec::new();
@@ -327,7 +355,7 @@ fn row_text(ctx: &Ctx, row: &PartnerRow, steps: bool) -> String {
             if s.proof {
                 evidence.push(ctx.t("conn-cli-proof-attached", &[]));
             }
-            out.push_str(&format!("  {}\t{}\t{}\t{}\n", step_name(ctx, Some(s.step)), s.at_text, s.by, evidence.join(" · ")));
+            out.push_str(&format!("  {}\t{}\t{}\t{}\n", s.step.as_str(), s.at, s.by, evidence.join(" · ")));
         }
         if let Some(next) = row.next {
             out.push_str(&ctx.t("conn-cli-next", &[("step", step_name(ctx, Some(next)).into())]));

@@ -87,6 +87,16 @@ impl Connections {
                 if record.revision <= have {
                     return Ok(Pushed::Duplicate { id, revision: have });
                 }
+                // A newer revision only adds steps: the partner and the steps already
+                // stored are history, never rewritten.
+                if record.partner != stored.record.partner {
+                    return Err(Refused::conflict(format!("record {id} is {}, not {}", stored.record.partner, record.partner)));
+                }
+                let old_steps = &stored.value["steps"];
+                let new_steps = &value["steps"];
+                if (0..have as usize).any(|i| old_steps[i] != new_steps[i]) {
+                    return Err(Refused::conflict(format!("record {id} rewrites steps stored at revision {have}")));
+                }
                 let revision = record.revision;
                 *stored = Stored { value, record };
                 Ok(Pushed::Stored { id, revision })

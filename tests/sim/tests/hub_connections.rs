@@ -390,3 +390,22 @@ fn an_answer_dropped_after_store_then_a_resend_is_a_duplicate_stored_once() {
     assert_eq!(status_of(&sandbox_point(&c).push(&record(1, 5))), (200, "duplicate".into()));
     assert_eq!(c.hub.faults().connections_drop_after_store, 1);
 }
+
+#[test]
+fn a_newer_revision_never_rewrites_the_partner_or_the_steps_stored() {
+    let c = sandbox();
+    let me = sandbox_point(&c);
+    me.push(&record(1, 2));
+    // Same id, now another partner.
+    let mut other_partner = record(1, 3);
+    other_partner["partner"] = json!("giftpop");
+    assert_eq!(status_of(&me.push(&other_partner)), (409, "conflict".into()));
+    // Same id, a stored step changed.
+    let mut rewritten = record(1, 3);
+    rewritten["steps"][0]["reference"] = json!("another mail");
+    assert_eq!(status_of(&me.push(&rewritten)), (409, "conflict".into()));
+    assert_eq!(c.hub.stored_connections(), vec![record(1, 2)]);
+    // Only added steps are a newer revision.
+    assert_eq!(status_of(&me.push(&record(1, 3))).0, 200);
+    assert_eq!(c.hub.stored_connections(), vec![record(1, 3)]);
+}

@@ -159,6 +159,104 @@ describe('PartnerConnections', () => {
     expect(invoke.mock.calls[0][1]).toMatchObject({ partner: 'vpos:Akbank', step: 'disabled', request: { note: 'Bank closed the account', confirmations: [] } });
   });
 
+  it('disables with the note only, not the next step’s reference and confirmations', async () => {
+    invoke.mockResolvedValue(view);
+    const m = new ConnectionsScreen({ view, selected: 'momo' });
+    m.form.reference = 'mail 2026-11-05';
+    m.form.confirmations = ['leader', 'merchant'];
+    m.form.details.address = '2 Hai Bà Trưng';
+    m.form.note = 'The merchant closed';
+    await m.record('disabled');
+    expect(invoke).toHaveBeenCalledWith('connection_record', {
+      partner: 'momo',
+      step: 'disabled',
+      request: {
+        reference: null, confirmations: [], note: 'The merchant closed',
+        details: { point_name: null, address: null, contact_name: null, contact_phone: null, point_code: null, notes: null },
+      },
+    });
+  });
+
+  it('keeps what was typed when the view is read again for the same partner', async () => {
+    invoke.mockRejectedValueOnce({ code: 'err-conn-confirmation-missing', message: 'MoMo needs the team leader’s confirmation.' });
+    const m = new ConnectionsScreen({ view, selected: 'momo' });
+    m.form.confirmations = ['merchant'];
+    m.form.note = 'Merchant by mail';
+    m.form.details.contact_phone = '0901 234 568';
+    expect(await m.record('confirmed')).toBe(false);
+    const again: ConnectionsView = { ...view, partners: [{ ...momo, details: { ...details, contact_name: 'Hoa' } }, giftpop, akbank] };
+    invoke.mockResolvedValueOnce(again);
+    await m.load();
+    expect(m.selected).toBe('momo');
+    expect(m.form.confirmations).toEqual(['merchant']);
+    expect(m.form.note).toBe('Merchant by mail');
+    expect(m.form.details.contact_phone).toBe('0901 234 568');
+    // A field not edited takes what the hub now says.
+    expect(m.form.details.contact_name).toBe('Hoa');
+    // The partner gone from the view: nothing chosen, nothing kept.
+    invoke.mockResolvedValueOnce({ ...view, partners: [giftpop, akbank] });
+    await m.load();
+    expect(m.selected).toBeNull();
+    expect(m.form.note).toBe('');
+  });
+
+  it('shows the proof of a disabled partner', async () => {
+    const disabled: PartnerRow = { ...akbank, status: 'disabled', next: null, has_proof: true };
+    const html = draw(new ConnectionsScreen({ view: { ...view, partners: [disabled] }, selected: 'vpos:Akbank' }));
+    expect(html).toContain('data-testid="conn-proof-open"');
+    expect(html).not.toContain('data-testid="conn-disable"');
+  });
+
+  it('names the point only when both ids are set, and warns up front when one is missing', () => {
+    let html = draw(new ConnectionsScreen({ view }));
+    expect(html).toContain('Point \u2068SANDBOX-01\u2069 of \u2068SANDBOX\u2069');
+    expect(html).not.toContain('data-testid="conn-no-pos-ids"');
+    html = draw(new ConnectionsScreen({ view: { ...view, pos_parent: null } }));
+    expect(html).not.toContain('Point \u2068');
+    expect(html).toMatch(/class="warn" role="note" data-testid="conn-no-pos-ids">The hub's Pos Parent and Pos ID are not set/);
+    html = draw(new ConnectionsScreen({ view: { ...view, pos_id: null } }));
+    expect(html).toContain('data-testid="conn-no-pos-ids"');
+  });
+
+  it('lets the form reach the backend: no validation bubble of the webview', () => {
+    const html = draw(new ConnectionsScreen({ view, selected: 'giftpop' }));
+    expect(html).toMatch(/<form class="form" novalidate=""/);
+    expect(html).toMatch(/aria-required="true"[^>]*data-testid="conn-reference"/);
+    expect(html).toContain('<span class="req" aria-hidden="true">*</span>');
+  });
+
+  it('offers no month after this one', () => {
+    const m = new ConnectionsScreen({ view, month: '2099-12' });
+    const html = draw(m);
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    expect(html).toContain(`data-testid="conn-month-field-field" data-value="${thisMonth}"`);
+    expect(html).toMatch(/disabled=""[^>]*data-testid="conn-month-field-next"/);
+    expect(html).not.toContain(`<option value="${now.getFullYear() + 1}"`);
+  });
+
+  it('clears the month-end list when the month changes, and never sends a month to come', async () => {
+    invoke.mockResolvedValue({ month: '2026-10', source: 'hub', xlsx_path: '/r/a.xlsx', csv_path: '/r/a.csv', rows: [], hub_error: null });
+    const m = new ConnectionsScreen({ view, month: '2026-10' });
+    await m.exportPoints();
+    expect(m.points?.month).toBe('2026-10');
+    m.month = '2026-10';
+    expect(m.points).not.toBeNull();
+    m.month = '2026-09';
+    expect(m.points).toBeNull();
+    expect(draw(m)).not.toContain('data-testid="conn-points"');
+    invoke.mockClear();
+    m.month = '2999-01';
+    await m.exportPoints();
+    const now = new Date();
+    const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    expect(invoke).toHaveBeenCalledWith('connection_points', { month: thisMonth });
+    m.month = 'soon';
+    await m.exportPoints();
+    expect(invoke).toHaveBeenLastCalledWith('connection_points', { month: thisMonth });
+    expect(m.month).toBe(thisMonth);
+  });
+
   it('shows the deployment note and the proof in dialogs', async () => {
     const m = new ConnectionsScreen({ view, selected: 'vpos:Akbank' });
     invoke.mockResolvedValueOnce({ text: 'Point: Quay Café Lê Lợi\nContact: Lan', pdf_path: '/data/reports/note-momo.pdf' });
@@ -183,6 +281,7 @@ describe('PartnerConnections', () => {
         point_code: null, connected_at: '2026-11-20T15:12:00+07:00', connected_text: '20/11/2026 15:12', request_ref: 'mail 2026-11-02 MoMo',
         approval_ref: 'MoMo OK 2026-11-18', contact_name: 'Lan', contact_phone: '0901 234 567', status: 'connected', source: 'counter',
       }],
+      hub_error: 'The hub did not answer in 10 seconds.',
     };
     invoke.mockResolvedValue(points);
     const m = new ConnectionsScreen({ view, month: '2026-11' });
@@ -190,6 +289,7 @@ describe('PartnerConnections', () => {
     expect(invoke).toHaveBeenCalledWith('connection_points', { month: '2026-11' });
     const html = draw(m);
     expect(html).toMatch(/class="source warn" role="note" data-testid="conn-points-source">\s*Warning: this counter only/);
+    expect(html).toMatch(/data-testid="conn-points-source">[^<]*<\/p> <p class="muted hub-error" dir="auto" data-testid="conn-points-hub-error">The hub did not answer in 10 seconds.<\/p>/);
     expect(html).toContain('/r/points-2026-11.xlsx');
     expect(html).toMatch(/data-scrolls="" data-testid="conn-points-table"/);
     expect(html).toMatch(/data-testid="conn-point-row" data-pos-id="SANDBOX-01" data-partner="momo"/);

@@ -6,7 +6,7 @@ import { isSessionLost } from './auth';
 import { t } from './i18n.svelte';
 import { screen } from './state.svelte';
 import {
-  connApi, defaultMonth, emptyForm, recordRequest, stepId,
+  connApi, currentMonth, defaultMonth, emptyForm, keptForm, recordRequest, shownMonth, stepId,
   type ConnectionsView, type NoteView, type PartnerRow, type PointsExport, type ProofView, type StepForm,
 } from './connections';
 
@@ -24,8 +24,19 @@ export class ConnectionsScreen {
   recording = $state<string | null>(null);
   note = $state<NoteView | null>(null);
   proof = $state<ProofView | null>(null);
-  month = $state(defaultMonth());
+  #month = $state(defaultMonth());
+  /** The month-end list last written: for `month` only (cleared when the month changes). */
   points = $state<PointsExport | null>(null);
+
+  /** The month-end list's month, "YYYY-MM". */
+  get month(): string {
+    return this.#month;
+  }
+  set month(value: string) {
+    if (value === this.#month) return;
+    this.#month = value;
+    this.points = null;
+  }
 
   constructor(start: { view?: ConnectionsView | null; selected?: string | null; month?: string } = {}) {
     this.view = start.view ?? null;
@@ -43,9 +54,19 @@ export class ConnectionsScreen {
     const r = await screen.attempt(connApi.view);
     this.busy = null;
     if (r.ok) {
+      // What was typed stays while the same partner is shown (a refresh after a refusal).
+      const before = this.row;
       this.view = r.value;
       this.loadError = null;
-      this.form = emptyForm(this.row);
+      const after = this.row;
+      if (!after) {
+        this.selected = null;
+        this.form = emptyForm(null);
+      } else if (!before) {
+        this.form = emptyForm(after);
+      } else {
+        this.form = keptForm(this.form, before, after);
+      }
     } else {
       this.loadError = r.error.message;
       // A lost session already went back to the sign-in screen.
@@ -98,12 +119,16 @@ export class ConnectionsScreen {
 
   async exportPoints(): Promise<void> {
     if (this.busy) return;
-    const month = this.month;
+    // Never a month that is not one, before 2000 or still to come.
+    const now = currentMonth();
+    const month = shownMonth(this.month, now, now);
+    this.month = month;
     this.busy = 'points';
     const v = await screen.run(() => connApi.points(month));
     this.busy = null;
     if (v) {
-      this.points = v;
+      // A list for a month no longer chosen is not shown under the new one.
+      if (this.month === month) this.points = v;
       screen.tell(t('conn-ui-exported', { count: v.rows.length }));
     }
   }

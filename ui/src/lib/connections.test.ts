@@ -6,8 +6,8 @@ const invoke = vi.hoisted(() => vi.fn());
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 
 import {
-  addMonths, chipClass, monthLabel, chipKind, connApi, defaultMonth, detailsEdit, emptyForm, mayDisable, nextMonth, parseMonth,
-  partnerTestId, previousMonth, recordRequest, requiredFor, showsPointCode, statusId, type PartnerRow,
+  addMonths, chipClass, clampMonth, monthLabel, chipKind, connApi, currentMonth, defaultMonth, detailsEdit, emptyForm, keptForm, mayDisable,
+  monthYears, nextMonth, parseMonth, partnerTestId, previousMonth, recordRequest, requiredFor, shownMonth, showsPointCode, statusId, type PartnerRow,
 } from './connections';
 
 const details = { point_name: 'Quay Café Lê Lợi', address: '1 Lê Lợi, Q1, HCMC', contact_name: 'Lan', contact_phone: '0901 234 567', point_code: null, notes: null };
@@ -50,6 +50,30 @@ describe('connections helpers', () => {
     expect(defaultMonth()).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
   });
 
+  it('keeps the month picker between 2000 and its last month', () => {
+    expect(currentMonth('2026-11-20')).toBe('2026-11');
+    expect(clampMonth({ year: 2026, month: 12 }, '2026-11')).toBe('2026-11');
+    expect(clampMonth({ year: 2027, month: 1 }, '2026-11')).toBe('2026-11');
+    expect(clampMonth({ year: 2026, month: 3 }, '2026-11')).toBe('2026-03');
+    expect(clampMonth({ year: 2030, month: 3 })).toBe('2030-03');
+    // The month shown: the value when it is one, else this month; never after the last.
+    expect(shownMonth('2026-10', '2026-11', '2026-11')).toBe('2026-10');
+    expect(shownMonth('2026-12', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('2031-01', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('soon', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('', '2026-11')).toBe('2026-11');
+    expect(shownMonth('2026-13', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('1999-12', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('0001-01', '2026-11', '2026-11')).toBe('2026-11');
+    expect(shownMonth('2000-01', '2026-11', '2026-11')).toBe('2000-01');
+    // The years: five back, up to the last month's year, none before 2000.
+    expect(monthYears({ year: 2026, month: 5 }, 2026, '2026-11')).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(monthYears({ year: 2015, month: 5 }, 2026, '2026-11')[0]).toBe(2015);
+    expect(monthYears({ year: 2015, month: 5 }, 2026, '2026-11').at(-1)).toBe(2026);
+    expect(monthYears({ year: 2001, month: 5 }, 2003, '2003-02')).toEqual([2000, 2001, 2002, 2003]);
+    expect(monthYears({ year: 2026, month: 5 }, 2026)).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
+  });
+
   it('marks what each next step asks for', () => {
     expect(requiredFor(momo, 'requested')).toEqual({ reference: true, note: false, confirmations: [], details: [] });
     expect(requiredFor(momo, 'confirmed')).toEqual({ reference: false, note: false, confirmations: ['leader', 'merchant'], details: [] });
@@ -83,6 +107,30 @@ describe('connections helpers', () => {
       details: { point_name: null, address: null, contact_name: null, contact_phone: null, point_code: null, notes: null },
     });
     expect(recordRequest(momo, 'disabled', form).confirmations).toEqual([]);
+  });
+
+  it('disables with the note alone: no reference, no confirmations, no field of the note', () => {
+    const form = { ...emptyForm(momo), reference: 'R-9', note: ' Closed ', confirmations: ['leader', 'merchant'] };
+    form.details.address = '2 Hai Bà Trưng';
+    expect(recordRequest(momo, 'disabled', form)).toEqual({
+      reference: null, confirmations: [], note: 'Closed',
+      details: { point_name: null, address: null, contact_name: null, contact_phone: null, point_code: null, notes: null },
+    });
+    expect(recordRequest(momo, 'disabled', { ...form, note: '  ' }).note).toBeNull();
+  });
+
+  it('keeps what was typed across a new view of the same partner', () => {
+    const form = { ...emptyForm(momo), reference: 'R-9', note: 'typed', confirmations: ['merchant'] };
+    form.details.address = '2 Hai Bà Trưng';
+    const after = { ...momo, details: { ...details, contact_name: 'Hoa', address: '3 Pasteur' } };
+    const kept = keptForm(form, momo, after);
+    expect(kept.reference).toBe('R-9');
+    expect(kept.note).toBe('typed');
+    expect(kept.confirmations).toEqual(['merchant']);
+    // Edited: as typed; not edited: the new view's.
+    expect(kept.details.address).toBe('2 Hai Bà Trưng');
+    expect(kept.details.contact_name).toBe('Hoa');
+    expect(kept.details.point_code).toBe('');
   });
 
   it('names the backend’s commands and their arguments', async () => {

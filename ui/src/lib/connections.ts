@@ -84,7 +84,11 @@ export interface PointRow {
   contact_name: string | null; contact_phone: string | null;
   status: string; source: 'hub' | 'counter';
 }
-export interface PointsExport { month: string; source: PointsSource | string; rows: PointRow[]; xlsx_path: string; csv_path: string }
+export interface PointsExport {
+  month: string; source: PointsSource | string; rows: PointRow[]; xlsx_path: string; csv_path: string;
+  /** Why the hub's list is missing (`counter`, `mixed`), in the counter's language; null: read. */
+  hub_error: string | null;
+}
 
 export const connApi = {
   view: () => call<ConnectionsView>('connections_view'),
@@ -165,6 +169,44 @@ export function monthLabel(text: string, lang: Lang): string {
   const m = parseMonth(text);
   if (!m) return text;
   return new Intl.DateTimeFormat(intlLocale(lang), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(m.year, m.month - 1, 1)));
+}
+
+/** The first year the month picker offers. */
+export const FIRST_YEAR = 2000;
+
+/** This month, "YYYY-MM". */
+export function currentMonth(today: string = todayText()): string {
+  return today.slice(0, 7);
+}
+
+/** -1, 0 or 1 as `a` comes before, with or after `b`. */
+export function compareMonths(a: Month, b: Month): number {
+  const d = a.year * 12 + a.month - (b.year * 12 + b.month);
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/** `m` no later than `max` ("YYYY-MM"; unparsable: no limit), as text. */
+export function clampMonth(m: Month, max?: string | null): string {
+  const top = parseMonth(max ?? '');
+  return monthText(top && compareMonths(m, top) > 0 ? top : m);
+}
+
+/** The month a picker shows for `value`: the value itself when it is a month from
+ *  FIRST_YEAR on and no later than `max`; `max` when later; else `fallback` ("YYYY-MM",
+ *  this month), itself no later than `max`. */
+export function shownMonth(value: string, fallback: string, max?: string | null): string {
+  const v = parseMonth(value);
+  const m = v && v.year >= FIRST_YEAR ? v : (parseMonth(fallback) ?? { year: FIRST_YEAR, month: 1 });
+  return clampMonth(m, max);
+}
+
+/** The years a month picker offers for `shown`: five back from the last one (at least
+ *  FIRST_YEAR), up to `max`'s year, or without a `max` to next year. */
+export function monthYears(shown: Month, thisYear: number, max?: string | null): number[] {
+  const top = parseMonth(max ?? '');
+  const to = top ? Math.max(top.year, FIRST_YEAR) : Math.max(shown.year, thisYear + 1);
+  const from = Math.max(FIRST_YEAR, Math.min(shown.year, to - 5));
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 /** The month the list is usually made for: the one before `today` ("YYYY-MM-DD"). */
@@ -249,12 +291,30 @@ export function detailsEdit(original: PointDetails, typed: Record<DetailField, s
 
 /** The `request` of `connection_record` for `step`: the reference and note (empty: none),
  *  the ticked confirmations (a `confirmed` step only, in the partner's order) and the
- *  note's changed fields. */
+ *  note's changed fields; for `disabled`, the note alone. */
 export function recordRequest(row: PartnerRow, step: string, form: StepForm): RecordStep {
+  // Disabling sends its note only: the next step's reference and ticks, and the note's
+  // fields being edited, are not part of it.
+  if (step === 'disabled') {
+    return { reference: null, confirmations: [], note: trimmed(form.note), details: detailsEdit(row.details, emptyForm(row).details) };
+  }
   return {
     reference: trimmed(form.reference),
     confirmations: step === 'confirmed' ? row.confirmations_required.filter((c) => form.confirmations.includes(c)) : [],
     note: trimmed(form.note),
     details: detailsEdit(row.details, form.details),
   };
+}
+
+/** The form kept across a new view of the same partner: what was typed stays; a field of
+ *  the deployment note not edited (as `before` had it) takes the new view's value. */
+export function keptForm(form: StepForm, before: PartnerRow | null, after: PartnerRow): StepForm {
+  const details = Object.fromEntries(
+    DETAIL_FIELDS.map((f) => {
+      const typed = form.details[f] ?? '';
+      const edited = typed.trim() !== (before?.details[f] ?? '').trim();
+      return [f, edited ? typed : (after.details[f] ?? '')];
+    }),
+  ) as Record<DetailField, string>;
+  return { ...form, confirmations: [...form.confirmations], details };
 }

@@ -225,7 +225,8 @@ impl Counter {
             let record = s.and_then(|s| s.record.clone());
             let status = record.as_ref().and_then(Record::stage);
             let has_proof = match &record {
-                Some(r) if status == Some(Stage::Connected) => self.store().connection_has_proof(&r.id)?,
+                // A proof stays the record's after a disable (the note says it is attached).
+                Some(r) if r.steps.iter().any(|s| s.proof_sha256.is_some()) => self.store().connection_has_proof(&r.id)?,
                 _ => false,
             };
             rows.push(PartnerRow {

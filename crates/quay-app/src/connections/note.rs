@@ -84,6 +84,18 @@ impl Counter {
         };
         let connected = record.and_then(|r| r.last(Stage::Connected));
         let mut prepare = vec![(t("conn-note-version"), format!("Quay {}", env!("CARGO_PKG_VERSION")))];
+        // Seed 000: "the menu at the point and on the hub are in sync" — what the counter
+        // knows without asking: the menu's version and whether it came from this hub.
+        let from_hub = self.hub_identity().ok().is_some_and(|id| self.setting(crate::keys::MENU_ORIGIN).ok().flatten() == Some(id));
+        let menu = match self.menu() {
+            Ok(m) => i18n.t(
+                lang,
+                if from_hub { "conn-note-menu-hub" } else { "conn-note-menu-other" },
+                &[("version", (m.version() as i64).into())],
+            ),
+            Err(_) => t("conn-note-menu-none"),
+        };
+        prepare.push((t("conn-note-menu"), menu));
         if let Some(on) = voucher_entry {
             prepare.push((t("conn-note-voucher-entry"), yes_no(on)));
         }

@@ -67,8 +67,10 @@ pub struct PointsList {
     /// `hub`, `counter` (the hub did not answer) or `mixed` (the hub answered without
     /// some of this counter's records, still queued).
     pub source: String,
-    /// Why the hub's list is missing, when it is.
+    /// Why the hub's list is missing, when it is (in the counter's language), and its
+    /// Fluent id (language-neutral).
     pub hub_error: Option<String>,
+    pub hub_error_code: Option<&'static str>,
     pub rows: Vec<PointRow>,
 }
 
@@ -89,16 +91,18 @@ impl Counter {
         self.allow(who, Action::TestConnection)?;
         let today = self.now().format("%Y-%m-%d").to_string();
         let m = Month::parse(month, &today).map_err(|e| AppError::from_localized(&e))?;
+        let brand = self.setting(crate::sync::HUB_POS_PARENT)?.filter(|b| !b.trim().is_empty());
         let ours: Vec<Record> = self.store().connections()?.into_iter().filter_map(|s| s.record).collect();
         let hub = match self.hub() {
             Ok(h) => h.connections(&m.to_string()).await.map_err(AppError::from),
             Err(e) => Err(e),
         };
-        let (mut records, hub_error): (Vec<(Record, Source)>, Option<String>) = match hub {
-            Ok(list) => (list.into_iter().map(|r| (r, Source::Hub)).collect(), None),
+        let (mut records, hub_error) = match hub {
+            // Only the brand's records: whatever else a hub sends is not this list's.
+            Ok(list) => (list.into_iter().filter(|r| Some(&r.pos_parent) == brand.as_ref()).map(|r| (r, Source::Hub)).collect(), None),
             Err(e) => {
                 tracing::info!(error = %e.detail, "the hub's list of connections is unavailable: listing this counter's");
-                (Vec::new(), Some(self.i18n().error(self.lang(), &e)))
+                (Vec::new(), Some(e))
             }
         };
         for r in ours.into_iter().filter(|r| r.steps.iter().any(|s| s.step == Stage::Connected && m.contains(&s.at))) {
@@ -149,7 +153,13 @@ impl Counter {
             (None, true) => "mixed",
             (None, false) => "hub",
         };
-        Ok(PointsList { month: m.to_string(), source: source.into(), hub_error, rows })
+        Ok(PointsList {
+            month: m.to_string(),
+            source: source.into(),
+            hub_error: hub_error.as_ref().map(|e| self.i18n().error(self.lang(), e)),
+            hub_error_code: hub_error.map(|e| e.code),
+            rows,
+        })
     }
 
     /// The list for the window: written as .xlsx and CSV under `reports/`.
@@ -170,7 +180,8 @@ impl Counter {
     pub fn points_xlsx(&self, list: &PointsList, lang: Lang) -> Result<Vec<u8>> {
         let i18n = self.i18n();
         let t = |id: &str| i18n.t(lang, id, &[]);
-        points_workbook(list, lang, &t).map_err(|e| AppError::new("err-conn-xlsx", vec![("detail", e.to_string().into())]))
+        let month = |m: &str| i18n.t(lang, "conn-sheet-month", &[("month", m.into())]);
+        points_workbook(list, lang, &t, &month).map_err(|e| AppError::new("err-conn-xlsx", vec![("detail", e.to_string().into())]))
     }
 }
 
@@ -206,7 +217,12 @@ fn sheet_name(s: &str) -> String {
     s.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
 }
 
-fn points_workbook(list: &PointsList, lang: Lang, t: &dyn Fn(&str) -> String) -> std::result::Result<Vec<u8>, XlsxError> {
+fn points_workbook(
+    list: &PointsList,
+    lang: Lang,
+    t: &dyn Fn(&str) -> String,
+    month_line: &dyn Fn(&str) -> String,
+) -> std::result::Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format(date_format(lang)).set_align(FormatAlign::Left);
@@ -290,7 +306,7 @@ fn points_workbook(list: &PointsList, lang: Lang, t: &dyn Fn(&str) -> String) ->
     totals.write_string_with_format(row, 0, t("conn-total"), &bold)?;
     totals.write_number_with_format(row, 1, list.rows.len() as f64, &bold)?;
     let month = Format::new().set_italic();
-    totals.write_string_with_format(row + 2, 0, format!("{} {}", t("conn-col-month"), list.month), &month)?;
+    totals.write_string_with_format(row + 2, 0, month_line(&list.month), &month)?;
     totals.write_string_with_format(row + 3, 0, t(&format!("conn-list-source-{}", list.source)), &month)?;
     totals.autofit();
     totals.set_column_width(2, 18)?;
@@ -298,9 +314,9 @@ fn points_workbook(list: &PointsList, lang: Lang, t: &dyn Fn(&str) -> String) ->
     wb.save_to_buffer()
 }
 
-/// Typed text a spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`) starts
-/// with an apostrophe, so opening the file runs nothing. Phone numbers (checked: digits)
-/// are left as they are.
+/// Text a spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`: typed here, or
+/// another point's through the hub) starts with an apostrophe, so opening the file runs
+/// nothing (a phone number `+84 …` too).
 fn inert(s: &str) -> std::borrow::Cow<'_, str> {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
@@ -330,8 +346,8 @@ pub fn points_csv(list: &PointsList) -> Result<Vec<u8>> {
     .map_err(err)?;
     for r in &list.rows {
         w.write_record([
-            r.pos_parent.as_str(),
-            &r.pos_id,
+            inert(&r.pos_parent).as_ref(),
+            &inert(&r.pos_id),
             &inert(&r.point_name),
             &inert(&r.address),
             &r.partner,
@@ -340,7 +356,7 @@ pub fn points_csv(list: &PointsList) -> Result<Vec<u8>> {
             &inert(&r.request_ref),
             &inert(&r.approval_ref),
             &inert(&r.contact_name),
-            &r.contact_phone,
+            &inert(&r.contact_phone),
             &r.status,
             r.source.as_str(),
         ])
