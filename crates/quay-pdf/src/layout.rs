@@ -65,6 +65,18 @@ impl Metrics {
                 heading: TextStyle { size: 11.0, bold: true },
                 cell_pad: 1.5,
             },
+            PageSize::Roll { width_mm } => {
+                let narrow = width_mm < 60.0;
+                Metrics {
+                    width: width_mm.clamp(30.0, 120.0) * MM,
+                    height: None,
+                    margin_x: 1.0 * MM,
+                    margin_y: 2.0 * MM,
+                    body: TextStyle { size: if narrow { 8.0 } else { 9.0 }, bold: false },
+                    heading: TextStyle { size: if narrow { 10.5 } else { 12.0 }, bold: true },
+                    cell_pad: 1.0,
+                }
+            }
         }
     }
 
@@ -288,6 +300,10 @@ pub fn layout(doc: &Document) -> Result<Vec<Page>, PdfError> {
             }
             Block::Text(t) => {
                 let s = l.m.body;
+                l.paragraph(t, s, s.size * 0.2);
+            }
+            Block::Large(t) => {
+                let s = TextStyle { size: l.m.body.size * 2.0, bold: true };
                 l.paragraph(t, s, s.size * 0.2);
             }
             Block::KeyValue(pairs) => l.key_values(pairs),

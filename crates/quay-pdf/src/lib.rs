@@ -47,6 +47,10 @@ pub enum PageSize {
     A4,
     /// 80 mm roll paper.
     Receipt80mm(ReceiptLength),
+    /// A roll printer's printable width (72 mm on 80 mm paper, 48 mm on 58 mm), as long
+    /// as its content, with the narrow margins a thermal head needs: what is drawn as a
+    /// raster for an ESC/POS printer, one dot per 1/8 mm.
+    Roll { width_mm: f32 },
 }
 
 /// How a receipt is cut into pages.
@@ -89,6 +93,8 @@ pub enum Block {
     Rule,
     /// One blank line.
     Spacer,
+    /// Bold text at twice the body size (a kitchen ticket's items, its order number).
+    Large(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]

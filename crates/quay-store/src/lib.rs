@@ -18,6 +18,7 @@ mod migrations;
 pub mod nhanh;
 mod outbox;
 mod payments;
+pub mod print;
 pub mod private;
 mod sales;
 pub mod secrets;

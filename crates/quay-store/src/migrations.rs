@@ -404,6 +404,8 @@ const STEPS: &[&str] = &[
     // Partner connection records (issue 18): the deployment note and the record of each
     // partner, the proofs of `connected`, and the records' outbox to the hub.
     crate::connections::MIGRATION,
+    // Printers (issue 19): the print jobs, written with the sale or void that causes them.
+    crate::print::MIGRATION,
 ];
 
 pub const LATEST: usize = STEPS.len();

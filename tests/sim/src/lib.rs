@@ -17,6 +17,8 @@
 mod config;
 /// Partner connection records: the hub's store and its own validation of them.
 pub mod connections;
+/// A network ESC/POS printer (raw TCP, strict decoder, pages as PNG, paper and status faults).
+pub mod escpos;
 mod faults;
 mod hub;
 mod ledger;

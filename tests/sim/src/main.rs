@@ -3,7 +3,8 @@
 //! `--viva`, `zvt: …` with `--zvt`, then `momo: …`, `zalopay: …`, `vnpay: …`, `alipay: …` with
 //! `--wallets`, then `nhanh: …`, `nhanh-app-id: …`, `nhanh-secret: …`, `nhanh-business: …`,
 //! `nhanh-code: …` with `--nhanh`, then `vpos-nestpay: …`, `vpos-nestpay-gate: …`, `vpos-garanti: …`
-//! and the banks' sandbox credentials (`vpos-nestpay-client-id: …`, …) with `--vpos`; logs go to stderr. Faults and menus are switched over the unsigned
+//! and the banks' sandbox credentials (`vpos-nestpay-client-id: …`, …) with `--vpos`, then
+//! `printer-NAME: tcp://127.0.0.1:PORT` for each `--printer`; logs go to stderr. Faults and menus are switched over the unsigned
 //! `/admin/*` endpoints (see the library docs).
 
 use std::io::Write;
@@ -101,6 +102,11 @@ struct Args {
     /// With --vpos: the terminals' currency (TRY, EUR, USD, GBP, VND, JPY).
     #[arg(long, requires = "vpos", value_name = "CODE", default_value = "TRY")]
     vpos_currency: String,
+    /// Also run a network ESC/POS printer (repeatable), 576 dots (80 mm) unless WIDTH is 384
+    /// (or 58); with @DIR each page is written as DIR/NAME-NNNN.png (+ .txt). Prints
+    /// `printer-NAME: tcp://127.0.0.1:PORT`.
+    #[arg(long = "printer", value_name = "NAME[:WIDTH][@DIR]", value_parser = quay_sim::escpos::PrinterConfig::parse)]
+    printers: Vec<quay_sim::escpos::PrinterConfig>,
 }
 
 fn zvt_password(s: &str) -> Result<u32, String> {
@@ -220,6 +226,16 @@ async fn main() {
     } else {
         None
     };
+    let mut names = std::collections::HashSet::new();
+    let mut _printers = Vec::new();
+    for config in args.printers {
+        if !names.insert(config.name.clone()) {
+            fail(&format!("--printer {}: given twice", config.name));
+        }
+        let p = quay_sim::escpos::start(quay_sim::escpos::PrinterSim::new(config)).await;
+        say(format_args!("printer-{}: {}", p.config().name, p.url));
+        _printers.push(p);
+    }
     let _ = std::io::stdout().flush();
     let _ = tokio::signal::ctrl_c().await;
 }
