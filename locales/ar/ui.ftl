@@ -210,6 +210,7 @@ staff-action =
         [reconcile] مطابقة المدفوعات
         [manual-bank-entry] إدخال مدفوعات بنكية يدويًا
         [settle-payment] تسوية مدفوعات البطاقات يدويًا
+        [open-drawer] فتح درج النقود دون عملية بيع
         [configure-settings] تغيير إعدادات نقطة البيع
         [test-connection] اختبار الاتصالات
         [manage-staff] إضافة الموظفين وإدارتهم

@@ -198,6 +198,7 @@ staff-action =
         [reconcile] Reconcile payments
         [manual-bank-entry] Enter bank payments by hand
         [settle-payment] Settle card payments by hand
+        [open-drawer] Open the cash drawer without a sale
         [configure-settings] Change the counter's settings
         [test-connection] Test connections
         [manage-staff] Add and manage staff

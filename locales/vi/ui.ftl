@@ -195,6 +195,7 @@ staff-action =
         [reconcile] Đối soát thanh toán
         [manual-bank-entry] Nhập tay khoản thanh toán ngân hàng
         [settle-payment] Xử lý tay thanh toán thẻ
+        [open-drawer] Mở ngăn kéo tiền khi không có giao dịch
         [configure-settings] Thay đổi cài đặt của máy
         [test-connection] Kiểm tra kết nối
         [manage-staff] Thêm và quản lý nhân viên

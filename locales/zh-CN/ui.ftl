@@ -195,6 +195,7 @@ staff-action =
         [reconcile] 对账
         [manual-bank-entry] 手动录入银行收款
         [settle-payment] 手动处理刷卡付款
+        [open-drawer] 无销售时打开钱箱
         [configure-settings] 修改收银台设置
         [test-connection] 测试连接
         [manage-staff] 添加和管理员工

@@ -189,6 +189,7 @@ pub async fn run(counter: std::sync::Arc<crate::Counter>) {
     }
     tokio::spawn(watch_vpos(counter.clone()));
     tokio::spawn(push_connection_records(counter.clone()));
+    tokio::spawn(crate::print::worker::run(counter.clone()));
     crate::sync::run(counter).await;
 }
 

@@ -151,3 +151,14 @@ pub const VPOS_TIMEOUT_S: &str = "vpos.timeout_s";
 pub const VPOS_RETURN_URL: &str = "vpos.return_url";
 /// Address the bank's 3-D result callbacks are received on (off when empty).
 pub const VPOS_CALLBACK_LISTEN: &str = "vpos.callback.listen";
+
+// Printers (issue 19): the receipt printer (the cash drawer is wired to it) and one
+// printer per kitchen station, `printer.kitchen.<station>` with `.width`, `.mode` and
+// `.categories` (menu category ids sent to that station).
+pub const PRINTER_RECEIPT: &str = "printer.receipt";
+pub const PRINTER_RECEIPT_WIDTH: &str = "printer.receipt.width";
+pub const PRINTER_RECEIPT_MODE: &str = "printer.receipt.mode";
+/// The receipt's QR: an e-invoice lookup URL with `{receipt}` for the receipt number
+/// (else the QR holds the number itself).
+pub const PRINTER_RECEIPT_QR_URL: &str = "printer.receipt.qr_url";
+pub const PRINTER_KITCHEN_PREFIX: &str = "printer.kitchen.";

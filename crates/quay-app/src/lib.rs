@@ -17,6 +17,7 @@ pub mod files;
 pub mod keys;
 pub mod nhanh;
 pub mod policy;
+pub mod print;
 pub mod ring;
 pub mod rt;
 pub mod setup;
@@ -124,6 +125,8 @@ pub struct Counter {
     hub: Mutex<Option<Arc<quay_hub::HubClient>>>,
     /// Woken when a sale is queued for the hub, so the sync sends it at once.
     pub sales_queued: tokio::sync::Notify,
+    /// Wakes the printers' worker: a job was queued.
+    pub print_wake: tokio::sync::Notify,
     /// Woken by a Viva webhook, so a payment being polled is looked at now.
     pub(crate) viva_hint: Arc<tokio::sync::Notify>,
     /// The attempt this process is charging right now: its poll loop answers for it, so
@@ -191,6 +194,7 @@ impl Counter {
             data_dir: data_dir.to_path_buf(),
             hub: Mutex::new(None),
             sales_queued: tokio::sync::Notify::new(),
+            print_wake: tokio::sync::Notify::new(),
             viva_hint: Arc::new(tokio::sync::Notify::new()),
             charging: Mutex::new(None),
             recovered: Mutex::new(None),
@@ -312,6 +316,7 @@ impl Counter {
                 address: c.address.clone(),
             }),
             online_order: cart.online_order,
+            print: self.print_jobs_for(cart, &tenders),
         };
         let sale = self.store().insert_sale_with(&self.config.counter_id, &extras, |receipt_no| {
             Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier })
@@ -320,6 +325,7 @@ impl Counter {
         self.nhanh.wake.notify_one();
         tracing::info!(receipt = %sale.receipt_no, total = sale.total, "sale closed");
         self.queued();
+        self.print_wake.notify_one();
         Ok(sale)
     }
 
@@ -382,12 +388,14 @@ impl Counter {
         self.reverse_vouchers(original.id, &info.reason)?;
         let id = original.id;
         let at = self.now();
-        let void = self.store().void_sale(&self.config.counter_id, id, &info, &actor, |receipt_no| Stamp {
+        let print = self.print_jobs_for_void(&original);
+        let void = self.store().void_sale_printing(&self.config.counter_id, id, &info, &actor, &print, |receipt_no| Stamp {
             id: Uuid::now_v7(),
             receipt_no,
             at,
             cashier,
         })?;
+        self.print_wake.notify_one();
         tracing::info!(receipt = %void.receipt_no, of = %original.receipt_no, "sale voided");
         self.queued();
         Ok(void)

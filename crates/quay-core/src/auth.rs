@@ -68,13 +68,15 @@ pub enum Action {
     ManualBankEntry,
     /// Settling by hand a card payment the terminal cannot answer for.
     SettlePayment,
+    /// Opening the cash drawer without a sale (audited: who and why).
+    OpenDrawer,
     ConfigureSettings,
     TestConnection,
     ManageStaff,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::RingSale,
         Action::ViewSales,
         Action::ApproveVoid,
@@ -83,6 +85,7 @@ impl Action {
         Action::Reconcile,
         Action::ManualBankEntry,
         Action::SettlePayment,
+        Action::OpenDrawer,
         Action::ConfigureSettings,
         Action::TestConnection,
         Action::ManageStaff,
@@ -99,7 +102,8 @@ impl Action {
             | Action::CloseDay
             | Action::Reconcile
             | Action::ManualBankEntry
-            | Action::SettlePayment => &[Manager],
+            | Action::SettlePayment
+            | Action::OpenDrawer => &[Manager],
             Action::ConfigureSettings | Action::TestConnection | Action::ManageStaff => &[Technician],
         }
     }
@@ -115,6 +119,7 @@ impl Action {
             Action::Reconcile => "reconcile",
             Action::ManualBankEntry => "manual-bank-entry",
             Action::SettlePayment => "settle-payment",
+            Action::OpenDrawer => "open-drawer",
             Action::ConfigureSettings => "configure-settings",
             Action::TestConnection => "test-connection",
             Action::ManageStaff => "manage-staff",
@@ -321,7 +326,7 @@ mod tests {
     fn permission_matrix() {
         use Action::*;
         //                          cashier manager technician
-        let table: [(Action, [bool; 3]); 11] = [
+        let table: [(Action, [bool; 3]); 12] = [
             (RingSale, [true, true, false]),
             (ViewSales, [true, true, true]),
             (ApproveVoid, [false, true, false]),
@@ -330,6 +335,7 @@ mod tests {
             (Reconcile, [false, true, false]),
             (ManualBankEntry, [false, true, false]),
             (SettlePayment, [false, true, false]),
+            (OpenDrawer, [false, true, false]),
             (ConfigureSettings, [false, false, true]),
             (TestConnection, [false, false, true]),
             (ManageStaff, [false, false, true]),

@@ -107,6 +107,7 @@ macro_rules! sources {
                 ($lang, "vpos-app.ftl", include_str!(concat!("../../../locales/", $dir, "/vpos-app.ftl"))),
                 ($lang, "connections-ui.ftl", include_str!(concat!("../../../locales/", $dir, "/connections-ui.ftl"))),
                 ($lang, "connections.ftl", include_str!(concat!("../../../locales/", $dir, "/connections.ftl"))),
+                ($lang, "print.ftl", include_str!(concat!("../../../locales/", $dir, "/print.ftl"))),
                 ($lang, "print-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/print-errors.ftl"))),
             )*
         ];

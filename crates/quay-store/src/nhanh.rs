@@ -127,6 +127,8 @@ pub struct SaleExtras {
     pub customer: Option<SaleCustomer>,
     /// The Nhanh order this sale rang up (paid at pickup): it is handed over, not re-sent.
     pub online_order: Option<i64>,
+    /// What the sale prints (receipt, drawer, kitchen tickets): journaled with it.
+    pub print: Vec<crate::print::NewPrintJob>,
 }
 
 /// One piece of work for Nhanh.

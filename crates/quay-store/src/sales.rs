@@ -59,6 +59,7 @@ impl Store {
         crate::outbox::enqueue(&tx, &sale)?;
         crate::alipay::enqueue_sync(&tx, &sale)?;
         crate::nhanh::enqueue(&tx, &sale, extras)?;
+        crate::print::enqueue(&tx, Some(&sale.id.to_string()), &extras.print, &sale.closed_at.to_rfc3339())?;
         tx.commit()?;
         Ok(sale)
     }
@@ -75,6 +76,20 @@ impl Store {
         actor: &str,
         stamp: impl FnOnce(String) -> Stamp,
     ) -> Result<Sale> {
+        self.void_sale_printing(counter, id, info, actor, &[], stamp)
+    }
+
+    /// `void_sale` with what the void prints (the kitchen's cancellation tickets), written
+    /// in its transaction.
+    pub fn void_sale_printing(
+        &mut self,
+        counter: &str,
+        id: Uuid,
+        info: &VoidInfo,
+        actor: &str,
+        print: &[crate::print::NewPrintJob],
+        stamp: impl FnOnce(String) -> Stamp,
+    ) -> Result<Sale> {
         let tx = self.conn.transaction()?;
         let original = read_sale(&tx, id)?.ok_or_else(|| StoreError::NoSuchSale(id.to_string()))?;
         let already: Option<String> = tx.query_row("SELECT id FROM sales WHERE void_of = ?1", [id.to_string()], |r| r.get(0)).optional()?;
@@ -87,6 +102,7 @@ impl Store {
         crate::outbox::enqueue(&tx, &void)?;
         crate::alipay::enqueue_sync(&tx, &void)?;
         crate::nhanh::enqueue(&tx, &void, &crate::nhanh::SaleExtras::default())?;
+        crate::print::enqueue(&tx, Some(&void.id.to_string()), print, &void.closed_at.to_rfc3339())?;
         let after = serde_json::json!({ "void": void.receipt_no, "reason": info.reason, "approved_by": info.approved_by }).to_string();
         crate::audit_append(
             &tx,

@@ -20,7 +20,7 @@ pub enum ConnectCmd {
     /// Tests the connection to the hub, a voucher partner (momo, giftpop) or the card
     /// terminal for real, step by step.
     Test {
-        /// hub, momo, giftpop, terminal, momo-pay, zalopay, vnpay, alipay, nhanh, vpos, vpos:NAME
+        /// hub, momo, giftpop, terminal, momo-pay, zalopay, vnpay, alipay, nhanh, vpos, vpos:NAME, printer, printer:NAME
         #[arg(value_parser = parse_target)]
         target: TargetArg,
         /// Writes the connection report (PDF, in the language of this run) to FILE.
@@ -121,6 +121,12 @@ pub struct TargetArg {
 }
 
 pub fn parse_target(s: &str) -> Result<TargetArg, String> {
+    if let Some(name) = s.strip_prefix("printer:") {
+        if name != "receipt" && !name.strip_prefix("kitchen.").is_some_and(quay_app::setup::station_name) {
+            return Err(format!("{name:?}: receipt or kitchen.STATION"));
+        }
+        return Ok(TargetArg { target: Target::Printer, name: Some(name.to_string()) });
+    }
     if let Some(name) = s.strip_prefix("vpos:") {
         quay_app::vpos::check_name(name).map_err(|e| e.detail.clone())?;
         return Ok(TargetArg { target: Target::Vpos, name: Some(name.to_string()) });
@@ -128,7 +134,7 @@ pub fn parse_target(s: &str) -> Result<TargetArg, String> {
     let names: Vec<&str> = Target::ALL.iter().map(|t| t.as_str()).collect();
     Target::parse(s)
         .map(|target| TargetArg { target, name: None })
-        .ok_or_else(|| format!("{s:?}: one of {}, or vpos:NAME", names.join(", ")))
+        .ok_or_else(|| format!("{s:?}: one of {}, vpos:NAME or printer:NAME", names.join(", ")))
 }
 
 #[derive(Subcommand, Debug)]
@@ -145,9 +151,10 @@ pub fn run(ctx: &Ctx, cmd: ConnectCmd) -> quay_app::Result<String> {
     let TargetArg { target, name } = target;
     let who = ctx.who()?;
     // The hub and Viva clients are async; ZVT's enquiry runs on the blocking pool.
-    let report = match name {
-        Some(name) => block_on(ctx.counter.test_vpos_connection(&who, &name))?,
-        None => block_on(ctx.counter.test_connection(&who, target))?,
+    let report = match (target, name) {
+        (Target::Printer, Some(name)) => block_on(ctx.counter.test_printer_connection(&who, &name))?,
+        (_, Some(name)) => block_on(ctx.counter.test_vpos_connection(&who, &name))?,
+        (_, None) => block_on(ctx.counter.test_connection(&who, target))?,
     };
     let mut out = report_text(ctx, &report, json)?;
     if let Some(path) = pdf {

@@ -10,6 +10,7 @@ mod dayend;
 mod menu;
 mod nhanh;
 mod payments;
+mod print;
 mod sale;
 mod staff;
 mod sync;
@@ -63,6 +64,16 @@ pub enum Command {
     Alipay {
         #[command(subcommand)]
         cmd: alipay::AlipayCmd,
+    },
+    /// Printers: a test page, a receipt again, the print jobs, retry and redirect.
+    Print {
+        #[command(subcommand)]
+        cmd: print::PrintCmd,
+    },
+    /// The cash drawer (managers): open it without a sale, with a reason.
+    Drawer {
+        #[command(subcommand)]
+        cmd: print::DrawerCmd,
     },
     /// A bank's virtual POS (seed 001): definitions, phone payments, payment links, the log, the day end.
     Vpos {
@@ -197,6 +208,8 @@ fn execute(ctx: &Ctx, command: Command) -> quay_app::Result<String> {
         Command::Alipay { cmd } => alipay::run(ctx, cmd),
         Command::Nhanh { cmd } => nhanh::run(ctx, cmd),
         Command::Vpos { cmd } => vpos::run(ctx, cmd),
+        Command::Print { cmd } => print::run(ctx, cmd),
+        Command::Drawer { cmd } => print::drawer(ctx, cmd),
         Command::Config { cmd } => connect::config(ctx, cmd),
         Command::Dayend { cmd } => dayend::run(ctx, cmd),
         Command::Voucher { cmd } => vouchers::run(ctx, cmd),

@@ -33,9 +33,10 @@ pub async fn connection_test(c: State<'_, Shared>, target: String) -> Reply<Conn
     let tested = async {
         let who = c.session_who(&c.checkout)?;
         // `vpos:NAME` tests one virtual POS definition.
-        let report = match target.strip_prefix("vpos:") {
-            Some(name) => c.test_vpos_connection(&who, name).await?,
-            None => {
+        let report = match (target.strip_prefix("vpos:"), target.strip_prefix("printer:")) {
+            (Some(name), _) => c.test_vpos_connection(&who, name).await?,
+            (_, Some(name)) => c.test_printer_connection(&who, name).await?,
+            (None, None) => {
                 let target = Target::parse(&target)
                     .ok_or_else(|| quay_app::AppError::new("err-unknown-target", vec![("target", target.as_str().into())]))?;
                 c.test_connection(&who, target).await?

@@ -454,6 +454,11 @@ impl Counter {
     /// The receipt of a sale as a document for 80 mm roll paper, in the counter's language.
     pub fn receipt_document(&self, who: &Who, sale_id: uuid::Uuid) -> Result<Document> {
         let v = self.receipt_view(who, sale_id)?;
+        Ok(self.receipt_document_of(&v, PageSize::Receipt80mm(ReceiptLength::Auto)))
+    }
+
+    /// A receipt view as a document on `page` (the PDF's 80 mm roll, a printer's width).
+    pub(crate) fn receipt_document_of(&self, v: &crate::views::ReceiptView, page: PageSize) -> Document {
         let mut blocks = Vec::new();
         let mut pairs: Vec<(String, String)> = Vec::new();
         let flush = |pairs: &mut Vec<(String, String)>, blocks: &mut Vec<Block>| {
@@ -479,12 +484,12 @@ impl Counter {
             }
         }
         flush(&mut pairs, &mut blocks);
-        Ok(Document {
+        Document {
             title: v.receipt_no.clone(),
             locale_dir: if self.lang().is_rtl() { Direction::Rtl } else { Direction::Ltr },
-            page: PageSize::Receipt80mm(ReceiptLength::Auto),
+            page,
             blocks,
-        })
+        }
     }
 
     /// The receipt of a sale as PDF bytes.

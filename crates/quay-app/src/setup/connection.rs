@@ -46,10 +46,12 @@ pub enum Target {
     Nhanh,
     /// Every bank virtual POS definition (`vpos:NAME` on the command line: one of them).
     Vpos,
+    /// Every printer (`printer:NAME`: one of them): its status, then a test page.
+    Printer,
 }
 
 impl Target {
-    pub const ALL: [Target; 10] = [
+    pub const ALL: [Target; 11] = [
         Target::Hub,
         Target::Momo,
         Target::Giftpop,
@@ -60,6 +62,7 @@ impl Target {
         Target::Alipay,
         Target::Nhanh,
         Target::Vpos,
+        Target::Printer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +77,7 @@ impl Target {
             Target::Alipay => "alipay",
             Target::Nhanh => "nhanh",
             Target::Vpos => "vpos",
+            Target::Printer => "printer",
         }
     }
 
@@ -105,6 +109,7 @@ impl Target {
             Target::Alipay => "setup-target-alipay",
             Target::Nhanh => "setup-target-nhanh",
             Target::Vpos => "setup-target-vpos",
+            Target::Printer => "setup-target-printer",
         }
     }
 
@@ -462,6 +467,116 @@ impl Counter {
         Ok(report)
     }
 
+    /// The connection test of one printer (`quay connect test printer:NAME`).
+    pub async fn test_printer_connection(&self, who: &Who, name: &str) -> Result<ConnectionReport> {
+        self.allow(who, Action::TestConnection)?;
+        let report = self.run_connection_test(Target::Printer, Some(name)).await;
+        self.audit_connection_test(who, &report)?;
+        Ok(report)
+    }
+
+    /// A printer: its address, its real-time status (where the transport has one), then a
+    /// test page through the job queue (journaled like any job), printed now.
+    async fn test_printer(&self, only: Option<&str>, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
+        let t = Instant::now();
+        let printers = match self.printers() {
+            Ok(p) => p.into_iter().filter(|p| only.is_none_or(|n| p.name == n)).collect::<Vec<_>>(),
+            Err(e) => {
+                steps.fail("setup-step-printer-config", &e, vec![("printer", only.unwrap_or("—").into())], t);
+                return None;
+            }
+        };
+        if printers.is_empty() {
+            let e = AppError::new("err-print-no-printer", vec![("printer", only.unwrap_or("receipt").into())]);
+            steps.fail("setup-step-printer-config", &e, vec![], t);
+            return None;
+        }
+        let mut trip = None;
+        for p in printers {
+            let name: Arg = p.name.as_str().into();
+            let t = Instant::now();
+            let address = match p.parsed() {
+                Ok(a) => a,
+                Err(e) => {
+                    steps.fail("setup-step-printer-config", &e, vec![("printer", name)], t);
+                    return None;
+                }
+            };
+            identity.terminal = Some(format!("printer {} ({})", p.name, p.address));
+            let args = vec![("printer", name.clone()), ("address", p.address.as_str().into()), ("dots", i64::from(p.width_dots).into())];
+            steps.push("setup-step-printer-config", true, "setup-ok-printer-config", args, t);
+            let t = Instant::now();
+            if address.reports_status() {
+                let a = address.clone();
+                let status = tokio::task::spawn_blocking(move || quay_print::transport::query_status(&a)).await;
+                match status {
+                    Ok(Ok(s)) if s.ready() => {
+                        steps.push("setup-step-printer-status", true, "setup-ok-printer-status", vec![("printer", name.clone())], t);
+                    }
+                    Ok(Ok(s)) => {
+                        let e = s.check().err().map(|e| AppError::from_localized(&e)).unwrap_or_else(|| AppError::internal("not ready"));
+                        steps.fail("setup-step-printer-status", &e, vec![("printer", name)], t);
+                        return None;
+                    }
+                    Ok(Err(e)) => {
+                        steps.fail("setup-step-printer-status", &AppError::from_localized(&e), vec![("printer", name)], t);
+                        return None;
+                    }
+                    Err(e) => {
+                        steps.fail("setup-step-printer-status", &AppError::internal(e), vec![("printer", name)], t);
+                        return None;
+                    }
+                }
+            } else {
+                steps.push("setup-step-printer-status", true, "setup-ok-printer-no-status", vec![("printer", name.clone())], t);
+            }
+            let t = Instant::now();
+            let job = self.store().enqueue_print_jobs(
+                None,
+                &[quay_store::print::NewPrintJob { kind: quay_store::print::JobKind::Test, printer: p.name.clone(), payload: "{}".into() }],
+                &self.now().to_rfc3339(),
+            );
+            let job = match job {
+                Ok(ids) => ids[0],
+                Err(e) => {
+                    steps.fail("setup-step-printer-page", &e.into(), vec![("printer", name)], t);
+                    return None;
+                }
+            };
+            let printed = {
+                let sent = std::thread::scope(|s| s.spawn(|| self.print_pending()).join());
+                let job = self.store().print_job(job).ok().flatten();
+                match (sent, job) {
+                    (Ok(Ok(_)), Some(j)) if j.state == quay_store::print::JobState::Done => Ok(()),
+                    (_, Some(j)) => Err(AppError::new(
+                        j.last_code.as_deref().and_then(|c| crate::print::known_code(c)).unwrap_or("err-print-io"),
+                        vec![("printer", name.clone()), ("detail", j.last_error.unwrap_or_default().into())],
+                    )),
+                    _ => Err(AppError::internal("the test page was lost")),
+                }
+            };
+            let ms = t.elapsed().as_millis() as u64;
+            match printed {
+                Ok(()) => {
+                    steps.push(
+                        "setup-step-printer-page",
+                        true,
+                        "setup-ok-printer-page",
+                        vec![("printer", name), ("ms", (ms as i64).into())],
+                        t,
+                    );
+                    trip =
+                        Some(RoundTrip { request: format!("ESC/POS test page to {}", p.address), answer: "printed".into(), took_ms: ms });
+                }
+                Err(e) => {
+                    steps.fail("setup-step-printer-page", &e, vec![("printer", name)], t);
+                    return None;
+                }
+            }
+        }
+        trip
+    }
+
     async fn run_connection_test(&self, target: Target, only: Option<&str>) -> ConnectionReport {
         let at = self.now();
         let mut identity = self.identity();
@@ -477,6 +592,7 @@ impl Counter {
             }
             Target::Nhanh => self.test_nhanh(&mut steps).await,
             Target::Vpos => self.test_vpos(only, &mut steps, &mut identity).await,
+            Target::Printer => self.test_printer(only, &mut steps, &mut identity).await,
         };
         let steps = steps.steps;
         let ok = !steps.is_empty() && steps.iter().all(|s| s.ok);

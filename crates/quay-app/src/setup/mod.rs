@@ -18,8 +18,8 @@ pub use connection::{partner_name, ConnectionReport, PointIdentity, RoundTrip, S
 pub(crate) use report::pdf_error;
 pub use report::{report_text, report_view, report_view_isolated, ReportView, StepView};
 pub use settings::{
-    is_secret, key_list, setting, validate, vat_rates_bp, zvt_config_byte, Group, GroupView, Rule, SettingSpec, SettingView, SettingsView,
-    GIFTPOP_ENABLED, GIFTPOP_POINT_CODE, MASK, MOMO_ENABLED, MOMO_POINT_CODE, SETTINGS, STORE_ADDRESS, STORE_CONTACT_NAME,
+    is_secret, key_list, setting, station_name, validate, vat_rates_bp, zvt_config_byte, Group, GroupView, Rule, SettingSpec, SettingView,
+    SettingsView, GIFTPOP_ENABLED, GIFTPOP_POINT_CODE, MASK, MOMO_ENABLED, MOMO_POINT_CODE, SETTINGS, STORE_ADDRESS, STORE_CONTACT_NAME,
     STORE_CONTACT_PHONE, STORE_VAT_RATES, TERMINAL_KIND, VIVA_API_KEY, VIVA_MERCHANT_ID, VIVA_SOURCE_CODE, VIVA_URL, VIVA_WAIT, ZVT_BAUD,
     ZVT_CONFIG, ZVT_PASSWORD, ZVT_PORT,
 };

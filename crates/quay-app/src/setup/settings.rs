@@ -28,10 +28,12 @@ pub enum Group {
     Terminal,
     Wallets,
     Nhanh,
+    Printers,
 }
 
 impl Group {
-    pub const ALL: [Group; 7] = [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal, Group::Wallets, Group::Nhanh];
+    pub const ALL: [Group; 8] =
+        [Group::Store, Group::Hub, Group::Momo, Group::Giftpop, Group::Terminal, Group::Wallets, Group::Nhanh, Group::Printers];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -42,6 +44,7 @@ impl Group {
             Group::Terminal => "terminal",
             Group::Wallets => "wallets",
             Group::Nhanh => "nhanh",
+            Group::Printers => "printers",
         }
     }
 
@@ -55,6 +58,7 @@ impl Group {
             Group::Terminal => "setup-group-terminal",
             Group::Wallets => "setup-group-wallets",
             Group::Nhanh => "setup-group-nhanh",
+            Group::Printers => "setup-group-printers",
         }
     }
 }
@@ -97,6 +101,11 @@ pub enum Rule {
     Secret(usize),
     /// A serial device path.
     Path,
+    /// A printer's address (`tcp://host:9100`, `serial:/dev/ttyUSB0?baud=…`,
+    /// `usb:/dev/usb/lp0`, `file:/path`), or empty: no printer.
+    Printer,
+    /// Menu category ids, comma-separated (a kitchen station's).
+    Categories,
     /// An RSA key as PEM (lines between `-----BEGIN …-----` and `-----END …-----`) or one
     /// line of base64, as partners' consoles show it; `true`: a private key (a secret).
     RsaKey(bool),
@@ -230,10 +239,34 @@ pub const SETTINGS: &[SettingSpec] = &[
     spec(keys::NHANH_WEBHOOK_TOKEN, Group::Nhanh, Rule::Secret(16), "setup-key-nhanh-webhook-token"),
     spec(keys::NHANH_WEBHOOK_LISTEN, Group::Nhanh, Rule::Listen, "setup-key-nhanh-webhook-listen"),
     spec(keys::NHANH_WEBHOOK_URL, Group::Nhanh, Rule::Url, "setup-key-nhanh-webhook-url"),
+    // Printers: the receipt's here; each kitchen station's by pattern (`KITCHEN`).
+    spec(keys::PRINTER_RECEIPT, Group::Printers, Rule::Printer, "setup-key-printer-receipt"),
+    choice(keys::PRINTER_RECEIPT_WIDTH, Group::Printers, &["80", "58"], "setup-key-printer-width"),
+    choice(keys::PRINTER_RECEIPT_MODE, Group::Printers, &["raster", "text"], "setup-key-printer-mode"),
+    spec(keys::PRINTER_RECEIPT_QR_URL, Group::Printers, Rule::Text(300), "setup-key-printer-qr-url"),
 ];
+
+/// A kitchen station's settings, `printer.kitchen.<station>[.width|.mode|.categories]`
+/// (a station: 1–20 of `a-z 0-9 _ -`); their `key` names the pattern.
+const KITCHEN: [SettingSpec; 4] = [
+    spec("printer.kitchen.<station>", Group::Printers, Rule::Printer, "setup-key-printer-kitchen"),
+    choice("printer.kitchen.<station>.width", Group::Printers, &["80", "58"], "setup-key-printer-width"),
+    choice("printer.kitchen.<station>.mode", Group::Printers, &["raster", "text"], "setup-key-printer-mode"),
+    spec("printer.kitchen.<station>.categories", Group::Printers, Rule::Categories, "setup-key-printer-categories"),
+];
+
+/// Whether `s` may name a kitchen station.
+pub fn station_name(s: &str) -> bool {
+    (1..=20).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
 
 /// The spec of `key`, if it is a setting a technician may set.
 pub fn setting(key: &str) -> Option<&'static SettingSpec> {
+    if let Some(rest) = key.strip_prefix(keys::PRINTER_KITCHEN_PREFIX) {
+        let (station, suffix) = rest.split_once('.').unwrap_or((rest, ""));
+        let i = ["", "width", "mode", "categories"].iter().position(|x| *x == suffix)?;
+        return station_name(station).then(|| &KITCHEN[i]);
+    }
     SETTINGS.iter().find(|s| s.key == key)
 }
 
@@ -254,7 +287,7 @@ pub fn validate(key: &str, value: &str) -> Result<()> {
         return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", key_list().into())]));
     };
     let shown = if spec.secret { MASK.to_string() } else { value.chars().take(80).collect() };
-    let err = |code: &'static str| AppError::new(code, vec![("key", spec.key.into()), ("value", shown.as_str().into())]);
+    let err = |code: &'static str| AppError::new(code, vec![("key", key.into()), ("value", shown.as_str().into())]);
     if follows_rule(spec, value, &err)? {
         Ok(())
     } else {
@@ -279,6 +312,15 @@ fn follows_rule(spec: &SettingSpec, v: &str, err: &dyn Fn(&'static str) -> AppEr
         Rule::Locale => Lang::parse(v).is_some(),
         Rule::Seconds(lo, hi) => v.parse::<u64>().is_ok_and(|s| (lo..=hi).contains(&s)),
         Rule::Choice => spec.choices.contains(&v),
+        Rule::Printer => {
+            if !v.is_empty() {
+                quay_print::Address::parse(v).map_err(|_| err("err-setting-printer"))?;
+            }
+            true
+        }
+        Rule::Categories => {
+            v.is_empty() || v.split(',').map(str::trim).all(|c| !c.is_empty() && c.len() <= 64 && !c.chars().any(char::is_whitespace))
+        }
         Rule::Bool => {
             if !matches!(v, "true" | "false") {
                 return Err(err("err-setting-bool"));
@@ -457,16 +499,18 @@ impl Counter {
     /// current one is not written again. Each change is audited (a secret as `********`).
     pub fn save_settings(&self, who: &Who, changes: &[(String, String)]) -> Result<SettingsView> {
         self.allow(who, Action::ConfigureSettings)?;
-        let mut todo: Vec<(&'static SettingSpec, String)> = Vec::new();
+        // By the key typed: a kitchen station's key is a pattern's instance.
+        let mut todo: Vec<(&'static SettingSpec, String, String)> = Vec::new();
         for (key, value) in changes {
+            let key = key.trim();
             let Some(spec) = setting(key) else {
-                return Err(AppError::new("err-config-key", vec![("key", key.as_str().into()), ("keys", key_list().into())]));
+                return Err(AppError::new("err-config-key", vec![("key", key.into()), ("keys", key_list().into())]));
             };
             if spec.secret && value.is_empty() {
                 continue;
             }
             let value = if spec.secret { value.clone() } else { value.trim().to_string() };
-            validate(spec.key, &value)?;
+            validate(key, &value)?;
             self.nhanh_settings_frozen(spec.key)?;
             self.nhanh_setting_allowed(spec.key, &value)?;
             let value = match spec.rule {
@@ -474,15 +518,15 @@ impl Counter {
                 Rule::ZvtConfigByte => value.to_ascii_uppercase(),
                 _ => value,
             };
-            todo.retain(|(s, _)| s.key != spec.key);
-            todo.push((spec, value));
+            todo.retain(|(_, k, _)| k != key);
+            todo.push((spec, key.to_string(), value));
         }
-        for (spec, value) in todo {
-            let current = if spec.secret { self.store().secret(spec.key)? } else { self.setting(spec.key)? };
+        for (spec, key, value) in todo {
+            let current = if spec.secret { self.store().secret(&key)? } else { self.setting(&key)? };
             if current.as_deref() == Some(value.as_str()) {
                 continue;
             }
-            self.configure(who, spec.key, &value, spec.secret)?;
+            self.configure(who, &key, &value, spec.secret)?;
             if spec.key == keys::LOCALE {
                 if let Some(l) = Lang::parse(&value) {
                     *self.lang.write().expect("lang lock") = l;

@@ -1,0 +1,410 @@
+//! Printers at the counter and in the kitchen (issue 19): which printers are configured,
+//! what a sale, a void and the manager's drawer print (decided here, journaled with the
+//! sale by `quay_store::print`), and the use cases of the jobs list. `render` turns a job
+//! into ESC/POS bytes; `worker` sends the queue, one printer at a time, never a job twice
+//! as if new.
+
+pub mod render;
+pub mod worker;
+
+use quay_core::auth::Action;
+use quay_core::cart::Cart;
+use quay_core::error::Arg;
+use quay_core::sale::Sale;
+use quay_core::tender::TenderKind;
+use quay_print::Address;
+pub use quay_store::print::{JobKind, JobState, NewPrintJob, PrintJob};
+use serde::{Deserialize, Serialize};
+
+use crate::{keys, AppError, Counter, Result, Who};
+
+/// The receipt printer's name (the cash drawer hangs on it).
+pub const RECEIPT: &str = "receipt";
+
+/// A configured printer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Printer {
+    /// `receipt` or `kitchen.<station>`.
+    pub name: String,
+    /// The address as set.
+    pub address: String,
+    /// 576 dots on 80 mm paper, 384 on 58 mm.
+    pub width_dots: u32,
+    /// Text mode (the printer's code page) instead of a raster image.
+    pub text: bool,
+    /// A kitchen station's menu categories.
+    pub categories: Vec<String>,
+}
+
+impl Printer {
+    pub fn parsed(&self) -> Result<Address> {
+        Address::parse(&self.address).map_err(|e| AppError::from_localized(&e))
+    }
+
+    /// The paper's printable width in millimetres (8 dots per mm).
+    pub fn width_mm(&self) -> f32 {
+        self.width_dots as f32 / 8.0
+    }
+
+    pub fn is_kitchen(&self) -> bool {
+        self.name.starts_with("kitchen.")
+    }
+}
+
+fn dots(width: Option<&str>) -> u32 {
+    if width == Some("58") {
+        quay_print::escpos::MAX_DOTS_58MM
+    } else {
+        quay_print::escpos::MAX_DOTS_80MM
+    }
+}
+
+/// What a kitchen ticket lists: the sale's lines by index.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitchenPayload {
+    pub lines: Vec<usize>,
+    pub station: String,
+}
+
+/// Who opened the drawer and why (none: a cash tender).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawerPayload {
+    pub by: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A job as the faces show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobView {
+    #[serde(flatten)]
+    pub job: PrintJob,
+    /// Why it waits, in the counter's language.
+    pub problem: Option<String>,
+}
+
+/// A printer and its queue, for the window's status line.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrinterView {
+    pub name: String,
+    pub address: String,
+    pub waiting: usize,
+    /// The last problem of its oldest waiting job (Fluent id and text).
+    pub problem_code: Option<String>,
+    pub problem: Option<String>,
+}
+
+/// Pure: the jobs a sale makes. The drawer first (a cash tender opens it at once), the
+/// receipt, then one ticket per kitchen station with the lines of its categories (a line
+/// whose item the menu no longer has goes nowhere). `category_of` gives an item's category.
+pub fn jobs_for_sale(
+    printers: &[Printer],
+    lines: &[(String, i64)],
+    cash: bool,
+    category_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<NewPrintJob> {
+    let mut jobs = Vec::new();
+    if printers.iter().any(|p| p.name == RECEIPT) {
+        if cash {
+            jobs.push(NewPrintJob { kind: JobKind::Drawer, printer: RECEIPT.into(), payload: json(&DrawerPayload::default()) });
+        }
+        jobs.push(NewPrintJob { kind: JobKind::Receipt, printer: RECEIPT.into(), payload: "{}".into() });
+    }
+    jobs.extend(kitchen_jobs(printers, lines, JobKind::Kitchen, category_of));
+    jobs
+}
+
+/// Pure: the cancellation tickets of a void, for the stations that got the original's lines.
+pub fn jobs_for_void(printers: &[Printer], lines: &[(String, i64)], category_of: &dyn Fn(&str) -> Option<String>) -> Vec<NewPrintJob> {
+    kitchen_jobs(printers, lines, JobKind::KitchenCancel, category_of)
+}
+
+fn kitchen_jobs(
+    printers: &[Printer],
+    lines: &[(String, i64)],
+    kind: JobKind,
+    category_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<NewPrintJob> {
+    let mut jobs = Vec::new();
+    for p in printers.iter().filter(|p| p.is_kitchen()) {
+        let mine: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, (item, _))| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c)))
+            .map(|(i, _)| i)
+            .collect();
+        if !mine.is_empty() {
+            let station = p.name.trim_start_matches("kitchen.").to_string();
+            jobs.push(NewPrintJob { kind, printer: p.name.clone(), payload: json(&KitchenPayload { lines: mine, station }) });
+        }
+    }
+    jobs
+}
+
+/// A job's stored problem as a `'static` Fluent id, when it is one the counter knows.
+pub fn known_code(code: &str) -> Option<&'static str> {
+    const CODES: [&str; 12] = [
+        "err-print-address",
+        "err-print-offline",
+        "err-print-paper-out",
+        "err-print-cover-open",
+        "err-print-status-unknown",
+        "err-print-status-silent",
+        "err-print-no-status",
+        "err-print-too-wide",
+        "err-print-io",
+        "err-print-unconfirmed",
+        "err-print-no-printer",
+        "err-print-no-job",
+    ];
+    CODES.into_iter().find(|c| *c == code)
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "{}".into())
+}
+
+impl Counter {
+    /// The printers configured: the receipt printer, then each kitchen station by name.
+    pub fn printers(&self) -> Result<Vec<Printer>> {
+        let mut out = Vec::new();
+        if let Some(addr) = self.setting(keys::PRINTER_RECEIPT)?.filter(|a| !a.trim().is_empty()) {
+            out.push(Printer {
+                name: RECEIPT.into(),
+                address: addr,
+                width_dots: dots(self.setting(keys::PRINTER_RECEIPT_WIDTH)?.as_deref()),
+                text: self.setting(keys::PRINTER_RECEIPT_MODE)?.as_deref() == Some("text"),
+                categories: Vec::new(),
+            });
+        }
+        let all = self.store().settings_with_prefix(keys::PRINTER_KITCHEN_PREFIX)?;
+        let get = |k: &str| all.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        for (key, addr) in all.iter().filter(|(k, v)| !k[keys::PRINTER_KITCHEN_PREFIX.len()..].contains('.') && !v.trim().is_empty()) {
+            let station = &key[keys::PRINTER_KITCHEN_PREFIX.len()..];
+            let categories = get(&format!("{key}.categories"))
+                .map(|c| c.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                .unwrap_or_default();
+            out.push(Printer {
+                name: format!("kitchen.{station}"),
+                address: addr.clone(),
+                width_dots: dots(get(&format!("{key}.width"))),
+                text: get(&format!("{key}.mode")) == Some("text"),
+                categories,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One printer by name.
+    pub fn printer(&self, name: &str) -> Result<Printer> {
+        self.printers()?
+            .into_iter()
+            .find(|p| p.name == name)
+            .ok_or_else(|| AppError::new("err-print-no-printer", vec![("printer", Arg::Text(name.into()))]))
+    }
+
+    fn category_of(&self) -> impl Fn(&str) -> Option<String> {
+        let menu = self.menu().ok();
+        move |item: &str| menu.as_ref().and_then(|m| m.item(item)).map(|i| i.category_id.clone())
+    }
+
+    /// The jobs of a sale about to close (written in its transaction). Printing never
+    /// stops a sale: a printer misconfigured is the jobs' problem, not the cashier's.
+    pub(crate) fn print_jobs_for(&self, cart: &Cart, tenders: &[quay_core::Tender]) -> Vec<NewPrintJob> {
+        let printers = match self.printers() {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::warn!(error = %e.detail, "printers unreadable: the sale prints nothing");
+                return Vec::new();
+            }
+        };
+        let lines: Vec<(String, i64)> = cart.lines.iter().map(|l| (l.item_id.clone(), l.qty)).collect();
+        let cash = tenders.iter().any(|t| t.kind == TenderKind::Cash);
+        jobs_for_sale(&printers, &lines, cash, &self.category_of())
+    }
+
+    /// The cancellation tickets of voiding `original`.
+    pub(crate) fn print_jobs_for_void(&self, original: &Sale) -> Vec<NewPrintJob> {
+        let printers = self.printers().unwrap_or_default();
+        let lines: Vec<(String, i64)> = original.lines.iter().map(|l| (l.item_id.clone(), l.qty)).collect();
+        jobs_for_void(&printers, &lines, &self.category_of())
+    }
+
+    /// The latest jobs, newest first, each with why it waits.
+    pub fn print_jobs(&self, who: &Who, limit: usize) -> Result<Vec<JobView>> {
+        self.allow(who, Action::ViewSales)?;
+        let jobs = self.store().print_jobs_recent(limit.clamp(1, 1000))?;
+        let lang = self.lang();
+        Ok(jobs
+            .into_iter()
+            .map(|job| {
+                let problem = match (&job.state, &job.last_code) {
+                    (JobState::Queued | JobState::Sending, Some(code)) => Some(self.problem_text(code, &job, lang)),
+                    _ => None,
+                };
+                JobView { job, problem }
+            })
+            .collect())
+    }
+
+    /// Each printer with its waiting jobs and its problem, for the window's status line
+    /// ("Kitchen printer: paper out — 2 tickets waiting").
+    pub fn printer_status(&self, who: &Who) -> Result<Vec<PrinterView>> {
+        self.allow(who, Action::ViewSales)?;
+        let open = self.store().print_jobs_open()?;
+        let lang = self.lang();
+        let mut names: Vec<(String, String)> = self.printers()?.into_iter().map(|p| (p.name, p.address)).collect();
+        for j in &open {
+            if !names.iter().any(|(n, _)| *n == j.printer) {
+                names.push((j.printer.clone(), String::new()));
+            }
+        }
+        Ok(names
+            .into_iter()
+            .map(|(name, address)| {
+                let waiting: Vec<&PrintJob> = open.iter().filter(|j| j.printer == name).collect();
+                let first = waiting.iter().find(|j| j.last_code.is_some());
+                let code = first.and_then(|j| j.last_code.clone());
+                let problem = first.and_then(|j| j.last_code.as_deref().map(|c| self.problem_text(c, j, lang)));
+                PrinterView { name, address, waiting: waiting.len(), problem_code: code, problem }
+            })
+            .collect())
+    }
+
+    /// Why a job waits, in `lang`: its stored Fluent id said with what the job knows (the
+    /// printer, the stored detail where a message wants one).
+    pub fn problem_text(&self, code: &str, job: &PrintJob, lang: quay_i18n::Lang) -> String {
+        let detail = Arg::Text(job.last_error.clone().unwrap_or_default());
+        let args = vec![
+            ("printer", Arg::Text(job.printer.clone())),
+            ("address", Arg::Text(job.printer.clone())),
+            ("problem", Arg::Text(String::new())),
+            ("answer", detail.clone()),
+            ("detail", detail.clone()),
+            ("cause", detail),
+            ("width", Arg::Text("?".into())),
+            ("max", Arg::Text("?".into())),
+            ("job", job.id.into()),
+        ];
+        self.i18n().t(lang, code, &args)
+    }
+
+    /// Prints a sale's receipt again (`printer`: another than the receipt printer).
+    pub fn queue_receipt(&self, who: &Who, sale_id: uuid::Uuid, printer: Option<&str>) -> Result<i64> {
+        self.allow(who, Action::ViewSales)?;
+        let sale = self.find_sale(sale_id)?;
+        let printer = self.printer(printer.unwrap_or(RECEIPT))?;
+        let job = NewPrintJob { kind: JobKind::Receipt, printer: printer.name, payload: r#"{"copy":true}"#.into() };
+        let id = self.store().enqueue_print_jobs(Some(&sale.id.to_string()), &[job], &self.now().to_rfc3339())?;
+        self.print_wake.notify_one();
+        Ok(id[0])
+    }
+
+    /// A test page on `printer` (every language's sample), queued like any job.
+    pub fn print_test(&self, who: &Who, printer: &str) -> Result<i64> {
+        self.allow(who, Action::TestConnection)?;
+        let printer = self.printer(printer)?;
+        let job = NewPrintJob { kind: JobKind::Test, printer: printer.name, payload: "{}".into() };
+        let id = self.store().enqueue_print_jobs(None, &[job], &self.now().to_rfc3339())?;
+        self.print_wake.notify_one();
+        Ok(id[0])
+    }
+
+    /// Sends an open job again now, or queues a copy of a printed one, marked as a
+    /// reprint.
+    pub fn print_retry(&self, who: &Who, id: i64) -> Result<i64> {
+        self.allow(who, Action::ViewSales)?;
+        let job = self.store().print_job(id)?.ok_or_else(|| AppError::new("err-print-no-job", vec![("job", id.into())]))?;
+        let new = match job.state {
+            JobState::Queued | JobState::Sending => id,
+            JobState::Done | JobState::Cancelled => {
+                let printer = self.printer(&job.printer)?.name;
+                let copied = self.store().print_job_copy(id, &printer, &self.now().to_rfc3339())?;
+                copied.ok_or_else(|| AppError::new("err-print-no-job", vec![("job", id.into())]))?
+            }
+        };
+        self.audit(who, "print.retry", &id.to_string(), None, Some(new.to_string()))?;
+        self.print_wake.notify_one();
+        Ok(new)
+    }
+
+    /// Sends an open job to another printer (a dead kitchen printer's tickets to the bar).
+    pub fn print_redirect(&self, who: &Who, id: i64, printer: &str) -> Result<()> {
+        self.allow(who, Action::ViewSales)?;
+        let target = self.printer(printer)?;
+        let job = self.store().print_job(id)?.ok_or_else(|| AppError::new("err-print-no-job", vec![("job", id.into())]))?;
+        if !self.store().print_job_redirect(id, &target.name)? {
+            return Err(AppError::new("err-print-job-closed", vec![("job", id.into())]));
+        }
+        self.audit(who, "print.redirect", &id.to_string(), Some(job.printer), Some(target.name))?;
+        self.print_wake.notify_one();
+        Ok(())
+    }
+
+    /// The manager's "Open drawer": a pulse on the receipt printer, audited with who and why.
+    pub fn open_drawer(&self, who: &Who, reason: &str) -> Result<i64> {
+        self.allow(who, Action::OpenDrawer)?;
+        let reason = reason.trim();
+        if reason.is_empty() || reason.chars().count() > 140 || reason.chars().any(char::is_control) {
+            return Err(AppError::new("err-drawer-reason", vec![]));
+        }
+        let printer = self.printer(RECEIPT)?;
+        let payload = json(&DrawerPayload { by: Some(who.name()), reason: Some(reason.into()) });
+        let job = NewPrintJob { kind: JobKind::Drawer, printer: printer.name, payload };
+        let id = self.store().enqueue_print_jobs(None, &[job], &self.now().to_rfc3339())?;
+        self.audit(who, "drawer.open", RECEIPT, None, Some(reason.to_string()))?;
+        self.print_wake.notify_one();
+        Ok(id[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kitchen(name: &str, cats: &[&str]) -> Printer {
+        Printer {
+            name: format!("kitchen.{name}"),
+            address: "tcp://127.0.0.1:9100".into(),
+            width_dots: 576,
+            text: false,
+            categories: cats.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    fn receipt() -> Printer {
+        Printer { name: RECEIPT.into(), address: "tcp://127.0.0.1:9101".into(), width_dots: 576, text: false, categories: vec![] }
+    }
+
+    #[test]
+    fn each_station_gets_the_lines_of_its_categories_and_cash_opens_the_drawer() {
+        let cat = |item: &str| match item {
+            "pho" | "bun" => Some("c-food".to_string()),
+            "coffee" => Some("c-drinks".to_string()),
+            _ => None,
+        };
+        let lines = vec![("pho".to_string(), 2), ("coffee".to_string(), 1), ("gone".to_string(), 1), ("bun".to_string(), 1)];
+        let printers = [receipt(), kitchen("hot", &["c-food"]), kitchen("bar", &["c-drinks", "c-desserts"]), kitchen("cold", &["c-salad"])];
+        let jobs = jobs_for_sale(&printers, &lines, true, &cat);
+        let summary: Vec<(JobKind, &str, String)> = jobs.iter().map(|j| (j.kind, j.printer.as_str(), j.payload.clone())).collect();
+        assert_eq!(
+            summary,
+            [
+                (JobKind::Drawer, "receipt", r#"{"by":null,"reason":null}"#.to_string()),
+                (JobKind::Receipt, "receipt", "{}".to_string()),
+                (JobKind::Kitchen, "kitchen.hot", r#"{"lines":[0,3],"station":"hot"}"#.to_string()),
+                (JobKind::Kitchen, "kitchen.bar", r#"{"lines":[1],"station":"bar"}"#.to_string()),
+            ]
+        );
+        // Paid by card: no drawer. No receipt printer: neither.
+        let card = jobs_for_sale(&printers, &lines, false, &cat);
+        assert!(!card.iter().any(|j| j.kind == JobKind::Drawer));
+        let kitchen_only = jobs_for_sale(&printers[1..], &lines, true, &cat);
+        assert!(kitchen_only.iter().all(|j| j.kind == JobKind::Kitchen));
+        // A void cancels at the stations that cooked.
+        let void = jobs_for_void(&printers, &lines, &cat);
+        assert_eq!(
+            void.iter().map(|j| (j.kind, j.printer.as_str())).collect::<Vec<_>>(),
+            [(JobKind::KitchenCancel, "kitchen.hot"), (JobKind::KitchenCancel, "kitchen.bar")]
+        );
+    }
+}

@@ -1,0 +1,32 @@
+# الطابعات (issue 19).
+print-copy = نسخة
+print-reprint = إعادة طباعة
+print-cancelled = ملغى
+print-station = القسم: { $station }
+print-order = الطلب { $number }
+print-test-title = صفحة اختبار الطابعة
+print-test-printer = الطابعة { $printer } على { $address }
+print-test-width = عرض الورق: { $dots } نقطة
+print-test-sample = العربية: قهوة بالحليب، شكرًا لكم!
+err-print-no-printer = لا توجد طابعة «{ $printer }»: اضبطها (printer.receipt، printer.kitchen.STATION) أو أرسل مهامها إلى طابعة أخرى.
+err-print-no-job = لا توجد مهمة طباعة { $job }.
+err-print-job-closed = مهمة الطباعة { $job } طُبعت أو أُلغيت: اطبعها مرة أخرى بدلًا من ذلك.
+err-drawer-reason = اذكر سبب فتح الدرج (حتى 140 حرفًا).
+setup-group-printers = الطابعات
+setup-key-printer-receipt = طابعة الإيصالات (tcp://host:9100، serial:/dev/ttyUSB0، usb:/dev/usb/lp0)
+setup-key-printer-width = عرض الورق (مم)
+setup-key-printer-mode = وضع الطباعة (raster لكل اللغات، text للحروف اللاتينية فقط)
+setup-key-printer-qr-url = رمز QR في الإيصال: رابط البحث عن الفاتورة الإلكترونية مع {"{"}receipt{"}"} (فارغ: رقم الإيصال)
+setup-key-printer-kitchen = طابعة المطبخ
+setup-key-printer-categories = فئات القائمة لهذا القسم (معرّفات مفصولة بفواصل)
+err-setting-printer = { $key }: «{ $value }» ليس عنوان طابعة (tcp://host:9100، serial:/dev/ttyUSB0?baud=19200، usb:/dev/usb/lp0، file:/path).
+setup-target-printer = الطابعة
+setup-step-printer-config = الطابعة { $printer }: العنوان
+setup-ok-printer-config = { $address }، بعرض { $dots } نقطة.
+setup-step-printer-status = الطابعة { $printer }: جاهزة (متصلة، فيها ورق، الغطاء مغلق)
+setup-ok-printer-status = متصلة، فيها ورق، والغطاء مغلق.
+setup-ok-printer-no-status = هذا الاتصال لا يُبلغ عن الحالة: انظر إلى الطابعة.
+setup-step-printer-page = الطابعة { $printer }: صفحة الاختبار
+setup-ok-printer-page = طُبعت صفحة الاختبار خلال { $ms } مللي ثانية: تحقّق من كل اللغات عليها.
+print-cli-printed = طُبعت المهمة { $job } على { $printer }.
+print-cli-waiting = المهمة { $job } تنتظر { $printer }: { $problem }

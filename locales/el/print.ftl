@@ -1,0 +1,32 @@
+# Εκτυπωτές (issue 19).
+print-copy = ΑΝΤΙΓΡΑΦΟ
+print-reprint = ΕΠΑΝΕΚΤΥΠΩΣΗ
+print-cancelled = ΑΚΥΡΩΘΗΚΕ
+print-station = Πόστο: { $station }
+print-order = Παραγγελία { $number }
+print-test-title = Δοκιμαστική σελίδα εκτυπωτή
+print-test-printer = Εκτυπωτής { $printer } στο { $address }
+print-test-width = Πλάτος χαρτιού: { $dots } κουκκίδες
+print-test-sample = Ελληνικά: Καφές με γάλα, ευχαριστούμε!
+err-print-no-printer = Δεν υπάρχει εκτυπωτής «{ $printer }»: ρυθμίστε τον (printer.receipt, printer.kitchen.STATION) ή στείλτε τις εργασίες του σε άλλον εκτυπωτή.
+err-print-no-job = Δεν υπάρχει εργασία εκτύπωσης { $job }.
+err-print-job-closed = Η εργασία εκτύπωσης { $job } έχει ήδη τυπωθεί ή ακυρωθεί: τυπώστε την ξανά.
+err-drawer-reason = Γράψτε γιατί ανοίγει το συρτάρι (έως 140 χαρακτήρες).
+setup-group-printers = Εκτυπωτές
+setup-key-printer-receipt = Εκτυπωτής αποδείξεων (tcp://host:9100, serial:/dev/ttyUSB0, usb:/dev/usb/lp0)
+setup-key-printer-width = Πλάτος χαρτιού (mm)
+setup-key-printer-mode = Τρόπος εκτύπωσης (raster για κάθε γλώσσα, text μόνο για λατινικά)
+setup-key-printer-qr-url = QR απόδειξης: URL αναζήτησης ηλεκτρονικού τιμολογίου με {"{"}receipt{"}"} (κενό: ο αριθμός απόδειξης)
+setup-key-printer-kitchen = Εκτυπωτής κουζίνας
+setup-key-printer-categories = Κατηγορίες μενού για αυτό το πόστο (κωδικοί, χωρισμένοι με κόμμα)
+err-setting-printer = { $key }: το «{ $value }» δεν είναι διεύθυνση εκτυπωτή (tcp://host:9100, serial:/dev/ttyUSB0?baud=19200, usb:/dev/usb/lp0, file:/path).
+setup-target-printer = Εκτυπωτής
+setup-step-printer-config = Εκτυπωτής { $printer }: διεύθυνση
+setup-ok-printer-config = { $address }, πλάτος { $dots } κουκκίδες.
+setup-step-printer-status = Εκτυπωτής { $printer }: έτοιμος (συνδεδεμένος, με χαρτί, κλειστό καπάκι)
+setup-ok-printer-status = Συνδεδεμένος, με χαρτί, κλειστό καπάκι.
+setup-ok-printer-no-status = Αυτή η σύνδεση δεν αναφέρει κατάσταση: ελέγξτε τον εκτυπωτή με το μάτι.
+setup-step-printer-page = Εκτυπωτής { $printer }: δοκιμαστική σελίδα
+setup-ok-printer-page = Η δοκιμαστική σελίδα τυπώθηκε σε { $ms } χλστ.: ελέγξτε κάθε γλώσσα πάνω της.
+print-cli-printed = Η εργασία { $job } τυπώθηκε στον { $printer }.
+print-cli-waiting = Η εργασία { $job } περιμένει τον { $printer }: { $problem }

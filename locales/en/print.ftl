@@ -1,0 +1,32 @@
+# Printers (issue 19): what the counter prints on receipts and kitchen tickets, and its errors.
+print-copy = COPY
+print-reprint = REPRINT
+print-cancelled = CANCELLED
+print-station = Station: { $station }
+print-order = Order { $number }
+print-test-title = Printer test page
+print-test-printer = Printer { $printer } at { $address }
+print-test-width = Paper width: { $dots } dots
+print-test-sample = English: Coffee with milk, thank you!
+err-print-no-printer = There is no printer “{ $printer }”: set it up (printer.receipt, printer.kitchen.STATION) or send its jobs to another printer.
+err-print-no-job = There is no print job { $job }.
+err-print-job-closed = Print job { $job } is already printed or cancelled: print it again instead.
+err-drawer-reason = Say why the drawer is opened (up to 140 characters).
+setup-group-printers = Printers
+setup-key-printer-receipt = Receipt printer (tcp://host:9100, serial:/dev/ttyUSB0, usb:/dev/usb/lp0)
+setup-key-printer-width = Paper width (mm)
+setup-key-printer-mode = Printing mode (raster for every language, text for Latin only)
+setup-key-printer-qr-url = Receipt QR: e-invoice lookup URL with {"{"}receipt{"}"} (empty: the receipt number)
+setup-key-printer-kitchen = Kitchen printer
+setup-key-printer-categories = Menu categories for this station (ids, comma-separated)
+err-setting-printer = { $key }: “{ $value }” is not a printer address (tcp://host:9100, serial:/dev/ttyUSB0?baud=19200, usb:/dev/usb/lp0, file:/path).
+setup-target-printer = Printer
+setup-step-printer-config = Printer { $printer }: address
+setup-ok-printer-config = { $address }, { $dots } dots wide.
+setup-step-printer-status = Printer { $printer }: ready (online, paper, cover)
+setup-ok-printer-status = Online, paper loaded, cover closed.
+setup-ok-printer-no-status = This connection cannot report a status: look at the printer.
+setup-step-printer-page = Printer { $printer }: test page
+setup-ok-printer-page = The test page was printed in { $ms } ms: check every language on it.
+print-cli-printed = Job { $job } printed on { $printer }.
+print-cli-waiting = Job { $job } waits for { $printer }: { $problem }

@@ -1,0 +1,32 @@
+# Máy in (issue 19).
+print-copy = BẢN SAO
+print-reprint = IN LẠI
+print-cancelled = ĐÃ HỦY
+print-station = Khu: { $station }
+print-order = Đơn { $number }
+print-test-title = Trang in thử
+print-test-printer = Máy in { $printer } tại { $address }
+print-test-width = Khổ giấy: { $dots } điểm
+print-test-sample = Tiếng Việt: Cà phê sữa đá, cảm ơn quý khách!
+err-print-no-printer = Không có máy in “{ $printer }”: hãy cài đặt (printer.receipt, printer.kitchen.KHU) hoặc chuyển lệnh in sang máy in khác.
+err-print-no-job = Không có lệnh in { $job }.
+err-print-job-closed = Lệnh in { $job } đã in xong hoặc đã hủy: hãy in lại.
+err-drawer-reason = Hãy ghi lý do mở ngăn kéo tiền (tối đa 140 ký tự).
+setup-group-printers = Máy in
+setup-key-printer-receipt = Máy in hóa đơn (tcp://host:9100, serial:/dev/ttyUSB0, usb:/dev/usb/lp0)
+setup-key-printer-width = Khổ giấy (mm)
+setup-key-printer-mode = Chế độ in (raster cho mọi ngôn ngữ, text chỉ cho chữ Latin)
+setup-key-printer-qr-url = Mã QR trên hóa đơn: URL tra cứu hóa đơn điện tử có {"{"}receipt{"}"} (để trống: số hóa đơn)
+setup-key-printer-kitchen = Máy in bếp
+setup-key-printer-categories = Nhóm món của khu này (mã, cách nhau bằng dấu phẩy)
+err-setting-printer = { $key }: “{ $value }” không phải địa chỉ máy in (tcp://host:9100, serial:/dev/ttyUSB0?baud=19200, usb:/dev/usb/lp0, file:/đường-dẫn).
+setup-target-printer = Máy in
+setup-step-printer-config = Máy in { $printer }: địa chỉ
+setup-ok-printer-config = { $address }, khổ { $dots } điểm.
+setup-step-printer-status = Máy in { $printer }: sẵn sàng (trực tuyến, có giấy, nắp đóng)
+setup-ok-printer-status = Trực tuyến, có giấy, nắp đã đóng.
+setup-ok-printer-no-status = Kết nối này không báo được trạng thái: hãy xem trực tiếp máy in.
+setup-step-printer-page = Máy in { $printer }: trang in thử
+setup-ok-printer-page = Đã in trang thử trong { $ms } mili giây: hãy kiểm tra mọi ngôn ngữ trên đó.
+print-cli-printed = Lệnh in { $job } đã in trên { $printer }.
+print-cli-waiting = Lệnh in { $job } đang chờ { $printer }: { $problem }

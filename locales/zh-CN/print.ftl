@@ -1,0 +1,32 @@
+# 打印机 (issue 19)。
+print-copy = 副本
+print-reprint = 重新打印
+print-cancelled = 已取消
+print-station = 档口：{ $station }
+print-order = 订单 { $number }
+print-test-title = 打印机测试页
+print-test-printer = 打印机 { $printer }，地址 { $address }
+print-test-width = 纸宽：{ $dots } 点
+print-test-sample = 中文：奶咖啡，谢谢光临！
+err-print-no-printer = 没有打印机“{ $printer }”：请先设置（printer.receipt、printer.kitchen.STATION），或把它的打印任务转到其他打印机。
+err-print-no-job = 没有打印任务 { $job }。
+err-print-job-closed = 打印任务 { $job } 已打印或已取消：请改为重新打印。
+err-drawer-reason = 请说明打开钱箱的原因（最多 140 个字符）。
+setup-group-printers = 打印机
+setup-key-printer-receipt = 小票打印机（tcp://host:9100、serial:/dev/ttyUSB0、usb:/dev/usb/lp0）
+setup-key-printer-width = 纸宽（毫米）
+setup-key-printer-mode = 打印模式（raster 适用所有语言，text 仅限拉丁字母）
+setup-key-printer-qr-url = 小票二维码：含 {"{"}receipt{"}"} 的电子发票查询网址（留空：小票号）
+setup-key-printer-kitchen = 厨房打印机
+setup-key-printer-categories = 本档口的菜单分类（编号，用逗号分隔）
+err-setting-printer = { $key }：“{ $value }”不是打印机地址（tcp://host:9100、serial:/dev/ttyUSB0?baud=19200、usb:/dev/usb/lp0、file:/path）。
+setup-target-printer = 打印机
+setup-step-printer-config = 打印机 { $printer }：地址
+setup-ok-printer-config = { $address }，宽 { $dots } 点。
+setup-step-printer-status = 打印机 { $printer }：就绪（在线、有纸、盖已合上）
+setup-ok-printer-status = 在线，有纸，盖已合上。
+setup-ok-printer-no-status = 此连接无法报告状态：请直接查看打印机。
+setup-step-printer-page = 打印机 { $printer }：测试页
+setup-ok-printer-page = 测试页已在 { $ms } 毫秒内打印：请检查上面的每种语言。
+print-cli-printed = 任务 { $job } 已在 { $printer } 上打印。
+print-cli-waiting = 任务 { $job } 正在等待 { $printer }：{ $problem }
