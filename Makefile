@@ -106,8 +106,13 @@ VPOS_HOOK_PORT ?= 18090
 ifeq ($(MENU),vnd)
 RUN_SIM_FLAGS += --vpos --vpos-currency VND
 endif
+# Printers: a receipt printer (the drawer on it), the kitchen's (food, pastry) and the
+# bar's (58 mm: drinks) on the ESC/POS simulator; every page lands as a PNG in
+# $(SANDBOX)/prints.
+PRINTS := $(SANDBOX)/prints
+RUN_SIM_FLAGS += --printer receipt@$(PRINTS) --printer kitchen@$(PRINTS) --printer bar:384@$(PRINTS)
 run: build
-	@mkdir -p $(RUN_DIR)
+	@mkdir -p $(RUN_DIR) $(PRINTS)
 	@$(SIM) --port $(SIM_PORT) --menu $(RUN_MENU) --zvt --viva --viva-autopay SANDBOX-TERMINAL --wallets --wallets-autopay 4 $(RUN_SIM_FLAGS) > $(RUN_DIR)/sim.log 2>&1 & sim=$$!; trap "kill $$sim 2>/dev/null" EXIT; \
 	for i in $$(seq 50); do grep -q '^vnpay: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \
 	url=$$(sed -n 's/^hub: //p' $(RUN_DIR)/sim.log); echo "hub simulator: $$url"; \
@@ -122,6 +127,13 @@ run: build
 	echo sandbox-api-key | $$q config set viva.api_key -; \
 	$$q config set zvt.port "$$zvt"; \
 	$$q config set terminal.kind $(TERMINAL); echo "card terminal: $(TERMINAL) ($$zvt / $$viva)"; \
+	for i in $$(seq 50); do grep -q '^printer-bar: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \
+	p() { sed -n "s/^printer-$$1: //p" $(RUN_DIR)/sim.log; }; \
+	$$q config set printer.receipt "$$(p receipt)"; \
+	$$q config set printer.kitchen.kitchen "$$(p kitchen)"; $$q config set printer.kitchen.kitchen.categories c-food,c-pastry; \
+	$$q config set printer.kitchen.bar "$$(p bar)"; $$q config set printer.kitchen.bar.width 58; \
+	$$q config set printer.kitchen.bar.categories c-coffee,c-tea,c-smoothie; \
+	echo "printers: receipt, kitchen and bar (58 mm) on the ESC/POS simulator; pages in $(PRINTS)"; \
 	if [ "$(MENU)" = cny ]; then \
 		$$q config set counter.currency CNY; $$q config set counter.locale zh-CN; \
 		for i in $$(seq 50); do grep -q '^alipay: ' $(RUN_DIR)/sim.log && break; sleep 0.1; done; \

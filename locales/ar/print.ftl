@@ -30,3 +30,4 @@ setup-step-printer-page = الطابعة { $printer }: صفحة الاختبار
 setup-ok-printer-page = طُبعت صفحة الاختبار خلال { $ms } مللي ثانية: تحقّق من كل اللغات عليها.
 print-cli-printed = طُبعت المهمة { $job } على { $printer }.
 print-cli-waiting = المهمة { $job } تنتظر { $printer }: { $problem }
+print-cli-queued = المهمة { $job } في قائمة انتظار { $printer }: تطبعها نافذة الجهاز في دورها.

@@ -30,3 +30,4 @@ setup-step-printer-page = Εκτυπωτής { $printer }: δοκιμαστικ�
 setup-ok-printer-page = Η δοκιμαστική σελίδα τυπώθηκε σε { $ms } χλστ.: ελέγξτε κάθε γλώσσα πάνω της.
 print-cli-printed = Η εργασία { $job } τυπώθηκε στον { $printer }.
 print-cli-waiting = Η εργασία { $job } περιμένει τον { $printer }: { $problem }
+print-cli-queued = Η εργασία { $job } είναι στην ουρά του { $printer }: το παράθυρο του ταμείου θα την τυπώσει με τη σειρά της.

@@ -30,3 +30,4 @@ setup-step-printer-page = Printer { $printer }: test page
 setup-ok-printer-page = The test page was printed in { $ms } ms: check every language on it.
 print-cli-printed = Job { $job } printed on { $printer }.
 print-cli-waiting = Job { $job } waits for { $printer }: { $problem }
+print-cli-queued = Job { $job } is queued for { $printer }: the counter's window prints it in its turn.

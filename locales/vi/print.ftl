@@ -30,3 +30,4 @@ setup-step-printer-page = Máy in { $printer }: trang in thử
 setup-ok-printer-page = Đã in trang thử trong { $ms } mili giây: hãy kiểm tra mọi ngôn ngữ trên đó.
 print-cli-printed = Lệnh in { $job } đã in trên { $printer }.
 print-cli-waiting = Lệnh in { $job } đang chờ { $printer }: { $problem }
+print-cli-queued = Lệnh in { $job } đã vào hàng chờ của { $printer }: cửa sổ của quầy sẽ in theo lượt.

@@ -30,3 +30,4 @@ setup-step-printer-page = 打印机 { $printer }：测试页
 setup-ok-printer-page = 测试页已在 { $ms } 毫秒内打印：请检查上面的每种语言。
 print-cli-printed = 任务 { $job } 已在 { $printer } 上打印。
 print-cli-waiting = 任务 { $job } 正在等待 { $printer }：{ $problem }
+print-cli-queued = 任务 { $job } 已进入 { $printer } 的队列：收银台窗口会按顺序打印。

@@ -117,6 +117,11 @@ fn ring(ctx: &Ctx, lines: &[String], pays: &[String], wallet_code: Option<String
         [only @ Pay::Cash(_)] => ctx.counter.ring(&who, &lines, only)?,
         _ => ctx.counter.ring_pays(&who, &lines, &pays, None)?,
     };
+    // Its drawer, receipt and tickets are queued with it; printed now unless the window's
+    // worker is at it (it prints them then). A printer's trouble never fails the sale.
+    if let Err(e) = ctx.counter.print_now() {
+        tracing::warn!(error = %e.detail, "the sale's print jobs wait");
+    }
     if json {
         return pretty(&sale);
     }
@@ -130,6 +135,9 @@ fn void(ctx: &Ctx, id: &str, reason: &str, json: bool) -> quay_app::Result<Strin
     // One PIN on the command line: the manager who approves is the one voiding.
     let who = ctx.who()?;
     let void = ctx.counter.void_paying_back(id, reason, &who, &who)?;
+    if let Err(e) = ctx.counter.print_now() {
+        tracing::warn!(error = %e.detail, "the void's print jobs wait");
+    }
     if json {
         return pretty(&void);
     }

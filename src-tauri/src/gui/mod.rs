@@ -9,6 +9,7 @@ mod connections;
 mod dayend;
 mod nhanh;
 mod payments;
+mod print;
 mod sale;
 mod setup;
 mod sync;
@@ -171,6 +172,13 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         payments::refund_unused,
         payments::refundable_payments,
         payments::refund_part,
+        print::print_status,
+        print::print_jobs,
+        print::print_retry,
+        print::print_redirect,
+        print::print_receipt_copy,
+        print::print_test,
+        print::drawer_open,
         connections::connections_view,
         connections::connection_record,
         connections::connection_note,

@@ -194,11 +194,13 @@ impl Counter {
         Ok(out)
     }
 
-    /// One printer by name.
+    /// One printer by name (`receipt`, `kitchen.bar`, or a station's name alone: `bar`).
     pub fn printer(&self, name: &str) -> Result<Printer> {
+        let name = name.trim();
+        let station = format!("kitchen.{name}");
         self.printers()?
             .into_iter()
-            .find(|p| p.name == name)
+            .find(|p| p.name == name || p.name == station)
             .ok_or_else(|| AppError::new("err-print-no-printer", vec![("printer", Arg::Text(name.into()))]))
     }
 

@@ -19,7 +19,13 @@ pub struct PrintRound {
     pub failed: u32,
     /// Jobs still waiting after the pass.
     pub waiting: u32,
+    /// Another process of this counter was printing: this pass sent nothing.
+    pub busy: bool,
 }
+
+/// Only one process of a counter sends at a time (the window's worker, a command), so a
+/// job found `sending` by the lock's holder was left by a sender that died.
+const LOCK_FILE: &str = "print.lock";
 
 /// How often the queue is looked at without a wake-up (a printer back on, paper loaded).
 pub const PRINT_POLL: Duration = Duration::from_secs(5);
@@ -32,6 +38,18 @@ impl Counter {
         if open.is_empty() {
             return Ok(round);
         }
+        let path = self.data_dir().join(LOCK_FILE);
+        quay_store::private::touch(&path).map_err(|e| AppError::io(&path, e))?;
+        let lock = std::fs::File::options().read(true).write(true).open(&path).map_err(|e| AppError::io(&path, e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Ok(PrintRound { waiting: open.len() as u32, busy: true, ..round });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(AppError::io(&path, e)),
+        }
+        // Read again under the lock: the holder before us may have printed some.
+        let open = self.store().print_jobs_open()?;
         let printers = self.printers()?;
         let mut blocked: HashSet<String> = HashSet::new();
         for job in open {
