@@ -31,3 +31,5 @@ setup-ok-printer-page = طُبعت صفحة الاختبار خلال { $ms } م
 print-cli-printed = طُبعت المهمة { $job } على { $printer }.
 print-cli-waiting = المهمة { $job } تنتظر { $printer }: { $problem }
 print-cli-queued = المهمة { $job } في قائمة انتظار { $printer }: تطبعها نافذة الجهاز في دورها.
+err-kitchen-empty = الطلب فارغ: أضف أولًا ما يجب أن يحضّره المطبخ.
+err-kitchen-nothing-new = لدى المطبخ بالفعل كل ما في هذا الطلب.

@@ -31,3 +31,5 @@ setup-ok-printer-page = Η δοκιμαστική σελίδα τυπώθηκε 
 print-cli-printed = Η εργασία { $job } τυπώθηκε στον { $printer }.
 print-cli-waiting = Η εργασία { $job } περιμένει τον { $printer }: { $problem }
 print-cli-queued = Η εργασία { $job } είναι στην ουρά του { $printer }: το παράθυρο του ταμείου θα την τυπώσει με τη σειρά της.
+err-kitchen-empty = Η παραγγελία είναι κενή: προσθέστε πρώτα ό,τι πρέπει να φτιάξει η κουζίνα.
+err-kitchen-nothing-new = Η κουζίνα έχει ήδη όλα όσα έχει αυτή η παραγγελία.

@@ -31,3 +31,5 @@ setup-ok-printer-page = The test page was printed in { $ms } ms: check every lan
 print-cli-printed = Job { $job } printed on { $printer }.
 print-cli-waiting = Job { $job } waits for { $printer }: { $problem }
 print-cli-queued = Job { $job } is queued for { $printer }: the counter's window prints it in its turn.
+err-kitchen-empty = The order is empty: add what the kitchen should make first.
+err-kitchen-nothing-new = The kitchen already has everything on this order.

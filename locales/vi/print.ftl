@@ -31,3 +31,5 @@ setup-ok-printer-page = Đã in trang thử trong { $ms } mili giây: hãy kiể
 print-cli-printed = Lệnh in { $job } đã in trên { $printer }.
 print-cli-waiting = Lệnh in { $job } đang chờ { $printer }: { $problem }
 print-cli-queued = Lệnh in { $job } đã vào hàng chờ của { $printer }: cửa sổ của quầy sẽ in theo lượt.
+err-kitchen-empty = Đơn đang trống: hãy thêm món cho bếp trước.
+err-kitchen-nothing-new = Bếp đã nhận đủ mọi món của đơn này.

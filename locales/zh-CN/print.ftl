@@ -31,3 +31,5 @@ setup-ok-printer-page = 测试页已在 { $ms } 毫秒内打印：请检查上�
 print-cli-printed = 任务 { $job } 已在 { $printer } 上打印。
 print-cli-waiting = 任务 { $job } 正在等待 { $printer }：{ $problem }
 print-cli-queued = 任务 { $job } 已进入 { $printer } 的队列：收银台窗口会按顺序打印。
+err-kitchen-empty = 订单是空的：请先添加厨房要做的菜品。
+err-kitchen-nothing-new = 厨房已收到这张订单的全部菜品。

@@ -316,7 +316,7 @@ impl Counter {
                 address: c.address.clone(),
             }),
             online_order: cart.online_order,
-            print: self.print_jobs_for(cart, &tenders),
+            print: self.print_jobs_for(cart, &tenders, id),
         };
         let sale = self.store().insert_sale_with(&self.config.counter_id, &extras, |receipt_no| {
             Sale::close(cart, tenders, Stamp { id, receipt_no, at, cashier })

@@ -186,6 +186,8 @@ fn cases() -> Vec<(&'static str, Action, Run)> {
         ("vpos_dayend_hand", Action::ManualBankEntry, |c, w, _| c.vpos_dayend_hand(w, day(c), "Akbank", "X-1", "portal").map(|_| ())),
         ("test_vpos_connection", Action::TestConnection, |c, w, _| block(c.test_vpos_connection(w, "Akbank")).map(|_| ())),
         ("test_printer_connection", Action::TestConnection, |c, w, _| block(c.test_printer_connection(w, "receipt")).map(|_| ())),
+        ("send_to_kitchen", Action::RingSale, |c, w, f| c.send_to_kitchen(&f.co, w).map(|_| ())),
+        ("printers_config", Action::ConfigureSettings, |c, w, _| c.printers_config(w).map(|_| ())),
         ("print_jobs", Action::ViewSales, |c, w, _| c.print_jobs(w, 10).map(|_| ())),
         ("printer_status", Action::ViewSales, |c, w, _| c.printer_status(w).map(|_| ())),
         ("queue_receipt", Action::ViewSales, |c, w, _| c.queue_receipt(w, uuid::Uuid::nil(), None).map(|_| ())),

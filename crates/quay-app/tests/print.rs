@@ -188,3 +188,42 @@ fn a_job_caught_sending_is_printed_again_as_a_reprint_and_bad_printers_block_nob
     c.print_pending().unwrap();
     assert_eq!(s.receipt.pulses().len(), pulses + 1);
 }
+
+#[test]
+fn an_order_sent_to_the_kitchen_before_payment_is_not_cooked_twice() {
+    let s = shop();
+    let c = &s.counter;
+    let co = c.checkout();
+    let add = |item: &str, qty: i64| {
+        c.edit_cart(&co, &Who::Setup, |cart, m, now| Ok(cart.add(m, item, &[], qty, None, now)?)).unwrap();
+    };
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap_err().code, "err-kitchen-empty");
+    add("i-phobo", 2);
+    add("i-croissant", 1);
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap(), 1, "the hot kitchen's ticket");
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap_err().code, "err-kitchen-nothing-new");
+    c.print_pending().unwrap();
+    assert_eq!(s.hot.wait_pages(1, std::time::Duration::from_secs(5)).len(), 1);
+    // One more bowl, then one taken off again before paying: the kitchen hears each.
+    add("i-phobo", 1);
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap(), 1);
+    let line = co.cart_snapshot().lines.iter().find(|l| l.item_id == "i-phobo" && l.qty == 1).unwrap().line_id;
+    c.edit_cart(&co, &Who::Setup, |cart, _, _| Ok(cart.remove(line)?)).unwrap();
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap(), 1, "a cancellation");
+    // Paid: the drawer and the receipt; the kitchen gets nothing it already had.
+    c.pay_cash(&co, &Who::Setup, None).unwrap();
+    c.print_pending().unwrap();
+    let kinds: Vec<(JobKind, String)> = jobs(c).into_iter().map(|j| (j.0, j.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (JobKind::Kitchen, "kitchen.hot".into()),
+            (JobKind::Kitchen, "kitchen.hot".into()),
+            (JobKind::KitchenCancel, "kitchen.hot".into()),
+            (JobKind::Drawer, "receipt".into()),
+            (JobKind::Receipt, "receipt".into()),
+        ]
+    );
+    assert_eq!(s.hot.wait_pages(3, std::time::Duration::from_secs(5)).len(), 3);
+    assert!(jobs(c).iter().all(|j| j.2 == JobState::Done));
+}

@@ -109,6 +109,7 @@ macro_rules! sources {
                 ($lang, "connections.ftl", include_str!(concat!("../../../locales/", $dir, "/connections.ftl"))),
                 ($lang, "print.ftl", include_str!(concat!("../../../locales/", $dir, "/print.ftl"))),
                 ($lang, "print-errors.ftl", include_str!(concat!("../../../locales/", $dir, "/print-errors.ftl"))),
+                ($lang, "printing-ui.ftl", include_str!(concat!("../../../locales/", $dir, "/printing-ui.ftl"))),
             )*
         ];
     };

@@ -165,6 +165,14 @@ impl Store {
         Ok(rows)
     }
 
+    /// Every job of a sale (or of the cart that will be it: tickets sent to the kitchen
+    /// before payment), oldest first.
+    pub fn print_jobs_of_sale(&self, sale_id: &str) -> Result<Vec<PrintJob>> {
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT {COLUMNS} FROM print_jobs WHERE sale_id = ?1 ORDER BY id"))?;
+        let rows = stmt.query_map([sale_id], read)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     pub fn print_job(&self, id: i64) -> Result<Option<PrintJob>> {
         Ok(self.conn.query_row(&format!("SELECT {COLUMNS} FROM print_jobs WHERE id = ?1"), [id], read).optional()?)
     }

@@ -179,6 +179,8 @@ fn commands() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
         print::print_receipt_copy,
         print::print_test,
         print::drawer_open,
+        print::send_to_kitchen,
+        print::printers_config,
         connections::connections_view,
         connections::connection_record,
         connections::connection_note,

@@ -1,7 +1,7 @@
 //! The printers from the window (issue 19): their status line, the jobs list with retry
 //! and redirect, a receipt again, a test page, and the manager's "Open drawer".
 
-use quay_app::print::{JobView, PrinterView};
+use quay_app::print::{JobView, Printer, PrinterView};
 use quay_app::Who;
 use tauri::State;
 
@@ -64,4 +64,17 @@ pub async fn drawer_open(c: State<'_, Shared>, reason: String, manager_pin: Opti
         c.open_drawer(&manager, &reason)
     })
     .await
+}
+
+/// "Send to kitchen": each station gets what it has not had of the screen's order yet.
+#[tauri::command]
+pub async fn send_to_kitchen(c: State<'_, Shared>) -> Reply<usize> {
+    call(&c, move |c, who| c.send_to_kitchen(&c.checkout, who)).await
+}
+
+/// The printers as configured (technicians): each kitchen station's width, mode and
+/// categories for the Printers screen.
+#[tauri::command]
+pub async fn printers_config(c: State<'_, Shared>) -> Reply<Vec<Printer>> {
+    call(&c, move |c, who| c.printers_config(who)).await
 }

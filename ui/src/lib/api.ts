@@ -1,6 +1,7 @@
 // Typed calls into the Rust backend. Every failure arrives as {code, message}: `code` is
 // a Fluent id, `message` its text in the counter's language.
 import { invoke } from '@tauri-apps/api/core';
+import type { JobView, PrinterConfig, PrinterView } from './printing';
 
 export interface ErrorDto { code: string; message: string }
 export interface MoneyView { minor: number; major: string; text: string }
@@ -127,7 +128,7 @@ export interface PartRefunded { key: string; state: string; amount: MoneyView; l
 /** The technician's settings, grouped; labels arrive localized. */
 export type SettingsGroupId = 'store' | 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh';
 /** What a connection test is about: every group but the store. */
-export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh' | `vpos:${string}`;
+export type ConnectTarget = 'hub' | 'momo' | 'giftpop' | 'terminal' | 'nhanh' | `vpos:${string}` | `printer:${string}`;
 /** The settings groups' targets; a virtual POS definition is `vpos:NAME` (its own screen). */
 export const CONNECT_TARGETS: readonly ConnectTarget[] = ['hub', 'momo', 'giftpop', 'terminal', 'nhanh'];
 /** One setting. A secret carries only `set`: its value never leaves the backend. */
@@ -495,4 +496,21 @@ export const api = {
   nhanhOrderAct: (id: number, act: OrderAct) => call<OnlineOrder>('nhanh_order_act', { id, act }),
   /** Puts the order's lines in the cart (paid at pickup); answers the cart. */
   nhanhOrderRing: (id: number) => call<CartView>('nhanh_order_ring', { id }),
+  /** Each printer with its waiting jobs and why they wait (issue 19). */
+  printStatus: () => call<PrinterView[]>('print_status'),
+  printersConfig: () => call<PrinterConfig[]>('printers_config'),
+  sendToKitchen: () => call<number>('send_to_kitchen'),
+  /** The latest print jobs, newest first. */
+  printJobs: () => call<JobView[]>('print_jobs'),
+  /** Sends an open job now, or prints a printed one again; answers the jobs. */
+  printRetry: (job: number) => call<JobView[]>('print_retry', { job }),
+  /** Sends an open job to another printer; answers the jobs. */
+  printRedirect: (job: number, printer: string) => call<JobView[]>('print_redirect', { job, printer }),
+  /** The sale's receipt again on the receipt printer; answers the job's id. */
+  printReceiptCopy: (saleId: string) => call<number>('print_receipt_copy', { saleId }),
+  /** A test page on `printer` (`receipt`, `kitchen.hot`); answers the job's id. */
+  printTest: (printer: string) => call<number>('print_test', { printer }),
+  /** Opens the cash drawer: `managerPin` a manager's PIN typed at the screen, null for the
+   *  signed-in manager; the reason is audited. Answers the job's id. */
+  drawerOpen: (reason: string, managerPin: string | null) => call<number>('drawer_open', { reason, managerPin }),
 };

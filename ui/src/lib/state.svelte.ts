@@ -3,6 +3,7 @@
 import { listen } from '@tauri-apps/api/event';
 import { api, isErrorDto, type AppInfo, type CartView, type ErrorDto, type MenuView, type NhanhStatus, type OpenPayment, type PaymentView, type QuayEvent, type SessionView, type SyncView, type WalletQr } from './api';
 import { isSessionLost, may, needsSignIn } from './auth';
+import type { PrinterView } from './printing';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorDto };
 
@@ -37,6 +38,8 @@ class Screen {
   nhanh = $state<NhanhStatus | null>(null);
   /** Counts `nhanh_orders` events: the online orders' screen reads its list again on each. */
   nhanhOrdersChanged = $state(0);
+  /** The printers and their waiting jobs as `print_status` last said (empty: none, or not asked). */
+  printers = $state<PrinterView[]>([]);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #polling: Promise<void> | null = null;
   #pollAgain = false;
@@ -85,6 +88,7 @@ class Screen {
     this.walletQr = null;
     this.walletStatus = [];
     this.nhanh = null;
+    this.printers = [];
     this.error = null;
     this.notice = null;
   }
@@ -148,6 +152,17 @@ class Screen {
     }
     const r = await this.attempt(api.nhanhStatus);
     this.nhanh = r.ok ? r.value : null;
+  }
+
+  /** Re-reads the printers' status line. A counter without printers, or a backend that
+   *  refuses, is no line, not an error on the screen. */
+  async refreshPrinters(): Promise<void> {
+    if (!this.session || this.locked || !this.may('view-sales')) {
+      this.printers = [];
+      return;
+    }
+    const r = await this.attempt(api.printStatus);
+    this.printers = r.ok ? r.value : [];
   }
 
   /** Re-reads the open card attempts; calls made while one is running coalesce into one more. */

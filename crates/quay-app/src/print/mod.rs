@@ -59,11 +59,105 @@ fn dots(width: Option<&str>) -> u32 {
     }
 }
 
-/// What a kitchen ticket lists: the sale's lines by index.
+/// What a kitchen ticket lists: the sale's lines by index (a void's cancellation), or the
+/// lines themselves as the cart had them (sent before payment, or at the close: what the
+/// kitchen has not had yet).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KitchenPayload {
+    #[serde(default)]
     pub lines: Vec<usize>,
     pub station: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<TicketLine>,
+    /// The order's short number while it has no receipt number yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+}
+
+/// A cart line as the kitchen reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketLine {
+    pub line: u32,
+    pub item_id: String,
+    pub name: String,
+    pub qty: i64,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Pure: what the kitchen still has to hear about a cart, per station — the lines (or the
+/// part of a quantity) not sent yet as a ticket, and what was sent but is no longer in
+/// the cart as a cancellation. `sent` are the cart's kitchen jobs so far.
+pub fn kitchen_diff(
+    printers: &[Printer],
+    cart: &[TicketLine],
+    sent: &[(JobKind, KitchenPayload)],
+    order: Option<&str>,
+    category_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<NewPrintJob> {
+    let mut jobs = Vec::new();
+    for p in printers.iter().filter(|p| p.is_kitchen()) {
+        let station = p.name.trim_start_matches("kitchen.").to_string();
+        let mine = |item: &str| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c));
+        // What this station holds of each cart line now.
+        let mut held: Vec<(u32, TicketLine)> = Vec::new();
+        for (kind, payload) in sent.iter().filter(|(_, pl)| pl.station == station) {
+            for it in &payload.items {
+                let sign = if *kind == JobKind::KitchenCancel { -1 } else { 1 };
+                match held.iter_mut().find(|(l, _)| *l == it.line) {
+                    Some((_, h)) => h.qty += sign * it.qty,
+                    None => held.push((it.line, TicketLine { qty: sign * it.qty, ..it.clone() })),
+                }
+            }
+        }
+        let mut add = Vec::new();
+        for l in cart.iter().filter(|l| mine(&l.item_id)) {
+            let had = held.iter().find(|(id, _)| *id == l.line).map_or(0, |(_, h)| h.qty);
+            if l.qty > had {
+                add.push(TicketLine { qty: l.qty - had, ..l.clone() });
+            }
+        }
+        let mut cancel = Vec::new();
+        for (id, h) in &held {
+            let now = cart.iter().find(|l| l.line == *id).map_or(0, |l| l.qty);
+            if h.qty > now {
+                cancel.push(TicketLine { qty: h.qty - now, ..h.clone() });
+            }
+        }
+        let order = order.map(str::to_string);
+        if !cancel.is_empty() {
+            let payload = KitchenPayload { station: station.clone(), items: cancel, order: order.clone(), lines: vec![] };
+            jobs.push(NewPrintJob { kind: JobKind::KitchenCancel, printer: p.name.clone(), payload: json(&payload) });
+        }
+        if !add.is_empty() {
+            let payload = KitchenPayload { station, items: add, order, lines: vec![] };
+            jobs.push(NewPrintJob { kind: JobKind::Kitchen, printer: p.name.clone(), payload: json(&payload) });
+        }
+    }
+    jobs
+}
+
+/// The cart's lines as the kitchen reads them.
+pub fn ticket_lines(cart: &Cart) -> Vec<TicketLine> {
+    cart.lines
+        .iter()
+        .map(|l| TicketLine {
+            line: l.line_id,
+            item_id: l.item_id.clone(),
+            name: l.name.clone(),
+            qty: l.qty,
+            options: l.options.iter().map(|o| o.name.clone()).collect(),
+            note: l.note.clone(),
+        })
+        .collect()
+}
+
+/// An order's short number before it has a receipt number: the end of its sale id.
+pub fn short_order(sale_id: uuid::Uuid) -> String {
+    let s = sale_id.simple().to_string();
+    format!("#{}", &s[s.len() - 6..]).to_uppercase()
 }
 
 /// Who opened the drawer and why (none: a cash tender).
@@ -134,7 +228,11 @@ fn kitchen_jobs(
             .collect();
         if !mine.is_empty() {
             let station = p.name.trim_start_matches("kitchen.").to_string();
-            jobs.push(NewPrintJob { kind, printer: p.name.clone(), payload: json(&KitchenPayload { lines: mine, station }) });
+            jobs.push(NewPrintJob {
+                kind,
+                printer: p.name.clone(),
+                payload: json(&KitchenPayload { lines: mine, station, ..KitchenPayload::default() }),
+            });
         }
     }
     jobs
@@ -194,6 +292,13 @@ impl Counter {
         Ok(out)
     }
 
+    /// The printers as configured, for the technician's screen (every kitchen station
+    /// with its width, mode and categories).
+    pub fn printers_config(&self, who: &Who) -> Result<Vec<Printer>> {
+        self.allow(who, Action::ConfigureSettings)?;
+        self.printers()
+    }
+
     /// One printer by name (`receipt`, `kitchen.bar`, or a station's name alone: `bar`).
     pub fn printer(&self, name: &str) -> Result<Printer> {
         let name = name.trim();
@@ -209,9 +314,11 @@ impl Counter {
         move |item: &str| menu.as_ref().and_then(|m| m.item(item)).map(|i| i.category_id.clone())
     }
 
-    /// The jobs of a sale about to close (written in its transaction). Printing never
-    /// stops a sale: a printer misconfigured is the jobs' problem, not the cashier's.
-    pub(crate) fn print_jobs_for(&self, cart: &Cart, tenders: &[quay_core::Tender]) -> Vec<NewPrintJob> {
+    /// The jobs of a sale about to close (written in its transaction): the drawer and
+    /// the receipt, and for each station what it has not had yet of this cart (lines sent
+    /// to the kitchen before payment are not sent again). Printing never stops a sale: a
+    /// printer misconfigured is the jobs' problem, not the cashier's.
+    pub(crate) fn print_jobs_for(&self, cart: &Cart, tenders: &[quay_core::Tender], sale_id: uuid::Uuid) -> Vec<NewPrintJob> {
         let printers = match self.printers() {
             Ok(p) => p,
             Err(e) => {
@@ -219,9 +326,42 @@ impl Counter {
                 return Vec::new();
             }
         };
-        let lines: Vec<(String, i64)> = cart.lines.iter().map(|l| (l.item_id.clone(), l.qty)).collect();
         let cash = tenders.iter().any(|t| t.kind == TenderKind::Cash);
-        jobs_for_sale(&printers, &lines, cash, &self.category_of())
+        let mut jobs: Vec<NewPrintJob> = jobs_for_sale(&printers, &[], cash, &|_| None);
+        let sent = self.kitchen_sent(sale_id).unwrap_or_default();
+        jobs.extend(kitchen_diff(&printers, &ticket_lines(cart), &sent, None, &self.category_of()));
+        jobs
+    }
+
+    /// The kitchen jobs already written for a cart's sale id.
+    fn kitchen_sent(&self, sale_id: uuid::Uuid) -> Result<Vec<(JobKind, KitchenPayload)>> {
+        let jobs = self.store().print_jobs_of_sale(&sale_id.to_string())?;
+        Ok(jobs
+            .into_iter()
+            .filter(|j| matches!(j.kind, JobKind::Kitchen | JobKind::KitchenCancel) && j.state != JobState::Cancelled)
+            .filter_map(|j| serde_json::from_str::<KitchenPayload>(&j.payload).ok().map(|p| (j.kind, p)))
+            .collect())
+    }
+
+    /// "Send to kitchen" for an order paid later: each station gets what it has not had
+    /// of the cart yet (a line removed or reduced since: a cancellation). Returns how many
+    /// tickets were queued.
+    pub fn send_to_kitchen(&self, co: &crate::checkout::Checkout, who: &Who) -> Result<usize> {
+        self.allow(who, Action::RingSale)?;
+        let cart = co.cart_snapshot();
+        if cart.lines.is_empty() {
+            return Err(AppError::new("err-kitchen-empty", vec![]));
+        }
+        let sale_id = self.paying_sale_id(co, &cart);
+        let printers = self.printers()?;
+        let sent = self.kitchen_sent(sale_id)?;
+        let jobs = kitchen_diff(&printers, &ticket_lines(&cart), &sent, Some(&short_order(sale_id)), &self.category_of());
+        if jobs.is_empty() {
+            return Err(AppError::new("err-kitchen-nothing-new", vec![]));
+        }
+        self.store().enqueue_print_jobs(Some(&sale_id.to_string()), &jobs, &self.now().to_rfc3339())?;
+        self.print_wake.notify_one();
+        Ok(jobs.len())
     }
 
     /// The cancellation tickets of voiding `original`.
@@ -375,6 +515,62 @@ mod tests {
 
     fn receipt() -> Printer {
         Printer { name: RECEIPT.into(), address: "tcp://127.0.0.1:9101".into(), width_dots: 576, text: false, categories: vec![] }
+    }
+
+    fn ticket(line: u32, item: &str, qty: i64) -> TicketLine {
+        TicketLine { line, item_id: item.into(), name: item.into(), qty, options: vec![], note: None }
+    }
+
+    #[test]
+    fn the_kitchen_hears_only_what_it_has_not_had() {
+        let cat = |item: &str| Some(if item.starts_with("pho") { "c-food" } else { "c-drinks" }.to_string());
+        let printers = [kitchen("hot", &["c-food"]), kitchen("bar", &["c-drinks"])];
+        let sent = |kind, station: &str, items: Vec<TicketLine>| {
+            (kind, KitchenPayload { station: station.into(), items, ..KitchenPayload::default() })
+        };
+        let summary = |jobs: Vec<NewPrintJob>| -> Vec<(JobKind, String, Vec<(u32, i64)>)> {
+            jobs.into_iter()
+                .map(|j| {
+                    let p: KitchenPayload = serde_json::from_str(&j.payload).unwrap();
+                    (j.kind, p.station, p.items.iter().map(|i| (i.line, i.qty)).collect())
+                })
+                .collect()
+        };
+        // (cart now, sent so far) → tickets
+        let cases: Vec<(Vec<TicketLine>, Vec<(JobKind, KitchenPayload)>, Vec<(JobKind, String, Vec<(u32, i64)>)>)> = vec![
+            // Nothing sent: everything, per station.
+            (
+                vec![ticket(1, "pho", 2), ticket(2, "tea", 1)],
+                vec![],
+                vec![(JobKind::Kitchen, "hot".into(), vec![(1, 2)]), (JobKind::Kitchen, "bar".into(), vec![(2, 1)])],
+            ),
+            // All sent: nothing.
+            (vec![ticket(1, "pho", 2)], vec![sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2)])], vec![]),
+            // One more bowl, a new tea: only those.
+            (
+                vec![ticket(1, "pho", 3), ticket(2, "tea", 1)],
+                vec![sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2)])],
+                vec![(JobKind::Kitchen, "hot".into(), vec![(1, 1)]), (JobKind::Kitchen, "bar".into(), vec![(2, 1)])],
+            ),
+            // A line removed and one reduced after sending: cancellations.
+            (
+                vec![ticket(1, "pho", 1)],
+                vec![sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2), ticket(3, "pho", 1)])],
+                vec![(JobKind::KitchenCancel, "hot".into(), vec![(1, 1), (3, 1)])],
+            ),
+            // A cancellation already sent counts.
+            (
+                vec![ticket(1, "pho", 1)],
+                vec![
+                    sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2)]),
+                    sent(JobKind::KitchenCancel, "hot", vec![ticket(1, "pho", 1)]),
+                ],
+                vec![],
+            ),
+        ];
+        for (cart, sent, want) in cases {
+            assert_eq!(summary(kitchen_diff(&printers, &cart, &sent, None, &cat)), want, "{cart:?} after {sent:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use quay_print::codepage::CodePage;
 use quay_print::escpos::{Align, Commands};
 use quay_store::print::{JobKind, PrintJob};
 
-use super::{DrawerPayload, KitchenPayload, Printer};
+use super::{DrawerPayload, KitchenPayload, Printer, TicketLine};
 use crate::{AppError, Counter, Result};
 
 /// Ink threshold for the 1-bit raster: anti-aliased edges at half grey or darker print.
@@ -167,18 +167,48 @@ impl Counter {
     /// line's quantity and name, its options and note; a cancellation or a reprint says so
     /// first.
     fn kitchen_bytes(&self, job: &PrintJob, printer: &Printer) -> Result<Vec<u8>> {
-        let sale = self.sale_of(job)?;
         let payload: KitchenPayload = serde_json::from_str(&job.payload).unwrap_or_default();
         let lang = self.lang();
         let t = |id: &str, args: &[(&str, Arg)]| self.i18n().t(lang, id, args);
         let fmt = self.i18n().formatter(lang);
-        // A void's ticket lists the original's lines under the original's number.
-        let (number, lines) = match job.kind {
-            JobKind::KitchenCancel => {
-                let original = sale.void_of.map(|o| self.find_sale(o)).transpose()?.unwrap_or_else(|| sale.clone());
-                (original.receipt_no.clone(), original.lines.clone())
+        // A ticket sent before payment has no sale yet: its short number and its time.
+        let sale = match job.sale_id.as_deref().and_then(|s| uuid::Uuid::parse_str(s).ok()) {
+            Some(id) => self.store().sale(id)?,
+            None => None,
+        };
+        let lines: Vec<TicketLine> = if payload.items.is_empty() {
+            let sale = sale.clone().ok_or_else(|| AppError::new("err-print-no-job", vec![("job", job.id.into())]))?;
+            // A void's ticket lists the original's lines under the original's number.
+            let source = match (job.kind, sale.void_of) {
+                (JobKind::KitchenCancel, Some(o)) => self.find_sale(o)?,
+                _ => sale,
+            };
+            payload
+                .lines
+                .iter()
+                .filter_map(|i| source.lines.get(*i))
+                .map(|l| TicketLine {
+                    line: 0,
+                    item_id: l.item_id.clone(),
+                    name: l.name.clone(),
+                    qty: l.qty,
+                    options: l.options.iter().map(|o| o.name.clone()).collect(),
+                    note: l.note.clone(),
+                })
+                .collect()
+        } else {
+            payload.items.clone()
+        };
+        let number = match (&sale, job.kind) {
+            (Some(s), JobKind::KitchenCancel) if s.void_of.is_some() => {
+                s.void_of.map(|o| self.find_sale(o)).transpose()?.map(|o| o.receipt_no).unwrap_or_default()
             }
-            _ => (sale.receipt_no.clone(), sale.lines.clone()),
+            (Some(s), _) => s.receipt_no.clone(),
+            (None, _) => payload.order.clone().unwrap_or_else(|| "—".into()),
+        };
+        let at = match &sale {
+            Some(s) => s.closed_at,
+            None => chrono::DateTime::parse_from_rfc3339(&job.created_at).unwrap_or_else(|_| self.now()),
         };
         let mut out: Vec<(String, bool)> = Vec::new();
         if job.kind == JobKind::KitchenCancel {
@@ -189,12 +219,11 @@ impl Counter {
         }
         out.push((t("print-station", &[("station", Arg::Text(payload.station.clone()))]), false));
         out.push((t("print-order", &[("number", Arg::Text(number))]), true));
-        out.push((fmt.date_time(sale.closed_at), false));
-        for i in &payload.lines {
-            let Some(l) = lines.get(*i) else { continue };
+        out.push((fmt.date_time(at), false));
+        for l in &lines {
             out.push((format!("{} × {}", l.qty, l.name), true));
             for o in &l.options {
-                out.push((format!("  + {}", o.name), false));
+                out.push((format!("  + {o}"), false));
             }
             if let Some(n) = l.note.as_deref().filter(|n| !n.trim().is_empty()) {
                 out.push((format!("  ! {n}"), false));
