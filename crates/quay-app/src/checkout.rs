@@ -187,8 +187,21 @@ impl Counter {
         *cart = draft;
         co.remember(&cart);
         *lock(&co.thanks) = None;
+        let after = cart.clone();
+        drop(cart);
+        self.kitchen_follow(co, &after);
         self.emit(crate::Event::CheckoutChanged);
-        Ok(cart.clone())
+        Ok(after)
+    }
+
+    /// A line removed or reduced (or the order cleared) after the kitchen had it: the
+    /// station gets its cancellation now, not at payment.
+    fn kitchen_follow(&self, co: &Checkout, cart: &Cart) {
+        let Some((id, opened)) = *lock(&co.paying) else { return };
+        let same_order = cart.opened_at.as_ref() == Some(&opened);
+        if let Err(e) = self.kitchen_cancellations(id, if same_order { Some(cart) } else { None }) {
+            tracing::warn!(error = %e.detail, "the kitchen's cancellation waits");
+        }
     }
 
     /// The sale id card attempts of the current cart share (attempt 1, 2, … of one sale).

@@ -209,7 +209,10 @@ fn an_order_sent_to_the_kitchen_before_payment_is_not_cooked_twice() {
     assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap(), 1);
     let line = co.cart_snapshot().lines.iter().find(|l| l.item_id == "i-phobo" && l.qty == 1).unwrap().line_id;
     c.edit_cart(&co, &Who::Setup, |cart, _, _| Ok(cart.remove(line)?)).unwrap();
-    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap(), 1, "a cancellation");
+    // The kitchen hears of the removed bowl at once, not at payment.
+    let last = jobs(c).pop().unwrap();
+    assert_eq!((last.0, last.1.as_str()), (JobKind::KitchenCancel, "kitchen.hot"));
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap_err().code, "err-kitchen-nothing-new");
     // Paid: the drawer and the receipt; the kitchen gets nothing it already had.
     c.pay_cash(&co, &Who::Setup, None).unwrap();
     c.print_pending().unwrap();
@@ -226,4 +229,22 @@ fn an_order_sent_to_the_kitchen_before_payment_is_not_cooked_twice() {
     );
     assert_eq!(s.hot.wait_pages(3, std::time::Duration::from_secs(5)).len(), 3);
     assert!(jobs(c).iter().all(|j| j.2 == JobState::Done));
+}
+
+#[test]
+fn an_order_cleared_after_the_kitchen_had_it_is_cancelled_there() {
+    let s = shop();
+    let c = &s.counter;
+    let co = c.checkout();
+    c.edit_cart(&co, &Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    c.send_to_kitchen(&co, &Who::Setup).unwrap();
+    c.edit_cart(&co, &Who::Setup, |cart, _, _| {
+        cart.clear();
+        Ok(())
+    })
+    .unwrap();
+    let kinds: Vec<JobKind> = jobs(c).into_iter().map(|j| j.0).collect();
+    assert_eq!(kinds, [JobKind::Kitchen, JobKind::KitchenCancel]);
+    c.print_pending().unwrap();
+    assert_eq!(s.hot.wait_pages(2, std::time::Duration::from_secs(5)).len(), 2);
 }

@@ -343,6 +343,26 @@ impl Counter {
             .collect())
     }
 
+    /// What the kitchen had of order `sale_id` and the cart no longer has (`None`: the
+    /// order was cleared), queued as cancellations now.
+    pub(crate) fn kitchen_cancellations(&self, sale_id: uuid::Uuid, cart: Option<&Cart>) -> Result<()> {
+        let sent = self.kitchen_sent(sale_id)?;
+        if sent.is_empty() {
+            return Ok(());
+        }
+        let lines = cart.map(ticket_lines).unwrap_or_default();
+        let printers = self.printers()?;
+        let jobs: Vec<NewPrintJob> = kitchen_diff(&printers, &lines, &sent, Some(&short_order(sale_id)), &self.category_of())
+            .into_iter()
+            .filter(|j| j.kind == JobKind::KitchenCancel)
+            .collect();
+        if !jobs.is_empty() {
+            self.store().enqueue_print_jobs(Some(&sale_id.to_string()), &jobs, &self.now().to_rfc3339())?;
+            self.print_wake.notify_one();
+        }
+        Ok(())
+    }
+
     /// "Send to kitchen" for an order paid later: each station gets what it has not had
     /// of the cart yet (a line removed or reduced since: a cancellation). Returns how many
     /// tickets were queued.

@@ -9,7 +9,7 @@ use quay_core::sale::Sale;
 use quay_i18n::Lang;
 use quay_pdf::{Bitmap, Block, Direction, Document, PageSize};
 use quay_print::codepage::CodePage;
-use quay_print::escpos::{Align, Commands};
+use quay_print::escpos::Commands;
 use quay_store::print::{JobKind, PrintJob};
 
 use super::{DrawerPayload, KitchenPayload, Printer, TicketLine};
@@ -99,6 +99,15 @@ pub fn text_job(lines: &[(String, Option<String>)], printer: &Printer, large: &[
     c.into_bytes()
 }
 
+/// Whether text prints in the code page (Vietnamese loses its marks, fine; Arabic, Greek
+/// or Chinese would come out as `?`): a text-mode printer gets a raster page otherwise.
+pub fn fits_code_page<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    texts.into_iter().all(|t| {
+        let encoded = quay_print::codepage::encode(t, CodePage::Pc858);
+        encoded.iter().filter(|b| **b == b'?').count() <= t.chars().filter(|c| *c == '?').count()
+    })
+}
+
 fn dir(lang: Lang) -> Direction {
     if lang.is_rtl() {
         Direction::Rtl
@@ -141,7 +150,8 @@ impl Counter {
             Some(url) => url.replace("{receipt}", &v.receipt_no),
             None => v.receipt_no.clone(),
         };
-        if printer.text {
+        let latin = fits_code_page(v.rows.iter().flat_map(|r| std::iter::once(r.text.as_str()).chain(r.amount.as_deref())));
+        if printer.text && latin {
             let mut lines: Vec<(String, Option<String>)> = Vec::new();
             if copy {
                 lines.push((self.i18n().t(lang, "print-copy", &[]), None));
@@ -229,7 +239,7 @@ impl Counter {
                 out.push((format!("  ! {n}"), false));
             }
         }
-        if printer.text {
+        if printer.text && fits_code_page(out.iter().map(|(s, _)| s.as_str())) {
             let large: Vec<usize> = out.iter().enumerate().filter(|(_, (_, big))| *big).map(|(i, _)| i).collect();
             let lines: Vec<(String, Option<String>)> = out.into_iter().map(|(s, _)| (s, None)).collect();
             return Ok(text_job(&lines, printer, &large));
@@ -258,14 +268,36 @@ impl Counter {
             lines.push((self.i18n().t(l, "print-test-sample", &[]), None));
         }
         if printer.text {
-            return Ok(text_job(&lines, printer, &[0]));
+            // The samples of the other languages do not fit a code page: only the Latin
+            // lines, so a technician sees what text mode prints.
+            let latin: Vec<(String, Option<String>)> = lines.into_iter().filter(|(s, _)| fits_code_page([s.as_str()])).collect();
+            return Ok(text_job(&latin, printer, &[0]));
         }
         let mut blocks = vec![Block::Heading(lines[0].0.clone())];
         blocks.extend(lines[1..].iter().map(|(s, _)| Block::Text(s.clone())));
         blocks.push(Block::Rule);
         let doc = Document { title: "test".into(), locale_dir: dir(lang), page: PageSize::Roll { width_mm: printer.width_mm() }, blocks };
-        let mut c = Commands::with_max_width(printer.width_dots);
-        c.align(Align::Left);
         raster_job(&doc, printer, &[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_latin_text_goes_to_a_code_page() {
+        assert!(fits_code_page(["Cà phê sữa đá", "Total: 45,000 ₫", "Käsekuchen €3.50", "why?"]));
+        for other in ["قهوة", "Καφές", "咖啡"] {
+            assert!(!fits_code_page([other]), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_text_mode_ticket_pads_amounts_to_the_columns() {
+        let p = Printer { name: "receipt".into(), address: "file:/dev/null".into(), width_dots: 384, text: true, categories: vec![] };
+        let bytes = text_job(&[("Total".into(), Some("45,000 d".into()))], &p, &[]);
+        let line = format!("Total{}45,000 d\n", " ".repeat(32 - 5 - 8));
+        assert!(bytes.windows(line.len()).any(|w| w == line.as_bytes()), "{:?}", String::from_utf8_lossy(&bytes));
     }
 }
