@@ -33,3 +33,7 @@ print-cli-waiting = Job { $job } waits for { $printer }: { $problem }
 print-cli-queued = Job { $job } is queued for { $printer }: the counter's window prints it in its turn.
 err-kitchen-empty = The order is empty: add what the kitchen should make first.
 err-kitchen-nothing-new = The kitchen already has everything on this order.
+err-print-drawer-late = A drawer pulse not sent within a minute was dropped: open the drawer with "Open drawer" if it is still needed.
+err-print-redirected = The job was sent to another printer meanwhile.
+err-print-drawer-again = A drawer pulse is not printed again: a manager opens the drawer with "Open drawer" and a reason.
+err-kitchen-no-printer = No kitchen printer is set up: a technician adds one under Printers.

@@ -33,3 +33,7 @@ print-cli-waiting = Lệnh in { $job } đang chờ { $printer }: { $problem }
 print-cli-queued = Lệnh in { $job } đã vào hàng chờ của { $printer }: cửa sổ của quầy sẽ in theo lượt.
 err-kitchen-empty = Đơn đang trống: hãy thêm món cho bếp trước.
 err-kitchen-nothing-new = Bếp đã nhận đủ mọi món của đơn này.
+err-print-drawer-late = Lệnh mở ngăn kéo không gửi được trong một phút nên đã bỏ: nếu vẫn cần, hãy dùng "Mở ngăn kéo".
+err-print-redirected = Lệnh in đã được chuyển sang máy in khác trong lúc đó.
+err-print-drawer-again = Không in lại lệnh mở ngăn kéo: quản lý mở ngăn kéo bằng "Mở ngăn kéo" kèm lý do.
+err-kitchen-no-printer = Chưa cài máy in bếp: kỹ thuật viên thêm máy in trong mục Máy in.

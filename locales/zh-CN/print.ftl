@@ -33,3 +33,7 @@ print-cli-waiting = 任务 { $job } 正在等待 { $printer }：{ $problem }
 print-cli-queued = 任务 { $job } 已进入 { $printer } 的队列：收银台窗口会按顺序打印。
 err-kitchen-empty = 订单是空的：请先添加厨房要做的菜品。
 err-kitchen-nothing-new = 厨房已收到这张订单的全部菜品。
+err-print-drawer-late = 一分钟内未发出的开钱箱指令已作废：如仍需要，请用“打开钱箱”。
+err-print-redirected = 该任务期间已转到另一台打印机。
+err-print-drawer-again = 开钱箱指令不会重发：请经理用“打开钱箱”并说明原因。
+err-kitchen-no-printer = 尚未设置厨房打印机：请技术员在“打印机”中添加。

@@ -34,6 +34,9 @@ pub struct Checkout {
     /// The sale id card attempts of the current cart share, with the cart's opening time
     /// (a new cart gets a new id).
     paying: Mutex<Option<(Uuid, DateTime<FixedOffset>)>>,
+    /// Held while working out and queueing what the kitchen has not had of this order,
+    /// so two sends (or a send and a removed line) never queue the same ticket twice.
+    pub(crate) kitchen: Mutex<()>,
     /// Vouchers applied to the sale being paid, redeemed when it closes.
     vouchers: Mutex<Vec<Applied>>,
     /// Who is signed in here, and since when they were last active.
@@ -55,6 +58,7 @@ impl Checkout {
         Checkout {
             cart: Mutex::new(Cart::new(currency)),
             paying: Mutex::new(None),
+            kitchen: Mutex::new(()),
             vouchers: Mutex::new(Vec::new()),
             session: Mutex::new(None),
             thanks: Mutex::new(None),
@@ -198,6 +202,7 @@ impl Counter {
     /// station gets its cancellation now, not at payment.
     fn kitchen_follow(&self, co: &Checkout, cart: &Cart) {
         let Some((id, opened)) = *lock(&co.paying) else { return };
+        let _one = lock(&co.kitchen);
         let same_order = cart.opened_at.as_ref() == Some(&opened);
         if let Err(e) = self.kitchen_cancellations(id, if same_order { Some(cart) } else { None }) {
             tracing::warn!(error = %e.detail, "the kitchen's cancellation waits");

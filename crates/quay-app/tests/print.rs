@@ -248,3 +248,27 @@ fn an_order_cleared_after_the_kitchen_had_it_is_cancelled_there() {
     c.print_pending().unwrap();
     assert_eq!(s.hot.wait_pages(2, std::time::Duration::from_secs(5)).len(), 2);
 }
+
+#[test]
+fn a_ticket_printed_again_is_not_counted_as_food_and_a_drawer_pulse_is_never_repeated() {
+    let s = shop();
+    let c = &s.counter;
+    let co = c.checkout();
+    c.edit_cart(&co, &Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    c.send_to_kitchen(&co, &Who::Setup).unwrap();
+    c.print_pending().unwrap();
+    let ticket = c.print_jobs(&Who::Setup, 10).unwrap()[0].job.id;
+    // The kitchen lost the ticket: printed again, marked; the order is still 2 bowls.
+    c.print_retry(&Who::Setup, ticket).unwrap();
+    c.print_pending().unwrap();
+    assert_eq!(s.hot.wait_pages(2, std::time::Duration::from_secs(5)).len(), 2);
+    c.pay_cash(&co, &Who::Setup, None).unwrap();
+    let kinds: Vec<JobKind> = jobs(c).into_iter().map(|j| j.0).collect();
+    assert_eq!(kinds, [JobKind::Kitchen, JobKind::Kitchen, JobKind::Drawer, JobKind::Receipt], "no cancellation, no second ticket");
+    c.print_pending().unwrap();
+    let drawer = c.print_jobs(&Who::Setup, 10).unwrap().into_iter().find(|j| j.job.kind == JobKind::Drawer).unwrap().job.id;
+    assert_eq!(c.print_retry(&Who::Setup, drawer).unwrap_err().code, "err-print-drawer-again");
+    assert_eq!(c.print_redirect(&Who::Setup, drawer, "kitchen.hot").unwrap_err().code, "err-print-drawer-again");
+    // A done job is not redirected.
+    assert_eq!(c.print_redirect(&Who::Setup, ticket, "kitchen.bar").unwrap_err().code, "err-print-job-closed");
+}

@@ -218,28 +218,34 @@ impl Store {
         Ok(())
     }
 
-    /// Sends an open job to another printer instead.
+    /// Sends a waiting job to another printer instead. A job being sent is not moved (its
+    /// sender would mark it done on the old printer); one a dead sender left `sending` is
+    /// queued again (as a reprint) by the next pass, then it can move.
     pub fn print_job_redirect(&mut self, id: i64, printer: &str) -> Result<bool> {
         let n = self.conn.execute(
-            "UPDATE print_jobs SET printer = ?2, state = 'queued', last_code = NULL, last_error = NULL
-             WHERE id = ?1 AND state IN ('queued', 'sending')",
+            "UPDATE print_jobs SET printer = ?2, last_code = NULL, last_error = NULL WHERE id = ?1 AND state = 'queued'",
             params![id, printer],
         )?;
         Ok(n == 1)
     }
 
-    /// Cancels an open job (a printer removed for good, a ticket no longer wanted).
-    pub fn print_job_cancel(&mut self, id: i64) -> Result<bool> {
-        let n = self.conn.execute("UPDATE print_jobs SET state = 'cancelled' WHERE id = ?1 AND state IN ('queued', 'sending')", [id])?;
+    /// Cancels an open job (a printer removed for good, a ticket no longer wanted, a
+    /// drawer pulse too late), saying why (`code`, a Fluent id).
+    pub fn print_job_cancel(&mut self, id: i64, code: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE print_jobs SET state = 'cancelled', last_code = ?2 WHERE id = ?1 AND state IN ('queued', 'sending')",
+            params![id, code],
+        )?;
         Ok(n == 1)
     }
 
     /// A copy of a job (a reprint asked for), queued on `printer`, marked as a reprint.
     pub fn print_job_copy(&mut self, id: i64, printer: &str, at: &str) -> Result<Option<i64>> {
         let tx = self.conn.transaction()?;
+        // Marked a copy in its payload: the kitchen's tally of what it had leaves it out.
         let n = tx.execute(
             "INSERT INTO print_jobs(kind, printer, sale_id, payload, state, reprint, created_at)
-             SELECT kind, ?2, sale_id, payload, 'queued', 1, ?3 FROM print_jobs WHERE id = ?1",
+             SELECT kind, ?2, sale_id, json_set(payload, '$.copy', json('true')), 'queued', 1, ?3 FROM print_jobs WHERE id = ?1",
             params![id, printer, at],
         )?;
         let new = if n == 1 { Some(tx.last_insert_rowid()) } else { None };
@@ -286,7 +292,7 @@ mod tests {
         let copy = s.print_job_copy(drawer, "receipt", "t5").unwrap().unwrap();
         let copy = s.print_job(copy).unwrap().unwrap();
         assert!(copy.reprint && copy.state == JobState::Queued && copy.kind == JobKind::Drawer);
-        assert!(s.print_job_cancel(ticket).unwrap());
+        assert!(s.print_job_cancel(ticket, "err-print-no-printer").unwrap());
         assert_eq!(s.print_jobs_open().unwrap().len(), 1);
     }
 }

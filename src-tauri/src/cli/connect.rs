@@ -122,8 +122,9 @@ pub struct TargetArg {
 
 pub fn parse_target(s: &str) -> Result<TargetArg, String> {
     if let Some(name) = s.strip_prefix("printer:") {
-        if name != "receipt" && !name.strip_prefix("kitchen.").is_some_and(quay_app::setup::station_name) {
-            return Err(format!("{name:?}: receipt or kitchen.STATION"));
+        let station = name.strip_prefix("kitchen.").unwrap_or(name);
+        if name != "receipt" && !quay_app::setup::station_name(station) {
+            return Err(format!("{name:?}: receipt, kitchen.STATION or STATION"));
         }
         return Ok(TargetArg { target: Target::Printer, name: Some(name.to_string()) });
     }

@@ -72,25 +72,25 @@ pub fn run(ctx: &Ctx, cmd: PrintCmd) -> quay_app::Result<String> {
             return Ok(out);
         }
     };
-    send_now(ctx, queued)
+    send_now(ctx, &who, queued)
 }
 
 pub fn drawer(ctx: &Ctx, cmd: DrawerCmd) -> quay_app::Result<String> {
     let DrawerCmd::Open { reason } = cmd;
-    let job = ctx.counter.open_drawer(&ctx.who()?, &reason)?;
-    send_now(ctx, job)
+    let who = ctx.who()?;
+    let job = ctx.counter.open_drawer(&who, &reason)?;
+    send_now(ctx, &who, job)
 }
 
 /// Sends what waits, then says what became of `job`: printed, or why it waits (exit 1).
-fn send_now(ctx: &Ctx, job: i64) -> quay_app::Result<String> {
+fn send_now(ctx: &Ctx, who: &quay_app::Who, job: i64) -> quay_app::Result<String> {
     let c = &ctx.counter;
     let round = c.print_now()?;
-    let who = ctx.who()?;
-    let jobs = c.print_jobs(&who, 200)?;
+    let jobs = c.print_jobs(who, 200)?;
     let Some(view) = jobs.iter().find(|j| j.job.id == job) else { return Ok(String::new()) };
     match view.job.state {
         // The window's worker is printing: it sends this one in its turn.
-        _ if round.busy && view.job.last_code.is_none() => {
+        _ if round.busy && view.job.state != quay_app::print::JobState::Done => {
             Ok(format!("{}\n", ctx.t("print-cli-queued", &[("job", job.into()), ("printer", view.job.printer.as_str().into())])))
         }
         quay_app::print::JobState::Done => {

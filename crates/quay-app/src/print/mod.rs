@@ -72,6 +72,9 @@ pub struct KitchenPayload {
     /// The order's short number while it has no receipt number yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
+    /// A copy printed again on request: the kitchen had the original already.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub copy: bool,
 }
 
 /// A cart line as the kitchen reads it.
@@ -98,9 +101,14 @@ pub fn kitchen_diff(
     category_of: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<NewPrintJob> {
     let mut jobs = Vec::new();
+    // A line a station already had stays that station's (its category or the station's
+    // categories may have changed since): only lines no station had go by category.
+    let had_anywhere = |line: u32| sent.iter().any(|(_, pl)| pl.items.iter().any(|it| it.line == line));
     for p in printers.iter().filter(|p| p.is_kitchen()) {
         let station = p.name.trim_start_matches("kitchen.").to_string();
-        let mine = |item: &str| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c));
+        let had_here = |line: u32| sent.iter().any(|(_, pl)| pl.station == station && pl.items.iter().any(|it| it.line == line));
+        let by_category = |item: &str| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c));
+        let mine = |l: &TicketLine| if had_anywhere(l.line) { had_here(l.line) } else { by_category(&l.item_id) };
         // What this station holds of each cart line now.
         let mut held: Vec<(u32, TicketLine)> = Vec::new();
         for (kind, payload) in sent.iter().filter(|(_, pl)| pl.station == station) {
@@ -113,7 +121,7 @@ pub fn kitchen_diff(
             }
         }
         let mut add = Vec::new();
-        for l in cart.iter().filter(|l| mine(&l.item_id)) {
+        for l in cart.iter().filter(|l| mine(l)) {
             let had = held.iter().find(|(id, _)| *id == l.line).map_or(0, |(_, h)| h.qty);
             if l.qty > had {
                 add.push(TicketLine { qty: l.qty - had, ..l.clone() });
@@ -128,11 +136,11 @@ pub fn kitchen_diff(
         }
         let order = order.map(str::to_string);
         if !cancel.is_empty() {
-            let payload = KitchenPayload { station: station.clone(), items: cancel, order: order.clone(), lines: vec![] };
+            let payload = KitchenPayload { station: station.clone(), items: cancel, order: order.clone(), ..KitchenPayload::default() };
             jobs.push(NewPrintJob { kind: JobKind::KitchenCancel, printer: p.name.clone(), payload: json(&payload) });
         }
         if !add.is_empty() {
-            let payload = KitchenPayload { station, items: add, order, lines: vec![] };
+            let payload = KitchenPayload { station, items: add, order, ..KitchenPayload::default() };
             jobs.push(NewPrintJob { kind: JobKind::Kitchen, printer: p.name.clone(), payload: json(&payload) });
         }
     }
@@ -328,8 +336,17 @@ impl Counter {
         };
         let cash = tenders.iter().any(|t| t.kind == TenderKind::Cash);
         let mut jobs: Vec<NewPrintJob> = jobs_for_sale(&printers, &[], cash, &|_| None);
-        let sent = self.kitchen_sent(sale_id).unwrap_or_default();
-        jobs.extend(kitchen_diff(&printers, &ticket_lines(cart), &sent, None, &self.category_of()));
+        let sent = match self.kitchen_sent(sale_id) {
+            Ok(s) => s,
+            Err(e) => {
+                // Not knowing what the kitchen had, sending it all again would cook twice.
+                tracing::warn!(error = %e.detail, "the kitchen's tickets unreadable: none sent with this sale");
+                return jobs;
+            }
+        };
+        // The number the kitchen already knows the order by, when it had some of it.
+        let order = (!sent.is_empty()).then(|| short_order(sale_id));
+        jobs.extend(kitchen_diff(&printers, &ticket_lines(cart), &sent, order.as_deref(), &self.category_of()));
         jobs
     }
 
@@ -340,6 +357,7 @@ impl Counter {
             .into_iter()
             .filter(|j| matches!(j.kind, JobKind::Kitchen | JobKind::KitchenCancel) && j.state != JobState::Cancelled)
             .filter_map(|j| serde_json::from_str::<KitchenPayload>(&j.payload).ok().map(|p| (j.kind, p)))
+            .filter(|(_, p)| !p.copy)
             .collect())
     }
 
@@ -372,8 +390,12 @@ impl Counter {
         if cart.lines.is_empty() {
             return Err(AppError::new("err-kitchen-empty", vec![]));
         }
-        let sale_id = self.paying_sale_id(co, &cart);
         let printers = self.printers()?;
+        if !printers.iter().any(Printer::is_kitchen) {
+            return Err(AppError::new("err-kitchen-no-printer", vec![]));
+        }
+        let _one = co.kitchen.lock().unwrap_or_else(|p| p.into_inner());
+        let sale_id = self.paying_sale_id(co, &cart);
         let sent = self.kitchen_sent(sale_id)?;
         let jobs = kitchen_diff(&printers, &ticket_lines(&cart), &sent, Some(&short_order(sale_id)), &self.category_of());
         if jobs.is_empty() {
@@ -436,9 +458,10 @@ impl Counter {
     /// printer, the stored detail where a message wants one).
     pub fn problem_text(&self, code: &str, job: &PrintJob, lang: quay_i18n::Lang) -> String {
         let detail = Arg::Text(job.last_error.clone().unwrap_or_default());
+        let address = self.printers().ok().and_then(|ps| ps.into_iter().find(|p| p.name == job.printer)).map(|p| p.address);
         let args = vec![
             ("printer", Arg::Text(job.printer.clone())),
-            ("address", Arg::Text(job.printer.clone())),
+            ("address", Arg::Text(address.unwrap_or_else(|| job.printer.clone()))),
             ("problem", Arg::Text(String::new())),
             ("answer", detail.clone()),
             ("detail", detail.clone()),
@@ -476,6 +499,12 @@ impl Counter {
     pub fn print_retry(&self, who: &Who, id: i64) -> Result<i64> {
         self.allow(who, Action::ViewSales)?;
         let job = self.store().print_job(id)?.ok_or_else(|| AppError::new("err-print-no-job", vec![("job", id.into())]))?;
+        match job.kind {
+            // A drawer pulse again is opening the drawer: the manager's "Open drawer".
+            JobKind::Drawer => return Err(AppError::new("err-print-drawer-again", vec![])),
+            JobKind::Test => self.allow(who, Action::TestConnection)?,
+            _ => {}
+        }
         let new = match job.state {
             JobState::Queued | JobState::Sending => id,
             JobState::Done | JobState::Cancelled => {
@@ -494,6 +523,10 @@ impl Counter {
         self.allow(who, Action::ViewSales)?;
         let target = self.printer(printer)?;
         let job = self.store().print_job(id)?.ok_or_else(|| AppError::new("err-print-no-job", vec![("job", id.into())]))?;
+        if job.kind == JobKind::Drawer {
+            // The drawer hangs on the receipt printer: nowhere else to send its pulse.
+            return Err(AppError::new("err-print-drawer-again", vec![]));
+        }
         if !self.store().print_job_redirect(id, &target.name)? {
             return Err(AppError::new("err-print-job-closed", vec![("job", id.into())]));
         }
@@ -591,6 +624,14 @@ mod tests {
         for (cart, sent, want) in cases {
             assert_eq!(summary(kitchen_diff(&printers, &cart, &sent, None, &cat)), want, "{cart:?} after {sent:?}");
         }
+        // Phở moved to the bar's categories after the hot kitchen had it: it stays theirs.
+        let moved = [kitchen("hot", &[]), kitchen("bar", &["c-food", "c-drinks"])];
+        let had = vec![sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2)])];
+        assert_eq!(summary(kitchen_diff(&moved, &[ticket(1, "pho", 2)], &had, None, &cat)), vec![]);
+        assert_eq!(
+            summary(kitchen_diff(&moved, &[ticket(1, "pho", 1)], &had, None, &cat)),
+            vec![(JobKind::KitchenCancel, "hot".into(), vec![(1, 1)])]
+        );
     }
 
     #[test]

@@ -209,7 +209,9 @@ impl Counter {
         } else {
             payload.items.clone()
         };
+        // The number the kitchen first knew the order by, else the receipt's.
         let number = match (&sale, job.kind) {
+            _ if payload.order.is_some() => payload.order.clone().unwrap_or_default(),
             (Some(s), JobKind::KitchenCancel) if s.void_of.is_some() => {
                 s.void_of.map(|o| self.find_sale(o)).transpose()?.map(|o| o.receipt_no).unwrap_or_default()
             }

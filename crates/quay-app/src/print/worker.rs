@@ -4,13 +4,14 @@
 //! before its first byte (so a crash leaves it for a reprint, said so) and `done` only
 //! when the printer took every byte and answered ready after.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use quay_print::transport::{send_job, Timeouts};
 use serde::Serialize;
 
+use super::Printer;
 use crate::{AppError, Counter, Result};
+use quay_store::print::{JobKind, JobState, PrintJob};
 
 /// What one pass over the queue did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -26,6 +27,13 @@ pub struct PrintRound {
 /// Only one process of a counter sends at a time (the window's worker, a command), so a
 /// job found `sending` by the lock's holder was left by a sender that died.
 const LOCK_FILE: &str = "print.lock";
+
+/// A drawer pulse older than this is dropped, not fired at an empty till.
+const DRAWER_LATE: Duration = Duration::from_secs(60);
+
+fn older_than(rfc3339: &str, age: Duration, now: chrono::DateTime<chrono::FixedOffset>) -> bool {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).is_ok_and(|t| (now - t).num_seconds() > age.as_secs() as i64)
+}
 
 /// How often the queue is looked at without a wake-up (a printer back on, paper loaded).
 pub const PRINT_POLL: Duration = Duration::from_secs(5);
@@ -51,36 +59,83 @@ impl Counter {
         // Read again under the lock: the holder before us may have printed some.
         let open = self.store().print_jobs_open()?;
         let printers = self.printers()?;
-        let mut blocked: HashSet<String> = HashSet::new();
+        // Each printer's queue on its own thread: a slow or dead printer (its connect and
+        // status timeouts) never delays another's receipt or drawer.
+        let mut queues: Vec<(String, Vec<PrintJob>)> = Vec::new();
         for job in open {
-            if blocked.contains(&job.printer) {
-                round.waiting += 1;
+            match queues.iter_mut().find(|(p, _)| *p == job.printer) {
+                Some((_, q)) => q.push(job),
+                None => queues.push((job.printer.clone(), vec![job])),
+            }
+        }
+        let rounds: Vec<Result<PrintRound>> = std::thread::scope(|s| {
+            let handles: Vec<_> = queues
+                .into_iter()
+                .map(|(name, jobs)| {
+                    let printer = printers.iter().find(|p| p.name == name);
+                    s.spawn(move || self.print_queue(printer, jobs))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(AppError::internal("a printer's queue panicked")))).collect()
+        });
+        for r in rounds {
+            let r = r?;
+            round.done += r.done;
+            round.failed += r.failed;
+        }
+        round.waiting = self.store().print_jobs_open()?.len() as u32;
+        Ok(round)
+    }
+
+    /// One printer's jobs in order, stopping at its first failure (order is kept per
+    /// printer). The printer's status is asked before a job is marked `sending`, so a
+    /// crash while a printer is unreachable never makes a ticket a "reprint".
+    fn print_queue(&self, printer: Option<&Printer>, jobs: Vec<PrintJob>) -> Result<PrintRound> {
+        let mut round = PrintRound::default();
+        for job in jobs {
+            // A job caught `sending` by a process that died may have printed.
+            let stale = job.state == JobState::Sending;
+            let fail = |code: &str, detail: &str| self.store().print_job_failed(job.id, code, detail, stale);
+            // A drawer pulse is for the customer at the till now: never hours later.
+            if job.kind == JobKind::Drawer && older_than(&job.created_at, DRAWER_LATE, self.now()) {
+                self.store().print_job_cancel(job.id, "err-print-drawer-late")?;
+                tracing::warn!(job = job.id, "a drawer pulse too late to be useful was dropped");
                 continue;
             }
-            let fail = |code: &str, detail: &str, maybe: bool| self.store().print_job_failed(job.id, code, detail, maybe);
-            let Some(printer) = printers.iter().find(|p| p.name == job.printer) else {
+            let Some(printer) = printer else {
                 // A job for a printer removed since: kept (a person redirects it).
-                fail("err-print-no-printer", &job.printer, false)?;
-                blocked.insert(job.printer.clone());
+                fail("err-print-no-printer", &job.printer)?;
                 round.failed += 1;
-                continue;
+                break;
             };
             let address = match printer.parsed() {
                 Ok(a) => a,
                 Err(e) => {
-                    fail(e.code, &e.detail, false)?;
-                    blocked.insert(job.printer.clone());
+                    fail(e.code, &e.detail)?;
                     round.failed += 1;
-                    continue;
+                    break;
                 }
             };
+            if address.reports_status() {
+                let ready = quay_print::transport::query_status(&address).and_then(|s| s.check());
+                if let Err(e) = ready {
+                    fail(quay_core::Localized::code(&e), &e.to_string())?;
+                    round.failed += 1;
+                    break;
+                }
+            }
             let now = self.now().to_rfc3339();
             let Some(job) = self.store().print_job_sending(job.id, &now)? else { continue };
+            if job.printer != printer.name {
+                // Redirected meanwhile: the next pass sends it where it now belongs.
+                self.store().print_job_failed(job.id, "err-print-redirected", "", false)?;
+                continue;
+            }
             let bytes = match self.job_bytes(&job, printer) {
                 Ok(b) => b,
                 Err(e) => {
                     tracing::warn!(job = job.id, error = %e.detail, "a print job could not be drawn");
-                    self.store().print_job_failed(job.id, e.code, &e.detail, false)?;
+                    self.store().print_job_failed(job.id, e.code, &e.detail, job.reprint)?;
                     round.failed += 1;
                     continue;
                 }
@@ -93,15 +148,16 @@ impl Counter {
                     round.done += 1;
                 }
                 Err(e) => {
-                    let code = quay_core::Localized::code(&e);
+                    // What went wrong, not that it happened after the bytes: the reprint
+                    // flag says that.
+                    let code = quay_core::Localized::code(e.cause());
                     tracing::warn!(job = job.id, printer = %job.printer, error = %e, "not printed: the job waits");
-                    self.store().print_job_failed(job.id, code, &e.to_string(), e.may_have_printed())?;
-                    blocked.insert(job.printer.clone());
+                    self.store().print_job_failed(job.id, code, &e.cause().to_string(), e.may_have_printed())?;
                     round.failed += 1;
+                    break;
                 }
             }
         }
-        round.waiting = self.store().print_jobs_open()?.len() as u32;
         Ok(round)
     }
 

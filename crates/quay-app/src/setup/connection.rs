@@ -480,7 +480,7 @@ impl Counter {
     async fn test_printer(&self, only: Option<&str>, steps: &mut Steps<'_>, identity: &mut PointIdentity) -> Option<RoundTrip> {
         let t = Instant::now();
         let printers = match self.printers() {
-            Ok(p) => p.into_iter().filter(|p| only.is_none_or(|n| p.name == n)).collect::<Vec<_>>(),
+            Ok(p) => p.into_iter().filter(|p| only.is_none_or(|n| p.name == n || p.name == format!("kitchen.{n}"))).collect::<Vec<_>>(),
             Err(e) => {
                 steps.fail("setup-step-printer-config", &e, vec![("printer", only.unwrap_or("—").into())], t);
                 return None;
