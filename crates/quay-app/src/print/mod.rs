@@ -107,7 +107,7 @@ pub fn kitchen_diff(
     for p in printers.iter().filter(|p| p.is_kitchen()) {
         let station = p.name.trim_start_matches("kitchen.").to_string();
         let had_here = |line: u32| sent.iter().any(|(_, pl)| pl.station == station && pl.items.iter().any(|it| it.line == line));
-        let by_category = |item: &str| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c));
+        let by_category = |item: &str| category_of(item).is_some_and(|c| p.categories.contains(&c));
         let mine = |l: &TicketLine| if had_anywhere(l.line) { had_here(l.line) } else { by_category(&l.item_id) };
         // What this station holds of each cart line now.
         let mut held: Vec<(u32, TicketLine)> = Vec::new();
@@ -231,7 +231,7 @@ fn kitchen_jobs(
         let mine: Vec<usize> = lines
             .iter()
             .enumerate()
-            .filter(|(_, (item, _))| category_of(item).is_some_and(|c| p.categories.iter().any(|x| *x == c)))
+            .filter(|(_, (item, _))| category_of(item).is_some_and(|c| p.categories.contains(&c)))
             .map(|(i, _)| i)
             .collect();
         if !mine.is_empty() {
@@ -581,7 +581,9 @@ mod tests {
         let sent = |kind, station: &str, items: Vec<TicketLine>| {
             (kind, KitchenPayload { station: station.into(), items, ..KitchenPayload::default() })
         };
-        let summary = |jobs: Vec<NewPrintJob>| -> Vec<(JobKind, String, Vec<(u32, i64)>)> {
+        /// A ticket as (kind, station, [(line, qty)]).
+        type Ticket = (JobKind, String, Vec<(u32, i64)>);
+        let summary = |jobs: Vec<NewPrintJob>| -> Vec<Ticket> {
             jobs.into_iter()
                 .map(|j| {
                     let p: KitchenPayload = serde_json::from_str(&j.payload).unwrap();
@@ -590,7 +592,8 @@ mod tests {
                 .collect()
         };
         // (cart now, sent so far) → tickets
-        let cases: Vec<(Vec<TicketLine>, Vec<(JobKind, KitchenPayload)>, Vec<(JobKind, String, Vec<(u32, i64)>)>)> = vec![
+        type Case = (Vec<TicketLine>, Vec<(JobKind, KitchenPayload)>, Vec<Ticket>);
+        let cases: Vec<Case> = vec![
             // Nothing sent: everything, per station.
             (
                 vec![ticket(1, "pho", 2), ticket(2, "tea", 1)],
