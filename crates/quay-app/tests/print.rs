@@ -272,3 +272,25 @@ fn a_ticket_printed_again_is_not_counted_as_food_and_a_drawer_pulse_is_never_rep
     // A done job is not redirected.
     assert_eq!(c.print_redirect(&Who::Setup, ticket, "kitchen.bar").unwrap_err().code, "err-print-job-closed");
 }
+
+#[test]
+fn a_printer_answering_garbage_keeps_its_job_and_blocks_nobody() {
+    let s = shop();
+    let c = &s.counter;
+    s.hot.set_faults(PrinterFaults { garbage_status: true, ..PrinterFaults::default() });
+    ring(c, &["i-phobo"], Pay::Cash(None));
+    let round = c.print_pending().unwrap();
+    assert_eq!(round.waiting, 1, "{round:?}");
+    assert_eq!(s.receipt.wait_pages(1, std::time::Duration::from_secs(5)).len(), 1, "the receipt did not wait");
+    let hot = c.printer_status(&Who::Setup).unwrap().into_iter().find(|p| p.name == "kitchen.hot").unwrap();
+    assert_eq!(hot.problem_code.as_deref(), Some("err-print-status-unknown"));
+    for lang in quay_i18n::Lang::ALL {
+        let job = c.print_jobs(&Who::Setup, 10).unwrap().into_iter().find(|j| j.job.printer == "kitchen.hot").unwrap().job;
+        let text = c.problem_text("err-print-status-unknown", &job, lang);
+        assert!(!text.contains("err-print") && !text.contains("{$"), "{lang}: {text}");
+    }
+    assert!(s.hot.pages().is_empty());
+    s.hot.set_faults(PrinterFaults::default());
+    c.print_pending().unwrap();
+    assert_eq!(s.hot.wait_pages(1, std::time::Duration::from_secs(5)).len(), 1);
+}
