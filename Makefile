@@ -201,7 +201,7 @@ test-rust: ui
 # build provides; selecting the test by name (not `--test window`) keeps the feature set
 # of the whole workspace, so nothing is rebuilt.
 test-e2e: ui deps-driver
-	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr alipay_store_without_alipay_shows_what_is_missing_in_every_language alipay_store_publishes_the_shop_and_the_products_with_progress online_orders_confirmed_rung_up_and_handed_over vpos_phone_order_and_definitions partner_connections_record_note_and_month_list
+	xvfb-run -a $(CARGO) test --workspace -- --ignored --nocapture --exact cashier_sale_and_arabic staff_voucher_and_manager_void manager_day_end window_commands_apply_the_permission_table layout_audit wallet_payments_scan_and_qr alipay_store_without_alipay_shows_what_is_missing_in_every_language alipay_store_publishes_the_shop_and_the_products_with_progress online_orders_confirmed_rung_up_and_handed_over vpos_phone_order_and_definitions partner_connections_record_note_and_month_list printing_jobs_drawer_and_kitchen
 
 bench:
 	$(CARGO) bench -p quay-core --bench search
@@ -210,6 +210,7 @@ bench:
 	$(CARGO) bench -p quay-app --bench alipay_publish
 	$(CARGO) bench -p quay-app --bench nhanh
 	$(CARGO) bench -p quay-dayend --bench reconcile -- --sample-size 10
+	$(CARGO) bench -p quay-print --bench receipt
 
 # A Debian 12 root that has never seen Quay (debootstrap; only the registries and this
 # machine's Rust toolchain), the repository's HEAD cloned into it, `make test` there.

@@ -13,7 +13,12 @@
 //! (its log holding an approved and a declined payment) and its payment link, the
 //! technician's definitions and their form, the day end's virtual POS section. And the
 //! technician's partner connection records: the list, MoMo with its next step's form (the
-//! confirmations), its deployment note, the month's list after an export.
+//! confirmations), its deployment note, the month's list after an export. And the
+//! printers, on two simulated ESC/POS printers (the receipt printer with the drawer, a
+//! kitchen station out of paper with a ticket waiting): the status line on every screen,
+//! the register's Open drawer and Send to kitchen, the print jobs, the drawer dialog with
+//! its manager's PIN pad (as the cashier), the receipt's Print copy, the technician's
+//! Printers screen and its station form.
 //!
 //! Beside the audit, what a person notices: the PIN pad does not move under the finger
 //! when a PIN is refused; a message belongs to its screen (it does not follow the cashier
@@ -25,6 +30,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::*;
+use quay_sim::escpos::{self, PrinterConfig, PrinterFaults, PrinterSim, RunningPrinter};
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
@@ -139,6 +145,7 @@ const FITS: &[&str] = &[
     "wallet-qr",
     "phone-payment",
     "vpos-link",
+    "drawer",
 ];
 
 struct Audit<'a> {
@@ -279,7 +286,11 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
 
     click(d, "nav-register").await?;
     by_testid(d, "item-i-croissant").await?;
+    // The printers' status line: the kitchen station out of paper, its ticket waiting.
+    wait_css(d, "[data-testid='print-problem-kitchen-hot'][data-waiting='1']").await?;
+    by_testid(d, "drawer-open").await?;
     a.screen("register").await?;
+    printing(a).await?;
     click(d, "item-i-phobo").await?;
     by_testid(d, "options-dialog").await?;
     a.screen("options").await?;
@@ -287,6 +298,7 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     gone(d, "options-dialog").await?;
     click(d, "item-i-croissant").await?;
     wait_count(d, "[data-testid='cart-line']", 1).await?;
+    by_testid(d, "kitchen-send").await?;
     a.screen("cart").await?;
     click(d, "pay-cash").await?;
     by_testid(d, "cash-dialog").await?;
@@ -318,6 +330,7 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     by_testid(d, "receipt-dialog").await?;
     d.query(By::Css("[data-testid='receipt-row']")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
     by_testid(d, "notice-toast").await?;
+    by_testid(d, "receipt-print-copy").await?;
     a.screen("receipt").await?;
     click(d, "receipt-close").await?;
     gone(d, "receipt-dialog").await?;
@@ -342,6 +355,25 @@ async fn cashier(a: &mut Audit<'_>, sim: &Sim) -> WebDriverResult<()> {
     by_testid(d, "sync-now").await?;
     a.screen("hub").await?;
     sign_out(d).await
+}
+
+/// The print jobs (the kitchen ticket waiting for paper, the receipts printed), then
+/// "Open drawer" as the cashier: the reason and the manager's PIN pad. Nothing is sent.
+async fn printing(a: &mut Audit<'_>) -> WebDriverResult<()> {
+    let d = a.d;
+    click(d, "print-jobs-open").await?;
+    by_testid(d, "print-jobs-dialog").await?;
+    wait_css(d, "[data-testid='print-job'][data-kind='kitchen'][data-state='queued'] [data-testid='print-job-problem']").await?;
+    a.screen("print-jobs").await?;
+    click(d, "print-jobs-close").await?;
+    gone(d, "print-jobs-dialog").await?;
+    click(d, "drawer-open").await?;
+    by_testid(d, "drawer-dialog").await?;
+    by_testid(d, "drawer-manager-pad-1").await?;
+    a.screen("drawer").await?;
+    click(d, "drawer-cancel").await?;
+    gone(d, "drawer-dialog").await?;
+    Ok(())
 }
 
 /// The phone payment screen from the register's button (its log: the approved and the
@@ -540,6 +572,18 @@ async fn technician(a: &mut Audit<'_>) -> WebDriverResult<()> {
     click(d, "vpos-def-form-cancel").await?;
     gone(d, "vpos-def-form").await?;
     connections(a).await?;
+    // The printers: the receipt printer and the kitchen station, then the form that adds one.
+    click(d, "nav-staff").await?;
+    click(d, "printers-open").await?;
+    by_testid(d, "printers-screen").await?;
+    wait_css(d, "[data-testid='printer'][data-name='kitchen.hot'] [data-testid='printer-categories']").await?;
+    wait_css(d, "[data-testid='printer'][data-name='receipt']").await?;
+    a.screen("printers").await?;
+    click(d, "printers-add-station").await?;
+    by_testid(d, "printer-form").await?;
+    a.screen("printer-form").await?;
+    click(d, "printer-form-cancel").await?;
+    gone(d, "printer-form").await?;
     sign_out(d).await
 }
 
@@ -593,6 +637,18 @@ fn partner_connections(p: &Path) {
     ]);
     record(&["viva", "--step", "approved", "--ref", "CMS-42"]);
     record(&["viva", "--step", "connected"]);
+}
+
+/// The receipt printer (the drawer on it) and the kitchen station `hot` cooking c-food,
+/// both on the test's ESC/POS simulators; the kitchen one is out of paper. A sale of a
+/// food item rung on the command line leaves its ticket waiting there (its receipt prints).
+fn printers_on_sim(p: &Path, receipt: &RunningPrinter, kitchen: &RunningPrinter) {
+    kitchen.set_faults(PrinterFaults { paper_out: true, ..Default::default() });
+    quay_with_pin(p, TECH, &["config", "set", "printer.receipt", &receipt.url]);
+    quay_with_pin(p, TECH, &["config", "set", "printer.kitchen.hot", &kitchen.url]);
+    quay_with_pin(p, TECH, &["config", "set", "printer.kitchen.hot.categories", "c-food"]);
+    quay_with_pin(p, CASHIER, &["sales", "ring", "i-phobo", "--pay", "cash"]);
+    assert_eq!(kitchen.pages().len(), 0, "the kitchen printer is out of paper");
 }
 
 /// The simulator's NestPay bank as the definition "Akbank" (its two secrets on stdin), and
@@ -727,6 +783,9 @@ async fn layout_audit() -> WebDriverResult<()> {
     phone_payments(p);
     bank_line_never_seen(p);
     partner_connections(p);
+    let receipt_printer = escpos::start(PrinterSim::new(PrinterConfig::new("receipt"))).await;
+    let kitchen_printer = escpos::start(PrinterSim::new(PrinterConfig::new("hot"))).await;
+    printers_on_sim(p, &receipt_printer, &kitchen_printer);
     let en: Value = json!(english_messages().into_iter().map(|(t, r)| json!([t, r])).collect::<Vec<_>>());
 
     // A window per language (its size changed in place): a WebKit page resized some

@@ -44,6 +44,7 @@ describe('what a job offers', () => {
     expect(jobActions({ state: 'sending', printer: 'kitchen.hot' }, printers)).toEqual({ retry: true, redirect: true, again: false });
     expect(jobActions({ state: 'done', printer: 'kitchen.hot' }, printers)).toEqual({ retry: false, redirect: false, again: true });
     expect(jobActions({ state: 'cancelled', printer: 'kitchen.hot' }, printers)).toEqual({ retry: false, redirect: false, again: false });
+    expect(jobActions({ state: 'done', printer: 'receipt', kind: 'drawer' }, printers).again).toBe(false);
   });
 
   it('sends elsewhere only to another configured printer', () => {

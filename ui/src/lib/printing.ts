@@ -90,9 +90,11 @@ export function isOpenJob(job: Pick<JobView, 'state'>): boolean {
 /** What a job offers: an open one is sent now or to another printer, a printed one again. */
 export interface JobActions { retry: boolean; redirect: boolean; again: boolean }
 
-export function jobActions(job: Pick<JobView, 'state' | 'printer'>, printers: readonly PrinterView[]): JobActions {
+export function jobActions(job: Pick<JobView, 'state' | 'printer'> & { kind?: JobView['kind'] }, printers: readonly PrinterView[]): JobActions {
   const open = isOpenJob(job);
-  return { retry: open, redirect: open && redirectTargets(job, printers).length > 0, again: job.state === 'done' };
+  // A drawer pulse again is opening the drawer: that is the manager's "Open drawer" (the
+  // backend refuses it here).
+  return { retry: open, redirect: open && redirectTargets(job, printers).length > 0, again: job.state === 'done' && job.kind !== 'drawer' };
 }
 
 /** The configured printers an open job may be sent to instead (not its own). */
