@@ -328,7 +328,16 @@ fn viva_killed_in_each_state() {
         }
         match case.pause {
             Some(p) => wait_paused(&mut child, p),
-            None => wait_for("an order at the terminal", has_order),
+            None => {
+                wait_for("an order at the terminal", has_order);
+                // Killed once the order's code is journaled when its answer arrives: a kill
+                // between Viva creating the order and the journal naming it is the "create
+                // answer lost" case, which has its own rows.
+                if case.faults.lose_create_responses == 0 {
+                    let code = viva.orders().iter().find(|o| o.state_id == 0).map(|o| o.order_code.to_string()).unwrap_or_default();
+                    wait_for("the order code journaled", || json(d, &["payments", "list", "--json"]).to_string().contains(&code));
+                }
+            }
         }
         sigkill(child);
         if matches!(case.terminal, Terminal::PaysAfterKill) {
