@@ -2,7 +2,7 @@
 //! a new machine (sales, staff, secrets readable again); the file reveals no secret; a
 //! wrong passphrase or an occupied directory restores nothing.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -1,6 +1,6 @@
 //! The headless face, as a script or a technician uses it: real binary, real database.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! The command line speaks the technician's language: every label comes from Fluent
 //! (locales/*/cli.ftl), while values, keys and the English lines scripts parse stay put.
 
-mod common;
+use crate::common;
 
 use common::*;
 

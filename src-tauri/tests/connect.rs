@@ -2,7 +2,7 @@
 //! printed with its result, the PDF report written, a failure exiting 1 after the steps,
 //! and the role the command needs.
 
-mod common;
+use crate::common;
 
 use common::*;
 use quay_sim::HubConfig;

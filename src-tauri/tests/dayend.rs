@@ -4,7 +4,7 @@
 //! PDF and CSV, and the close of the day (refused while sales wait for the hub, then with a
 //! cash difference and its reason, then refused a second time).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

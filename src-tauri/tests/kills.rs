@@ -4,7 +4,7 @@
 //! by a pause point (`QUAY_PAUSE_AT`, see quay-app's `failpoint`) or, for "sent" with
 //! the customer still at the terminal, once the terminal holds the payment.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -6,7 +6,7 @@
 //! (every approval at the terminal is exactly one sale paid by card) and 0 charged twice.
 //! `QUAY_RANDOM_PAYMENTS` sets N (default 20; each killed run costs the terminal's timeouts).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

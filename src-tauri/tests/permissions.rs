@@ -5,7 +5,7 @@
 //! and changes nothing (the audit chain's length is the same). The use cases themselves
 //! are covered one by one in `crates/quay-app/tests/permissions.rs`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

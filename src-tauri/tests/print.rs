@@ -5,7 +5,7 @@
 //! job with a translated reason; the drawer for managers only, with a reason; a bad
 //! address refused.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 

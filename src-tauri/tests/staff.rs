@@ -2,7 +2,7 @@
 //! command checking its role, a manager's PIN approving a void, the lockout, and the
 //! hash-chained audit log catching an edit made behind the app's back.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -1,7 +1,7 @@
 //! Vouchers headless: `quay voucher check` and `quay sales ring … --pay voucher:PARTNER:CODE`
 //! through the same path as the screen, against the hub simulator.
 
-mod common;
+use crate::common;
 
 use common::*;
 use quay_core::menu::MenuSnapshot;

@@ -8,7 +8,7 @@
 //! authorization; an answer lost on the wire said as lost, then found by `resolve`; and a
 //! 3-D payment link printed and waited on until the customer pays.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@
 //! on the restart (a number Alipay never saw is burnt), and a customer paying as the
 //! cancel arrives is refunded by it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

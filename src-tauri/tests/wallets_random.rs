@@ -17,7 +17,7 @@
 //! `QUAY_RANDOM_WALLETS` sets N (default 48), `QUAY_RANDOM_ALIPAY` the Alipay payments
 //! (default 16), `QUAY_RANDOM_WALLETS_SEED` the seed (printed).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;

@@ -18,7 +18,7 @@
 //! raster, and look at each one before committing it:
 //!
 //! ```sh
-//! QUAY_BLESS=1 cargo test -p quay-app --test print_images
+//! QUAY_BLESS=1 cargo test -p quay-app --test integration print_images::
 //! ```
 
 use std::path::{Path, PathBuf};

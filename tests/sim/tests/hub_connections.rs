@@ -2,7 +2,7 @@
 //! duplicate, conflict, each refusal), `GET /partners/connections?month=` across the
 //! points of a brand, several points with their own keys, and a lost answer.
 
-mod common;
+use crate::common;
 
 use common::{nonce, now, sandbox, send, Counter, Resp, Signer};
 use quay_sim::{Faults, PointConfig};

@@ -1,6 +1,6 @@
 //! Every fault is observable from the counter's side, and the hub recovers when it is off.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

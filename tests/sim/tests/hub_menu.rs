@@ -1,7 +1,7 @@
 //! The `quay-sim` binary: prints its address first, serves the signed API with the
 //! contract's ETag semantics, and takes its controls over `/admin/*`.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;

@@ -1,6 +1,6 @@
 //! The menu: full snapshot with ETag/304, and change sets between published versions.
 
-mod common;
+use crate::common;
 
 use common::{sandbox, sandbox_with};
 use quay_core::{Currency, Menu};

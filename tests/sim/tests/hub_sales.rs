@@ -1,6 +1,6 @@
 //! Sales batches: stored once by id, each sale checked as a strict hub checks it.
 
-mod common;
+use crate::common;
 
 use common::{sale, sale_id, sandbox, void_of};
 use serde_json::{json, Value};

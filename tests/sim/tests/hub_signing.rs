@@ -1,7 +1,7 @@
 //! Requests are authenticated exactly as hub-api.md says, and every response is signed
 //! with key2 over the request's nonce.
 
-mod common;
+use crate::common;
 
 use common::{nonce, now, sandbox, send, Signer};
 
