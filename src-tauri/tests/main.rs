@@ -2,10 +2,10 @@
 //! As separate binaries each linked every dependency again: minutes of linking and
 //! gigabytes of disk on a fresh CI machine.
 
-mod common;
 mod backup;
 mod cli;
 mod cli_lang;
+mod common;
 mod connect;
 mod dayend;
 mod kills;

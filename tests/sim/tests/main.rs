@@ -2,8 +2,8 @@
 //! As separate binaries each linked every dependency again: minutes of linking and
 //! gigabytes of disk on a fresh CI machine.
 
-mod common;
 mod alipay;
+mod common;
 mod escpos;
 mod hub_connections;
 mod hub_faults;
