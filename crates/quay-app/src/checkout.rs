@@ -13,6 +13,7 @@
 //!
 //! Steps 2 and 3 are `close_checkout`, the one closing path.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, FixedOffset};
@@ -47,7 +48,15 @@ pub struct Checkout {
     /// The cart as the customer display shows it: a copy taken after every change, read
     /// without the cart's lock (a payment holds that lock for as long as it runs).
     shown: Mutex<Cart>,
+    /// Where the open order is kept on disk as it changes (the window's screen); `None`
+    /// for a headless ring's checkout, which lives for one command.
+    keep: Option<&'static str>,
+    /// Whether the kept order was looked for (once, at the first look at the cart).
+    resumed: AtomicBool,
 }
+
+/// The window's slot of the kept open order.
+const SCREEN: &str = "screen";
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -63,6 +72,8 @@ impl Checkout {
             session: Mutex::new(None),
             thanks: Mutex::new(None),
             shown: Mutex::new(Cart::new(currency)),
+            keep: None,
+            resumed: AtomicBool::new(false),
         }
     }
 
@@ -136,6 +147,56 @@ impl Counter {
         Checkout::new(self.config().currency)
     }
 
+    /// The window's checkout: its open order (the cart and the sale id it reserved) is
+    /// kept on disk as it changes and is back on the screen after a restart or a crash —
+    /// the kitchen may be cooking it, and its tickets and card attempts carry that id.
+    pub fn screen_checkout(&self) -> Checkout {
+        Checkout { keep: Some(SCREEN), ..Checkout::new(self.config().currency) }
+    }
+
+    /// Keeps `co`'s order as it is now; an empty cart forgets it. A failure is logged, not
+    /// the cashier's problem: the order on the screen is whole, only a restart would lose it.
+    fn keep_order(&self, co: &Checkout, cart: &Cart) {
+        let Some(slot) = co.keep else { return };
+        let kept = if cart.is_empty() {
+            self.store().open_order_clear(slot)
+        } else {
+            let sale = lock(&co.paying).filter(|(_, opened)| cart.opened_at.as_ref() == Some(opened)).map(|(id, _)| id.to_string());
+            let json = serde_json::to_string(cart).expect("a cart serializes");
+            let now = self.now().to_rfc3339();
+            self.store().open_order_keep(slot, sale.as_deref(), &json, &now)
+        };
+        if let Err(e) = kept {
+            tracing::warn!(error = %e, "the open order could not be kept on disk");
+        }
+    }
+
+    /// The order kept for `co` by an earlier run, with the sale id it reserved — unless
+    /// that sale closed meanwhile, or the kept order no longer reads as a cart of this
+    /// counter (then it is forgotten).
+    fn kept_order(&self, co: &Checkout) -> Option<(Option<Uuid>, Cart)> {
+        let slot = co.keep?;
+        let kept = match self.store().open_order(slot) {
+            Ok(k) => k?,
+            Err(e) => {
+                tracing::warn!(error = %e, "the kept open order could not be read");
+                return None;
+            }
+        };
+        let cart = serde_json::from_str::<Cart>(&kept.cart).ok().filter(|c| c.currency == self.config().currency && !c.is_empty());
+        let sale = kept.sale_id.as_deref().map(Uuid::parse_str);
+        let usable = match (cart, sale) {
+            (Some(cart), None) => Some((None, cart)),
+            (Some(cart), Some(Ok(id))) if !self.sale_exists(id) => Some((Some(id), cart)),
+            _ => None,
+        };
+        if usable.is_none() {
+            tracing::info!(kept_at = %kept.updated_at, "the kept open order was paid or is unreadable: forgotten");
+            let _ = self.store().open_order_clear(slot);
+        }
+        usable
+    }
+
     /// The checkout's cart, locked. A cart the journal handed back (part of a split
     /// payment approved before a crash) is taken up first by an empty checkout.
     pub(crate) fn cart_of<'a>(&self, co: &'a Checkout) -> MutexGuard<'a, Cart> {
@@ -144,13 +205,21 @@ impl Counter {
         // settled by asking the terminal) is done: the checkout starts afresh.
         if co.paying_id().is_some_and(|id| self.sale_exists(id)) {
             co.reset(&mut cart);
+            self.keep_order(co, &cart);
         }
+        let resume = co.keep.is_some() && !co.resumed.swap(true, Ordering::SeqCst);
         if cart.is_empty() {
             if let Some(back) = self.take_recovered() {
                 *lock(&co.paying) = back.cart.opened_at.map(|o| (back.sale_id, o));
                 *cart = back.cart;
                 co.remember(&cart);
+                self.keep_order(co, &cart);
                 tracing::info!(sale = %back.sale_id, "part of a split payment: the cart is back on the screen");
+            } else if let Some((sale, back)) = resume.then(|| self.kept_order(co)).flatten() {
+                *lock(&co.paying) = sale.zip(back.opened_at);
+                *cart = back;
+                co.remember(&cart);
+                tracing::info!(sale = ?sale, lines = cart.lines.len(), "the order open before the restart is back on the screen");
             }
         }
         cart
@@ -190,6 +259,7 @@ impl Counter {
         edit(&mut draft, &menu, self.now())?;
         *cart = draft;
         co.remember(&cart);
+        self.keep_order(co, &cart);
         *lock(&co.thanks) = None;
         let after = cart.clone();
         drop(cart);
@@ -198,14 +268,14 @@ impl Counter {
         Ok(after)
     }
 
-    /// A line removed or reduced (or the order cleared) after the kitchen had it: the
-    /// station gets its cancellation now, not at payment.
+    /// A line removed or reduced (or the order cleared) after the kitchen had it, or its
+    /// options or note changed: the station hears it now, not at payment.
     fn kitchen_follow(&self, co: &Checkout, cart: &Cart) {
         let Some((id, opened)) = *lock(&co.paying) else { return };
         let _one = lock(&co.kitchen);
         let same_order = cart.opened_at.as_ref() == Some(&opened);
-        if let Err(e) = self.kitchen_cancellations(id, if same_order { Some(cart) } else { None }) {
-            tracing::warn!(error = %e.detail, "the kitchen's cancellation waits");
+        if let Err(e) = self.kitchen_changes(id, if same_order { Some(cart) } else { None }) {
+            tracing::warn!(error = %e.detail, "the kitchen's change waits");
         }
     }
 
@@ -217,6 +287,9 @@ impl Counter {
             _ => {
                 let id = Uuid::now_v7();
                 *paying = cart.opened_at.map(|o| (id, o));
+                drop(paying);
+                // Kept with the order before any ticket or card attempt carries it.
+                self.keep_order(co, cart);
                 id
             }
         }
@@ -303,8 +376,11 @@ impl Counter {
         let id = self.paying_sale_id(co, cart);
         // Closed already from the journal (an approval settled by a callback or the
         // background while this checkout waited): that is the sale.
-        if let Some(done) = self.store().sale(id)? {
+        // Read first: the store's guard must not live into the block (keep_order locks it).
+        let closed = self.store().sale(id)?;
+        if let Some(done) = closed {
             co.reset(cart);
+            self.keep_order(co, cart);
             return Ok(done);
         }
         let mut tenders = self.approved_tenders(co)?;
@@ -312,6 +388,7 @@ impl Counter {
         tenders.extend(cash);
         let sale = self.close_with_id(cart, tenders, id, cashier)?;
         co.reset(cart);
+        self.keep_order(co, cart);
         *lock(&co.thanks) = Some(Money::new(sale.total, cart.currency));
         self.emit(crate::Event::CheckoutChanged);
         Ok(sale)

@@ -67,6 +67,6 @@ impl Counter {
             (None, true, Some(_)) => Mode::Thanks,
             (None, true, None) => Mode::Idle,
         };
-        DisplayView { mode, lines, total, qr, thanks, store: self.config().store_name.clone().unwrap_or_default() }
+        DisplayView { mode, lines, total, qr, thanks, store: self.store_name().unwrap_or_default() }
     }
 }

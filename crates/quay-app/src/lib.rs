@@ -111,7 +111,6 @@ pub struct Config {
     /// `counter.cashier`: the name sales record when nobody is signed in (a counter in
     /// setup); otherwise every sale records the staff member who rang it.
     pub cashier: String,
-    pub store_name: Option<String>,
 }
 
 pub struct Counter {
@@ -170,12 +169,7 @@ impl Counter {
         let currency: Currency = get(keys::CURRENCY, "VND")?.parse()?;
         let lang_tag = get(keys::LOCALE, "en")?;
         let lang = Lang::parse(&lang_tag).unwrap_or(Lang::En);
-        let config = Config {
-            counter_id: get(keys::COUNTER_ID, "C1")?,
-            currency,
-            cashier: get(keys::CASHIER, "cashier")?,
-            store_name: store.setting(keys::STORE_NAME)?,
-        };
+        let config = Config { counter_id: get(keys::COUNTER_ID, "C1")?, currency, cashier: get(keys::CASHIER, "cashier")? };
         let mut store = store;
         let menu = match store.menu()? {
             // Validated before it was saved; validated again because the file is not ours
@@ -214,6 +208,12 @@ impl Counter {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The store's name as set now: a manager renaming the store in the window sees the
+    /// next receipt, display and report carry it without a restart.
+    pub fn store_name(&self) -> Option<String> {
+        self.store().setting(keys::STORE_NAME).ok().flatten().filter(|n| !n.trim().is_empty())
     }
 
     pub fn i18n(&self) -> &Localizer {

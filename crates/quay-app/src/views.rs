@@ -496,7 +496,7 @@ impl Counter {
         Ok(receipt(
             &sale,
             menu.as_deref(),
-            self.config().store_name.as_deref(),
+            self.store_name().as_deref(),
             void_of.as_ref(),
             reason.as_deref(),
             approved_by.as_deref(),

@@ -203,7 +203,7 @@ impl Counter {
                         secret_key: secret(keys::MOMO_PAY_SECRET_KEY)?,
                         public_key: get(keys::MOMO_PAY_PUBLIC_KEY)?,
                         store_id: self.setting(keys::MOMO_PAY_STORE_ID)?,
-                        store_name: self.config().store_name.clone(),
+                        store_name: self.store_name(),
                         ipn_url: self.setting(keys::MOMO_PAY_CALLBACK_URL)?.filter(|u| !u.is_empty()),
                     })
                     .map_err(bad)?,
@@ -235,7 +235,7 @@ impl Counter {
                             &get(keys::VNPAY_MERCHANT_CODE)?,
                             &get(keys::VNPAY_TERMINAL_ID)?,
                             &secret(keys::VNPAY_SECRET)?,
-                            self.config().store_name.as_deref().unwrap_or("Quay"),
+                            self.store_name().as_deref().unwrap_or("Quay"),
                         )
                     })
                     .map_err(bad)?,

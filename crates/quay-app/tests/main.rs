@@ -13,6 +13,7 @@ mod connections;
 mod dayend;
 mod hub_sync;
 mod nhanh;
+mod open_order;
 mod permissions;
 mod print;
 mod print_images;

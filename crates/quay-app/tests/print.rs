@@ -141,6 +141,39 @@ fn out_of_paper_keeps_the_jobs_the_others_print_and_each_prints_once_when_paper_
 }
 
 #[test]
+fn the_till_opens_for_the_change_while_the_receipt_printer_waits_for_paper() {
+    let s = shop();
+    let c = &s.counter;
+    for fault in
+        [PrinterFaults { paper_out: true, ..PrinterFaults::default() }, PrinterFaults { cover_open: true, ..PrinterFaults::default() }]
+    {
+        s.receipt.set_faults(fault.clone());
+        let before = s.receipt.pulses().len();
+        let pages = s.receipt.pages().len();
+        ring(c, &["i-croissant"], Pay::Cash(None));
+        let round = c.print_pending().unwrap();
+        assert_eq!((round.done, round.waiting), (1, 1), "the pulse went, the receipt waits: {fault:?} {round:?}");
+        // A real-time pulse (DLE DC4 1): the printer carries it out though stopped.
+        let pulses = s.receipt.pulses();
+        assert_eq!(pulses.len(), before + 1, "{fault:?}");
+        assert!(pulses.last().is_some_and(|p| p.realtime && p.pin == 2), "{pulses:?}");
+        assert!(s.receipt.errors().is_empty(), "{:?}", s.receipt.errors());
+        // Paper loaded (cover closed): the receipt prints once, the till does not open again.
+        s.receipt.set_faults(PrinterFaults::default());
+        let round = c.print_pending().unwrap();
+        assert_eq!((round.done, round.waiting), (1, 0), "{fault:?}");
+        assert_eq!(s.receipt.wait_pages(pages + 1, std::time::Duration::from_secs(5)).len(), pages + 1);
+        assert_eq!(s.receipt.pulses().len(), before + 1);
+    }
+    // Switched off: the pulse waits like any job (and is dropped after a minute).
+    s.receipt.set_faults(PrinterFaults { offline: true, ..PrinterFaults::default() });
+    ring(c, &["i-croissant"], Pay::Cash(None));
+    let round = c.print_pending().unwrap();
+    assert_eq!((round.done, round.waiting), (0, 2));
+    assert_eq!(s.receipt.pulses().len(), 2);
+}
+
+#[test]
 fn a_job_caught_sending_is_printed_again_as_a_reprint_and_bad_printers_block_nobody() {
     let s = shop();
     let c = &s.counter;
@@ -229,6 +262,35 @@ fn an_order_sent_to_the_kitchen_before_payment_is_not_cooked_twice() {
     );
     assert_eq!(s.hot.wait_pages(3, std::time::Duration::from_secs(5)).len(), 3);
     assert!(jobs(c).iter().all(|j| j.2 == JobState::Done));
+}
+
+#[test]
+fn a_dish_changed_after_the_kitchen_had_it_is_cancelled_and_sent_again_at_once() {
+    let s = shop();
+    let c = &s.counter;
+    let co = c.checkout();
+    c.edit_cart(&co, &Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 2, None, now)?)).unwrap();
+    c.send_to_kitchen(&co, &Who::Setup).unwrap();
+    let line = co.cart_snapshot().lines[0].line_id;
+    c.edit_cart(&co, &Who::Setup, |cart, _, _| Ok(cart.set_note(line, Some("no onion"))?)).unwrap();
+    // At once, not at payment: the two bowls as first sent are cancelled, two without
+    // onion take their place.
+    let payloads = || -> Vec<(JobKind, String)> {
+        let mut all: Vec<_> = c.print_jobs(&Who::Setup, 100).unwrap().into_iter().map(|j| (j.job.kind, j.job.payload)).collect();
+        all.reverse();
+        all
+    };
+    let now = payloads();
+    assert_eq!(now.iter().map(|j| j.0).collect::<Vec<_>>(), [JobKind::Kitchen, JobKind::KitchenCancel, JobKind::Kitchen]);
+    assert!(!now[1].1.contains("no onion") && now[1].1.contains("\"qty\":2"), "{}", now[1].1);
+    assert!(now[2].1.contains("no onion") && now[2].1.contains("\"qty\":2"), "{}", now[2].1);
+    assert_eq!(c.send_to_kitchen(&co, &Who::Setup).unwrap_err().code, "err-kitchen-nothing-new");
+    // Paid: nothing more for the kitchen.
+    c.pay_cash(&co, &Who::Setup, None).unwrap();
+    let kinds: Vec<JobKind> = payloads().into_iter().map(|j| j.0).collect();
+    assert_eq!(kinds, [JobKind::Kitchen, JobKind::KitchenCancel, JobKind::Kitchen, JobKind::Drawer, JobKind::Receipt]);
+    c.print_pending().unwrap();
+    assert_eq!(s.hot.wait_pages(3, std::time::Duration::from_secs(5)).len(), 3);
 }
 
 #[test]

@@ -106,3 +106,19 @@ fn print_writes_the_receipt_pdf_privately_and_again_for_a_reprint() {
     // An unknown sale prints nothing.
     assert_eq!(c.print_receipt(&quay_app::Who::Setup, uuid::Uuid::now_v7()).unwrap_err().code, "err-no-such-sale");
 }
+
+#[test]
+fn a_store_renamed_in_the_window_heads_the_next_receipt_and_the_display_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path());
+    c.configure_one(&Who::Setup, "store.name", |_| Ok("Quán Lan".into())).unwrap();
+    let co = c.checkout();
+    let first = ring(&c, &co);
+    let title = |id| c.receipt_view(&Who::Setup, id).unwrap().rows.into_iter().find(|r| r.kind == "title").map(|r| r.text);
+    assert_eq!(title(first.id).as_deref(), Some("Quán Lan"));
+    // Renamed while the counter runs (the settings screen), not reopened.
+    c.configure_one(&Who::Setup, "store.name", |_| Ok("Quán Lan — Hội An".into())).unwrap();
+    let second = ring(&c, &co);
+    assert_eq!(title(second.id).as_deref(), Some("Quán Lan — Hội An"));
+    assert_eq!(c.display_view(&co).store, "Quán Lan — Hội An");
+}

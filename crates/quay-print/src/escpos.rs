@@ -144,6 +144,16 @@ impl Commands {
         self
     }
 
+    /// `DLE DC4 1 m t`: a drawer pulse in real time on pin 2 (`m = 0`) or pin 5 (`m = 1`),
+    /// on and off for `t × 100 ms` (1–8, `ms` rounded up). Unlike `ESC p`, a printer out
+    /// of paper or with its cover open still carries it out (§7): the till opens for the
+    /// change while the receipt waits for paper.
+    pub fn drawer_now(&mut self, pin2: bool, ms: u16) -> &mut Self {
+        let t = ms.div_ceil(100).clamp(1, 8) as u8;
+        self.bytes.extend([DLE, 0x14, 1, if pin2 { 0 } else { 1 }, t]);
+        self
+    }
+
     /// `ESC a n`. Printers apply it at the start of a line only.
     pub fn align(&mut self, align: Align) -> &mut Self {
         let n = match align {
@@ -266,6 +276,20 @@ mod tests {
                     c.drawer(true, 5000, 5000);
                 }),
                 b"\x1Bp\x00\xFF\xFF",
+            ),
+            (
+                "drawer now, pin 2, 100 ms",
+                Box::new(|c| {
+                    c.drawer_now(true, 100);
+                }),
+                b"\x10\x14\x01\x00\x01",
+            ),
+            (
+                "drawer now, pin 5, 150 ms rounds up, 0 is 100, at most 800",
+                Box::new(|c| {
+                    c.drawer_now(false, 150).drawer_now(true, 0).drawer_now(true, 5000);
+                }),
+                b"\x10\x14\x01\x01\x02\x10\x14\x01\x00\x01\x10\x14\x01\x00\x08",
             ),
             (
                 "align center",

@@ -22,4 +22,4 @@ pub use codepage::{can_encode, encode, CodePage};
 pub use error::{AddressProblem, PrintError};
 pub use escpos::{Align, Commands};
 pub use status::{decode, PrinterStatus, StatusPart};
-pub use transport::{query_status, query_status_with, send_job, Sent, Timeouts};
+pub use transport::{pulse_drawer, query_status, query_status_with, send_job, Sent, Timeouts};

@@ -62,14 +62,26 @@ impl Sent {
 /// Sends `job` to the printer at `address`. An error before any byte of the job went out
 /// means nothing was printed; [`PrintError::Unconfirmed`] means it may have been.
 pub fn send_job(address: &Address, job: &[u8], timeouts: Timeouts) -> Result<Sent, PrintError> {
+    send(address, job, timeouts, PrinterStatus::check)
+}
+
+/// Sends a real-time drawer pulse ([`crate::escpos::Commands::drawer_now`]) as
+/// [`send_job`] sends a job, except that a printer out of paper or with its cover open
+/// takes it too (§7): nobody waits for paper to give change.
+pub fn pulse_drawer(address: &Address, pulse: &[u8], timeouts: Timeouts) -> Result<Sent, PrintError> {
+    send(address, pulse, timeouts, PrinterStatus::check_pulse)
+}
+
+/// `accept`: the status, before the bytes and after them, that lets them count as taken.
+fn send(address: &Address, job: &[u8], timeouts: Timeouts, accept: Accept) -> Result<Sent, PrintError> {
     match address {
         Address::Tcp { host, port } => {
             let mut stream = connect(host, *port, timeouts.connect)?;
-            let sent = exchange(&mut stream, job, &timeouts);
+            let sent = exchange(&mut stream, job, &timeouts, accept);
             let _ = stream.shutdown(std::net::Shutdown::Both);
             sent
         }
-        Address::Serial { path, baud } => exchange(&mut open_serial(path, *baud, &timeouts)?, job, &timeouts),
+        Address::Serial { path, baud } => exchange(&mut open_serial(path, *baud, &timeouts)?, job, &timeouts, accept),
         Address::Usb { path } => {
             let mut device = open_usb(path)?;
             write_job(&mut device, job, Some(timeouts.write))?;
@@ -165,15 +177,17 @@ fn open_usb(path: &str) -> Result<std::fs::File, PrintError> {
     })
 }
 
+type Accept = fn(&PrinterStatus) -> Result<(), PrintError>;
+
 /// Status, job, status (see the module's comment).
-fn exchange<L: Line>(line: &mut L, job: &[u8], timeouts: &Timeouts) -> Result<Sent, PrintError> {
-    status(line, timeouts.status)?.check()?;
+fn exchange<L: Line>(line: &mut L, job: &[u8], timeouts: &Timeouts, accept: Accept) -> Result<Sent, PrintError> {
+    accept(&status(line, timeouts.status)?)?;
     line.set_write_timeout(timeouts.write).map_err(|e| PrintError::io(&e))?;
     write_job(line, job, None)?;
     let unconfirmed = |cause| PrintError::Unconfirmed { cause: Box::new(cause) };
     discard_pending(line);
     let after = status(line, timeouts.confirm).map_err(unconfirmed)?;
-    after.check().map_err(unconfirmed)?;
+    accept(&after).map_err(unconfirmed)?;
     Ok(Sent { bytes: job.len(), status: Some(after) })
 }
 

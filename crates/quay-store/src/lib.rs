@@ -16,6 +16,7 @@ mod dayend;
 pub mod menu;
 mod migrations;
 pub mod nhanh;
+pub mod open_order;
 mod outbox;
 mod payments;
 pub mod print;

@@ -406,6 +406,8 @@ const STEPS: &[&str] = &[
     crate::connections::MIGRATION,
     // Printers (issue 19): the print jobs, written with the sale or void that causes them.
     crate::print::MIGRATION,
+    // The order open on the window's screen, kept as it changes: a restart brings it back.
+    crate::open_order::MIGRATION,
 ];
 
 pub const LATEST: usize = STEPS.len();

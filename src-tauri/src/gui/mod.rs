@@ -74,7 +74,7 @@ pub fn run(data_dir: PathBuf) -> i32 {
     };
     // Tauri runs its commands and tasks on the process's one runtime.
     tauri::async_runtime::set(quay_app::rt::runtime().handle().clone());
-    let window = Arc::new(Window { checkout: counter.checkout(), counter: counter.clone() });
+    let window = Arc::new(Window { checkout: counter.screen_checkout(), counter: counter.clone() });
     tracing::info!(data_dir = %data_dir.display(), "opening the counter window");
     let result = tauri::Builder::default()
         .setup({

@@ -826,6 +826,9 @@ async fn layout_audit() -> WebDriverResult<()> {
                 Err(e) if crashes == 0 && page_crashed(&e) => {
                     crashes += 1;
                     eprintln!("audit: {lang}: the WebKit page crashed ({e}); {lang} again in a new window");
+                    // From the start: not with the order the crashed window left open
+                    // (the screen's open order is kept across restarts).
+                    quay_store::Store::open(&p.join("quay.db")).unwrap().open_order_clear("screen").unwrap();
                 }
                 Err(e) => return Err(e),
             }

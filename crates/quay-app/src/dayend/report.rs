@@ -92,7 +92,7 @@ impl Counter {
         let bank = if self.store().bank_imports_on(&Self::day_text(day))?.is_empty() { None } else { Some(self.reconciliation_of(day)?) };
         Ok(DayReport {
             date: Self::day_text(day),
-            store_name: self.config().store_name.clone(),
+            store_name: self.store_name(),
             counter_id: self.config().counter_id.clone(),
             generated_at: self.now().to_rfc3339(),
             totals: self.totals_of(day)?,

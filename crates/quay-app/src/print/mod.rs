@@ -90,15 +90,36 @@ pub struct TicketLine {
     pub note: Option<String>,
 }
 
+/// What of a cart's changes the kitchen hears now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hear {
+    /// Everything it has not had: "Send to kitchen", and the sale's close.
+    Everything,
+    /// Only news about what it already had, while the cart is being edited: a line
+    /// removed or reduced (its cancellation), and a line whose options or note changed
+    /// (the old one cancelled, the new one in its place). New lines wait for a send.
+    Changes,
+}
+
+impl TicketLine {
+    /// The same dish as the kitchen reads it: one line, the same options and note.
+    fn same_dish(&self, other: &TicketLine) -> bool {
+        self.line == other.line && self.options == other.options && self.note == other.note
+    }
+}
+
 /// Pure: what the kitchen still has to hear about a cart, per station — the lines (or the
 /// part of a quantity) not sent yet as a ticket, and what was sent but is no longer in
-/// the cart as a cancellation. `sent` are the cart's kitchen jobs so far.
+/// the cart as a cancellation. A line whose options or note changed after the kitchen had
+/// it is no longer the dish it cooks: the old one is cancelled and the new one sent.
+/// `sent` are the cart's kitchen jobs so far.
 pub fn kitchen_diff(
     printers: &[Printer],
     cart: &[TicketLine],
     sent: &[(JobKind, KitchenPayload)],
     order: Option<&str>,
     category_of: &dyn Fn(&str) -> Option<String>,
+    hear: Hear,
 ) -> Vec<NewPrintJob> {
     let mut jobs = Vec::new();
     // A line a station already had stays that station's (its category or the station's
@@ -109,29 +130,30 @@ pub fn kitchen_diff(
         let had_here = |line: u32| sent.iter().any(|(_, pl)| pl.station == station && pl.items.iter().any(|it| it.line == line));
         let by_category = |item: &str| category_of(item).is_some_and(|c| p.categories.contains(&c));
         let mine = |l: &TicketLine| if had_anywhere(l.line) { had_here(l.line) } else { by_category(&l.item_id) };
-        // What this station holds of each cart line now.
-        let mut held: Vec<(u32, TicketLine)> = Vec::new();
+        // What this station holds of each dish now (a line as it was sent: options, note).
+        let mut held: Vec<TicketLine> = Vec::new();
         for (kind, payload) in sent.iter().filter(|(_, pl)| pl.station == station) {
             for it in &payload.items {
                 let sign = if *kind == JobKind::KitchenCancel { -1 } else { 1 };
-                match held.iter_mut().find(|(l, _)| *l == it.line) {
-                    Some((_, h)) => h.qty += sign * it.qty,
-                    None => held.push((it.line, TicketLine { qty: sign * it.qty, ..it.clone() })),
+                match held.iter_mut().find(|h| h.same_dish(it)) {
+                    Some(h) => h.qty += sign * it.qty,
+                    None => held.push(TicketLine { qty: sign * it.qty, ..it.clone() }),
                 }
+            }
+        }
+        let mut cancel = Vec::new();
+        for h in held.iter().filter(|h| h.qty > 0) {
+            let now = cart.iter().find(|l| l.same_dish(h)).map_or(0, |l| l.qty);
+            if h.qty > now {
+                cancel.push(TicketLine { qty: h.qty - now, ..h.clone() });
             }
         }
         let mut add = Vec::new();
         for l in cart.iter().filter(|l| mine(l)) {
-            let had = held.iter().find(|(id, _)| *id == l.line).map_or(0, |(_, h)| h.qty);
-            if l.qty > had {
+            let had = held.iter().find(|h| h.same_dish(l)).map_or(0, |h| h.qty.max(0));
+            let changed = held.iter().any(|h| h.line == l.line && h.qty > 0 && !h.same_dish(l));
+            if l.qty > had && (hear == Hear::Everything || changed) {
                 add.push(TicketLine { qty: l.qty - had, ..l.clone() });
-            }
-        }
-        let mut cancel = Vec::new();
-        for (id, h) in &held {
-            let now = cart.iter().find(|l| l.line == *id).map_or(0, |l| l.qty);
-            if h.qty > now {
-                cancel.push(TicketLine { qty: h.qty - now, ..h.clone() });
             }
         }
         let order = order.map(str::to_string);
@@ -346,7 +368,7 @@ impl Counter {
         };
         // The number the kitchen already knows the order by, when it had some of it.
         let order = (!sent.is_empty()).then(|| short_order(sale_id));
-        jobs.extend(kitchen_diff(&printers, &ticket_lines(cart), &sent, order.as_deref(), &self.category_of()));
+        jobs.extend(kitchen_diff(&printers, &ticket_lines(cart), &sent, order.as_deref(), &self.category_of(), Hear::Everything));
         jobs
     }
 
@@ -361,19 +383,16 @@ impl Counter {
             .collect())
     }
 
-    /// What the kitchen had of order `sale_id` and the cart no longer has (`None`: the
-    /// order was cleared), queued as cancellations now.
-    pub(crate) fn kitchen_cancellations(&self, sale_id: uuid::Uuid, cart: Option<&Cart>) -> Result<()> {
+    /// What changed of what the kitchen had of order `sale_id` (`None`: the order was
+    /// cleared), queued now: cancellations, and dishes whose options or note changed.
+    pub(crate) fn kitchen_changes(&self, sale_id: uuid::Uuid, cart: Option<&Cart>) -> Result<()> {
         let sent = self.kitchen_sent(sale_id)?;
         if sent.is_empty() {
             return Ok(());
         }
         let lines = cart.map(ticket_lines).unwrap_or_default();
         let printers = self.printers()?;
-        let jobs: Vec<NewPrintJob> = kitchen_diff(&printers, &lines, &sent, Some(&short_order(sale_id)), &self.category_of())
-            .into_iter()
-            .filter(|j| j.kind == JobKind::KitchenCancel)
-            .collect();
+        let jobs = kitchen_diff(&printers, &lines, &sent, Some(&short_order(sale_id)), &self.category_of(), Hear::Changes);
         if !jobs.is_empty() {
             self.store().enqueue_print_jobs(Some(&sale_id.to_string()), &jobs, &self.now().to_rfc3339())?;
             self.print_wake.notify_one();
@@ -397,7 +416,7 @@ impl Counter {
         let _one = co.kitchen.lock().unwrap_or_else(|p| p.into_inner());
         let sale_id = self.paying_sale_id(co, &cart);
         let sent = self.kitchen_sent(sale_id)?;
-        let jobs = kitchen_diff(&printers, &ticket_lines(&cart), &sent, Some(&short_order(sale_id)), &self.category_of());
+        let jobs = kitchen_diff(&printers, &ticket_lines(&cart), &sent, Some(&short_order(sale_id)), &self.category_of(), Hear::Everything);
         if jobs.is_empty() {
             return Err(AppError::new("err-kitchen-nothing-new", vec![]));
         }
@@ -625,14 +644,68 @@ mod tests {
             ),
         ];
         for (cart, sent, want) in cases {
-            assert_eq!(summary(kitchen_diff(&printers, &cart, &sent, None, &cat)), want, "{cart:?} after {sent:?}");
+            assert_eq!(summary(kitchen_diff(&printers, &cart, &sent, None, &cat, Hear::Everything)), want, "{cart:?} after {sent:?}");
         }
+        // Options or the note changed after the kitchen had the line: it is another dish.
+        // The old one is cancelled and the new one sent, at once while the cart is edited
+        // as at a send.
+        let with = |line, item: &str, qty, opts: &[&str], note: Option<&str>| TicketLine {
+            options: opts.iter().map(|o| o.to_string()).collect(),
+            note: note.map(String::from),
+            ..ticket(line, item, qty)
+        };
+        let items = |jobs: &[NewPrintJob]| -> Vec<(JobKind, Vec<String>, Option<String>)> {
+            jobs.iter()
+                .flat_map(|j| {
+                    let p: KitchenPayload = serde_json::from_str(&j.payload).unwrap();
+                    p.items.into_iter().map(move |i| (j.kind, i.options, i.note))
+                })
+                .collect()
+        };
+        let rare = vec![sent(JobKind::Kitchen, "hot", vec![with(1, "pho", 2, &["rare beef"], None)])];
+        let both = vec![(JobKind::KitchenCancel, "hot".to_string(), vec![(1, 2)]), (JobKind::Kitchen, "hot".to_string(), vec![(1, 2)])];
+        for hear in [Hear::Everything, Hear::Changes] {
+            let jobs = kitchen_diff(&printers, &[with(1, "pho", 2, &["rare beef"], Some("no onion"))], &rare, None, &cat, hear);
+            assert_eq!(summary(jobs.clone()), both, "{hear:?}");
+            assert_eq!(
+                items(&jobs),
+                [
+                    (JobKind::KitchenCancel, vec!["rare beef".to_string()], None),
+                    (JobKind::Kitchen, vec!["rare beef".to_string()], Some("no onion".to_string()))
+                ],
+                "{hear:?}"
+            );
+        }
+        // While the cart is edited, a new line or one more bowl waits for a send; a line
+        // reduced is cancelled at once.
+        let more = [with(1, "pho", 3, &["rare beef"], None), ticket(2, "tea", 1)];
+        assert_eq!(summary(kitchen_diff(&printers, &more, &rare, None, &cat, Hear::Changes)), vec![]);
+        assert_eq!(
+            summary(kitchen_diff(&printers, &[with(1, "pho", 1, &["rare beef"], None)], &rare, None, &cat, Hear::Changes)),
+            vec![(JobKind::KitchenCancel, "hot".into(), vec![(1, 1)])]
+        );
+        // Changed, then changed back: the second dish is cancelled and the first sent again.
+        let mut twice = rare.clone();
+        twice.push(sent(JobKind::KitchenCancel, "hot", vec![with(1, "pho", 2, &["rare beef"], None)]));
+        twice.push(sent(JobKind::Kitchen, "hot", vec![with(1, "pho", 2, &["well done"], None)]));
+        let jobs = kitchen_diff(&printers, &[with(1, "pho", 2, &["rare beef"], None)], &twice, None, &cat, Hear::Changes);
+        assert_eq!(summary(jobs.clone()), both);
+        assert_eq!(
+            items(&jobs),
+            [(JobKind::KitchenCancel, vec!["well done".to_string()], None), (JobKind::Kitchen, vec!["rare beef".to_string()], None)]
+        );
+        // Nothing changed since: nothing.
+        assert_eq!(
+            summary(kitchen_diff(&printers, &[with(1, "pho", 2, &["well done"], None)], &twice, None, &cat, Hear::Everything)),
+            vec![]
+        );
+
         // Phở moved to the bar's categories after the hot kitchen had it: it stays theirs.
         let moved = [kitchen("hot", &[]), kitchen("bar", &["c-food", "c-drinks"])];
         let had = vec![sent(JobKind::Kitchen, "hot", vec![ticket(1, "pho", 2)])];
-        assert_eq!(summary(kitchen_diff(&moved, &[ticket(1, "pho", 2)], &had, None, &cat)), vec![]);
+        assert_eq!(summary(kitchen_diff(&moved, &[ticket(1, "pho", 2)], &had, None, &cat, Hear::Everything)), vec![]);
         assert_eq!(
-            summary(kitchen_diff(&moved, &[ticket(1, "pho", 1)], &had, None, &cat)),
+            summary(kitchen_diff(&moved, &[ticket(1, "pho", 1)], &had, None, &cat, Hear::Everything)),
             vec![(JobKind::KitchenCancel, "hot".into(), vec![(1, 1)])]
         );
     }

@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use quay_print::transport::{send_job, Timeouts};
+use quay_print::status::PrinterStatus;
+use quay_print::transport::{pulse_drawer, send_job, Timeouts};
 use serde::Serialize;
 
 use super::Printer;
@@ -116,8 +117,12 @@ impl Counter {
                     break;
                 }
             };
+            // The till opens while the receipt printer waits for paper: a drawer pulse is a
+            // real-time command, taken out of paper or with the cover open (§7).
+            let drawer = job.kind == JobKind::Drawer;
+            let accept = if drawer { PrinterStatus::check_pulse } else { PrinterStatus::check };
             if address.reports_status() {
-                let ready = quay_print::transport::query_status(&address).and_then(|s| s.check());
+                let ready = quay_print::transport::query_status(&address).and_then(|s| accept(&s));
                 if let Err(e) = ready {
                     fail(quay_core::Localized::code(&e), &e.to_string())?;
                     round.failed += 1;
@@ -141,7 +146,8 @@ impl Counter {
                 }
             };
             crate::failpoint::pause("print.sending");
-            match send_job(&address, &bytes, Timeouts::default()) {
+            let send = if drawer { pulse_drawer } else { send_job };
+            match send(&address, &bytes, Timeouts::default()) {
                 Ok(_) => {
                     self.store().print_job_done(job.id, &self.now().to_rfc3339())?;
                     tracing::info!(job = job.id, printer = %job.printer, kind = job.kind.as_str(), reprint = job.reprint, "printed");
