@@ -53,6 +53,9 @@ pub struct Checkout {
     keep: Option<&'static str>,
     /// Whether the kept order was looked for (once, at the first look at the cart).
     resumed: AtomicBool,
+    /// The screen's lock (`screen.lock`) while it keeps its order: a second window on
+    /// the same data directory keeps none rather than overwrite this one's.
+    _screen: Option<std::fs::File>,
 }
 
 /// The window's slot of the kept open order.
@@ -74,6 +77,7 @@ impl Checkout {
             shown: Mutex::new(Cart::new(currency)),
             keep: None,
             resumed: AtomicBool::new(false),
+            _screen: None,
         }
     }
 
@@ -150,8 +154,23 @@ impl Counter {
     /// The window's checkout: its open order (the cart and the sale id it reserved) is
     /// kept on disk as it changes and is back on the screen after a restart or a crash —
     /// the kitchen may be cooking it, and its tickets and card attempts carry that id.
+    /// Only one window of a counter keeps its order (`screen.lock`): another one opened on
+    /// the same data directory works as before, its order in memory only.
     pub fn screen_checkout(&self) -> Checkout {
-        Checkout { keep: Some(SCREEN), ..Checkout::new(self.config().currency) }
+        let co = Checkout::new(self.config().currency);
+        let path = self.data_dir().join("screen.lock");
+        let file = quay_store::private::touch(&path).and_then(|()| std::fs::File::options().read(true).write(true).open(&path));
+        match file.map(|f| f.try_lock().map(|()| f)) {
+            Ok(Ok(f)) => Checkout { keep: Some(SCREEN), _screen: Some(f), ..co },
+            Ok(Err(std::fs::TryLockError::WouldBlock)) => {
+                tracing::warn!("another window of this counter keeps its open order: this window's is not kept");
+                co
+            }
+            Ok(Err(std::fs::TryLockError::Error(e))) | Err(e) => {
+                tracing::warn!(error = %e, "the screen's lock could not be taken: the open order is not kept");
+                co
+            }
+        }
     }
 
     /// Keeps `co`'s order as it is now; an empty cart forgets it. A failure is logged, not
@@ -172,33 +191,43 @@ impl Counter {
     }
 
     /// The order kept for `co` by an earlier run, with the sale id it reserved — unless
-    /// that sale closed meanwhile, or the kept order no longer reads as a cart of this
-    /// counter (then it is forgotten).
-    fn kept_order(&self, co: &Checkout) -> Option<(Option<Uuid>, Cart)> {
-        let slot = co.keep?;
-        let kept = match self.store().open_order(slot) {
-            Ok(k) => k?,
-            Err(e) => {
-                tracing::warn!(error = %e, "the kept open order could not be read");
-                return None;
+    /// that sale closed meanwhile, or the kept order can no longer be rung: unreadable,
+    /// another currency's, or an online order closed, rung or paid online since. Such an
+    /// order is forgotten, and what the kitchen had of it cancelled there. An error: the
+    /// store could not say (looked for again at the next look).
+    fn kept_order(&self, co: &Checkout) -> Result<Option<(Option<Uuid>, Cart)>> {
+        let Some(slot) = co.keep else { return Ok(None) };
+        let Some(kept) = self.store().open_order(slot)? else { return Ok(None) };
+        let sale = match kept.sale_id.as_deref().map(Uuid::parse_str) {
+            Some(Ok(id)) if self.sale_exists(id) => {
+                tracing::info!(sale = %id, "the kept open order was paid meanwhile: forgotten");
+                self.store().open_order_clear(slot)?;
+                return Ok(None);
             }
+            Some(Ok(id)) => Some(id),
+            Some(Err(_)) | None => None,
         };
         let cart = serde_json::from_str::<Cart>(&kept.cart).ok().filter(|c| c.currency == self.config().currency && !c.is_empty());
-        let sale = kept.sale_id.as_deref().map(Uuid::parse_str);
-        let usable = match (cart, sale) {
-            (Some(cart), None) => Some((None, cart)),
-            (Some(cart), Some(Ok(id))) if !self.sale_exists(id) => Some((Some(id), cart)),
-            _ => None,
-        };
-        if usable.is_none() {
-            tracing::info!(kept_at = %kept.updated_at, "the kept open order was paid or is unreadable: forgotten");
-            let _ = self.store().open_order_clear(slot);
+        let ringable = |c: &Cart| c.online_order.is_none_or(|order| self.nhanh_ringable(order).is_ok());
+        match cart {
+            Some(cart) if ringable(&cart) => Ok(Some((sale, cart))),
+            _ => {
+                tracing::warn!(kept_at = %kept.updated_at, sale = ?sale, "the kept open order can no longer be rung: forgotten");
+                if let Some(id) = sale {
+                    let _one = lock(&co.kitchen);
+                    if let Err(e) = self.kitchen_changes(id, None) {
+                        tracing::warn!(error = %e.detail, "the kitchen's cancellation of a forgotten order waits");
+                    }
+                }
+                self.store().open_order_clear(slot)?;
+                Ok(None)
+            }
         }
-        usable
     }
 
-    /// The checkout's cart, locked. A cart the journal handed back (part of a split
-    /// payment approved before a crash) is taken up first by an empty checkout.
+    /// The checkout's cart, locked. An empty screen takes up, once, the order it kept
+    /// before a restart; then a cart the journal handed back (part of a split payment
+    /// approved before a crash) is taken up by an empty checkout.
     pub(crate) fn cart_of<'a>(&self, co: &'a Checkout) -> MutexGuard<'a, Cart> {
         let mut cart = lock(&co.cart);
         // A sale the journal completed meanwhile (an approval whose close failed here,
@@ -207,7 +236,22 @@ impl Counter {
             co.reset(&mut cart);
             self.keep_order(co, &cart);
         }
-        let resume = co.keep.is_some() && !co.resumed.swap(true, Ordering::SeqCst);
+        // The kept order first: a split payment waiting for another sale comes up once
+        // this cart is paid or emptied, where taking it first would lose the kept one.
+        if cart.is_empty() && co.keep.is_some() && !co.resumed.load(Ordering::SeqCst) {
+            match self.kept_order(co) {
+                Ok(found) => {
+                    co.resumed.store(true, Ordering::SeqCst);
+                    if let Some((sale, back)) = found {
+                        *lock(&co.paying) = sale.zip(back.opened_at);
+                        *cart = back;
+                        co.remember(&cart);
+                        tracing::info!(sale = ?sale, lines = cart.lines.len(), "the order open before the restart is back on the screen");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e.detail, "the kept open order could not be read; looked for again next time"),
+            }
+        }
         if cart.is_empty() {
             if let Some(back) = self.take_recovered() {
                 *lock(&co.paying) = back.cart.opened_at.map(|o| (back.sale_id, o));
@@ -215,11 +259,6 @@ impl Counter {
                 co.remember(&cart);
                 self.keep_order(co, &cart);
                 tracing::info!(sale = %back.sale_id, "part of a split payment: the cart is back on the screen");
-            } else if let Some((sale, back)) = resume.then(|| self.kept_order(co)).flatten() {
-                *lock(&co.paying) = sale.zip(back.opened_at);
-                *cart = back;
-                co.remember(&cart);
-                tracing::info!(sale = ?sale, lines = cart.lines.len(), "the order open before the restart is back on the screen");
             }
         }
         cart
@@ -259,11 +298,18 @@ impl Counter {
         edit(&mut draft, &menu, self.now())?;
         *cart = draft;
         co.remember(&cart);
-        self.keep_order(co, &cart);
+        // Kept under the cart's lock, so a payment closing meanwhile cannot be followed by
+        // this older cart; an emptied one is forgotten only once its cancellation is queued.
+        if !cart.is_empty() {
+            self.keep_order(co, &cart);
+        }
         *lock(&co.thanks) = None;
         let after = cart.clone();
         drop(cart);
         self.kitchen_follow(co, &after);
+        if after.is_empty() {
+            self.keep_order(co, &after);
+        }
         self.emit(crate::Event::CheckoutChanged);
         Ok(after)
     }
@@ -386,8 +432,12 @@ impl Counter {
         let mut tenders = self.approved_tenders(co)?;
         tenders.extend(self.redeem_applied(co, id, cart.opened_at)?);
         tenders.extend(cash);
+        // The kitchen's lock while the sale and its tickets are written: a "Send to kitchen"
+        // or an edit's cancellation at the same moment would count on the same tickets.
+        let kitchen = lock(&co.kitchen);
         let sale = self.close_with_id(cart, tenders, id, cashier)?;
         co.reset(cart);
+        drop(kitchen);
         self.keep_order(co, cart);
         *lock(&co.thanks) = Some(Money::new(sale.total, cart.currency));
         self.emit(crate::Event::CheckoutChanged);

@@ -204,6 +204,31 @@ fn online_orders_are_confirmed_rung_up_and_handed_over() {
 }
 
 #[test]
+fn an_online_order_kept_on_the_screen_is_asked_again_after_a_restart() {
+    let s = connected();
+    let c = &s.counter;
+    let order = s.sim.channel_order(ChannelOrder { products: vec![(5002, 1.0)], ..Default::default() }).unwrap();
+    c.nhanh_send(&Who::Setup).unwrap();
+    {
+        let co = c.screen_checkout();
+        c.nhanh_order_ring(&co, &Who::Setup, order.id).unwrap();
+    }
+    // The window restarted, the order still open: it is back, still the online order's.
+    {
+        let co = c.screen_checkout();
+        assert_eq!(c.cart_view(&co, &Who::Setup).unwrap().lines.len(), 1);
+        assert_eq!(co.cart_snapshot().online_order, Some(order.id));
+    }
+    // Called off meanwhile (the customer cancelled it): after the next restart the cart
+    // does not come back to be rung and paid again.
+    c.nhanh_order_act(&Who::Setup, order.id, OrderAct::Cancel).unwrap();
+    let co = c.screen_checkout();
+    assert!(c.cart_view(&co, &Who::Setup).unwrap().lines.is_empty());
+    drop(co);
+    assert!(c.cart_view(&c.screen_checkout(), &Who::Setup).unwrap().lines.is_empty(), "forgotten, not kept");
+}
+
+#[test]
 fn customers_are_looked_up_by_mobile_and_added_once() {
     let s = connected();
     let c = &s.counter;

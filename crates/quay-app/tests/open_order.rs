@@ -128,3 +128,24 @@ fn an_order_emptied_or_unreadable_does_not_come_back() {
         assert_eq!(quay_store::Store::open(&db).unwrap().open_order("screen").unwrap(), None, "{cart}");
     }
 }
+
+#[test]
+fn a_second_window_on_the_same_counter_keeps_no_order_over_the_first_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let hot = start_in_thread(PrinterSim::new(PrinterConfig::new("hot")));
+    let c = open(dir.path(), &hot);
+    let first = c.screen_checkout();
+    let second = c.screen_checkout();
+    c.edit_cart(&first, &Who::Setup, |cart, m, now| Ok(cart.add(m, "i-croissant", &[], 1, None, now)?)).unwrap();
+    c.edit_cart(&second, &Who::Setup, |cart, m, now| Ok(cart.add(m, "i-phobo", &[], 1, None, now)?)).unwrap();
+    c.edit_cart(&second, &Who::Setup, |cart, _, _| {
+        cart.clear();
+        Ok(())
+    })
+    .unwrap();
+    drop(first);
+    drop(second);
+    // The first window's order is the one kept: the second's neither replaced nor erased it.
+    let back = c.cart_view(&c.screen_checkout(), &Who::Setup).unwrap();
+    assert_eq!(back.lines.iter().map(|l| l.item_id.as_str()).collect::<Vec<_>>(), ["i-croissant"]);
+}

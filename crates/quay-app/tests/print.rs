@@ -157,20 +157,46 @@ fn the_till_opens_for_the_change_while_the_receipt_printer_waits_for_paper() {
         let pulses = s.receipt.pulses();
         assert_eq!(pulses.len(), before + 1, "{fault:?}");
         assert!(pulses.last().is_some_and(|p| p.realtime && p.pin == 2), "{pulses:?}");
+        // The next cash sale's pulse is queued behind the waiting receipt: it goes too.
+        ring(c, &["i-croissant"], Pay::Cash(None));
+        let round = c.print_pending().unwrap();
+        assert_eq!((round.done, round.waiting), (1, 2), "{fault:?} {round:?}");
+        assert_eq!(s.receipt.pulses().len(), before + 2, "{fault:?}");
         assert!(s.receipt.errors().is_empty(), "{:?}", s.receipt.errors());
-        // Paper loaded (cover closed): the receipt prints once, the till does not open again.
+        // Paper loaded (cover closed): the receipts print once each, in order; the till
+        // does not open again.
         s.receipt.set_faults(PrinterFaults::default());
         let round = c.print_pending().unwrap();
-        assert_eq!((round.done, round.waiting), (1, 0), "{fault:?}");
-        assert_eq!(s.receipt.wait_pages(pages + 1, std::time::Duration::from_secs(5)).len(), pages + 1);
-        assert_eq!(s.receipt.pulses().len(), before + 1);
+        assert_eq!((round.done, round.waiting), (2, 0), "{fault:?}");
+        assert_eq!(s.receipt.wait_pages(pages + 2, std::time::Duration::from_secs(5)).len(), pages + 2);
+        assert_eq!(s.receipt.pulses().len(), before + 2);
     }
     // Switched off: the pulse waits like any job (and is dropped after a minute).
     s.receipt.set_faults(PrinterFaults { offline: true, ..PrinterFaults::default() });
     ring(c, &["i-croissant"], Pay::Cash(None));
     let round = c.print_pending().unwrap();
     assert_eq!((round.done, round.waiting), (0, 2));
-    assert_eq!(s.receipt.pulses().len(), 2);
+    assert_eq!(s.receipt.pulses().len(), 4);
+}
+
+#[test]
+fn a_drawer_pulse_that_may_have_fired_is_never_fired_again() {
+    let s = shop();
+    let c = &s.counter;
+    // The printer takes the pulse (and the status questions before it), then drops the
+    // line before answering the questions after: the pulse may or may not have fired.
+    s.receipt.set_faults(PrinterFaults { drop_after_bytes: Some(14), ..PrinterFaults::default() });
+    ring(c, &["i-croissant"], Pay::Cash(None));
+    c.print_pending().unwrap();
+    assert_eq!(s.receipt.pulses().len(), 1);
+    s.receipt.set_faults(PrinterFaults::default());
+    c.print_pending().unwrap();
+    c.print_pending().unwrap();
+    assert_eq!(s.receipt.pulses().len(), 1, "not fired twice");
+    let drawer = c.print_jobs(&Who::Setup, 10).unwrap().into_iter().find(|j| j.job.kind == JobKind::Drawer).unwrap();
+    assert_eq!((drawer.job.state, drawer.job.last_code.as_deref()), (JobState::Cancelled, Some("err-print-drawer-again")));
+    // The receipt behind it printed.
+    assert_eq!(s.receipt.wait_pages(1, std::time::Duration::from_secs(5)).len(), 1);
 }
 
 #[test]

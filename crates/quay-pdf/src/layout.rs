@@ -172,6 +172,17 @@ impl Layouter {
         self.y += gap * 2.0;
     }
 
+    /// A value (an amount, a date, a code, a cell) in a right-to-left document, isolated
+    /// by its first strong letter: with none — "+10,000 ₫", "03/12/2026" — it keeps its
+    /// left-to-right order, where the bidi algorithm alone would draw "₫ 10,000+"; an
+    /// Arabic value stays right to left. The marks are not drawn.
+    fn value<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        match self.dir {
+            Direction::Rtl => format!("\u{2068}{text}\u{2069}").into(),
+            Direction::Ltr => text.into(),
+        }
+    }
+
     fn key_values(&mut self, pairs: &[(String, String)]) {
         let style = self.m.body;
         let lh = line_height(style);
@@ -180,7 +191,7 @@ impl Layouter {
         for (label, value) in pairs {
             // The value (an amount) keeps its own width up to 60% of the line; the label
             // wraps in what is left.
-            let values = wrap(value, self.dir, style, cw * 0.6);
+            let values = wrap(&self.value(value), self.dir, style, cw * 0.6);
             let value_w = values.iter().map(|l| l.width).fold(0.0, f32::max);
             let label_w = (cw - value_w - gap).max(cw * 0.4 - gap);
             let labels = wrap(label, self.dir, style, label_w);
@@ -224,7 +235,12 @@ impl Layouter {
     }
 
     fn row(&mut self, cells: &[String], columns: &[Column], geo: &[(f32, f32)], style: TextStyle) -> Vec<Vec<ShapedLine>> {
-        cells.iter().zip(geo).map(|(text, &(x, w))| wrap(text, self.dir, style, self.cell_box(x, w).1)).take(columns.len()).collect()
+        cells
+            .iter()
+            .zip(geo)
+            .map(|(text, &(x, w))| wrap(&self.value(text), self.dir, style, self.cell_box(x, w).1))
+            .take(columns.len())
+            .collect()
     }
 
     fn place_row(&mut self, lines: Vec<Vec<ShapedLine>>, columns: &[Column], geo: &[(f32, f32)], lh: f32) {

@@ -255,6 +255,34 @@ fn rtl_puts_start_on_the_right_and_amounts_on_the_left() {
 }
 
 #[test]
+fn rtl_amounts_and_dates_keep_their_order_and_arabic_values_stay_right_to_left() {
+    let cells = |v: &str| vec![Block::KeyValue(vec![("الإجمالي".into(), v.into())])];
+    for (value, want) in [
+        // A surcharge: the sign before the number, the symbol after, as on the screen.
+        ("+10,000\u{a0}₫", "+10,000\u{a0}₫"),
+        ("-5.00 ¥", "-5.00 ¥"),
+        ("03/12/2026 10:05", "03/12/2026 10:05"),
+    ] {
+        let d = doc(Direction::Rtl, receipt_page(), cells(value));
+        let pages = layout(&d).unwrap();
+        let texts: Vec<String> = pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { line, .. } => Some(visual_texts(line).concat()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts[1], want, "{value:?} drawn as {texts:?}");
+    }
+    // An Arabic value is still drawn right to left: its first letter at the right.
+    let d = doc(Direction::Rtl, receipt_page(), cells("نقدًا"));
+    let pages = layout(&d).unwrap();
+    let value = pages[0].items.iter().filter_map(|i| if let Item::Text { line, .. } = i { Some(line) } else { None }).nth(1).unwrap();
+    assert_eq!(visual_texts(value).last().map(String::as_str), Some("ن"), "{:?}", visual_texts(value));
+}
+
+#[test]
 fn long_text_wraps_at_spaces_within_the_width() {
     let text = "Croissant with almond cream and a very long name that must wrap somewhere";
     let lines = wrap(text, Direction::Ltr, BODY, 120.0);

@@ -89,9 +89,6 @@ impl PrinterStatus {
         self.online && !self.cover_open && !self.paper_out
     }
 
-    /// Why the printer cannot take a job, most specific first: a printer out of paper or
-    /// with its cover open also reports itself offline, and the cashier should read the
-    /// cause.
     /// Whether a real-time drawer pulse (`DLE DC4 1`) goes through: a printer stopped by
     /// paper end or an open cover still carries out real-time commands (§7); one offline
     /// for another reason does not.
@@ -103,6 +100,9 @@ impl PrinterStatus {
         }
     }
 
+    /// Why the printer cannot take a job, most specific first: a printer out of paper or
+    /// with its cover open also reports itself offline, and the cashier should read the
+    /// cause.
     pub fn check(&self) -> Result<(), PrintError> {
         if self.cover_open {
             Err(PrintError::CoverOpen)

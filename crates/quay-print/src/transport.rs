@@ -3,7 +3,9 @@
 //! documentation is silent: a connection per job; `DLE EOT 1, 2, 4` before the job and
 //! the job sent only to a printer online with paper and its cover closed; the same
 //! questions after the last byte, so "sent" means the printer took every byte and is
-//! still fine; any doubt keeps the job queued for the caller to resend.
+//! still fine; any doubt keeps the job queued for the caller to resend. A real-time
+//! drawer pulse (`pulse_drawer`) is the exception §7 allows: it goes to a printer stopped
+//! for paper or its cover too, and "sent" means the printer still answered after it.
 
 use std::fs::OpenOptions;
 use std::io::{self, ErrorKind, Read, Write};

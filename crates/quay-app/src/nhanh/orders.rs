@@ -225,10 +225,10 @@ impl Counter {
         self.nhanh_order_view(id)
     }
 
-    /// Rings an online order into the checkout's (empty) cart at the prices the customer
-    /// was given, with its customer; the sale, when paid, hands the order over.
-    pub fn nhanh_order_ring(&self, co: &Checkout, who: &Who, id: i64) -> Result<quay_core::cart::Cart> {
-        self.allow(who, Action::RingSale)?;
+    /// Online order `id` if it can be rung now: open, not rung by another sale, not paid
+    /// online, every product known here (an order kept on the screen across a restart is
+    /// asked again).
+    pub(crate) fn nhanh_ringable(&self, id: i64) -> Result<OnlineOrder> {
         let order = self.nhanh_order_view(id)?;
         if !is_open(order.stage) || order.rung_sale.is_some() {
             return Err(AppError::new(
@@ -247,6 +247,14 @@ impl Counter {
                 vec![("id", Arg::Int(id)), ("count", Arg::Int(order.unknown_products as i64))],
             ));
         }
+        Ok(order)
+    }
+
+    /// Rings an online order into the checkout's (empty) cart at the prices the customer
+    /// was given, with its customer; the sale, when paid, hands the order over.
+    pub fn nhanh_order_ring(&self, co: &Checkout, who: &Who, id: i64) -> Result<quay_core::cart::Cart> {
+        self.allow(who, Action::RingSale)?;
+        let order = self.nhanh_ringable(id)?;
         let customer = order.customer.mobile.as_deref().and_then(|m| Mobile::parse(m).ok()).map(|m| CartCustomer {
             mobile: m.as_str().to_string(),
             name: order.customer.name.clone(),

@@ -86,6 +86,10 @@ pub struct TicketLine {
     pub qty: i64,
     #[serde(default)]
     pub options: Vec<String>,
+    /// The options' menu ids: what makes two lines the same dish (names may be renamed
+    /// by a menu sync; they are what the ticket prints).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub option_ids: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -102,9 +106,15 @@ pub enum Hear {
 }
 
 impl TicketLine {
-    /// The same dish as the kitchen reads it: one line, the same options and note.
+    /// The same dish as the kitchen reads it: one line, the same options and note. Options
+    /// by id (a ticket written before ids were kept: by name).
     fn same_dish(&self, other: &TicketLine) -> bool {
-        self.line == other.line && self.options == other.options && self.note == other.note
+        let options = if self.option_ids.is_empty() && other.option_ids.is_empty() {
+            self.options == other.options
+        } else {
+            self.option_ids == other.option_ids
+        };
+        self.line == other.line && options && self.note == other.note
     }
 }
 
@@ -179,6 +189,7 @@ pub fn ticket_lines(cart: &Cart) -> Vec<TicketLine> {
             name: l.name.clone(),
             qty: l.qty,
             options: l.options.iter().map(|o| o.name.clone()).collect(),
+            option_ids: l.options.iter().map(|o| o.option_id.clone()).collect(),
             note: l.note.clone(),
         })
         .collect()
@@ -405,15 +416,18 @@ impl Counter {
     /// tickets were queued.
     pub fn send_to_kitchen(&self, co: &crate::checkout::Checkout, who: &Who) -> Result<usize> {
         self.allow(who, Action::RingSale)?;
-        let cart = co.cart_snapshot();
-        if cart.lines.is_empty() {
-            return Err(AppError::new("err-kitchen-empty", vec![]));
-        }
         let printers = self.printers()?;
         if !printers.iter().any(Printer::is_kitchen) {
             return Err(AppError::new("err-kitchen-no-printer", vec![]));
         }
+        // The kitchen's lock first (a sale closing takes it too), then the cart as last
+        // changed — not the cart's own lock, which a payment holds while it runs and
+        // while it waits for this one.
         let _one = co.kitchen.lock().unwrap_or_else(|p| p.into_inner());
+        let cart = co.shown_cart();
+        if cart.lines.is_empty() {
+            return Err(AppError::new("err-kitchen-empty", vec![]));
+        }
         let sale_id = self.paying_sale_id(co, &cart);
         let sent = self.kitchen_sent(sale_id)?;
         let jobs = kitchen_diff(&printers, &ticket_lines(&cart), &sent, Some(&short_order(sale_id)), &self.category_of(), Hear::Everything);
@@ -590,7 +604,7 @@ mod tests {
     }
 
     fn ticket(line: u32, item: &str, qty: i64) -> TicketLine {
-        TicketLine { line, item_id: item.into(), name: item.into(), qty, options: vec![], note: None }
+        TicketLine { line, item_id: item.into(), name: item.into(), qty, options: vec![], option_ids: vec![], note: None }
     }
 
     #[test]
@@ -694,6 +708,12 @@ mod tests {
             items(&jobs),
             [(JobKind::KitchenCancel, vec!["well done".to_string()], None), (JobKind::Kitchen, vec!["rare beef".to_string()], None)]
         );
+        // An option renamed by a menu sync is the same dish: compared by id.
+        let by_id = |name: &str| TicketLine { options: vec![name.into()], option_ids: vec!["o-rare".into()], ..ticket(1, "pho", 2) };
+        let had = vec![sent(JobKind::Kitchen, "hot", vec![by_id("rare beef")])];
+        for hear in [Hear::Everything, Hear::Changes] {
+            assert_eq!(summary(kitchen_diff(&printers, &[by_id("tái")], &had, None, &cat, hear)), vec![], "{hear:?}");
+        }
         // Nothing changed since: nothing.
         assert_eq!(
             summary(kitchen_diff(&printers, &[with(1, "pho", 2, &["well done"], None)], &twice, None, &cat, Hear::Everything)),

@@ -204,6 +204,7 @@ impl Counter {
                     name: l.name.clone(),
                     qty: l.qty,
                     options: l.options.iter().map(|o| o.name.clone()).collect(),
+                    option_ids: l.options.iter().map(|o| o.option_id.clone()).collect(),
                     note: l.note.clone(),
                 })
                 .collect()

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use quay_print::status::PrinterStatus;
 use quay_print::transport::{pulse_drawer, send_job, Timeouts};
+use quay_print::PrintError;
 use serde::Serialize;
 
 use super::Printer;
@@ -89,11 +90,20 @@ impl Counter {
     }
 
     /// One printer's jobs in order, stopping at its first failure (order is kept per
-    /// printer). The printer's status is asked before a job is marked `sending`, so a
-    /// crash while a printer is unreachable never makes a ticket a "reprint".
+    /// printer) — except that a printer stopped for paper or its open cover still takes
+    /// the drawer pulses queued behind the refused job: the till opens for every cash
+    /// sale while the receipts wait. The printer's status is asked before a job is marked
+    /// `sending`, so a crash while a printer is unreachable never makes a ticket a "reprint".
     fn print_queue(&self, printer: Option<&Printer>, jobs: Vec<PrintJob>) -> Result<PrintRound> {
         let mut round = PrintRound::default();
+        // Out of paper or cover open: from here on only drawer pulses go.
+        let mut stopped = false;
+        let stops = |e: &PrintError| matches!(e, PrintError::PaperOut | PrintError::CoverOpen);
         for job in jobs {
+            let drawer = job.kind == JobKind::Drawer;
+            if stopped && !drawer {
+                continue;
+            }
             // A job caught `sending` by a process that died may have printed.
             let stale = job.state == JobState::Sending;
             let fail = |code: &str, detail: &str| self.store().print_job_failed(job.id, code, detail, stale);
@@ -119,18 +129,28 @@ impl Counter {
             };
             // The till opens while the receipt printer waits for paper: a drawer pulse is a
             // real-time command, taken out of paper or with the cover open (§7).
-            let drawer = job.kind == JobKind::Drawer;
             let accept = if drawer { PrinterStatus::check_pulse } else { PrinterStatus::check };
             if address.reports_status() {
                 let ready = quay_print::transport::query_status(&address).and_then(|s| accept(&s));
                 if let Err(e) = ready {
                     fail(quay_core::Localized::code(&e), &e.to_string())?;
                     round.failed += 1;
+                    if !drawer && stops(&e) {
+                        stopped = true;
+                        continue;
+                    }
                     break;
                 }
             }
             let now = self.now().to_rfc3339();
             let Some(job) = self.store().print_job_sending(job.id, &now)? else { continue };
+            if drawer && job.reprint {
+                // Its sender died while sending, or the printer went quiet after it: the
+                // till may have opened. A pulse is never fired twice.
+                self.store().print_job_cancel(job.id, "err-print-drawer-again")?;
+                tracing::warn!(job = job.id, "a drawer pulse that may have fired already is not sent again");
+                continue;
+            }
             if job.printer != printer.name {
                 // Redirected meanwhile: the next pass sends it where it now belongs.
                 self.store().print_job_failed(job.id, "err-print-redirected", "", false)?;
@@ -153,6 +173,10 @@ impl Counter {
                     tracing::info!(job = job.id, printer = %job.printer, kind = job.kind.as_str(), reprint = job.reprint, "printed");
                     round.done += 1;
                 }
+                Err(e) if drawer && e.may_have_printed() => {
+                    self.store().print_job_cancel(job.id, "err-print-drawer-again")?;
+                    tracing::warn!(job = job.id, error = %e, "a drawer pulse that may have fired is not sent again");
+                }
                 Err(e) => {
                     // What went wrong, not that it happened after the bytes: the reprint
                     // flag says that.
@@ -160,6 +184,10 @@ impl Counter {
                     tracing::warn!(job = job.id, printer = %job.printer, error = %e, "not printed: the job waits");
                     self.store().print_job_failed(job.id, code, &e.cause().to_string(), e.may_have_printed())?;
                     round.failed += 1;
+                    if !drawer && stops(e.cause()) {
+                        stopped = true;
+                        continue;
+                    }
                     break;
                 }
             }
