@@ -208,9 +208,12 @@ impl Counter {
             Some(Err(_)) | None => None,
         };
         let cart = serde_json::from_str::<Cart>(&kept.cart).ok().filter(|c| c.currency == self.config().currency && !c.is_empty());
-        let ringable = |c: &Cart| c.online_order.is_none_or(|order| self.nhanh_ringable(order).is_ok());
+        let ringable = match cart.as_ref().and_then(|c| c.online_order) {
+            Some(order) => self.nhanh_still_to_ring(order)?,
+            None => true,
+        };
         match cart {
-            Some(cart) if ringable(&cart) => Ok(Some((sale, cart))),
+            Some(cart) if ringable => Ok(Some((sale, cart))),
             _ => {
                 tracing::warn!(kept_at = %kept.updated_at, sale = ?sale, "the kept open order can no longer be rung: forgotten");
                 if let Some(id) = sale {
@@ -249,7 +252,11 @@ impl Counter {
                         tracing::info!(sale = ?sale, lines = cart.lines.len(), "the order open before the restart is back on the screen");
                     }
                 }
-                Err(e) => tracing::warn!(error = %e.detail, "the kept open order could not be read; looked for again next time"),
+                Err(e) => {
+                    // Not a split payment in its place either: it would overwrite the kept one.
+                    tracing::warn!(error = %e.detail, "the kept open order could not be read; looked for again next time");
+                    return cart;
+                }
             }
         }
         if cart.is_empty() {
@@ -308,7 +315,11 @@ impl Counter {
         drop(cart);
         self.kitchen_follow(co, &after);
         if after.is_empty() {
-            self.keep_order(co, &after);
+            // Only if still empty: an edit meanwhile has kept its own cart.
+            let now = lock(&co.cart);
+            if now.is_empty() {
+                self.keep_order(co, &now);
+            }
         }
         self.emit(crate::Event::CheckoutChanged);
         Ok(after)
@@ -317,8 +328,10 @@ impl Counter {
     /// A line removed or reduced (or the order cleared) after the kitchen had it, or its
     /// options or note changed: the station hears it now, not at payment.
     fn kitchen_follow(&self, co: &Checkout, cart: &Cart) {
-        let Some((id, opened)) = *lock(&co.paying) else { return };
+        // The kitchen's lock before the order's id: a "Send to kitchen" under way may be
+        // about to reserve it, and its tickets must be followed.
         let _one = lock(&co.kitchen);
+        let Some((id, opened)) = *lock(&co.paying) else { return };
         let same_order = cart.opened_at.as_ref() == Some(&opened);
         if let Err(e) = self.kitchen_changes(id, if same_order { Some(cart) } else { None }) {
             tracing::warn!(error = %e.detail, "the kitchen's change waits");

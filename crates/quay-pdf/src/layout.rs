@@ -172,14 +172,16 @@ impl Layouter {
         self.y += gap * 2.0;
     }
 
-    /// A value (an amount, a date, a code, a cell) in a right-to-left document, isolated
-    /// by its first strong letter: with none — "+10,000 ₫", "03/12/2026" — it keeps its
-    /// left-to-right order, where the bidi algorithm alone would draw "₫ 10,000+"; an
-    /// Arabic value stays right to left. The marks are not drawn.
-    fn value<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+    /// The direction a value (an amount, a date, a code, a table cell) is laid out in.
+    /// In a right-to-left document a value without a right-to-left letter — "+10,000 ₫",
+    /// "03/12/2026", a URL — is a left-to-right run, each of its lines too: the bidi
+    /// algorithm alone would draw "₫ 10,000+". Any value with Arabic in it stays in the
+    /// document's direction, even one that starts with a Latin word ("ZVT على …").
+    fn value_dir(&self, text: &str) -> Direction {
+        let rtl_letter = |c: char| matches!(unicode_bidi::bidi_class(c), unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL);
         match self.dir {
-            Direction::Rtl => format!("\u{2068}{text}\u{2069}").into(),
-            Direction::Ltr => text.into(),
+            Direction::Rtl if !text.chars().any(rtl_letter) => Direction::Ltr,
+            dir => dir,
         }
     }
 
@@ -191,7 +193,7 @@ impl Layouter {
         for (label, value) in pairs {
             // The value (an amount) keeps its own width up to 60% of the line; the label
             // wraps in what is left.
-            let values = wrap(&self.value(value), self.dir, style, cw * 0.6);
+            let values = wrap(value, self.value_dir(value), style, cw * 0.6);
             let value_w = values.iter().map(|l| l.width).fold(0.0, f32::max);
             let label_w = (cw - value_w - gap).max(cw * 0.4 - gap);
             let labels = wrap(label, self.dir, style, label_w);
@@ -238,7 +240,7 @@ impl Layouter {
         cells
             .iter()
             .zip(geo)
-            .map(|(text, &(x, w))| wrap(&self.value(text), self.dir, style, self.cell_box(x, w).1))
+            .map(|(text, &(x, w))| wrap(text, self.value_dir(text), style, self.cell_box(x, w).1))
             .take(columns.len())
             .collect()
     }

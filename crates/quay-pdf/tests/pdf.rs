@@ -280,6 +280,11 @@ fn rtl_amounts_and_dates_keep_their_order_and_arabic_values_stay_right_to_left()
     let pages = layout(&d).unwrap();
     let value = pages[0].items.iter().filter_map(|i| if let Item::Text { line, .. } = i { Some(line) } else { None }).nth(1).unwrap();
     assert_eq!(visual_texts(value).last().map(String::as_str), Some("ن"), "{:?}", visual_texts(value));
+    // So is an Arabic value that starts with a Latin word: "ZVT" first, at the right.
+    let d = doc(Direction::Rtl, receipt_page(), cells("ZVT على المنفذ"));
+    let pages = layout(&d).unwrap();
+    let value = pages[0].items.iter().filter_map(|i| if let Item::Text { line, .. } = i { Some(line) } else { None }).nth(1).unwrap();
+    assert!(visual_texts(value).concat().ends_with("ZVT"), "{:?}", visual_texts(value));
 }
 
 #[test]

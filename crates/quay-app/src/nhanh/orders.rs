@@ -226,8 +226,7 @@ impl Counter {
     }
 
     /// Online order `id` if it can be rung now: open, not rung by another sale, not paid
-    /// online, every product known here (an order kept on the screen across a restart is
-    /// asked again).
+    /// online, every product known here.
     pub(crate) fn nhanh_ringable(&self, id: i64) -> Result<OnlineOrder> {
         let order = self.nhanh_order_view(id)?;
         if !is_open(order.stage) || order.rung_sale.is_some() {
@@ -248,6 +247,19 @@ impl Counter {
             ));
         }
         Ok(order)
+    }
+
+    /// Whether online order `id`, rung into a cart before a restart, is still to be paid at
+    /// the counter: not when it is gone, closed, rung by another sale or paid online. An
+    /// error: the store could not say. (Its lines are the cart's already: products the
+    /// menu lost since do not matter here.)
+    pub(crate) fn nhanh_still_to_ring(&self, id: i64) -> Result<bool> {
+        let order = match self.nhanh_order_view(id) {
+            Ok(o) => o,
+            Err(e) if e.code == "err-nhanh-no-such-order" => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        Ok(is_open(order.stage) && order.rung_sale.is_none() && order.prepaid.is_none_or(|p| p == 0))
     }
 
     /// Rings an online order into the checkout's (empty) cart at the prices the customer

@@ -107,13 +107,12 @@ pub enum Hear {
 
 impl TicketLine {
     /// The same dish as the kitchen reads it: one line, the same options and note. Options
-    /// by id (a ticket written before ids were kept: by name).
+    /// by id; by name where a side has options without ids (a ticket written before ids
+    /// were kept, for an order open across the upgrade).
     fn same_dish(&self, other: &TicketLine) -> bool {
-        let options = if self.option_ids.is_empty() && other.option_ids.is_empty() {
-            self.options == other.options
-        } else {
-            self.option_ids == other.option_ids
-        };
+        let named_only = |t: &TicketLine| t.option_ids.is_empty() && !t.options.is_empty();
+        let options =
+            if named_only(self) || named_only(other) { self.options == other.options } else { self.option_ids == other.option_ids };
         self.line == other.line && options && self.note == other.note
     }
 }
@@ -713,6 +712,11 @@ mod tests {
         let had = vec![sent(JobKind::Kitchen, "hot", vec![by_id("rare beef")])];
         for hear in [Hear::Everything, Hear::Changes] {
             assert_eq!(summary(kitchen_diff(&printers, &[by_id("tái")], &had, None, &cat, hear)), vec![], "{hear:?}");
+        }
+        // A ticket written before ids were kept: the same dish by its option's name.
+        let old = vec![sent(JobKind::Kitchen, "hot", vec![TicketLine { options: vec!["rare beef".into()], ..ticket(1, "pho", 2) }])];
+        for hear in [Hear::Everything, Hear::Changes] {
+            assert_eq!(summary(kitchen_diff(&printers, &[by_id("rare beef")], &old, None, &cat, hear)), vec![], "{hear:?}");
         }
         // Nothing changed since: nothing.
         assert_eq!(
