@@ -106,6 +106,20 @@ pub enum Hear {
 }
 
 impl TicketLine {
+    /// A cart's or a sale's line as the kitchen reads it: options by name (printed) and
+    /// by id (what makes it the same dish), given as `(id, name)`.
+    pub fn new<'o>(
+        line: u32,
+        item_id: &str,
+        name: &str,
+        qty: i64,
+        options: impl IntoIterator<Item = (&'o str, &'o str)>,
+        note: Option<&str>,
+    ) -> TicketLine {
+        let (option_ids, options) = options.into_iter().map(|(id, name)| (id.to_string(), name.to_string())).unzip();
+        TicketLine { line, item_id: item_id.into(), name: name.into(), qty, options, option_ids, note: note.map(str::to_string) }
+    }
+
     /// The same dish as the kitchen reads it: one line, the same options and note. Options
     /// by id; by name where a side has options without ids (a ticket written before ids
     /// were kept, for an order open across the upgrade).
@@ -182,14 +196,9 @@ pub fn kitchen_diff(
 pub fn ticket_lines(cart: &Cart) -> Vec<TicketLine> {
     cart.lines
         .iter()
-        .map(|l| TicketLine {
-            line: l.line_id,
-            item_id: l.item_id.clone(),
-            name: l.name.clone(),
-            qty: l.qty,
-            options: l.options.iter().map(|o| o.name.clone()).collect(),
-            option_ids: l.options.iter().map(|o| o.option_id.clone()).collect(),
-            note: l.note.clone(),
+        .map(|l| {
+            let options = l.options.iter().map(|o| (o.option_id.as_str(), o.name.as_str()));
+            TicketLine::new(l.line_id, &l.item_id, &l.name, l.qty, options, l.note.as_deref())
         })
         .collect()
 }

@@ -198,14 +198,9 @@ impl Counter {
                 .lines
                 .iter()
                 .filter_map(|i| source.lines.get(*i))
-                .map(|l| TicketLine {
-                    line: 0,
-                    item_id: l.item_id.clone(),
-                    name: l.name.clone(),
-                    qty: l.qty,
-                    options: l.options.iter().map(|o| o.name.clone()).collect(),
-                    option_ids: l.options.iter().map(|o| o.option_id.clone()).collect(),
-                    note: l.note.clone(),
+                .map(|l| {
+                    let options = l.options.iter().map(|o| (o.option_id.as_str(), o.name.as_str()));
+                    TicketLine::new(0, &l.item_id, &l.name, l.qty, options, l.note.as_deref())
                 })
                 .collect()
         } else {
